@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The filter query language (SPEC section 4):
+ *
+ *	tag:starlink status:alleged,denied actor:"Elon Musk" from:2022-06
+ *	to:2024 -tag:taiwan kremlin
+ *
+ * Terms are ANDed; ',' inside a value is OR; a leading '-' negates a term; a
+ * bare word or "quoted phrase" matches case-insensitively in title,
+ * description, actors, tags and notes.  Inside quotes, \" and \\ escape.
+ *
+ * Fields:
+ *	tag:T		an event tag equals T (case-insensitive)
+ *	actor:A		an actor contains A (case-insensitive)
+ *	status:S	status is S (a status name, or "none")
+ *	from:D		the event's range ends at or after D's earliest
+ *	to:D		the event's range starts at or before D's latest
+ *	file:F		the event's file path contains F
+ *	id:I		the event's id equals I
+ *	has:notes	has:sources  has:id  has:description  has:end  has:related
+ *	asof:D		known by D: some source dated on or before D's latest,
+ *			or, with no dated source, the event's earliest <= D's
+ *			latest
+ * from: and to: together keep an event whose range overlaps
+ * [from.earliest, to.latest] (SPEC section 2).
+ */
+#ifndef TLV_QUERY_H
+#define TLV_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct timeline;
+struct tl_event;
+
+struct query;
+
+/*
+ * Parse text.  Returns a query (free with query_free) or NULL on error, with
+ * *err a malloc'd message (caller frees) and *err_col the 0-based byte
+ * offset of the problem in text.  An empty or all-blank text is a valid
+ * query that matches everything.
+ */
+struct query	*query_parse(const char *text, char **err, size_t *err_col);
+bool		 query_match(const struct query *, const struct timeline *,
+		    const struct tl_event *);
+/* True if the query has no terms. */
+bool		 query_is_empty(const struct query *);
+void		 query_free(struct query *);
+
+/*
+ * Append to a query string one term field:"value" with value quoted and
+ * escaped, preceded by a space if the buffer is not empty (for building a
+ * query from --tag, --from, ...).  field NULL gives a bare quoted phrase.
+ */
+struct buf;
+void		 query_append_term(struct buf *, const char *field,
+		    const char *value);
+
+#endif

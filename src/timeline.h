@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The in-memory timeline: every event of every loaded file, in one array
+ * sorted as SPEC section 2 says (earliest, then latest, then load order).
+ *
+ * Ownership: the timeline owns everything reachable from it.  Strings and
+ * per-event arrays live in the timeline's arena (tl->arena), so an event is a
+ * flat record with no malloc of its own; they stay valid until
+ * timeline_free().  Text fields are NUL-terminated UTF-8 without NUL inside
+ * (the loader rejects scalars with NUL).  Optional text fields are NULL when
+ * absent, never "".
+ *
+ * Positions: every event knows its file, its byte span in that file and the
+ * span of each of its keys and values (struct tl_span), so that the editor
+ * can patch the file in place.  Byte offsets are 0-based; line and column
+ * are 1-based, the column counting characters.
+ */
+#ifndef TLV_TIMELINE_H
+#define TLV_TIMELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+
+enum tl_status {
+	TL_STATUS_NONE = 0,
+	TL_STATUS_CONFIRMED,
+	TL_STATUS_REPORTED,
+	TL_STATUS_ALLEGED,
+	TL_STATUS_DISPUTED,
+	TL_STATUS_DENIED,
+	TL_STATUS_COUNT
+};
+
+/* A stretch of a file: bytes [start, end), and where start is. */
+struct tl_span {
+	size_t		start;
+	size_t		end;
+	uint32_t	line;
+	uint32_t	col;
+};
+
+/* One key of an event mapping and its value, in file order. */
+struct tl_key {
+	const char	*name;
+	struct tl_span	 key;
+	struct tl_span	 value;
+};
+
+/* A string with the place it came from (related ids, for diagnostics). */
+struct tl_ref {
+	const char	*text;
+	uint32_t	 line;
+	uint32_t	 col;
+};
+
+struct tl_source {
+	const char		*outlet;	/* or NULL */
+	const char		*url;		/* or NULL */
+	const char		*title;		/* or NULL */
+	const char		*date_text;	/* as written, or NULL */
+	struct date_range	 date;		/* valid if date_text */
+};
+
+struct tl_note {
+	const char	*at;	/* as written, or NULL */
+	const char	*by;	/* or NULL */
+	const char	*text;	/* never NULL */
+};
+
+struct tl_event {
+	const char		*id;		/* or NULL */
+	const char		*title;		/* never NULL */
+	const char		*description;	/* or NULL */
+	const char		*date_text;	/* as written, never NULL */
+	const char		*end_text;	/* as written, or NULL */
+	struct date_range	 date;
+	struct date_range	 end;		/* valid if end_text */
+	/* Sort keys: date.earliest and max(date.latest, end.latest). */
+	date_time		 earliest;
+	date_time		 latest;
+	enum tl_status		 status;
+
+	const char		**tags;
+	const char		**actors;
+	struct tl_source	*sources;
+	struct tl_ref		*related;
+	struct tl_note		*notes;
+	struct tl_key		*keys;
+	uint32_t		 ntags, nactors, nsources, nrelated, nnotes, nkeys;
+
+	uint32_t		 file;	/* index into tl->files */
+	uint32_t		 seq;	/* load order across all files */
+	struct tl_span		 span;	/* the whole event mapping */
+};
+
+enum tl_format {
+	TL_FORMAT_TLV = 0,
+	TL_FORMAT_TIMELINEJS
+};
+
+struct tl_file {
+	char		*path;		/* as given (or found in a directory) */
+	const char	*title;		/* from the file, else its base name */
+	const char	*description;	/* or NULL */
+	enum tl_format	 format;
+	bool		 failed;	/* could not be read or parsed at all */
+	size_t		 nevents;	/* events loaded from it */
+	size_t		 errors;	/* diagnostics of severity error */
+	size_t		 size;		/* bytes on disk when loaded */
+	uint64_t	 hash;		/* FNV-1a 64 of those bytes */
+	uint32_t	 events_line;	/* line of "events:" (0 if none) */
+};
+
+struct timeline {
+	struct tl_file		*files;
+	size_t			 nfiles;
+	struct tl_event		*events;
+	size_t			 nevents;
+	size_t			 cap;
+	uint32_t		 next_seq;
+	struct arena		 arena;
+};
+
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, 0, ARENA_INIT }
+
+/* Status names ("confirmed", ...); "" for TL_STATUS_NONE. */
+const char	*tl_status_name(enum tl_status);
+/* Parse a status name (case-insensitive); false if unknown. */
+bool		 tl_status_parse(const char *, size_t, enum tl_status *);
+
+/* Add a file record; returns its index.  path is copied. */
+uint32_t	 timeline_add_file(struct timeline *, const char *path);
+/* Append a zeroed event for file; returns it (valid until the next add). */
+struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
+/* Drop events from index n on (used when a file fails half-way). */
+void		 timeline_truncate(struct timeline *, size_t n);
+/* Compute sort keys and sort all events. */
+void		 timeline_sort(struct timeline *);
+/* Find an event by id (linear; NULL if none). */
+struct tl_event	*timeline_find_id(const struct timeline *, const char *id);
+/* Display title of the whole timeline: one file's title, or several joined
+ * with " + " (distinct titles only), into a malloc'd string. */
+char		*timeline_title(const struct timeline *);
+void		 timeline_free(struct timeline *);
+
+#endif

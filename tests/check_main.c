@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Runs every core suite.  CK_RUN_SUITE / CK_RUN_CASE select one (Check reads
+ * them itself); CK_FORK=no runs in one process for gdb and valgrind.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "check_suites.h"
+
+int
+main(void)
+{
+	SRunner	*sr;
+	int	 failed;
+
+	sr = srunner_create(date_suite());
+	srunner_add_suite(sr, query_suite());
+	srunner_add_suite(sr, text_suite());
+	srunner_add_suite(sr, timeline_suite());
+	srunner_add_suite(sr, yamlio_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

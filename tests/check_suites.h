@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/* One Check suite per core module; tests/check_main.c runs them all. */
+#ifndef TLV_CHECK_SUITES_H
+#define TLV_CHECK_SUITES_H
+
+#include <check.h>
+
+Suite	*date_suite(void);
+Suite	*query_suite(void);
+Suite	*text_suite(void);
+Suite	*timeline_suite(void);
+Suite	*yamlio_suite(void);
+
+#endif
