@@ -1,3 +1,239 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/* Shared command-line handling; see cli.h. */
 #include "config.h"
-typedef int cli_placeholder;
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "query.h"
+#include "text.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_FILTER = 256, OPT_FROM, OPT_TO, OPT_TAG, OPT_ACTOR, OPT_STATUS,
+	OPT_GREP, OPT_BRIEF, OPT_FULL, OPT_WIDTH, OPT_HELP, OPT_VERSION
+};
+
+struct cli_option {
+	struct option	 opt;
+	unsigned	 group;		/* 0: always */
+	const char	*field;		/* query field for shorthands */
+};
+
+static const struct cli_option cli_options[] = {
+	{ { "filter", required_argument, NULL, OPT_FILTER }, CLI_OPT_FILTER, NULL },
+	{ { "from", required_argument, NULL, OPT_FROM }, CLI_OPT_FILTER, "from" },
+	{ { "to", required_argument, NULL, OPT_TO }, CLI_OPT_FILTER, "to" },
+	{ { "tag", required_argument, NULL, OPT_TAG }, CLI_OPT_FILTER, "tag" },
+	{ { "actor", required_argument, NULL, OPT_ACTOR }, CLI_OPT_FILTER, "actor" },
+	{ { "status", required_argument, NULL, OPT_STATUS }, CLI_OPT_FILTER, "status" },
+	{ { "grep", required_argument, NULL, OPT_GREP }, CLI_OPT_FILTER, "" },
+	{ { "brief", no_argument, NULL, OPT_BRIEF }, CLI_OPT_LAYOUT, NULL },
+	{ { "full", no_argument, NULL, OPT_FULL }, CLI_OPT_LAYOUT, NULL },
+	{ { "width", required_argument, NULL, OPT_WIDTH }, CLI_OPT_LAYOUT, NULL },
+	{ { "help", no_argument, NULL, OPT_HELP }, 0, NULL },
+	{ { "version", no_argument, NULL, OPT_VERSION }, 0, NULL },
+};
+#define CLI_NOPTIONS (sizeof cli_options / sizeof cli_options[0])
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "tlv%s%s: ", *cmd != '\0' ? " " : "", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'tlv%s%s --help'.\n", *cmd != '\0' ? " " : "",
+	    cmd);
+	return CLI_USAGE;
+}
+
+static const struct cli_option *
+cli_find(int val)
+{
+	size_t	i;
+
+	for (i = 0; i < CLI_NOPTIONS; i++)
+		if (cli_options[i].opt.val == val)
+			return &cli_options[i];
+	return NULL;
+}
+
+static bool
+cli_set_width(struct cli *c, const char *arg)
+{
+	char		*end;
+	unsigned long	 w = strtoul(arg, &end, 10);
+
+	if (*arg < '0' || *arg > '9' || *end != '\0' || w < 20 || w > 10000)
+		return false;
+	c->width = (size_t)w;
+	return true;
+}
+
+/* Apply one option; false on a bad value. */
+static bool
+cli_apply(struct cli *c, int val, const char *arg)
+{
+	const struct cli_option	*o = cli_find(val);
+
+	switch (val) {
+	case OPT_FILTER:
+		if (c->filter.len != 0)
+			buf_addc(&c->filter, ' ');
+		buf_adds(&c->filter, arg);
+		return true;
+	case OPT_BRIEF:
+		c->mode = SUMMARY_BRIEF;
+		return true;
+	case OPT_FULL:
+		c->mode = SUMMARY_FULL;
+		return true;
+	case OPT_WIDTH:
+		return cli_set_width(c, arg);
+	default:
+		query_append_term(&c->filter, *o->field != '\0' ? o->field :
+		    NULL, arg);
+		return true;
+	}
+}
+
+int
+cli_parse(struct cli *c, int argc, char **argv, unsigned groups,
+    const char *usage, int *status)
+{
+	struct option	opts[CLI_NOPTIONS + 1];
+	size_t		i, n = 0;
+	int		ch;
+
+	for (i = 0; i < CLI_NOPTIONS; i++)
+		if (cli_options[i].group == 0 ||
+		    (cli_options[i].group & groups) != 0)
+			opts[n++] = cli_options[i].opt;
+	memset(&opts[n], 0, sizeof opts[n]);
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (ch == 'h' || ch == OPT_HELP) {
+			fputs(usage, stdout);
+			*status = CLI_OK;
+			return -1;
+		}
+		if (ch == OPT_VERSION) {
+			printf("tlv %s\n", PACKAGE_VERSION);
+			*status = CLI_OK;
+			return -1;
+		}
+		if (ch == '?' || ch == ':') {
+			*status = optopt != 0 && optopt < 256 ?
+			    cli_usage_error(c->cmd, "unknown option '-%c'", optopt) :
+			    cli_usage_error(c->cmd, "unknown option or missing "
+			    "value in '%s'", argv[optind - 1]);
+			return -1;
+		}
+		if (!cli_apply(c, ch, optarg)) {
+			*status = cli_usage_error(c->cmd, "invalid --width '%s' "
+			    "(a number from 20 to 10000)", optarg);
+			return -1;
+		}
+	}
+	c->paths = argv + optind;
+	c->npaths = (size_t)(argc - optind);
+	return 0;
+}
+
+struct query *
+cli_query(const struct cli *c, bool *ok)
+{
+	struct query	*q;
+	char		*err = NULL;
+	size_t		 col = 0, i;
+	struct buf	 b = BUF_INIT;
+
+	*ok = true;
+	if (c->filter.len == 0)
+		return NULL;
+	if ((q = query_parse(c->filter.data, &err, &col)) != NULL)
+		return q;
+	*ok = false;
+	text_sanitize(&b, c->filter.data, c->filter.len, 0);
+	fprintf(stderr, "tlv%s%s: invalid filter at column %zu: %s\n  %s\n  ",
+	    *c->cmd != '\0' ? " " : "", c->cmd, col + 1, err, b.data);
+	buf_reset(&b);
+	text_sanitize(&b, c->filter.data, col, 0);
+	for (i = text_width(b.data, b.len); i > 0; i--)
+		fputc(' ', stderr);
+	fputs("^\n", stderr);
+	buf_free(&b);
+	free(err);
+	return NULL;
+}
+
+/* The bundled timelines: $TLV_TIMELINES, the build tree (next to the
+ * binary's directory), or the installed copy. */
+static const char *
+cli_bundled(void)
+{
+	static char	path[PATH_MAX + 32];
+	const char	*env = getenv("TLV_TIMELINES");
+	char		*slash;
+	struct stat	 st;
+	ssize_t		 n;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	n = readlink("/proc/self/exe", path, PATH_MAX);
+	if (n > 0) {
+		path[n] = '\0';
+		if ((slash = strrchr(path, '/')) != NULL) {
+			strcpy(slash, "/../timelines");
+			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				return path;
+		}
+	}
+	return PKGDATADIR "/timelines";
+}
+
+void
+cli_paths(const struct cli *c, char ***paths, size_t *n)
+{
+	static char	*bundled[1];
+
+	if (c->npaths > 0) {
+		*paths = c->paths;
+		*n = c->npaths;
+		return;
+	}
+	bundled[0] = (char *)(uintptr_t)cli_bundled();
+	*paths = bundled;
+	*n = 1;
+}
+
+size_t
+cli_width(const struct cli *c)
+{
+	struct winsize	ws;
+
+	if (c->width != 0)
+		return c->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+void
+cli_free(struct cli *c)
+{
+	buf_free(&c->filter);
+}

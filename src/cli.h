@@ -1,1 +1,58 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the commands share: option parsing for filters and summary layout,
+ * the default timeline directory, loading with diagnostics, and usage
+ * errors.  Exit codes follow SPEC section 3.
+ */
+#ifndef TLV_CLI_H
+#define TLV_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "summary.h"
+
+#define CLI_OK		0
+#define CLI_DATA_ERROR	1
+#define CLI_USAGE	2
+
+/* Option groups a command accepts. */
+#define CLI_OPT_FILTER	0x1	/* --filter --from --to --tag ... */
+#define CLI_OPT_LAYOUT	0x2	/* --brief --full --width */
+
+struct query;
+
+struct cli {
+	const char		*cmd;		/* "summary", ... ("" for bare) */
+	struct buf		 filter;	/* the composed query text */
+	char			**paths;	/* not owned (argv) */
+	size_t			 npaths;
+	enum summary_mode	 mode;
+	size_t			 width;		/* 0: not given */
+};
+
+/*
+ * Parse argv (after the command name).  Prints --help text itself (usage is
+ * the command's help text) and returns -1 with *status set when the caller
+ * should exit: CLI_OK after --help/--version, CLI_USAGE on a bad option.
+ */
+int	 cli_parse(struct cli *, int argc, char **argv, unsigned groups,
+	    const char *usage, int *status);
+/* Compile cli->filter; NULL (after printing the error with a caret) on
+ * error.  An empty filter gives NULL with *ok true. */
+struct query *cli_query(const struct cli *, bool *ok);
+/* Paths given, or the bundled timelines directory when none. */
+void	 cli_paths(const struct cli *, char ***paths, size_t *n);
+/* Width for wrapping: --width, else the terminal's, else 80. */
+size_t	 cli_width(const struct cli *);
+/* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE. */
+int	 cli_usage_error(const char *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 cli_free(struct cli *);
+
+/* Commands. */
+int	 cmd_summary(int argc, char **argv);
+int	 cmd_check(int argc, char **argv);
+
+#endif

@@ -22,7 +22,7 @@ typedef int64_t date_time;
 
 /* Far enough out that no real date gets near, small enough not to overflow
  * when a day's worth of seconds is added. */
-#define DATE_MIN	((date_time)-1 << 60)
+#define DATE_MIN	(-((date_time)1 << 60))
 #define DATE_MAX	(((date_time)1 << 60))
 
 #define DATE_SECS_PER_DAY	86400

@@ -1,3 +1,98 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/* Diagnostics list; see diag.h. */
 #include "config.h"
-typedef int diag_placeholder;
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static const char *const diag_names[] = {
+	[DIAG_ERROR] = "error",
+	[DIAG_WARNING] = "warning",
+	[DIAG_NOTE] = "note",
+};
+
+void
+diag_add(struct diag_list *l, enum diag_severity sev, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap == 0 ? 16 : l->cap * 2;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	d = &l->v[l->n++];
+	d->severity = sev;
+	d->file = file != NULL ? xstrdup(file) : NULL;
+	d->line = line;
+	d->col = col;
+	va_start(ap, fmt);
+	d->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (sev == DIAG_ERROR)
+		l->errors++;
+	else if (sev == DIAG_WARNING)
+		l->warnings++;
+}
+
+void
+diag_format(const struct diag *d, struct buf *out)
+{
+	struct buf	b = BUF_INIT;
+
+	if (d->file != NULL) {
+		buf_adds(&b, d->file);
+		if (d->line != 0) {
+			buf_printf(&b, ":%u", d->line);
+			if (d->col != 0)
+				buf_printf(&b, ":%u", d->col);
+		}
+		buf_adds(&b, ": ");
+	}
+	buf_printf(&b, "%s: %s", diag_names[d->severity], d->msg);
+	text_sanitize(out, b.data, b.len, 0);
+	buf_addc(out, '\n');
+	buf_free(&b);
+}
+
+void
+diag_print(const struct diag_list *l, FILE *fp, enum diag_severity max)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+	bool		 shown = false;
+
+	for (i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (d->severity != DIAG_NOTE)
+			shown = d->severity <= max;
+		if (!shown)
+			continue;
+		buf_reset(&b);
+		diag_format(d, &b);
+		fwrite(b.data, 1, b.len, fp);
+	}
+	buf_free(&b);
+}
+
+void
+diag_free(struct diag_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].msg);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

@@ -1,3 +1,289 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/* Files and directories into one timeline; see load.h. */
 #include "config.h"
-typedef int load_placeholder;
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "load.h"
+#include "timeline.h"
+#include "xmalloc.h"
+#include "yamlio.h"
+
+uint64_t
+load_hash(const void *p, size_t len)
+{
+	const unsigned char	*b = p;
+	uint64_t		 h = 14695981039346656037ULL;
+	size_t			 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Read a whole regular file; NULL with errno set (EFBIG when too big). */
+static char *
+load_read(const char *path, size_t *lenp)
+{
+	struct stat	 st;
+	char		*buf = NULL;
+	size_t		 len = 0, cap;
+	ssize_t		 r;
+	int		 fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;	/* FIFO, device: reported as such */
+		goto fail;
+	}
+	if ((uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE) {
+		errno = EFBIG;
+		goto fail;
+	}
+	cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			if (cap >= LOAD_MAX_FILE_SIZE) {
+				errno = EFBIG;
+				goto fail;
+			}
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			goto fail;
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	*lenp = len;
+	return buf;
+fail:
+	saved = errno;
+	free(buf);
+	close(fd);
+	errno = saved;
+	return NULL;
+}
+
+bool
+load_file(struct timeline *tl, const char *path, struct diag_list *diags)
+{
+	uint32_t	 fi = timeline_add_file(tl, path);
+	struct tl_file	*f = &tl->files[fi];
+	size_t		 len;
+	char		*buf;
+	bool		 ok;
+
+	if ((buf = load_read(path, &len)) == NULL) {
+		const char *why = errno == EINVAL ? "not a regular file" :
+		    errno == EFBIG ? "file too large" : strerror(errno);
+
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", why);
+		f->failed = true;
+		f->errors++;
+		return false;
+	}
+	f->size = len;
+	f->hash = load_hash(buf, len);
+	ok = yamlio_load_buffer(tl, fi, buf, len, diags);
+	free(buf);
+	return ok;
+}
+
+static bool
+load_is_timeline_name(const char *name)
+{
+	const char	*dot = strrchr(name, '.');
+
+	if (name[0] == '.' || dot == NULL)
+		return false;
+	return strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0 ||
+	    strcmp(dot, ".json") == 0;
+}
+
+static int
+load_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every timeline file directly in dir, sorted; false if unreadable. */
+static bool
+load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
+    size_t *failed)
+{
+	DIR		 *d;
+	struct dirent	 *de;
+	char		**names = NULL;
+	size_t		  n = 0, i;
+	size_t		  dlen = strlen(dir);
+	const char	 *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
+
+	if ((d = opendir(dir)) == NULL) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return false;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!load_is_timeline_name(de->d_name))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xasprintf("%s%s%s", dir, sep, de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, load_name_cmp);
+	for (i = 0; i < n; i++) {
+		if (!load_file(tl, names[i], diags))
+			(*failed)++;
+		free(names[i]);
+	}
+	free(names);
+	if (n == 0)
+		diag_add(diags, DIAG_WARNING, dir, 0, 0,
+		    "no .yaml, .yml or .json files in this directory");
+	return true;
+}
+
+size_t
+load_paths(struct timeline *tl, char *const *paths, size_t n,
+    struct diag_list *diags)
+{
+	struct stat	st;
+	size_t		i, failed = 0;
+
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (!load_dir(tl, paths[i], diags, &failed))
+				failed++;
+		} else if (!load_file(tl, paths[i], diags))
+			failed++;
+	}
+	load_check(tl, diags);
+	timeline_sort(tl);
+	return failed;
+}
+
+/* --- checks across files ------------------------------------------------- */
+
+/* Where an event's id value is, for messages. */
+static void
+load_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
+{
+	uint32_t	i;
+
+	*line = e->span.line;
+	*col = e->span.col;
+	for (i = 0; i < e->nkeys; i++)
+		if (strcmp(e->keys[i].name, "id") == 0 ||
+		    strcmp(e->keys[i].name, "unique_id") == 0) {
+			*line = e->keys[i].value.line;
+			*col = e->keys[i].value.col;
+		}
+}
+
+/* An id index: open addressing over event indexes (SIZE_MAX = empty). */
+struct load_ids {
+	size_t	*slot;
+	size_t	 mask;
+};
+
+static size_t
+load_ids_hash(const char *s)
+{
+	return (size_t)load_hash(s, strlen(s));
+}
+
+/* Insert event i; return the index of an earlier event with its id, or
+ * SIZE_MAX. */
+static size_t
+load_ids_put(struct load_ids *ids, const struct timeline *tl, size_t i)
+{
+	const char	*id = tl->events[i].id;
+	size_t		 h;
+
+	for (h = load_ids_hash(id) & ids->mask; ids->slot[h] != SIZE_MAX;
+	    h = (h + 1) & ids->mask)
+		if (strcmp(tl->events[ids->slot[h]].id, id) == 0)
+			return ids->slot[h];
+	ids->slot[h] = i;
+	return SIZE_MAX;
+}
+
+static bool
+load_ids_has(const struct load_ids *ids, const struct timeline *tl,
+    const char *id)
+{
+	size_t	h;
+
+	for (h = load_ids_hash(id) & ids->mask; ids->slot[h] != SIZE_MAX;
+	    h = (h + 1) & ids->mask)
+		if (strcmp(tl->events[ids->slot[h]].id, id) == 0)
+			return true;
+	return false;
+}
+
+static void
+load_dup_id(struct timeline *tl, struct diag_list *diags, size_t first,
+    size_t dup)
+{
+	const struct tl_event	*a = &tl->events[first], *b = &tl->events[dup];
+	uint32_t		 al, ac, bl, bc;
+
+	load_id_pos(a, &al, &ac);
+	load_id_pos(b, &bl, &bc);
+	diag_add(diags, DIAG_ERROR, tl->files[b->file].path, bl, bc,
+	    "duplicate id '%s' (ids must be unique across all loaded files)",
+	    b->id);
+	diag_add(diags, DIAG_NOTE, tl->files[a->file].path, al, ac,
+	    "'%s' was first used here", a->id);
+	tl->files[b->file].errors++;
+}
+
+void
+load_check(struct timeline *tl, struct diag_list *diags)
+{
+	struct load_ids	ids;
+	size_t		cap = 16, i, j, first;
+
+	while (cap < tl->nevents * 2)
+		cap *= 2;
+	ids.slot = xreallocarray(NULL, cap, sizeof *ids.slot);
+	memset(ids.slot, 0xFF, cap * sizeof *ids.slot);
+	ids.mask = cap - 1;
+	for (i = 0; i < tl->nevents; i++)
+		if (tl->events[i].id != NULL &&
+		    (first = load_ids_put(&ids, tl, i)) != SIZE_MAX)
+			load_dup_id(tl, diags, first, i);
+	for (i = 0; i < tl->nevents; i++) {
+		const struct tl_event *e = &tl->events[i];
+
+		for (j = 0; j < e->nrelated; j++)
+			if (!load_ids_has(&ids, tl, e->related[j].text))
+				diag_add(diags, DIAG_WARNING,
+				    tl->files[e->file].path, e->related[j].line,
+				    e->related[j].col, "related id '%s' matches "
+				    "no loaded event", e->related[j].text);
+	}
+	free(ids.slot);
+}

@@ -1,1 +1,40 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * Loading files and directories into one timeline.
+ *
+ * A directory means every *.yaml / *.yml / *.json file directly in it,
+ * sorted by name (byte order).  Each file is read whole, parsed by yamlio,
+ * and forgotten (its size and hash are kept for change detection).  After
+ * all files: checks across files (duplicate ids are errors, related ids
+ * that match no loaded event are warnings), then the events are sorted.
+ */
+#ifndef TLV_LOAD_H
+#define TLV_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag_list;
+struct timeline;
+
+/* Refuse files larger than this, with a diagnostic. */
+#define LOAD_MAX_FILE_SIZE	((size_t)4 << 30)
+
+/*
+ * Load paths[0..n) into tl, run the checks across files and sort.  Returns
+ * the number of files that could not be loaded at all.
+ */
+size_t	 load_paths(struct timeline *, char *const *paths, size_t n,
+	    struct diag_list *);
+
+/* Load one file (no cross-file checks, no sort); false if it failed. */
+bool	 load_file(struct timeline *, const char *path, struct diag_list *);
+
+/* The checks across files; call once after the last load_file(). */
+void	 load_check(struct timeline *, struct diag_list *);
+
+/* FNV-1a, 64 bits. */
+uint64_t load_hash(const void *, size_t);
+
+#endif

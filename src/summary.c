@@ -1,3 +1,246 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * Plain-text chronologies; see summary.h.  Each event is formatted into one
+ * buffer and written with one fwrite, so a million events cost a million
+ * writes to the stdio buffer, not one per field.
+ */
 #include "config.h"
-typedef int summary_placeholder;
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "query.h"
+#include "summary.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+/* Dates wider than this do not widen the date column. */
+#define SUMMARY_DATE_COLUMN_MAX	24
+#define SUMMARY_INDENT		"      "
+
+struct summary {
+	FILE				*fp;
+	const struct timeline		*tl;
+	const struct summary_opts	*opts;
+	size_t				 datew;	/* date column width */
+	struct buf			 line;
+};
+
+static bool
+summary_match(const struct summary *s, const struct tl_event *e)
+{
+	return s->opts->query == NULL || query_match(s->opts->query, s->tl, e);
+}
+
+/* Append sanitised single-line text. */
+static void
+summary_text(struct buf *b, const char *s)
+{
+	text_sanitize(b, s, strlen(s), 0);
+}
+
+static size_t
+summary_date_width(const struct summary *s)
+{
+	size_t	i, w, max = 0;
+
+	for (i = 0; i < s->tl->nevents; i++) {
+		const struct tl_event *e = &s->tl->events[i];
+
+		if (!summary_match(s, e))
+			continue;
+		w = text_width(e->date_text, strlen(e->date_text));
+		if (w > max && w <= SUMMARY_DATE_COLUMN_MAX)
+			max = w;
+	}
+	return max;
+}
+
+/* The year an event is listed under; false for an open start. */
+static bool
+summary_year(const struct tl_event *e, int64_t *year)
+{
+	struct date_parts	p;
+
+	if (e->earliest <= DATE_MIN)
+		return false;
+	date_split(e->earliest, &p);
+	*year = p.year;
+	return true;
+}
+
+static void
+summary_heading(struct summary *s, size_t shown)
+{
+	struct buf	 b = BUF_INIT;
+	char		*title = timeline_title(s->tl);
+	size_t		 w, i;
+
+	summary_text(&b, title);
+	w = text_width(b.data, b.len);
+	buf_addc(&b, '\n');
+	for (i = 0; i < w; i++)
+		buf_addc(&b, '=');
+	buf_printf(&b, "\n%zu event%s", shown, shown == 1 ? "" : "s");
+	if (shown != s->tl->nevents)
+		buf_printf(&b, " of %zu", s->tl->nevents);
+	buf_printf(&b, " from %zu file%s\n", s->tl->nfiles,
+	    s->tl->nfiles == 1 ? "" : "s");
+	fwrite(b.data, 1, b.len, s->fp);
+	buf_free(&b);
+	free(title);
+}
+
+/* "  DATE   TITLE  [status]" */
+static void
+summary_event_line(struct summary *s, const struct tl_event *e,
+    const char *indent)
+{
+	struct buf	*b = &s->line;
+	size_t		 start, w;
+
+	buf_adds(b, indent);
+	start = b->len;
+	summary_text(b, e->date_text);
+	w = text_width(b->data + start, b->len - start);
+	for (; w < s->datew; w++)
+		buf_addc(b, ' ');
+	buf_adds(b, "  ");
+	summary_text(b, e->title);
+	if (e->status != TL_STATUS_NONE)
+		buf_printf(b, "  [%s]", tl_status_name(e->status));
+	buf_addc(b, '\n');
+}
+
+/* "      label: a, b, c" wrapped. */
+static void
+summary_list(struct summary *s, const char *label, const char *const *v,
+    size_t n)
+{
+	struct buf	items = BUF_INIT;
+	size_t		i;
+
+	if (n == 0)
+		return;
+	buf_printf(&items, "%s: ", label);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(&items, ", ");
+		buf_adds(&items, v[i]);
+	}
+	text_wrap(&s->line, items.data, items.len, s->opts->width,
+	    SUMMARY_INDENT);
+	buf_free(&items);
+}
+
+static void
+summary_field(struct summary *s, const char *label, const char *value)
+{
+	const char	*v[1] = { value };
+
+	if (value != NULL)
+		summary_list(s, label, v, 1);
+}
+
+static void
+summary_source(struct summary *s, const struct tl_source *src)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*parts[4] = { src->outlet, src->title, src->date_text,
+			    src->url };
+	size_t		 i;
+
+	buf_adds(&b, "source: ");
+	for (i = 0; i < 4; i++) {
+		if (parts[i] == NULL)
+			continue;
+		if (b.len > 8)
+			buf_adds(&b, ", ");
+		buf_adds(&b, parts[i]);
+	}
+	text_wrap(&s->line, b.data, b.len, s->opts->width, SUMMARY_INDENT);
+	buf_free(&b);
+}
+
+static void
+summary_note(struct summary *s, const struct tl_note *n)
+{
+	struct buf	b = BUF_INIT;
+
+	buf_adds(&b, "note");
+	if (n->at != NULL)
+		buf_printf(&b, " %s", n->at);
+	if (n->by != NULL)
+		buf_printf(&b, " by %s", n->by);
+	buf_printf(&b, ": %s", n->text);
+	text_wrap(&s->line, b.data, b.len, s->opts->width, SUMMARY_INDENT);
+	buf_free(&b);
+}
+
+static void
+summary_details(struct summary *s, const struct tl_event *e)
+{
+	uint32_t	i;
+
+	if (e->description != NULL) {
+		text_wrap(&s->line, e->description, strlen(e->description),
+		    s->opts->width, SUMMARY_INDENT);
+	}
+	summary_field(s, "id", e->id);
+	if (e->end_text != NULL)
+		summary_field(s, "until", e->end_text);
+	summary_list(s, "actors", e->actors, e->nactors);
+	summary_list(s, "tags", e->tags, e->ntags);
+	for (i = 0; i < e->nsources; i++)
+		summary_source(s, &e->sources[i]);
+	for (i = 0; i < e->nrelated; i++)
+		summary_field(s, "related", e->related[i].text);
+	for (i = 0; i < e->nnotes; i++)
+		summary_note(s, &e->notes[i]);
+	buf_addc(&s->line, '\n');
+}
+
+size_t
+summary_print(FILE *fp, const struct timeline *tl,
+    const struct summary_opts *opts)
+{
+	struct summary	 s = { fp, tl, opts, 0, BUF_INIT };
+	size_t		 i, shown = 0;
+	bool		 brief = opts->mode == SUMMARY_BRIEF;
+	bool		 have_year = false, open_heading = false;
+	int64_t		 year = 0, y;
+	char		 label[32];
+
+	s.datew = summary_date_width(&s);
+	for (i = 0; i < tl->nevents; i++)
+		shown += summary_match(&s, &tl->events[i]);
+	if (!brief)
+		summary_heading(&s, shown);
+	for (i = 0; i < tl->nevents; i++) {
+		const struct tl_event *e = &tl->events[i];
+
+		if (!summary_match(&s, e))
+			continue;
+		buf_reset(&s.line);
+		if (!brief && !summary_year(e, &y) && !open_heading) {
+			buf_adds(&s.line, "\nOpen start\n");
+			open_heading = true;
+		} else if (!brief && summary_year(e, &y) &&
+		    (!have_year || y != year)) {
+			buf_printf(&s.line, "\n%s\n",
+			    date_format_year(y, label, sizeof label));
+			have_year = true;
+			year = y;
+		}
+		summary_event_line(&s, e, brief ? "" : "  ");
+		if (opts->mode == SUMMARY_FULL)
+			summary_details(&s, e);
+		fwrite(s.line.data, 1, s.line.len, fp);
+	}
+	buf_free(&s.line);
+	return shown;
+}

@@ -1,1 +1,40 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * Plain-text chronologies (SPEC section 8).
+ *
+ *	SUMMARY_NORMAL	a title heading, then events under year headings,
+ *			one line each: date as written, title, [status]
+ *	SUMMARY_BRIEF	one line per event, nothing else (for scripts)
+ *	SUMMARY_FULL	as NORMAL, and under each event its description
+ *			(wrapped to width), id, actors, tags, sources,
+ *			related ids and notes
+ *
+ * All text from files goes through the sanitiser.  Output is written to
+ * the stream given; nothing else is printed.
+ */
+#ifndef TLV_SUMMARY_H
+#define TLV_SUMMARY_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+struct query;
+struct timeline;
+
+enum summary_mode {
+	SUMMARY_NORMAL,
+	SUMMARY_BRIEF,
+	SUMMARY_FULL
+};
+
+struct summary_opts {
+	enum summary_mode	 mode;
+	size_t			 width;	/* for wrapping (--full); >= 20 */
+	const struct query	*query;	/* NULL: every event */
+};
+
+/* Print the events of tl that match; returns how many were printed. */
+size_t	summary_print(FILE *, const struct timeline *,
+	    const struct summary_opts *);
+
+#endif

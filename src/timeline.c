@@ -1,3 +1,161 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * The timeline model; see timeline.h.  Events are appended file by file in
+ * load order (seq), then sorted once by timeline_sort().
+ */
 #include "config.h"
-typedef int timeline_placeholder;
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+static const char *const tl_status_names[TL_STATUS_COUNT] = {
+	[TL_STATUS_NONE] = "",
+	[TL_STATUS_CONFIRMED] = "confirmed",
+	[TL_STATUS_REPORTED] = "reported",
+	[TL_STATUS_ALLEGED] = "alleged",
+	[TL_STATUS_DISPUTED] = "disputed",
+	[TL_STATUS_DENIED] = "denied",
+};
+
+const char *
+tl_status_name(enum tl_status s)
+{
+	return (unsigned)s < TL_STATUS_COUNT ? tl_status_names[s] : "";
+}
+
+bool
+tl_status_parse(const char *s, size_t len, enum tl_status *out)
+{
+	int	i;
+
+	for (i = TL_STATUS_NONE + 1; i < TL_STATUS_COUNT; i++) {
+		const char *name = tl_status_names[i];
+
+		if (text_equal_folded(s, len, name, strlen(name))) {
+			*out = (enum tl_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+uint32_t
+timeline_add_file(struct timeline *tl, const char *path)
+{
+	struct tl_file	*f;
+	const char	*base;
+
+	tl->files = xreallocarray(tl->files, tl->nfiles + 1, sizeof *tl->files);
+	f = &tl->files[tl->nfiles];
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(path);
+	base = strrchr(path, '/');
+	f->title = arena_strdup(&tl->arena, base != NULL && base[1] != '\0' ?
+	    base + 1 : path);
+	return (uint32_t)tl->nfiles++;
+}
+
+struct tl_event *
+timeline_add_event(struct timeline *tl, uint32_t file)
+{
+	struct tl_event	*e;
+
+	if (tl->nevents == tl->cap) {
+		tl->cap = tl->cap == 0 ? 256 : tl->cap * 2;
+		tl->events = xreallocarray(tl->events, tl->cap,
+		    sizeof *tl->events);
+	}
+	e = &tl->events[tl->nevents++];
+	memset(e, 0, sizeof *e);
+	e->file = file;
+	e->seq = tl->next_seq++;
+	return e;
+}
+
+void
+timeline_truncate(struct timeline *tl, size_t n)
+{
+	if (n < tl->nevents)
+		tl->nevents = n;
+}
+
+static int
+timeline_cmp(const void *pa, const void *pb)
+{
+	const struct tl_event	*a = pa, *b = pb;
+
+	if (a->earliest != b->earliest)
+		return a->earliest < b->earliest ? -1 : 1;
+	if (a->latest != b->latest)
+		return a->latest < b->latest ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+timeline_sort(struct timeline *tl)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nevents; i++) {
+		struct tl_event *e = &tl->events[i];
+
+		e->earliest = e->date.earliest;
+		e->latest = e->date.latest;
+		if (e->end_text != NULL && e->end.latest > e->latest)
+			e->latest = e->end.latest;
+	}
+	if (tl->nevents > 1)
+		qsort(tl->events, tl->nevents, sizeof *tl->events,
+		    timeline_cmp);
+}
+
+struct tl_event *
+timeline_find_id(const struct timeline *tl, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nevents; i++) {
+		const char *eid = tl->events[i].id;
+
+		if (eid != NULL && strcmp(eid, id) == 0)
+			return &tl->events[i];
+	}
+	return NULL;
+}
+
+char *
+timeline_title(const struct timeline *tl)
+{
+	struct buf	b = BUF_INIT;
+	size_t		i, j;
+
+	for (i = 0; i < tl->nfiles; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(tl->files[j].title, tl->files[i].title) == 0)
+				break;
+		if (j < i)
+			continue;
+		if (b.len != 0)
+			buf_adds(&b, " + ");
+		buf_adds(&b, tl->files[i].title);
+	}
+	return buf_detach(&b);
+}
+
+void
+timeline_free(struct timeline *tl)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nfiles; i++)
+		free(tl->files[i].path);
+	free(tl->files);
+	free(tl->events);
+	arena_free(&tl->arena);
+	memset(tl, 0, sizeof *tl);
+}

@@ -1,3 +1,1337 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * The YAML reader; see yamlio.h.
+ *
+ * libyaml's events are pulled one at a time.  The top-level mapping is read
+ * key by key; each item of its events sequence is built into a small tree
+ * of nodes (struct ynode) in a scratch arena, turned into a struct tl_event
+ * by the schema code below, and the arena is reset for the next event.  So
+ * memory stays proportional to one event, not the file.  Once a file
+ * defines an anchor, the scratch arena is no longer reset (a later alias may
+ * point back into it).
+ *
+ * libyaml marks count characters, not bytes, and are 0-based; a cursor over
+ * the buffer turns a mark into a byte offset (marks arrive nearly in order,
+ * so the walk is linear overall).  Lines and columns shown to people are
+ * 1-based.
+ */
 #include "config.h"
-typedef int yamlio_placeholder;
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+#include "yamlio.h"
+
+enum ynode_kind {
+	YN_SCALAR,
+	YN_SEQ,
+	YN_MAP
+};
+
+struct ynode {
+	enum ynode_kind	 kind;
+	bool		 plain;		/* plain scalar (unquoted) */
+	bool		 quoted;	/* single- or double-quoted scalar */
+	bool		 null;		/* plain "", "~", "null" */
+	bool		 flow;		/* flow collection */
+	bool		 bad;		/* already reported: stay quiet */
+	const char	*text;		/* scalar, NUL-terminated */
+	size_t		 len;
+	struct ynode	**kids;		/* seq: items; map: key, value, ... */
+	size_t		 nkids;
+	struct tl_span	 span;
+};
+
+struct anchor {
+	const char	*name;
+	struct ynode	*node;
+};
+
+struct yl {
+	yaml_parser_t		 parser;
+	yaml_event_t		 ev;
+	bool			 have_ev;
+	bool			 failed;	/* syntax error: stop reading */
+
+	struct timeline		*tl;
+	uint32_t		 file;
+	const char		*path;
+	struct diag_list	*diags;
+	size_t			 errors;	/* errors in this file */
+
+	const unsigned char	*buf;
+	size_t			 len;
+	size_t			 cur_char;	/* cursor: char index ... */
+	size_t			 cur_byte;	/* ... and its byte offset */
+
+	struct arena		 scratch;
+	bool			 keep_scratch;
+	struct ynode		**pending;	/* children being collected */
+	size_t			 npending, cappending;
+	unsigned		 depth;
+
+	struct anchor		*anchors;	/* open addressing */
+	size_t			 nanchors, capanchors;
+
+	unsigned		 event_no;	/* 1-based, within the file */
+	struct tl_event		*ev_out;	/* event being filled */
+	size_t			 ev_errors;	/* errors before this event */
+};
+
+/* --- positions ----------------------------------------------------------- */
+
+/* Byte offset of character index idx. */
+static size_t
+yl_byte_offset(struct yl *y, size_t idx)
+{
+	const unsigned char	*b = y->buf;
+
+	while (y->cur_char < idx && y->cur_byte < y->len) {
+		y->cur_byte++;
+		while (y->cur_byte < y->len && (b[y->cur_byte] & 0xC0) == 0x80)
+			y->cur_byte++;
+		y->cur_char++;
+	}
+	while (y->cur_char > idx && y->cur_byte > 0) {
+		y->cur_byte--;
+		while (y->cur_byte > 0 && (b[y->cur_byte] & 0xC0) == 0x80)
+			y->cur_byte--;
+		y->cur_char--;
+	}
+	return y->cur_byte;
+}
+
+static struct tl_span
+yl_span(struct yl *y, const yaml_mark_t *start, const yaml_mark_t *end)
+{
+	struct tl_span	s;
+
+	s.start = yl_byte_offset(y, start->index);
+	s.end = yl_byte_offset(y, end->index);
+	s.line = (uint32_t)start->line + 1;
+	s.col = (uint32_t)start->column + 1;
+	return s;
+}
+
+/* Line and column of a byte offset, by counting (for reader errors). */
+static void
+yl_locate_byte(const struct yl *y, size_t off, unsigned *line, unsigned *col)
+{
+	size_t	i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off && i < y->len; i++) {
+		if (y->buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((y->buf[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* --- diagnostics --------------------------------------------------------- */
+
+static void yl_diag(struct yl *, enum diag_severity, uint32_t, uint32_t,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+yl_diag(struct yl *y, enum diag_severity sev, uint32_t line, uint32_t col,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(y->diags, sev, y->path, line, col, "%s", msg);
+	free(msg);
+	if (sev == DIAG_ERROR)
+		y->errors++;
+}
+
+/* "in event 'id'" or "in event 3" for messages about an event. */
+static void
+yl_event_label(const struct yl *y, struct buf *b)
+{
+	if (y->ev_out != NULL && y->ev_out->id != NULL)
+		buf_printf(b, "event '%s'", y->ev_out->id);
+	else
+		buf_printf(b, "event %u", y->event_no);
+}
+
+/* Turn libyaml's error into diagnostics, with a note where the construct
+ * that failed started. */
+static void
+yl_syntax_error(struct yl *y)
+{
+	yaml_parser_t	*p = &y->parser;
+	const char	*problem = p->problem != NULL ? p->problem : "syntax error";
+	const char	*ctx = p->context;
+	unsigned	 line, col;
+
+	y->failed = true;
+	if (p->error == YAML_MEMORY_ERROR)
+		fatal("out of memory (libyaml)");
+	if (p->error == YAML_READER_ERROR) {
+		yl_locate_byte(y, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			yl_diag(y, DIAG_ERROR, line, col, "%s (byte 0x%02X)",
+			    problem, (unsigned)p->problem_value & 0xFF);
+		else
+			yl_diag(y, DIAG_ERROR, line, col, "%s", problem);
+		return;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	if (strcmp(problem, "found character that cannot start any token") == 0 &&
+	    y->buf != NULL) {
+		size_t off = yl_byte_offset(y, p->problem_mark.index);
+
+		if (off < y->len && y->buf[off] == '\t') {
+			yl_diag(y, DIAG_ERROR, line, col,
+			    "tab character in indentation (YAML indents with "
+			    "spaces)");
+			return;
+		}
+	}
+	if (ctx != NULL)
+		yl_diag(y, DIAG_ERROR, line, col, "%s %s", problem, ctx);
+	else
+		yl_diag(y, DIAG_ERROR, line, col, "%s", problem);
+	if (ctx != NULL && (p->context_mark.line != p->problem_mark.line ||
+	    p->context_mark.column != p->problem_mark.column)) {
+		const char *what = ctx;
+
+		if (strncmp(what, "while scanning ", 15) == 0)
+			what += 15;
+		else if (strncmp(what, "while parsing ", 14) == 0)
+			what += 14;
+		diag_add(y->diags, DIAG_NOTE, y->path,
+		    (unsigned)p->context_mark.line + 1,
+		    (unsigned)p->context_mark.column + 1, "%s started here",
+		    what);
+	}
+}
+
+/* --- event pump ---------------------------------------------------------- */
+
+static void
+yl_drop(struct yl *y)
+{
+	if (y->have_ev) {
+		yaml_event_delete(&y->ev);
+		y->have_ev = false;
+	}
+}
+
+/* Fetch the next libyaml event into y->ev.  False on a syntax error. */
+static bool
+yl_next(struct yl *y)
+{
+	yl_drop(y);
+	if (y->failed)
+		return false;
+	if (!yaml_parser_parse(&y->parser, &y->ev)) {
+		yl_syntax_error(y);
+		return false;
+	}
+	y->have_ev = true;
+	return true;
+}
+
+/* --- anchors ------------------------------------------------------------- */
+
+static size_t
+yl_hash(const char *s)
+{
+	size_t	h = 14695981039346656037ULL & SIZE_MAX;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static void
+yl_anchor_put(struct yl *y, const char *name, struct ynode *node)
+{
+	size_t	i, mask;
+
+	if (2 * (y->nanchors + 1) > y->capanchors) {
+		struct anchor	*old = y->anchors;
+		size_t		 oldcap = y->capanchors, j;
+
+		y->capanchors = oldcap == 0 ? 64 : oldcap * 2;
+		y->anchors = xcalloc(y->capanchors, sizeof *y->anchors);
+		y->nanchors = 0;
+		for (j = 0; j < oldcap; j++)
+			if (old[j].name != NULL)
+				yl_anchor_put(y, old[j].name, old[j].node);
+		free(old);
+	}
+	mask = y->capanchors - 1;
+	for (i = yl_hash(name) & mask; y->anchors[i].name != NULL;
+	    i = (i + 1) & mask) {
+		if (strcmp(y->anchors[i].name, name) == 0) {
+			y->anchors[i].node = node;	/* redefinition */
+			return;
+		}
+	}
+	y->anchors[i].name = name;
+	y->anchors[i].node = node;
+	y->nanchors++;
+}
+
+static struct ynode *
+yl_anchor_get(const struct yl *y, const char *name)
+{
+	size_t	i, mask;
+
+	if (y->capanchors == 0)
+		return NULL;
+	mask = y->capanchors - 1;
+	for (i = yl_hash(name) & mask; y->anchors[i].name != NULL;
+	    i = (i + 1) & mask)
+		if (strcmp(y->anchors[i].name, name) == 0)
+			return y->anchors[i].node;
+	return NULL;
+}
+
+static void
+yl_anchor_define(struct yl *y, const yaml_char_t *anchor, struct ynode *n)
+{
+	if (anchor == NULL)
+		return;
+	y->keep_scratch = true;
+	yl_anchor_put(y, arena_strdup(&y->scratch, (const char *)anchor), n);
+}
+
+/* --- building nodes ------------------------------------------------------ */
+
+static struct ynode *yl_build(struct yl *);
+
+static struct ynode *
+yl_new_node(struct yl *y, enum ynode_kind kind)
+{
+	struct ynode	*n = arena_calloc(&y->scratch, 1, sizeof *n,
+			    _Alignof(struct ynode));
+
+	n->kind = kind;
+	return n;
+}
+
+static struct ynode *
+yl_build_scalar(struct yl *y)
+{
+	yaml_event_t	*e = &y->ev;
+	struct ynode	*n = yl_new_node(y, YN_SCALAR);
+	const char	*v = (const char *)e->data.scalar.value;
+	size_t		 len = e->data.scalar.length;
+
+	n->span = yl_span(y, &e->start_mark, &e->end_mark);
+	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->quoted = e->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (memchr(v, '\0', len) != NULL) {
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "NUL character in text (not supported)");
+		len = strlen(v);
+		n->bad = true;
+	}
+	n->text = arena_strndup(&y->scratch, v, len);
+	n->len = len;
+	n->null = n->plain && (len == 0 || strcmp(v, "~") == 0 ||
+	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+	    strcmp(v, "NULL") == 0);
+	yl_anchor_define(y, e->data.scalar.anchor, n);
+	return n;
+}
+
+static struct ynode *
+yl_build_alias(struct yl *y)
+{
+	const char	*name = (const char *)y->ev.data.alias.anchor;
+	struct ynode	*n = yl_anchor_get(y, name);
+
+	if (n == NULL) {
+		yl_diag(y, DIAG_ERROR, (uint32_t)y->ev.start_mark.line + 1,
+		    (uint32_t)y->ev.start_mark.column + 1,
+		    "alias '*%s' refers to no complete anchor (undefined, or "
+		    "an alias inside its own anchor)", name);
+		n = yl_new_node(y, YN_SCALAR);
+		n->text = "";
+		n->null = true;
+		n->bad = true;
+		n->span = yl_span(y, &y->ev.start_mark, &y->ev.end_mark);
+	}
+	return n;
+}
+
+/* Duplicate keys: pairwise for small mappings, sorted for big ones. */
+static int
+yl_key_cmp(const void *pa, const void *pb)
+{
+	const struct ynode	*a = *(struct ynode *const *)pa;
+	const struct ynode	*b = *(struct ynode *const *)pb;
+	int			 c = strcmp(a->text, b->text);
+
+	if (c != 0)
+		return c;
+	return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
+}
+
+static void
+yl_dup_key(struct yl *y, const struct ynode *first, const struct ynode *dup)
+{
+	yl_diag(y, DIAG_ERROR, dup->span.line, dup->span.col,
+	    "duplicate key '%s' (first at line %u, column %u)", dup->text,
+	    (unsigned)first->span.line, (unsigned)first->span.col);
+}
+
+static void
+yl_check_dup_keys(struct yl *y, struct ynode *map)
+{
+	size_t		 nk = map->nkids / 2, i, j, n = 0;
+	struct ynode	**keys;
+
+	if (nk <= 16) {
+		for (i = 1; i < nk; i++) {
+			struct ynode *k = map->kids[2 * i];
+
+			if (k->kind != YN_SCALAR)
+				continue;
+			for (j = 0; j < i; j++) {
+				struct ynode *o = map->kids[2 * j];
+
+				if (o->kind == YN_SCALAR &&
+				    strcmp(o->text, k->text) == 0) {
+					yl_dup_key(y, o, k);
+					break;
+				}
+			}
+		}
+		return;
+	}
+	keys = xreallocarray(NULL, nk, sizeof *keys);
+	for (i = 0; i < nk; i++)
+		if (map->kids[2 * i]->kind == YN_SCALAR)
+			keys[n++] = map->kids[2 * i];
+	qsort(keys, n, sizeof *keys, yl_key_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(keys[i - 1]->text, keys[i]->text) == 0)
+			yl_dup_key(y, keys[i - 1], keys[i]);
+	free(keys);
+}
+
+static void
+yl_push_pending(struct yl *y, struct ynode *n)
+{
+	if (y->npending == y->cappending) {
+		y->cappending = y->cappending == 0 ? 64 : y->cappending * 2;
+		y->pending = xreallocarray(y->pending, y->cappending,
+		    sizeof *y->pending);
+	}
+	y->pending[y->npending++] = n;
+}
+
+/* Build a sequence or mapping whose start event is current. */
+static struct ynode *
+yl_build_collection(struct yl *y)
+{
+	bool		 map = y->ev.type == YAML_MAPPING_START_EVENT;
+	yaml_event_type_t end = map ? YAML_MAPPING_END_EVENT :
+			    YAML_SEQUENCE_END_EVENT;
+	struct ynode	*n = yl_new_node(y, map ? YN_MAP : YN_SEQ);
+	yaml_char_t	*anchor;
+	size_t		 base = y->npending, i;
+	yaml_mark_t	 start = y->ev.start_mark;
+
+	if (map) {
+		anchor = y->ev.data.mapping_start.anchor;
+		n->flow = y->ev.data.mapping_start.style ==
+		    YAML_FLOW_MAPPING_STYLE;
+	} else {
+		anchor = y->ev.data.sequence_start.anchor;
+		n->flow = y->ev.data.sequence_start.style ==
+		    YAML_FLOW_SEQUENCE_STYLE;
+	}
+	/* Keep the anchor name: the event is about to be freed. */
+	if (anchor != NULL)
+		anchor = (yaml_char_t *)arena_strdup(&y->scratch,
+		    (const char *)anchor);
+	if (++y->depth > YAMLIO_MAX_DEPTH) {
+		yl_diag(y, DIAG_ERROR, (uint32_t)start.line + 1,
+		    (uint32_t)start.column + 1, "nesting deeper than %d levels",
+		    YAMLIO_MAX_DEPTH);
+		y->failed = true;
+		return NULL;
+	}
+	for (;;) {
+		struct ynode *kid;
+
+		if (!yl_next(y))
+			return NULL;
+		if (y->ev.type == end)
+			break;
+		if ((kid = yl_build(y)) == NULL)
+			return NULL;
+		yl_push_pending(y, kid);
+	}
+	y->depth--;
+	n->nkids = y->npending - base;
+	n->kids = arena_alloc(&y->scratch, n->nkids * sizeof *n->kids,
+	    _Alignof(struct ynode *));
+	for (i = 0; i < n->nkids; i++)
+		n->kids[i] = y->pending[base + i];
+	y->npending = base;
+	n->span = yl_span(y, &start, &y->ev.end_mark);
+	if (!n->flow && n->nkids > 0)
+		n->span.end = n->kids[n->nkids - 1]->span.end;
+	if (map)
+		yl_check_dup_keys(y, n);
+	if (anchor != NULL)
+		yl_anchor_define(y, anchor, n);
+	return n;
+}
+
+/* Build the node whose first event is current; NULL after a syntax error. */
+static struct ynode *
+yl_build(struct yl *y)
+{
+	switch (y->ev.type) {
+	case YAML_SCALAR_EVENT:
+		return yl_build_scalar(y);
+	case YAML_ALIAS_EVENT:
+		return yl_build_alias(y);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		return yl_build_collection(y);
+	default:
+		yl_diag(y, DIAG_ERROR, (uint32_t)y->ev.start_mark.line + 1,
+		    (uint32_t)y->ev.start_mark.column + 1,
+		    "unexpected YAML structure");
+		y->failed = true;
+		return NULL;
+	}
+}
+
+/* --- schema helpers ------------------------------------------------------ */
+
+static const char *const yn_kind_names[] = {
+	[YN_SCALAR] = "a text value",
+	[YN_SEQ] = "a list",
+	[YN_MAP] = "a mapping",
+};
+
+static void
+yl_type_error(struct yl *y, const struct ynode *n, const char *key,
+    const char *want)
+{
+	yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+	    "'%s' must be %s, not %s", key, want, yn_kind_names[n->kind]);
+}
+
+/* Copy a scalar into the timeline; NULL (and an error) if not a scalar.
+ * Null scalars give NULL without an error. */
+static const char *
+yl_text(struct yl *y, const struct ynode *n, const char *key)
+{
+	if (n->kind != YN_SCALAR) {
+		yl_type_error(y, n, key, "a text value");
+		return NULL;
+	}
+	if (n->null || n->bad)
+		return NULL;
+	return arena_strndup(&y->tl->arena, n->text, n->len);
+}
+
+/* A required, non-empty text value. */
+static const char *
+yl_required_text(struct yl *y, const struct ynode *n, const char *key)
+{
+	const char	*s = yl_text(y, n, key);
+
+	if (s == NULL && n->kind == YN_SCALAR && !n->bad)
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "'%s' is empty", key);
+	return s;
+}
+
+/* Column of byte offset off inside scalar n's text, for messages. */
+static uint32_t
+yl_col_in(const struct ynode *n, size_t off)
+{
+	uint32_t	col = n->span.col;
+	size_t		i;
+
+	if (!n->plain && !n->quoted)
+		return col;
+	if (n->quoted)
+		col++;
+	for (i = 0; i < off && i < n->len; i++)
+		if (((unsigned char)n->text[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* Parse a date scalar; false (with an error) if it is not one. */
+static bool
+yl_date(struct yl *y, const struct ynode *n, const char *key, unsigned opts,
+    const char **text, struct date_range *out)
+{
+	char	*err = NULL;
+	size_t	 col = 0;
+
+	if ((*text = yl_required_text(y, n, key)) == NULL)
+		return false;
+	if (date_parse(n->text, n->len, opts, out, &err, &col))
+		return true;
+	yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(n, col), "%s",
+	    err != NULL ? err : "unrecognised date");
+	free(err);
+	*text = NULL;
+	return false;
+}
+
+/* A list of strings: a sequence of scalars, or one scalar. */
+static const char **
+yl_strings(struct yl *y, const struct ynode *n, const char *key,
+    uint32_t *count)
+{
+	const char	**v;
+	size_t		  i, k = 0;
+
+	*count = 0;
+	if (n->kind == YN_MAP) {
+		yl_type_error(y, n, key, "a list of text values");
+		return NULL;
+	}
+	if (n->kind == YN_SCALAR) {
+		if (n->null)
+			return NULL;
+		v = arena_alloc(&y->tl->arena, sizeof *v, _Alignof(char *));
+		v[0] = arena_strndup(&y->tl->arena, n->text, n->len);
+		*count = 1;
+		return v;
+	}
+	v = arena_alloc(&y->tl->arena, n->nkids * sizeof *v, _Alignof(char *));
+	for (i = 0; i < n->nkids; i++) {
+		const struct ynode *it = n->kids[i];
+
+		if (it->kind != YN_SCALAR || it->null) {
+			yl_diag(y, DIAG_ERROR, it->span.line, it->span.col,
+			    "items of '%s' must be text values", key);
+			continue;
+		}
+		v[k++] = arena_strndup(&y->tl->arena, it->text, it->len);
+	}
+	*count = (uint32_t)k;
+	return v;
+}
+
+/* The closest of names[] to word, for "did you mean" (NULL if none). */
+static const char *
+yl_suggest(const char *word, const char *const *names, size_t n)
+{
+	const char	*best = NULL;
+	unsigned	 bestd = 3, d;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		d = text_distance(word, names[i], 2);
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+static void
+yl_unknown_key(struct yl *y, const struct ynode *k, const char *where,
+    const char *const *names, size_t n)
+{
+	const char	*s = yl_suggest(k->text, names, n);
+	struct buf	 b = BUF_INIT;
+
+	if (s != NULL)
+		buf_printf(&b, " (did you mean '%s'?)", s);
+	yl_diag(y, DIAG_WARNING, k->span.line, k->span.col,
+	    "unknown key '%s' in %s%s", k->text, where, buf_str(&b));
+	buf_free(&b);
+}
+
+/* Look up key in a mapping node (NULL if absent). */
+static const struct ynode *
+yl_map_get(const struct ynode *map, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+
+		if (k->kind == YN_SCALAR && strcmp(k->text, key) == 0)
+			return map->kids[i + 1];
+	}
+	return NULL;
+}
+
+/* --- sources, notes, related -------------------------------------------- */
+
+static const char *const source_keys[] = { "outlet", "url", "title", "date" };
+
+static bool
+yl_looks_like_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+static void
+yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
+{
+	size_t	i;
+
+	memset(s, 0, sizeof *s);
+	if (n->kind == YN_SCALAR) {
+		const char *t = yl_required_text(y, n, "sources");
+
+		if (t != NULL && yl_looks_like_url(t))
+			s->url = t;
+		else
+			s->outlet = t;
+		return;
+	}
+	if (n->kind != YN_MAP) {
+		yl_type_error(y, n, "sources", "a mapping or a text value");
+		return;
+	}
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i], *v = n->kids[i + 1];
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		if (strcmp(k->text, "outlet") == 0)
+			s->outlet = yl_text(y, v, "outlet");
+		else if (strcmp(k->text, "url") == 0)
+			s->url = yl_text(y, v, "url");
+		else if (strcmp(k->text, "title") == 0)
+			s->title = yl_text(y, v, "title");
+		else if (strcmp(k->text, "date") == 0)
+			yl_date(y, v, "date", 0, &s->date_text, &s->date);
+		else
+			yl_unknown_key(y, k, "source", source_keys,
+			    sizeof source_keys / sizeof *source_keys);
+	}
+}
+
+static void
+yl_sources(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	size_t	i, count = n->kind == YN_SEQ ? n->nkids : 1;
+
+	if (n->kind == YN_SCALAR && n->null)
+		return;
+	e->sources = arena_calloc(&y->tl->arena, count, sizeof *e->sources,
+	    _Alignof(struct tl_source));
+	if (n->kind != YN_SEQ) {
+		yl_source(y, n, &e->sources[0]);
+		e->nsources = 1;
+		return;
+	}
+	for (i = 0; i < count; i++)
+		yl_source(y, n->kids[i], &e->sources[i]);
+	e->nsources = (uint32_t)count;
+}
+
+static const char *const note_keys[] = { "at", "by", "text" };
+
+static bool
+yl_note(struct yl *y, const struct ynode *n, struct tl_note *note)
+{
+	size_t			i;
+	struct date_range	r;
+
+	memset(note, 0, sizeof *note);
+	if (n->kind == YN_SCALAR) {
+		note->text = yl_required_text(y, n, "notes");
+		return note->text != NULL;
+	}
+	if (n->kind != YN_MAP) {
+		yl_type_error(y, n, "notes", "a mapping or a text value");
+		return false;
+	}
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i], *v = n->kids[i + 1];
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		if (strcmp(k->text, "at") == 0)
+			yl_date(y, v, "at", 0, &note->at, &r);
+		else if (strcmp(k->text, "by") == 0)
+			note->by = yl_text(y, v, "by");
+		else if (strcmp(k->text, "text") == 0)
+			note->text = yl_required_text(y, v, "text");
+		else
+			yl_unknown_key(y, k, "note", note_keys,
+			    sizeof note_keys / sizeof *note_keys);
+	}
+	if (note->text == NULL && yl_map_get(n, "text") == NULL)
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "note has no 'text'");
+	return note->text != NULL;
+}
+
+static void
+yl_notes(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	size_t	i, count = n->kind == YN_SEQ ? n->nkids : 1;
+
+	if (n->kind == YN_SCALAR && n->null)
+		return;
+	e->notes = arena_calloc(&y->tl->arena, count, sizeof *e->notes,
+	    _Alignof(struct tl_note));
+	if (n->kind != YN_SEQ) {
+		e->nnotes = yl_note(y, n, &e->notes[0]) ? 1 : 0;
+		return;
+	}
+	for (i = 0; i < count; i++)
+		if (yl_note(y, n->kids[i], &e->notes[e->nnotes]))
+			e->nnotes++;
+}
+
+static void
+yl_related(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	const struct ynode	*const *items = &n;
+	size_t			 i, count = 1;
+
+	if (n->kind == YN_MAP) {
+		yl_type_error(y, n, "related", "a list of event ids");
+		return;
+	}
+	if (n->kind == YN_SCALAR && n->null)
+		return;
+	if (n->kind == YN_SEQ) {
+		items = (const struct ynode *const *)n->kids;
+		count = n->nkids;
+	}
+	e->related = arena_calloc(&y->tl->arena, count, sizeof *e->related,
+	    _Alignof(struct tl_ref));
+	for (i = 0; i < count; i++) {
+		const struct ynode *it = items[i];
+		struct tl_ref *r = &e->related[e->nrelated];
+
+		if (it->kind != YN_SCALAR || it->null) {
+			yl_diag(y, DIAG_ERROR, it->span.line, it->span.col,
+			    "items of 'related' must be event ids");
+			continue;
+		}
+		r->text = arena_strndup(&y->tl->arena, it->text, it->len);
+		r->line = it->span.line;
+		r->col = it->span.col;
+		e->nrelated++;
+	}
+}
+
+/* --- events -------------------------------------------------------------- */
+
+static void
+yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	static const char *const names[] = {
+		"confirmed", "reported", "alleged", "disputed", "denied"
+	};
+	const char	*s;
+
+	if (n->kind != YN_SCALAR) {
+		yl_type_error(y, n, "status", "a text value");
+		return;
+	}
+	if (n->null)
+		return;
+	if (tl_status_parse(n->text, n->len, &e->status))
+		return;
+	s = yl_suggest(n->text, names, sizeof names / sizeof *names);
+	if (s != NULL)
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "unknown status '%s' (did you mean '%s'?)", n->text, s);
+	else
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "unknown status '%s' (expected confirmed, reported, "
+		    "alleged, disputed or denied)", n->text);
+}
+
+enum yl_key_id {
+	K_ID, K_DATE, K_END, K_TITLE, K_DESCRIPTION, K_STATUS, K_TAGS,
+	K_ACTORS, K_SOURCES, K_RELATED, K_NOTES, K_UNKNOWN
+};
+
+static const char *const event_keys[K_UNKNOWN] = {
+	[K_ID] = "id", [K_DATE] = "date", [K_END] = "end",
+	[K_TITLE] = "title", [K_DESCRIPTION] = "description",
+	[K_STATUS] = "status", [K_TAGS] = "tags", [K_ACTORS] = "actors",
+	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
+};
+
+static enum yl_key_id
+yl_event_key(const char *name)
+{
+	int	i;
+
+	for (i = 0; i < K_UNKNOWN; i++)
+		if (strcmp(name, event_keys[i]) == 0)
+			return (enum yl_key_id)i;
+	return K_UNKNOWN;
+}
+
+static void
+yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
+    const struct ynode *v, struct tl_event *e)
+{
+	const char	*key = event_keys[id];
+
+	switch (id) {
+	case K_ID:
+		e->id = yl_required_text(y, v, key);
+		break;
+	case K_DATE:
+		yl_date(y, v, key, 0, &e->date_text, &e->date);
+		break;
+	case K_END:
+		yl_date(y, v, key, DATE_PARSE_END, &e->end_text, &e->end);
+		break;
+	case K_TITLE:
+		e->title = yl_required_text(y, v, key);
+		break;
+	case K_DESCRIPTION:
+		e->description = yl_text(y, v, key);
+		break;
+	case K_STATUS:
+		yl_status(y, v, e);
+		break;
+	case K_TAGS:
+		e->tags = yl_strings(y, v, key, &e->ntags);
+		break;
+	case K_ACTORS:
+		e->actors = yl_strings(y, v, key, &e->nactors);
+		break;
+	case K_SOURCES:
+		yl_sources(y, v, e);
+		break;
+	case K_RELATED:
+		yl_related(y, v, e);
+		break;
+	case K_NOTES:
+		yl_notes(y, v, e);
+		break;
+	case K_UNKNOWN: {
+		struct buf b = BUF_INIT;
+
+		yl_event_label(y, &b);
+		yl_unknown_key(y, k, b.data, event_keys, K_UNKNOWN);
+		buf_free(&b);
+		break;
+	}
+	}
+}
+
+/* Record every key and value span, in file order. */
+static void
+yl_event_keys(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	size_t	i, n = map->nkids / 2;
+
+	e->keys = arena_alloc(&y->tl->arena, n * sizeof *e->keys,
+	    _Alignof(struct tl_key));
+	for (i = 0; i < n; i++) {
+		const struct ynode *k = map->kids[2 * i];
+		struct tl_key *tk = &e->keys[e->nkeys];
+		enum yl_key_id id;
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		id = yl_event_key(k->text);
+		tk->name = id != K_UNKNOWN ? event_keys[id] :
+		    arena_strndup(&y->tl->arena, k->text, k->len);
+		tk->key = k->span;
+		tk->value = map->kids[2 * i + 1]->span;
+		e->nkeys++;
+	}
+}
+
+static void
+yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	struct buf	b = BUF_INIT;
+
+	yl_event_label(y, &b);
+	if (yl_map_get(map, "title") == NULL)
+		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
+		    "%s has no 'title'", b.data);
+	if (yl_map_get(map, "date") == NULL)
+		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
+		    "%s has no 'date'", b.data);
+	if (e->date_text != NULL && e->end_text != NULL &&
+	    !(e->end.flags & DATE_ONGOING) &&
+	    e->end.latest < e->date.earliest) {
+		const struct ynode *v = yl_map_get(map, "end");
+
+		yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
+		    "'end' (%s) is before 'date' (%s) in %s", e->end_text,
+		    e->date_text, b.data);
+	}
+	buf_free(&b);
+}
+
+/* TimelineJS: {year, month, day, hour, minute, second} to an ISO text. */
+static const char *
+yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
+    struct date_range *out)
+{
+	static const char *const parts[] = {
+		"year", "month", "day", "hour", "minute", "second"
+	};
+	static const char *const seps[] = { "", "-", "-", "T", ":", ":" };
+	struct buf	 b = BUF_INIT;
+	const char	*text = NULL;
+	size_t		 i;
+	char		*err = NULL;
+
+	if (n->kind != YN_MAP) {
+		yl_type_error(y, n, key, "a mapping with year, month, day");
+		return NULL;
+	}
+	for (i = 0; i < 6; i++) {
+		const struct ynode *v = yl_map_get(n, parts[i]);
+		long long x;
+		char *end;
+
+		if (v == NULL || v->kind != YN_SCALAR || v->null)
+			break;
+		x = strtoll(v->text, &end, 10);
+		if (*end != '\0' || end == v->text || x < -999999999 ||
+		    x > 999999999) {
+			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
+			    "'%s' in '%s' must be a whole number", parts[i], key);
+			buf_free(&b);
+			return NULL;
+		}
+		if (i == 0)
+			buf_printf(&b, x < 0 ? "-%04lld" : "%04lld",
+			    x < 0 ? -x : x);
+		else
+			buf_printf(&b, "%s%02lld", seps[i], x);
+	}
+	if (i == 4)
+		buf_adds(&b, ":00");	/* hour alone is not ISO */
+	if (b.len == 0)
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "'%s' has no 'year'", key);
+	else if (!date_parse(b.data, b.len, 0, out, &err, NULL)) {
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col, "%s", err);
+		free(err);
+	} else
+		text = arena_strndup(&y->tl->arena, b.data, b.len);
+	buf_free(&b);
+	return text;
+}
+
+static void
+yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	const struct ynode	*v, *text;
+
+	y->tl->files[y->file].format = TL_FORMAT_TIMELINEJS;
+	if ((v = yl_map_get(map, "unique_id")) != NULL)
+		e->id = yl_text(y, v, "unique_id");
+	e->date_text = yl_tljs_date(y, yl_map_get(map, "start_date"),
+	    "start_date", &e->date);
+	if ((v = yl_map_get(map, "end_date")) != NULL)
+		e->end_text = yl_tljs_date(y, v, "end_date", &e->end);
+	if ((text = yl_map_get(map, "text")) != NULL && text->kind == YN_MAP) {
+		if ((v = yl_map_get(text, "headline")) != NULL)
+			e->title = yl_text(y, v, "headline");
+		if ((v = yl_map_get(text, "text")) != NULL)
+			e->description = yl_text(y, v, "text");
+	}
+	if (e->title == NULL && (v = yl_map_get(map, "display_date")) != NULL)
+		e->title = yl_text(y, v, "display_date");
+	if (e->title == NULL)
+		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
+		    "TimelineJS event has no 'text.headline'");
+	if ((v = yl_map_get(map, "group")) != NULL)
+		e->tags = yl_strings(y, v, "group", &e->ntags);
+}
+
+/* Turn one item of the events list into an event.  before: the error
+ * count before the item was built (errors while building, such as duplicate
+ * keys, also drop it). */
+static void
+yl_event(struct yl *y, const struct ynode *map, size_t before)
+{
+	struct tl_event	*e;
+	size_t		 i;
+	const struct ynode *idn;
+
+	y->event_no++;
+	if (map->kind != YN_MAP) {
+		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
+		    "event %u must be a mapping (id, date, title, ...), not %s",
+		    y->event_no, yn_kind_names[map->kind]);
+		return;
+	}
+	e = y->ev_out = timeline_add_event(y->tl, y->file);
+	e->span = map->span;
+	yl_event_keys(y, map, e);
+	if (yl_map_get(map, "start_date") != NULL)
+		yl_tljs_event(y, map, e);
+	else {
+		/* The id first, so that messages can name the event. */
+		if ((idn = yl_map_get(map, "id")) != NULL)
+			e->id = yl_required_text(y, idn, "id");
+		for (i = 0; i + 1 < map->nkids; i += 2) {
+			const struct ynode *k = map->kids[i];
+			enum yl_key_id id;
+
+			if (k->kind != YN_SCALAR) {
+				yl_diag(y, DIAG_ERROR, k->span.line,
+				    k->span.col, "keys must be text values");
+				continue;
+			}
+			if ((id = yl_event_key(k->text)) != K_ID)
+				yl_event_field(y, id, k, map->kids[i + 1], e);
+		}
+		yl_event_check(y, map, e);
+	}
+	y->ev_out = NULL;
+	if (y->errors != before || e->title == NULL || e->date_text == NULL)
+		timeline_truncate(y->tl, y->tl->nevents - 1);
+}
+
+/* --- top level ----------------------------------------------------------- */
+
+static const char *const top_keys[] = { "title", "description", "events" };
+
+/* TimelineJS top-level keys we know and ignore. */
+static const char *const tljs_top_keys[] = { "scale", "eras", "options" };
+
+static void
+yl_top_field(struct yl *y, const struct ynode *k, const struct ynode *v)
+{
+	struct tl_file	*f = &y->tl->files[y->file];
+	const struct ynode *t;
+	size_t		 i;
+
+	if (strcmp(k->text, "title") == 0 && v->kind == YN_MAP) {
+		/* TimelineJS: title: {text: {headline, text}} */
+		f->format = TL_FORMAT_TIMELINEJS;
+		if ((t = yl_map_get(v, "text")) != NULL && t->kind == YN_MAP) {
+			const struct ynode *h = yl_map_get(t, "headline");
+			const struct ynode *d = yl_map_get(t, "text");
+
+			const char *s;
+
+			if (h != NULL && (s = yl_text(y, h, "headline")) != NULL)
+				f->title = s;
+			if (d != NULL)
+				f->description = yl_text(y, d, "text");
+		}
+	} else if (strcmp(k->text, "title") == 0) {
+		const char *s = yl_required_text(y, v, "title");
+
+		if (s != NULL)
+			f->title = s;
+	} else if (strcmp(k->text, "description") == 0)
+		f->description = yl_text(y, v, "description");
+	else {
+		for (i = 0; i < sizeof tljs_top_keys / sizeof *tljs_top_keys;
+		    i++)
+			if (strcmp(k->text, tljs_top_keys[i]) == 0)
+				return;
+		yl_unknown_key(y, k, "the top-level mapping", top_keys,
+		    sizeof top_keys / sizeof *top_keys);
+	}
+}
+
+static void
+yl_scratch_reset(struct yl *y)
+{
+	if (!y->keep_scratch)
+		arena_reset(&y->scratch);
+}
+
+/* The events sequence: its start event is current.  Each item is built,
+ * turned into an event, and forgotten. */
+static bool
+yl_events(struct yl *y)
+{
+	struct ynode	*n;
+	size_t		 before;
+
+	if (++y->depth > YAMLIO_MAX_DEPTH)
+		return false;
+	for (;;) {
+		if (!yl_next(y))
+			return false;
+		if (y->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		before = y->errors;
+		if ((n = yl_build(y)) == NULL)
+			return false;
+		yl_event(y, n, before);
+		yl_scratch_reset(y);
+	}
+	y->depth--;
+	return true;
+}
+
+/* The top-level mapping, from its MAPPING-START on. */
+static bool
+yl_top(struct yl *y)
+{
+	struct ynode	*k, *v;
+	bool		 seen_events = false;
+	struct tl_file	*f = &y->tl->files[y->file];
+
+	y->depth = 1;
+	for (;;) {
+		if (!yl_next(y))
+			return false;
+		if (y->ev.type == YAML_MAPPING_END_EVENT)
+			break;
+		if ((k = yl_build(y)) == NULL || !yl_next(y))
+			return false;
+		if (k->kind == YN_SCALAR && strcmp(k->text, "events") == 0 &&
+		    y->ev.type == YAML_SEQUENCE_START_EVENT) {
+			if (seen_events)
+				yl_diag(y, DIAG_ERROR, k->span.line,
+				    k->span.col, "duplicate key 'events'");
+			seen_events = true;
+			f->events_line = k->span.line;
+			if (!yl_events(y))
+				return false;
+			continue;
+		}
+		if ((v = yl_build(y)) == NULL)
+			return false;
+		if (k->kind != YN_SCALAR)
+			yl_diag(y, DIAG_ERROR, k->span.line, k->span.col,
+			    "keys must be text values");
+		else if (strcmp(k->text, "events") == 0) {
+			size_t i;
+
+			/* An alias to a list: the events are still there. */
+			for (i = 0; v->kind == YN_SEQ && i < v->nkids; i++)
+				yl_event(y, v->kids[i], y->errors);
+			if (v->kind != YN_SEQ && !(v->kind == YN_SCALAR &&
+			    v->null))
+				yl_type_error(y, v, "events", "a list");
+			seen_events = true;
+		} else
+			yl_top_field(y, k, v);
+		yl_scratch_reset(y);
+	}
+	if (!seen_events)
+		yl_diag(y, DIAG_ERROR, 1, 1, "no 'events' list in this file");
+	return true;
+}
+
+/* Stream and document framing around the top-level mapping. */
+static bool
+yl_stream(struct yl *y)
+{
+	struct ynode	*n;
+
+	if (!yl_next(y) || !yl_next(y))	/* STREAM-START, then... */
+		return false;
+	if (y->ev.type == YAML_STREAM_END_EVENT) {
+		yl_diag(y, DIAG_ERROR, 0, 0, "file is empty (expected a "
+		    "mapping with an 'events' list)");
+		return false;
+	}
+	if (!yl_next(y))		/* ...DOCUMENT-START, the root */
+		return false;
+	if (y->ev.type != YAML_MAPPING_START_EVENT) {
+		uint32_t line = (uint32_t)y->ev.start_mark.line + 1;
+		uint32_t col = (uint32_t)y->ev.start_mark.column + 1;
+
+		if ((n = yl_build(y)) == NULL)
+			return false;
+		yl_diag(y, DIAG_ERROR, line, col, "the file must be a mapping "
+		    "with an 'events' list, not %s", yn_kind_names[n->kind]);
+		return false;
+	}
+	if (y->ev.data.mapping_start.anchor != NULL)
+		y->keep_scratch = true;
+	if (!yl_top(y) || !yl_next(y))	/* DOCUMENT-END */
+		return false;
+	if (!yl_next(y))
+		return false;
+	if (y->ev.type == YAML_DOCUMENT_START_EVENT) {
+		yl_diag(y, DIAG_ERROR, (uint32_t)y->ev.start_mark.line + 1,
+		    (uint32_t)y->ev.start_mark.column + 1,
+		    "a second YAML document in one file (a timeline file "
+		    "holds one)");
+		return false;
+	}
+	return true;
+}
+
+static bool
+yl_utf16(const unsigned char *b, size_t len)
+{
+	return len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF));
+}
+
+bool
+yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
+    size_t len, struct diag_list *diags)
+{
+	struct yl	 y;
+	size_t		 first = tl->nevents;
+	bool		 ok;
+
+	memset(&y, 0, sizeof y);
+	y.tl = tl;
+	y.file = file;
+	y.path = tl->files[file].path;
+	y.diags = diags;
+	y.buf = (const unsigned char *)buf;
+	y.len = len;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		y.cur_byte = 3;	/* libyaml does not count the BOM */
+	if (yl_utf16(y.buf, len)) {
+		yl_diag(&y, DIAG_ERROR, 1, 1, "UTF-16 text is not supported "
+		    "(save the file as UTF-8)");
+		ok = false;
+	} else {
+		if (!yaml_parser_initialize(&y.parser))
+			fatal("out of memory (libyaml)");
+		yaml_parser_set_input_string(&y.parser, y.buf, len);
+		ok = yl_stream(&y);
+		yl_drop(&y);
+		yaml_parser_delete(&y.parser);
+	}
+	if (!ok || y.failed) {
+		timeline_truncate(tl, first);
+		tl->files[file].failed = true;
+		ok = false;
+	}
+	tl->files[file].nevents = tl->nevents - first;
+	tl->files[file].errors += y.errors;
+	arena_free(&y.scratch);
+	free(y.pending);
+	free(y.anchors);
+	return ok;
+}

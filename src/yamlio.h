@@ -1,1 +1,42 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * The YAML reader: turns the bytes of one timeline file into events of a
+ * timeline, on libyaml's event API (its document API caps at 2^24 nodes).
+ * This is the only module that includes <yaml.h>.
+ *
+ * What it accepts is SPEC section 1: a mapping with title, description and
+ * an events sequence; or TimelineJS-shaped JSON (events[].start_date,
+ * text.headline).  Every problem becomes a diagnostic with file:line:col and
+ * loading goes on where it can: a bad event is skipped, the others load; a
+ * syntax error ends the file, and the events read before it are dropped.
+ *
+ * Limits, each a diagnostic rather than a crash or a hang: nesting deeper
+ * than YAMLIO_MAX_DEPTH; scalars containing NUL; aliases to anchors that
+ * are undefined or still open (no cycles).  Aliases are resolved by sharing
+ * the anchored node, never by copying, and the schema is walked to a fixed
+ * depth, so an alias bomb costs nothing; anchors live in a hash table.
+ */
+#ifndef TLV_YAMLIO_H
+#define TLV_YAMLIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag_list;
+struct timeline;
+
+#define YAMLIO_MAX_DEPTH	64
+
+/*
+ * Parse buf[0..len) as the file tl->files[file] (whose path names it in
+ * diagnostics) and append its events to tl.  Sets the file's title,
+ * description and format.  Returns false if the file could not be parsed
+ * at all (its events are then dropped and the file is marked failed); a
+ * file with only some bad events returns true.  The buffer need not be
+ * NUL-terminated and is not kept.
+ */
+bool	yamlio_load_buffer(struct timeline *, uint32_t file, const char *buf,
+	    size_t len, struct diag_list *);
+
+#endif

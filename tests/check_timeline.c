@@ -1,7 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The timeline model and the small pieces under it: sorting as SPEC
+ * section 2 says, lookups, titles, statuses, the arena, the buffer and the
+ * diagnostics format.
+ */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
 #include "check_suites.h"
+#include "date.h"
+#include "diag.h"
+#include "timeline.h"
+
+static void
+add(struct timeline *tl, uint32_t file, const char *id, const char *date)
+{
+	struct tl_event	*e = timeline_add_event(tl, file);
+
+	e->id = id;
+	e->title = id;
+	e->date_text = date;
+	ck_assert_msg(date_parse(date, strlen(date), 0, &e->date, NULL, NULL),
+	    "%s", date);
+}
+
+static const char *const sort_order[] = {
+	"open", "bc", "jan", "early", "y2022", "y2022b", "jan5", "late", "q4",
+	"dec"
+};
+
+START_TEST(test_sort)
+{
+	struct timeline	tl = TIMELINE_INIT;
+	uint32_t	a = timeline_add_file(&tl, "dir/a.yaml");
+	uint32_t	b = timeline_add_file(&tl, "b.yaml");
+	size_t		i;
+
+	add(&tl, a, "late", "late 2022");
+	add(&tl, a, "y2022", "2022");
+	add(&tl, a, "jan5", "2022-01-05");
+	add(&tl, b, "q4", "2022-Q4");
+	add(&tl, b, "open", "../2014");
+	add(&tl, b, "y2022b", "2022");	/* same range: load order decides */
+	add(&tl, b, "bc", "44 BC");
+	add(&tl, a, "early", "early 2022");
+	add(&tl, b, "dec", "2022-12");
+	add(&tl, a, "jan", "2022-01");
+	timeline_sort(&tl);
+	ck_assert_uint_eq(tl.nevents, 10);
+	/* earliest first; on the same earliest, the narrower range; on the
+	 * same range, load order */
+	for (i = 0; i < tl.nevents; i++)
+		ck_assert_str_eq(tl.events[i].id, sort_order[i]);
+	timeline_free(&tl);
+}
+END_TEST
+
+START_TEST(test_end_widens)
+{
+	struct timeline	 tl = TIMELINE_INIT;
+	uint32_t	 f = timeline_add_file(&tl, "f.yaml");
+	struct tl_event	*e;
+
+	add(&tl, f, "long", "2022-03");
+	e = &tl.events[0];
+	e->end_text = "2023";
+	ck_assert(date_parse("2023", 4, DATE_PARSE_END, &e->end, NULL, NULL));
+	add(&tl, f, "short", "2022-03");
+	timeline_sort(&tl);
+	ck_assert_str_eq(tl.events[0].id, "short");
+	ck_assert_str_eq(tl.events[1].id, "long");
+	timeline_free(&tl);
+}
+END_TEST
+
+START_TEST(test_lookup)
+{
+	struct timeline	 tl = TIMELINE_INIT;
+	uint32_t	 a = timeline_add_file(&tl, "dir/a.yaml");
+	char		*title;
+
+	add(&tl, a, "x", "2022");
+	add(&tl, a, "y", "2023");
+	ck_assert_ptr_nonnull(timeline_find_id(&tl, "y"));
+	ck_assert_str_eq(timeline_find_id(&tl, "y")->date_text, "2023");
+	ck_assert_ptr_null(timeline_find_id(&tl, "z"));
+	title = timeline_title(&tl);
+	ck_assert_str_eq(title, "a.yaml");	/* base name by default */
+	free(title);
+	timeline_add_file(&tl, "b.yaml");
+	timeline_add_file(&tl, "other/a.yaml");
+	title = timeline_title(&tl);
+	ck_assert_str_eq(title, "a.yaml + b.yaml");
+	free(title);
+	timeline_free(&tl);
+}
+END_TEST
+
+START_TEST(test_status)
+{
+	enum tl_status	s;
+
+	ck_assert(tl_status_parse("Denied", 6, &s));
+	ck_assert_int_eq(s, TL_STATUS_DENIED);
+	ck_assert(tl_status_parse("CONFIRMED", 9, &s));
+	ck_assert_int_eq(s, TL_STATUS_CONFIRMED);
+	ck_assert(!tl_status_parse("deny", 4, &s));
+	ck_assert(!tl_status_parse("", 0, &s));
+	ck_assert_str_eq(tl_status_name(TL_STATUS_ALLEGED), "alleged");
+	ck_assert_str_eq(tl_status_name(TL_STATUS_NONE), "");
+}
+END_TEST
+
+START_TEST(test_arena)
+{
+	struct arena	 a = ARENA_INIT;
+	char		*big, *s;
+	size_t		 i;
+	long long	*n;
+
+	s = arena_strndup(&a, "hello world", 5);
+	ck_assert_str_eq(s, "hello");
+	n = arena_alloc(&a, sizeof *n, _Alignof(long long));
+	ck_assert_uint_eq((uintptr_t)n % _Alignof(long long), 0);
+	big = arena_alloc(&a, 10 << 20, 1);	/* bigger than a block */
+	memset(big, 'x', 10 << 20);
+	for (i = 0; i < 100000; i++)
+		s = arena_strdup(&a, "abc");
+	ck_assert_str_eq(s, "abc");
+	arena_reset(&a);
+	ck_assert_uint_eq(a.used, 0);
+	s = arena_strdup(&a, "again");
+	ck_assert_str_eq(s, "again");
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_buf)
+{
+	struct buf	 b = BUF_INIT;
+	char		*s;
+	int		 i;
+
+	ck_assert_str_eq(buf_str(&b), "");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	ck_assert_uint_eq(b.len, strlen(b.data));
+	ck_assert(strncmp(b.data + b.len - 4, "999,", 4) == 0);
+	buf_truncate(&b, 2);
+	ck_assert_str_eq(b.data, "0,");
+	s = buf_detach(&b);
+	ck_assert_str_eq(s, "0,");
+	ck_assert_ptr_null(b.data);
+	free(s);
+}
+END_TEST
+
+START_TEST(test_diag)
+{
+	struct diag_list	l = DIAG_LIST_INIT;
+	struct buf		b = BUF_INIT;
+	size_t			i;
+
+	diag_add(&l, DIAG_ERROR, "f.yaml", 14, 9, "unrecognised date '%s'",
+	    "lat\x1b[31m 2022");
+	diag_add(&l, DIAG_NOTE, "f.yaml", 2, 0, "started here");
+	diag_add(&l, DIAG_WARNING, "f.yaml", 0, 0, "whole file");
+	diag_add(&l, DIAG_WARNING, NULL, 0, 0, "no file");
+	for (i = 0; i < l.n; i++)
+		diag_format(&l.v[i], &b);
+	ck_assert_str_eq(b.data,
+	    "f.yaml:14:9: error: unrecognised date 'lat^[[31m 2022'\n"
+	    "f.yaml:2: note: started here\n"
+	    "f.yaml: warning: whole file\n"
+	    "warning: no file\n");
+	ck_assert_uint_eq(l.errors, 1);
+	ck_assert_uint_eq(l.warnings, 2);
+	buf_free(&b);
+	diag_free(&l);
+}
+END_TEST
+
 Suite *
 timeline_suite(void)
 {
-	return suite_create("timeline");
+	Suite	*s = suite_create("timeline");
+	TCase	*tc;
+
+	tc = tcase_create("sort");
+	tcase_add_test(tc, test_sort);
+	tcase_add_test(tc, test_end_widens);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("model");
+	tcase_add_test(tc, test_lookup);
+	tcase_add_test(tc, test_status);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("support");
+	tcase_add_test(tc, test_arena);
+	tcase_add_test(tc, test_buf);
+	tcase_add_test(tc, test_diag);
+	suite_add_tcase(s, tc);
+	return s;
 }

@@ -1,2 +1,105 @@
 #!/bin/sh
-exit 77
+# SPDX-License-Identifier: MIT
+# The command line: summary layouts and filters (golden files), check, exit
+# codes, usage errors, and output that never carries raw escapes.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+cd "$top_srcdir/tests/data" || exit 1
+out=$tmp/out
+err=$tmp/err
+
+# golden NAME ARGS...: stdout of tlv ARGS must equal golden/NAME, exit 0.
+golden_run() {
+	name=$1
+	shift
+	"$TLV" "$@" >"$out" 2>"$err"
+	expect_status 0 $? "tlv $*"
+	[ -s "$err" ] && fail "tlv $*: unexpected stderr: $(cat "$err")"
+	expect_golden "$name" "$out"
+}
+
+golden_run summary.txt summary story.yaml story-more.yaml
+golden_run summary-brief.txt summary --brief story.yaml story-more.yaml
+golden_run summary-full.txt summary --full --width 60 story.yaml story-more.yaml
+golden_run filter-tag.txt summary --brief --tag starlink story.yaml story-more.yaml
+golden_run filter-status.txt summary --brief --status alleged,denied story.yaml story-more.yaml
+golden_run filter-dates.txt summary --brief --from 2022-06 --to 2023 story.yaml story-more.yaml
+golden_run filter-query.txt summary --brief --filter 'actor:"elon musk" -tag:taiwan' story.yaml story-more.yaml
+golden_run filter-grep.txt summary --brief --grep 'SPECIAL military' story.yaml story-more.yaml
+golden_run filter-asof.txt summary --brief --filter 'asof:2024-01 tag:starlink' story.yaml story-more.yaml
+golden_run filter-none.txt summary --brief --tag nothing story.yaml
+
+# Bare tlv with stdout not a terminal prints the summary.
+"$TLV" story.yaml story-more.yaml >"$out" 2>&1 </dev/null
+expect_status 0 $? "bare tlv, piped"
+expect_golden summary.txt "$out"
+
+# A directory means its *.yaml files in name order.
+mkdir "$tmp/dir"
+cp story.yaml story-more.yaml "$tmp/dir/"
+"$TLV" summary "$tmp/dir" >"$out" 2>&1
+expect_status 0 $? "summary DIR"
+expect_golden summary.txt "$out"
+
+# check: a clean file; then a missing one.
+"$TLV" check story.yaml story-more.yaml >"$out" 2>&1
+expect_status 0 $? "check clean files"
+expect_grep '^0 errors, 0 warnings$' "$out" "check clean files"
+"$TLV" check story.yaml missing.yaml >"$out" 2>&1
+expect_status 1 $? "check with a missing file"
+expect_grep '^missing.yaml: error: cannot read: No such file or directory$' \
+    "$out" "check missing file"
+expect_grep '^1 error, 0 warnings$' "$out" "check missing file"
+
+# A broken file beside good ones: the good events still print, exit 1.
+printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
+    >"$tmp/bad.yaml"
+"$TLV" summary --brief story.yaml "$tmp/bad.yaml" >"$out" 2>"$err"
+expect_status 1 $? "summary with a bad file"
+expect_grep 'Fine' "$out" "summary with a bad file"
+expect_grep 'Full-scale invasion' "$out" "summary with a bad file"
+expect_grep "bad.yaml:2:27: error: unrecognised date 'lat 2022' (did you mean 'late 2022'?)" \
+    "$err" "summary with a bad file"
+
+# Hostile text: no raw control character reaches the output.
+"$TLV" summary --full hostile.yaml >"$out" 2>&1
+expect_status 0 $? "summary of hostile text"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$out"; then
+	fail "raw control characters in summary output"
+else
+	pass
+fi
+if grep -q "$(printf '\302\233')\|$(printf '\342\200\256')" "$out"; then
+	fail "C1 or bidi control in summary output"
+else
+	pass
+fi
+expect_golden hostile.txt "$out"
+
+# Help, version, usage errors.
+"$TLV" --help >"$out" 2>&1
+expect_status 0 $? "tlv --help"
+expect_grep '^usage: tlv' "$out" "tlv --help"
+"$TLV" summary --help >"$out" 2>&1
+expect_status 0 $? "summary --help"
+expect_grep -- '--brief' "$out" "summary --help"
+"$TLV" check --help >"$out" 2>&1
+expect_status 0 $? "check --help"
+"$TLV" --version >"$out" 2>&1
+expect_status 0 $? "--version"
+expect_grep '^tlv [0-9]' "$out" "--version"
+"$TLV" summary --bogus story.yaml >"$out" 2>&1
+expect_status 2 $? "unknown option"
+expect_grep "unknown option" "$out" "unknown option"
+"$TLV" summary --width 5 story.yaml >"$out" 2>&1
+expect_status 2 $? "bad --width"
+"$TLV" summary --filter 'tga:x' story.yaml >"$out" 2>&1
+expect_status 2 $? "bad filter"
+expect_grep "invalid filter at column 1: unknown field 'tga' (did you mean 'tag'?)" \
+    "$out" "bad filter"
+"$TLV" summary --from 'lat 2022' story.yaml >"$out" 2>&1
+expect_status 2 $? "bad --from"
+expect_grep "did you mean 'late 2022'" "$out" "bad --from"
+"$TLV" export story.yaml >"$out" 2>&1
+expect_status 2 $? "a command not in this version"
+finish
