@@ -101,6 +101,10 @@ cli_apply(struct cli *c, int val, const char *arg)
 		return true;
 	case OPT_WIDTH:
 		return cli_set_width(c, arg);
+	case OPT_TAG:
+	case OPT_STATUS:
+		query_append_list(&c->filter, o->field, arg);
+		return true;
 	default:
 		query_append_term(&c->filter, *o->field != '\0' ? o->field :
 		    NULL, arg);

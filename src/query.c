@@ -1,3 +1,803 @@
-/* placeholder */
+/* SPDX-License-Identifier: MIT */
+/*
+ * The filter query (SPEC section 4): a line of text parsed once into a list
+ * of compiled terms, then matched against every event on every keystroke.
+ *
+ * A query is a list of terms, ANDed; a term is a field (or plain text), a
+ * negation flag and one or more values, ORed.  Everything query_match needs
+ * is prepared at parse time -- text needles folded, statuses and dates
+ * resolved -- so matching never allocates.  Terms are kept sorted cheapest
+ * first (status, has:, dates before tags, text search last) so most events
+ * are rejected early.
+ *
+ * Syntax: terms are separated by blanks; a term is [-][field:]value.  A
+ * field's value is a ','-separated list of items; an item is a run of
+ * characters other than blank, ',' and '"', or a "quoted string" (\" and \\
+ * escape, any other backslash is literal) in which ',' is literal.  A bare
+ * term is one phrase, quoted or not, and its commas are literal.  A term
+ * that starts with a name (a letter, then letters, digits or '_') followed
+ * by ':' is a field term, so an unknown name is an error, not text.
+ */
 #include "config.h"
-typedef int query_placeholder;
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "query.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+enum query_has {
+	QUERY_HAS_NOTES,
+	QUERY_HAS_SOURCES,
+	QUERY_HAS_ID,
+	QUERY_HAS_DESCRIPTION,
+	QUERY_HAS_END,
+	QUERY_HAS_RELATED,
+	QUERY_HAS_COUNT
+};
+
+/* Indexed by enum query_has. */
+static const char *const query_has_names[QUERY_HAS_COUNT] = {
+	"notes", "sources", "id", "description", "end", "related"
+};
+
+struct query_value {
+	char	*s;	/* the value; folded for text and actor: */
+	size_t	 len;
+	union {
+		enum tl_status		status;
+		struct date_range	date;
+		enum query_has		has;
+	} u;
+};
+
+struct query_parser;
+struct query_item;
+
+struct query_field {
+	const char	*name;		/* NULL for plain text */
+	unsigned	 cost;		/* terms are matched cheapest first */
+	bool		 single;	/* takes one value, no ',' list */
+	bool		(*compile)(struct query_parser *,
+			    const struct query_field *,
+			    const struct query_item *, struct query_value *);
+	bool		(*match)(const struct query_value *,
+			    const struct timeline *, const struct tl_event *);
+};
+
+struct query_term {
+	const struct query_field *field;
+	bool			  negate;
+	struct query_value	 *values;
+	size_t			  nvalues;
+};
+
+struct query {
+	struct query_term	*terms;
+	size_t			 nterms;
+};
+
+/* One item of a value as written: where it is and its unescaped text. */
+struct query_item {
+	size_t		col;		/* of the item (its quote if quoted) */
+	size_t		content_col;	/* of its first byte of content */
+	bool		exact;		/* content bytes map 1:1 to the text */
+	bool		quoted;
+	struct buf	text;
+};
+
+struct query_parser {
+	const char		*s;
+	size_t			 pos;
+	struct query_item	 item;
+	char			*err;
+	size_t			 err_col;
+};
+
+/* --- matching ------------------------------------------------------------ */
+
+static bool
+query_text_in(const char *hay, const struct query_value *v)
+{
+	return hay != NULL && text_contains_folded(hay, strlen(hay), v->s,
+	    v->len);
+}
+
+static bool
+query_text_in_list(const char *const *list, uint32_t n,
+    const struct query_value *v)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (query_text_in(list[i], v))
+			return true;
+	}
+	return false;
+}
+
+static bool
+query_match_text(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	uint32_t	i;
+
+	(void)tl;
+	if (query_text_in(ev->title, v) || query_text_in(ev->description, v))
+		return true;
+	if (query_text_in_list(ev->actors, ev->nactors, v) ||
+	    query_text_in_list(ev->tags, ev->ntags, v))
+		return true;
+	for (i = 0; i < ev->nnotes; i++) {
+		if (query_text_in(ev->notes[i].text, v))
+			return true;
+	}
+	return false;
+}
+
+static bool
+query_match_actor(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return query_text_in_list(ev->actors, ev->nactors, v);
+}
+
+static bool
+query_match_tag(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	uint32_t	i;
+
+	(void)tl;
+	for (i = 0; i < ev->ntags; i++) {
+		if (text_equal_folded(ev->tags[i], strlen(ev->tags[i]), v->s,
+		    v->len))
+			return true;
+	}
+	return false;
+}
+
+static bool
+query_match_status(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return ev->status == v->u.status;
+}
+
+static bool
+query_match_from(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return ev->latest >= v->u.date.earliest;
+}
+
+static bool
+query_match_to(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return ev->earliest <= v->u.date.latest;
+}
+
+/*
+ * Known by the value's latest instant: some dated source says so, or, with
+ * no dated source at all, the event itself had begun.
+ */
+static bool
+query_match_asof(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	bool		dated = false;
+	uint32_t	i;
+
+	(void)tl;
+	for (i = 0; i < ev->nsources; i++) {
+		if (ev->sources[i].date_text == NULL)
+			continue;
+		if (ev->sources[i].date.earliest <= v->u.date.latest)
+			return true;
+		dated = true;
+	}
+	return !dated && ev->earliest <= v->u.date.latest;
+}
+
+static bool
+query_match_file(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	const char	*path;
+
+	if (tl == NULL || ev->file >= tl->nfiles)
+		return false;
+	path = tl->files[ev->file].path;
+	return path != NULL && strstr(path, v->s) != NULL;
+}
+
+static bool
+query_match_id(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return ev->id != NULL && strcmp(ev->id, v->s) == 0;
+}
+
+static bool
+query_match_has(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	switch (v->u.has) {
+	case QUERY_HAS_NOTES:
+		return ev->nnotes != 0;
+	case QUERY_HAS_SOURCES:
+		return ev->nsources != 0;
+	case QUERY_HAS_ID:
+		return ev->id != NULL;
+	case QUERY_HAS_DESCRIPTION:
+		return ev->description != NULL;
+	case QUERY_HAS_END:
+		return ev->end_text != NULL;
+	case QUERY_HAS_RELATED:
+		return ev->nrelated != 0;
+	case QUERY_HAS_COUNT:
+		break;
+	}
+	return false;
+}
+
+static bool
+query_match_term(const struct query_term *t, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nvalues; i++) {
+		if (t->field->match(&t->values[i], tl, ev))
+			return !t->negate;
+	}
+	return t->negate;
+}
+
+bool
+query_match(const struct query *q, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	size_t	i;
+
+	for (i = 0; i < q->nterms; i++) {
+		if (!query_match_term(&q->terms[i], tl, ev))
+			return false;
+	}
+	return true;
+}
+
+bool
+query_is_empty(const struct query *q)
+{
+	return q->nterms == 0;
+}
+
+/* --- errors and suggestions ---------------------------------------------- */
+
+/* Record the first error; always returns false. */
+static bool
+query_fail(struct query_parser *p, size_t col, char *msg)
+{
+	if (p->err == NULL) {
+		p->err = msg;
+		p->err_col = col;
+	} else
+		free(msg);
+	return false;
+}
+
+/* True if a and b differ only by swapping two adjacent bytes. */
+static bool
+query_is_swap(const char *a, const char *b)
+{
+	size_t	i;
+
+	if (strlen(a) != strlen(b))
+		return false;
+	for (i = 0; a[i] != '\0' && a[i] == b[i]; i++)
+		continue;
+	if (a[i] == '\0' || a[i + 1] != b[i] || a[i + 1] == '\0' ||
+	    a[i] != b[i + 1])
+		return false;
+	return strcmp(a + i + 2, b + i + 2) == 0;
+}
+
+/*
+ * Is cand a plausible correction of word (folded)?  One edit, a swap of
+ * neighbours, or two edits in a word long enough that two edits still leave
+ * most of it: "tga" suggests "tag" but "foo" does not suggest "to".  Sets
+ * *dist to the distance, a swap counting as one.
+ */
+static bool
+query_is_close(const char *word, const char *cand, unsigned *dist)
+{
+	size_t	len = strlen(word);
+
+	*dist = text_distance(word, cand, 2);
+	if (*dist == 1 && len > 1)
+		return true;
+	if (*dist == 2 && query_is_swap(word, cand)) {
+		*dist = 1;
+		return true;
+	}
+	return *dist == 2 && len >= 5;
+}
+
+/* The candidate closest to word[0..len) (case-insensitive), or NULL. */
+static const char *
+query_suggest(const char *word, size_t len, const char *const *cands,
+    size_t n)
+{
+	struct buf	 folded = BUF_INIT;
+	const char	*best = NULL;
+	unsigned	 d, bestd = 3;
+	size_t		 i;
+
+	text_fold(&folded, word, len);
+	for (i = 0; i < n; i++) {
+		if (query_is_close(buf_str(&folded), cands[i], &d) &&
+		    d < bestd) {
+			best = cands[i];
+			bestd = d;
+		}
+	}
+	buf_free(&folded);
+	return best;
+}
+
+/* "unknown WHAT 'word' (did you mean 'x'?)", else with "(one of ...)". */
+static char *
+query_unknown(const char *what, const char *word, size_t len,
+    const char *best, const char *choices)
+{
+	if (best != NULL)
+		return xasprintf("unknown %s '%.*s' (did you mean '%s'?)",
+		    what, (int)len, word, best);
+	if (choices != NULL)
+		return xasprintf("unknown %s '%.*s' (one of %s)", what,
+		    (int)len, word, choices);
+	return xasprintf("unknown %s '%.*s'", what, (int)len, word);
+}
+
+/* --- compiling values ---------------------------------------------------- */
+
+static bool
+query_compile_plain(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	(void)p;
+	(void)f;
+	v->s = xstrndup(buf_str(&it->text), it->text.len);
+	v->len = it->text.len;
+	return true;
+}
+
+static bool
+query_compile_folded(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	struct buf	folded = BUF_INIT;
+
+	(void)p;
+	(void)f;
+	text_fold(&folded, buf_str(&it->text), it->text.len);
+	v->len = folded.len;
+	v->s = buf_detach(&folded);
+	return true;
+}
+
+static bool
+query_compile_status(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	const char	*names[TL_STATUS_COUNT];
+	const char	*word = buf_str(&it->text), *best;
+	size_t		 i;
+
+	(void)f;
+	if (text_equal_folded(word, it->text.len, "none", 4)) {
+		v->u.status = TL_STATUS_NONE;
+		return true;
+	}
+	if (tl_status_parse(word, it->text.len, &v->u.status))
+		return true;
+	names[0] = "none";
+	for (i = 1; i < TL_STATUS_COUNT; i++)
+		names[i] = tl_status_name((enum tl_status)i);
+	best = query_suggest(word, it->text.len, names, TL_STATUS_COUNT);
+	return query_fail(p, it->col, query_unknown("status", word,
+	    it->text.len, best,
+	    "confirmed, reported, alleged, disputed, denied, none"));
+}
+
+static bool
+query_compile_has(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	const char	*word = buf_str(&it->text), *best;
+	size_t		 i;
+
+	(void)f;
+	for (i = 0; i < QUERY_HAS_COUNT; i++) {
+		if (text_equal_folded(word, it->text.len, query_has_names[i],
+		    strlen(query_has_names[i]))) {
+			v->u.has = (enum query_has)i;
+			return true;
+		}
+	}
+	best = query_suggest(word, it->text.len, query_has_names,
+	    QUERY_HAS_COUNT);
+	return query_fail(p, it->col, query_unknown("has: value", word,
+	    it->text.len, best,
+	    "notes, sources, id, description, end, related"));
+}
+
+static bool
+query_compile_date(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	char	*derr = NULL;
+	size_t	 dcol = 0, col;
+	bool	 ok;
+
+	if (date_parse(buf_str(&it->text), it->text.len, 0, &v->u.date,
+	    &derr, &dcol))
+		return true;
+	/* Escapes shift bytes: then point at the item as a whole. */
+	col = it->exact && dcol <= it->text.len ? it->content_col + dcol :
+	    it->col;
+	ok = query_fail(p, col, xasprintf("%s: %s", f->name,
+	    derr != NULL ? derr : "invalid date"));
+	free(derr);
+	return ok;
+}
+
+/* --- the field table ----------------------------------------------------- */
+
+static const struct query_field query_fields[] = {
+	{ .name = "tag", .cost = 2, .compile = query_compile_plain,
+	  .match = query_match_tag },
+	{ .name = "actor", .cost = 3, .compile = query_compile_folded,
+	  .match = query_match_actor },
+	{ .name = "status", .cost = 0, .compile = query_compile_status,
+	  .match = query_match_status },
+	{ .name = "from", .cost = 0, .single = true,
+	  .compile = query_compile_date, .match = query_match_from },
+	{ .name = "to", .cost = 0, .single = true,
+	  .compile = query_compile_date, .match = query_match_to },
+	{ .name = "file", .cost = 2, .compile = query_compile_plain,
+	  .match = query_match_file },
+	{ .name = "id", .cost = 1, .compile = query_compile_plain,
+	  .match = query_match_id },
+	{ .name = "has", .cost = 0, .compile = query_compile_has,
+	  .match = query_match_has },
+	{ .name = "asof", .cost = 1, .single = true,
+	  .compile = query_compile_date, .match = query_match_asof },
+};
+#define QUERY_NFIELDS (sizeof query_fields / sizeof query_fields[0])
+
+static const struct query_field query_text = {
+	.name = NULL, .cost = 4, .compile = query_compile_folded,
+	.match = query_match_text
+};
+
+static const char *
+query_unknown_field_hint(const char *name, size_t len)
+{
+	const char	*names[QUERY_NFIELDS];
+	size_t		 i;
+
+	for (i = 0; i < QUERY_NFIELDS; i++)
+		names[i] = query_fields[i].name;
+	return query_suggest(name, len, names, QUERY_NFIELDS);
+}
+
+/* --- parsing ------------------------------------------------------------- */
+
+static bool
+query_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\v' || c == '\f';
+}
+
+static bool
+query_is_name_char(char c, bool first)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return true;
+	return !first && ((c >= '0' && c <= '9') || c == '_');
+}
+
+/* Skip blanks; false at the end of the text. */
+static bool
+query_skip_blanks(struct query_parser *p)
+{
+	while (query_is_blank(p->s[p->pos]))
+		p->pos++;
+	return p->s[p->pos] != '\0';
+}
+
+/* The item's text between quotes, with escapes undone; pos is at '"'. */
+static bool
+query_parse_quoted(struct query_parser *p, struct query_item *it)
+{
+	const char	*s = p->s;
+	size_t		 i = p->pos + 1;
+
+	it->quoted = true;
+	it->content_col = i;
+	for (;;) {
+		if (s[i] == '\0')
+			return query_fail(p, it->col,
+			    xstrdup("unterminated quote"));
+		if (s[i] == '"')
+			break;
+		if (s[i] == '\\' && (s[i + 1] == '"' || s[i + 1] == '\\')) {
+			it->exact = false;
+			i++;
+		}
+		buf_addc(&it->text, s[i++]);
+	}
+	p->pos = i + 1;
+	return true;
+}
+
+/* After an item: a blank, the end or (in a list) a ',' must follow. */
+static bool
+query_check_item_end(struct query_parser *p, bool list)
+{
+	char	c = p->s[p->pos];
+
+	if (c == '\0' || query_is_blank(c) || (list && c == ','))
+		return true;
+	if (c == '"')
+		return query_fail(p, p->pos, xstrdup("unexpected '\"' "
+		    "(put the quotes around the whole value)"));
+	return query_fail(p, p->pos,
+	    xstrdup("expected a blank after the closing quote"));
+}
+
+/* Read one item into p->item; in a list, ',' ends an unquoted item. */
+static bool
+query_parse_item(struct query_parser *p, bool list)
+{
+	struct query_item	*it = &p->item;
+	size_t			 end;
+	char			 c;
+
+	buf_reset(&it->text);
+	it->col = p->pos;
+	it->exact = true;
+	it->quoted = false;
+	if (p->s[p->pos] == '"') {
+		if (!query_parse_quoted(p, it))
+			return false;
+	} else {
+		for (end = p->pos; (c = p->s[end]) != '\0' &&
+		    !query_is_blank(c) && c != '"' && !(list && c == ',');
+		    end++)
+			continue;
+		it->content_col = p->pos;
+		buf_add(&it->text, p->s + p->pos, end - p->pos);
+		p->pos = end;
+	}
+	return query_check_item_end(p, list);
+}
+
+/* An item must not be empty; say what is missing where. */
+static bool
+query_check_nonempty(struct query_parser *p, const struct query_field *f,
+    size_t nth)
+{
+	const struct query_item	*it = &p->item;
+
+	if (it->text.len != 0)
+		return true;
+	if (it->quoted)
+		return query_fail(p, it->col, xstrdup(f->name != NULL ?
+		    "empty value" : "empty phrase"));
+	if (nth == 0 && f->name != NULL)
+		return query_fail(p, it->col, xasprintf("missing value after "
+		    "'%s:'", f->name));
+	return query_fail(p, it->col, xstrdup("missing value after ','"));
+}
+
+static void
+query_term_add_value(struct query_term *t, const struct query_value *v)
+{
+	t->values = xreallocarray(t->values, t->nvalues + 1,
+	    sizeof *t->values);
+	t->values[t->nvalues++] = *v;
+}
+
+/* The values of a term: one phrase for text, else a ',' list. */
+static bool
+query_parse_values(struct query_parser *p, struct query_term *t)
+{
+	const struct query_field	*f = t->field;
+	struct query_value		 v;
+	bool				 list = f->name != NULL;
+
+	for (;;) {
+		memset(&v, 0, sizeof v);
+		if (!query_parse_item(p, list) ||
+		    !query_check_nonempty(p, f, t->nvalues) ||
+		    !f->compile(p, f, &p->item, &v))
+			return false;
+		query_term_add_value(t, &v);
+		if (!list || p->s[p->pos] != ',')
+			return true;
+		if (f->single)
+			return query_fail(p, p->pos, xasprintf("%s: takes one "
+			    "date (quote a date that contains ',')", f->name));
+		p->pos++;
+	}
+}
+
+/*
+ * If a field name and ':' start the term, set *f to its field and skip
+ * them; otherwise leave *f to plain text.  An unknown name is an error.
+ */
+static bool
+query_parse_field(struct query_parser *p, const struct query_field **f)
+{
+	const char	*name = p->s + p->pos;
+	size_t		 len, i;
+
+	*f = &query_text;
+	for (len = 0; query_is_name_char(name[len], len == 0); len++)
+		continue;
+	if (len == 0 || name[len] != ':')
+		return true;
+	for (i = 0; i < QUERY_NFIELDS; i++) {
+		if (text_equal_folded(name, len, query_fields[i].name,
+		    strlen(query_fields[i].name))) {
+			*f = &query_fields[i];
+			p->pos += len + 1;
+			return true;
+		}
+	}
+	return query_fail(p, p->pos, query_unknown("field", name, len,
+	    query_unknown_field_hint(name, len), NULL));
+}
+
+static void
+query_term_free(struct query_term *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nvalues; i++)
+		free(t->values[i].s);
+	free(t->values);
+}
+
+static bool
+query_parse_term(struct query_parser *p, struct query *q)
+{
+	struct query_term	t;
+
+	memset(&t, 0, sizeof t);
+	if (p->s[p->pos] == '-') {
+		t.negate = true;
+		p->pos++;
+		if (p->s[p->pos] == '\0' || query_is_blank(p->s[p->pos]))
+			return query_fail(p, p->pos - 1,
+			    xstrdup("nothing to negate after '-'"));
+	}
+	if (!query_parse_field(p, &t.field) || !query_parse_values(p, &t)) {
+		query_term_free(&t);
+		return false;
+	}
+	q->terms = xreallocarray(q->terms, q->nterms + 1, sizeof *q->terms);
+	q->terms[q->nterms++] = t;
+	return true;
+}
+
+/* Stable sort, cheapest term first (queries have a handful of terms). */
+static void
+query_sort(struct query *q)
+{
+	struct query_term	t;
+	size_t			i, j;
+
+	for (i = 1; i < q->nterms; i++) {
+		t = q->terms[i];
+		for (j = i; j > 0 && q->terms[j - 1].field->cost >
+		    t.field->cost; j--)
+			q->terms[j] = q->terms[j - 1];
+		q->terms[j] = t;
+	}
+}
+
+struct query *
+query_parse(const char *text, char **err, size_t *err_col)
+{
+	struct query_parser	 p;
+	struct query		*q = xcalloc(1, sizeof *q);
+
+	memset(&p, 0, sizeof p);
+	p.s = text;
+	while (query_skip_blanks(&p)) {
+		if (!query_parse_term(&p, q)) {
+			query_free(q);
+			q = NULL;
+			break;
+		}
+	}
+	buf_free(&p.item.text);
+	if (q != NULL) {
+		query_sort(q);
+		return q;
+	}
+	if (err_col != NULL)
+		*err_col = p.err_col;
+	if (err != NULL)
+		*err = p.err;
+	else
+		free(p.err);
+	return NULL;
+}
+
+void
+query_free(struct query *q)
+{
+	size_t	i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->nterms; i++)
+		query_term_free(&q->terms[i]);
+	free(q->terms);
+	free(q);
+}
+
+/* Append field:"v" (split: field:"a","b" for "a,b"). */
+static void
+query_append_values(struct buf *b, const char *field, const char *value,
+    bool split)
+{
+	const char	*s;
+
+	if (b->len != 0)
+		buf_addc(b, ' ');
+	if (field != NULL) {
+		buf_adds(b, field);
+		buf_addc(b, ':');
+	}
+	buf_addc(b, '"');
+	for (s = value; *s != '\0'; s++) {
+		if (split && *s == ',') {
+			buf_adds(b, "\",\"");
+			continue;
+		}
+		if (*s == '"' || *s == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+void
+query_append_term(struct buf *b, const char *field, const char *value)
+{
+	query_append_values(b, field, value, false);
+}
+
+void
+query_append_list(struct buf *b, const char *field, const char *values)
+{
+	query_append_values(b, field, values, true);
+}

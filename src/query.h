@@ -7,7 +7,8 @@
  *
  * Terms are ANDed; ',' inside a value is OR; a leading '-' negates a term; a
  * bare word or "quoted phrase" matches case-insensitively in title,
- * description, actors, tags and notes.  Inside quotes, \" and \\ escape.
+ * description, actors, tags and notes.  Inside quotes, \" and \\ escape and
+ * ',' is literal (tag:a,"b, c" is two tags).
  *
  * Fields:
  *	tag:T		an event tag equals T (case-insensitive)
@@ -52,9 +53,17 @@ void		 query_free(struct query *);
  * Append to a query string one term field:"value" with value quoted and
  * escaped, preceded by a space if the buffer is not empty (for building a
  * query from --tag, --from, ...).  field NULL gives a bare quoted phrase.
+ * The value is taken literally: inside quotes ',' is not OR, so
+ * --actor "Musk, Elon" and --from "February 24, 2022" work; a shorthand
+ * that takes a list (--status alleged,denied) must be split by the caller
+ * or appended unquoted.  An empty value makes the query invalid.
  */
 struct buf;
 void		 query_append_term(struct buf *, const char *field,
 		    const char *value);
+/* The same for a list: "alleged,denied" becomes status:"alleged","denied"
+ * (OR).  For --tag and --status. */
+void		 query_append_list(struct buf *, const char *field,
+		    const char *values);
 
 #endif

@@ -116,7 +116,26 @@ summary_event_line(struct summary *s, const struct tl_event *e,
 	buf_addc(b, '\n');
 }
 
-/* "      label: a, b, c" wrapped. */
+/* "      label: text" wrapped, continuation lines aligned after the
+ * label. */
+static void
+summary_labelled(struct summary *s, const char *label, const char *text,
+    size_t len)
+{
+	struct buf	indent = BUF_INIT, lines = BUF_INIT;
+	size_t		lead = strlen(SUMMARY_INDENT) + strlen(label) + 2, i;
+
+	for (i = 0; i < lead; i++)
+		buf_addc(&indent, ' ');
+	text_wrap(&lines, text, len, s->opts->width, indent.data);
+	if (lines.len >= lead) {
+		buf_printf(&s->line, "%s%s: ", SUMMARY_INDENT, label);
+		buf_add(&s->line, lines.data + lead, lines.len - lead);
+	}
+	buf_free(&indent);
+	buf_free(&lines);
+}
+
 static void
 summary_list(struct summary *s, const char *label, const char *const *v,
     size_t n)
@@ -126,44 +145,34 @@ summary_list(struct summary *s, const char *label, const char *const *v,
 
 	if (n == 0)
 		return;
-	buf_printf(&items, "%s: ", label);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(&items, ", ");
 		buf_adds(&items, v[i]);
 	}
-	text_wrap(&s->line, items.data, items.len, s->opts->width,
-	    SUMMARY_INDENT);
+	summary_labelled(s, label, items.data, items.len);
 	buf_free(&items);
 }
 
 static void
 summary_field(struct summary *s, const char *label, const char *value)
 {
-	const char	*v[1] = { value };
-
 	if (value != NULL)
-		summary_list(s, label, v, 1);
+		summary_labelled(s, label, value, strlen(value));
 }
 
 static void
 summary_source(struct summary *s, const struct tl_source *src)
 {
-	struct buf	 b = BUF_INIT;
 	const char	*parts[4] = { src->outlet, src->title, src->date_text,
 			    src->url };
-	size_t		 i;
+	const char	*v[4];
+	size_t		 i, n = 0;
 
-	buf_adds(&b, "source: ");
-	for (i = 0; i < 4; i++) {
-		if (parts[i] == NULL)
-			continue;
-		if (b.len > 8)
-			buf_adds(&b, ", ");
-		buf_adds(&b, parts[i]);
-	}
-	text_wrap(&s->line, b.data, b.len, s->opts->width, SUMMARY_INDENT);
-	buf_free(&b);
+	for (i = 0; i < 4; i++)
+		if (parts[i] != NULL)
+			v[n++] = parts[i];
+	summary_list(s, "source", v, n);
 }
 
 static void
@@ -171,13 +180,12 @@ summary_note(struct summary *s, const struct tl_note *n)
 {
 	struct buf	b = BUF_INIT;
 
-	buf_adds(&b, "note");
 	if (n->at != NULL)
-		buf_printf(&b, " %s", n->at);
+		buf_printf(&b, "%s ", n->at);
 	if (n->by != NULL)
-		buf_printf(&b, " by %s", n->by);
-	buf_printf(&b, ": %s", n->text);
-	text_wrap(&s->line, b.data, b.len, s->opts->width, SUMMARY_INDENT);
+		buf_printf(&b, "%s: ", n->by);
+	buf_adds(&b, n->text);
+	summary_labelled(s, "note", b.data, b.len);
 	buf_free(&b);
 }
 
@@ -201,7 +209,6 @@ summary_details(struct summary *s, const struct tl_event *e)
 		summary_field(s, "related", e->related[i].text);
 	for (i = 0; i < e->nnotes; i++)
 		summary_note(s, &e->notes[i]);
-	buf_addc(&s->line, '\n');
 }
 
 size_t
@@ -236,6 +243,8 @@ summary_print(FILE *fp, const struct timeline *tl,
 			have_year = true;
 			year = y;
 		}
+		if (opts->mode == SUMMARY_FULL)
+			buf_addc(&s.line, '\n');
 		summary_event_line(&s, e, brief ? "" : "  ");
 		if (opts->mode == SUMMARY_FULL)
 			summary_details(&s, e);
