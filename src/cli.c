@@ -170,9 +170,12 @@ cli_query(const struct cli *c, bool *ok)
 	if ((q = query_parse(c->filter.data, &err, &col)) != NULL)
 		return q;
 	*ok = false;
+	text_sanitize(&b, err, strlen(err), 0);
+	fprintf(stderr, "tlv%s%s: invalid filter at column %zu: %s\n",
+	    *c->cmd != '\0' ? " " : "", c->cmd, col + 1, b.data);
+	buf_reset(&b);
 	text_sanitize(&b, c->filter.data, c->filter.len, 0);
-	fprintf(stderr, "tlv%s%s: invalid filter at column %zu: %s\n  %s\n  ",
-	    *c->cmd != '\0' ? " " : "", c->cmd, col + 1, err, b.data);
+	fprintf(stderr, "  %s\n  ", b.data);
 	buf_reset(&b);
 	text_sanitize(&b, c->filter.data, col, 0);
 	for (i = text_width(b.data, b.len); i > 0; i--)

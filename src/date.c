@@ -1640,25 +1640,20 @@ pctx_init(struct pctx *p, const char *s, size_t len, unsigned opts)
 
 /* ---- messages and suggestions ----------------------------------------- */
 
-/* The text for a message: control bytes escaped, long text cut. */
+/* The text for a message, long text cut.  Control characters are left as
+ * they are: whoever prints a message sanitises it (diag_format, the CLI,
+ * the viewer), so they are shown the same way everywhere. */
 static void
 quote(struct buf *b, const char *s, size_t n)
 {
-	size_t	i, max = n;
+	size_t	max = n;
 
 	if (n > TEXT_MAX) {
 		max = 40;
 		while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
 			max--;
 	}
-	for (i = 0; i < max; i++) {
-		unsigned char	ch = (unsigned char)s[i];
-
-		if (ch < 0x20 || ch == 0x7f)
-			buf_printf(b, "\\x%02x", ch);
-		else
-			buf_addc(b, (char)ch);
-	}
+	buf_add(b, s, max);
 	if (max < n)
 		buf_adds(b, "...");
 }

@@ -84,6 +84,25 @@ diag_print(const struct diag_list *l, FILE *fp, enum diag_severity max)
 	buf_free(&b);
 }
 
+size_t
+diag_truncate(struct diag_list *l, size_t n)
+{
+	size_t	errors = 0;
+
+	while (l->n > n) {
+		struct diag *d = &l->v[--l->n];
+
+		if (d->severity == DIAG_ERROR) {
+			l->errors--;
+			errors++;
+		} else if (d->severity == DIAG_WARNING)
+			l->warnings--;
+		free(d->file);
+		free(d->msg);
+	}
+	return errors;
+}
+
 void
 diag_free(struct diag_list *l)
 {

@@ -51,6 +51,8 @@ void	 diag_format(const struct diag *, struct buf *);
 /* Print all with severity <= max_severity (DIAG_NOTEs follow their parent). */
 void	 diag_print(const struct diag_list *, FILE *,
 	    enum diag_severity max_severity);
+/* Drop diagnostics from index n on; returns how many errors went. */
+size_t	 diag_truncate(struct diag_list *, size_t n);
 void	 diag_free(struct diag_list *);
 
 #endif

@@ -44,6 +44,7 @@ struct ynode {
 	bool		 null;		/* plain "", "~", "null" */
 	bool		 flow;		/* flow collection */
 	bool		 bad;		/* already reported: stay quiet */
+	bool		 aliased;	/* written as *alias */
 	const char	*text;		/* scalar, NUL-terminated */
 	size_t		 len;
 	struct ynode	**kids;		/* seq: items; map: key, value, ... */
@@ -83,6 +84,9 @@ struct yl {
 	size_t			 nanchors, capanchors;
 
 	unsigned		 event_no;	/* 1-based, within the file */
+	bool			 in_events;	/* inside the events list */
+	size_t			 event_diags;	/* diags->n before the last
+						   event item */
 	struct tl_event		*ev_out;	/* event being filled */
 	size_t			 ev_errors;	/* errors before this event */
 };
@@ -139,6 +143,95 @@ yl_locate_byte(const struct yl *y, size_t off, unsigned *line, unsigned *col)
 	}
 }
 
+/* Bytes that the double-quoted escape at src produces, and (*adv) the
+ * bytes it takes in the source; 0 for a line-break escape. */
+static size_t
+yl_escape_size(const unsigned char *src, const unsigned char *end,
+    size_t *adv)
+{
+	unsigned long	cp;
+	size_t		digits = 0;
+	char		hex[9];
+
+	*adv = 2;
+	if (end - src < 2)
+		return 0;
+	switch (src[1]) {
+	case 'x':
+		digits = 2;
+		break;
+	case 'u':
+		digits = 4;
+		break;
+	case 'U':
+		digits = 8;
+		break;
+	case 'N':
+	case '_':
+		return 2;
+	case 'L':
+	case 'P':
+		return 3;
+	case '\n':
+	case '\r':
+		return 0;
+	default:
+		return 1;
+	}
+	if ((size_t)(end - src) < 2 + digits)
+		return 0;
+	*adv = 2 + digits;
+	memcpy(hex, src + 2, digits);
+	hex[digits] = '\0';
+	cp = strtoul(hex, NULL, 16);
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/*
+ * Column of byte offset off in scalar n's value, found by walking the
+ * source alongside the value (escapes and '' take more source than value).
+ * Multi-line and block scalars give the value's first column.
+ */
+static uint32_t
+yl_col_in(const struct yl *y, const struct ynode *n, size_t off)
+{
+	const unsigned char	*src = y->buf + n->span.start;
+	const unsigned char	*end = y->buf + n->span.end;
+	uint32_t		 col = n->span.col;
+	size_t			 i = 0, adv, l;
+	char			 q;
+
+	if ((!n->plain && !n->quoted) || n->aliased || end > y->buf + y->len)
+		return col;
+	q = n->quoted ? (char)*src++ : 0;
+	if (q != 0)
+		col++;
+	while (src < end && i < off) {
+		if (*src == '\n' || *src == '\r')
+			return n->span.col;
+		if (q == '"' && *src == '\\') {
+			if ((l = yl_escape_size(src, end, &adv)) == 0)
+				return n->span.col;
+		} else if (q == '\'' && *src == '\'' && src + 1 < end &&
+		    src[1] == '\'') {
+			l = 1;
+			adv = 2;
+		} else {
+			/* One character: one column, however many bytes. */
+			for (l = 1; src + l < end && (src[l] & 0xC0) == 0x80; l++)
+				continue;
+			i += l;
+			src += l;
+			col++;
+			continue;
+		}
+		i += l;
+		src += adv;
+		col += (uint32_t)adv;	/* escapes are ASCII */
+	}
+	return col;
+}
+
 /* --- diagnostics --------------------------------------------------------- */
 
 static void yl_diag(struct yl *, enum diag_severity, uint32_t, uint32_t,
@@ -170,58 +263,145 @@ yl_event_label(const struct yl *y, struct buf *b)
 		buf_printf(b, "event %u", y->event_no);
 }
 
-/* Turn libyaml's error into diagnostics, with a note where the construct
- * that failed started. */
+/*
+ * libyaml's messages in words for people who do not know YAML's grammar:
+ * matched on libyaml's problem text (and context, when given), in order.
+ * note: the text of the note at the context mark, or NULL for none.
+ */
+static const struct yl_message {
+	const char	*problem;	/* prefix of libyaml's problem */
+	const char	*context;	/* prefix of its context, or NULL */
+	const char	*message;
+	const char	*note;
+} yl_messages[] = {
+	{ "found a tab character that violates indentation", NULL,
+	  "tab character in indentation (YAML indents with spaces)", NULL },
+	{ "found unexpected end of stream", "while scanning a quoted",
+	  "the file ends inside a quoted value (missing closing quote)",
+	  "the quote was opened here" },
+	{ "did not find expected ',' or ']'", NULL,
+	  "expected ',' or ']' here (a '[' is not closed)",
+	  "the '[' was opened here" },
+	{ "did not find expected ',' or '}'", NULL,
+	  "expected ',' or '}' here (a '{' is not closed)",
+	  "the '{' was opened here" },
+	{ "mapping values are not allowed in this context", NULL,
+	  "unexpected ': ' inside a value (put the whole value in quotes to "
+	  "use a colon in text)", NULL },
+	{ "did not find expected alphabetic or numeric character",
+	  "while scanning an anchor",
+	  "a value cannot start with '&' (it marks a YAML anchor); put the "
+	  "value in quotes", NULL },
+	{ "did not find expected alphabetic or numeric character",
+	  "while scanning an alias",
+	  "a value cannot start with '*' (it marks a YAML alias); put the "
+	  "value in quotes", NULL },
+	{ "did not find expected key", "while parsing a block mapping",
+	  "bad indentation: expected a key lined up with the keys above",
+	  "the mapping started here" },
+	{ "did not find expected '-' indicator", NULL,
+	  "bad indentation: expected a '- ' list item lined up with the ones "
+	  "above", "the list started here" },
+	{ "block sequence entries are not allowed in this context", NULL,
+	  "a '- ' list item is not allowed here (check the indentation)",
+	  NULL },
+	{ "found character that cannot start any token", NULL,
+	  "this character cannot start a value here; put the value in quotes",
+	  NULL },
+	{ "found undefined tag handle", NULL,
+	  "unknown YAML tag ('!' starts a tag); put the value in quotes", NULL },
+};
+
+static bool
+yl_prefix(const char *s, const char *prefix)
+{
+	return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static const struct yl_message *
+yl_message_for(const char *problem, const char *ctx)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof yl_messages / sizeof *yl_messages; i++)
+		if (yl_prefix(problem, yl_messages[i].problem) &&
+		    (yl_messages[i].context == NULL ||
+		    yl_prefix(ctx, yl_messages[i].context)))
+			return &yl_messages[i];
+	return NULL;
+}
+
+/* Byte at a libyaml mark, or -1 past the end. */
+static int
+yl_byte_at(struct yl *y, const yaml_mark_t *m)
+{
+	size_t	off = yl_byte_offset(y, m->index);
+
+	return off < y->len ? y->buf[off] : -1;
+}
+
+/* A reader error (bad encoding) has only a byte offset. */
+static void
+yl_reader_error(struct yl *y)
+{
+	yaml_parser_t	*p = &y->parser;
+	unsigned	 line, col;
+
+	yl_locate_byte(y, p->problem_offset, &line, &col);
+	if (p->problem_value != -1)
+		yl_diag(y, DIAG_ERROR, line, col, "invalid UTF-8 (byte 0x%02X); "
+		    "save the file as UTF-8", (unsigned)p->problem_value & 0xFF);
+	else
+		yl_diag(y, DIAG_ERROR, line, col, "invalid UTF-8 (%s); save the "
+		    "file as UTF-8", p->problem);
+}
+
+/*
+ * Turn libyaml's error into diagnostics, with a note where the construct
+ * that failed started (as gcc does).  Diagnostics about the event just
+ * before the error are dropped: they are usually its echo (a key that
+ * seemed missing because the indentation went wrong).
+ */
 static void
 yl_syntax_error(struct yl *y)
 {
-	yaml_parser_t	*p = &y->parser;
-	const char	*problem = p->problem != NULL ? p->problem : "syntax error";
-	const char	*ctx = p->context;
-	unsigned	 line, col;
+	yaml_parser_t		*p = &y->parser;
+	const char		*problem = p->problem != NULL ? p->problem :
+				    "syntax error";
+	const struct yl_message	*m;
+	unsigned		 line, col;
 
 	y->failed = true;
 	if (p->error == YAML_MEMORY_ERROR)
 		fatal("out of memory (libyaml)");
+	if (y->in_events)
+		y->errors -= diag_truncate(y->diags, y->event_diags);
 	if (p->error == YAML_READER_ERROR) {
-		yl_locate_byte(y, p->problem_offset, &line, &col);
-		if (p->problem_value != -1)
-			yl_diag(y, DIAG_ERROR, line, col, "%s (byte 0x%02X)",
-			    problem, (unsigned)p->problem_value & 0xFF);
-		else
-			yl_diag(y, DIAG_ERROR, line, col, "%s", problem);
+		yl_reader_error(y);
 		return;
 	}
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
-	if (strcmp(problem, "found character that cannot start any token") == 0 &&
-	    y->buf != NULL) {
-		size_t off = yl_byte_offset(y, p->problem_mark.index);
-
-		if (off < y->len && y->buf[off] == '\t') {
-			yl_diag(y, DIAG_ERROR, line, col,
-			    "tab character in indentation (YAML indents with "
-			    "spaces)");
-			return;
-		}
-	}
-	if (ctx != NULL)
-		yl_diag(y, DIAG_ERROR, line, col, "%s %s", problem, ctx);
+	if (yl_prefix(problem, "found character that cannot start any token") &&
+	    yl_byte_at(y, &p->problem_mark) == '\t')
+		problem = "found a tab character that violates indentation";
+	m = yl_message_for(problem, p->context);
+	if (m != NULL && yl_prefix(m->message, "a value cannot start with"))
+		col = (unsigned)p->context_mark.column + 1;
+	if (m != NULL)
+		yl_diag(y, DIAG_ERROR, line, col, "%s", m->message);
+	else if (p->context != NULL)
+		yl_diag(y, DIAG_ERROR, line, col, "%s %s", problem, p->context);
 	else
 		yl_diag(y, DIAG_ERROR, line, col, "%s", problem);
-	if (ctx != NULL && (p->context_mark.line != p->problem_mark.line ||
-	    p->context_mark.column != p->problem_mark.column)) {
-		const char *what = ctx;
-
-		if (strncmp(what, "while scanning ", 15) == 0)
-			what += 15;
-		else if (strncmp(what, "while parsing ", 14) == 0)
-			what += 14;
+	if (m != NULL && m->note == NULL)
+		return;
+	if (p->context != NULL && (p->context_mark.line != p->problem_mark.line ||
+	    p->context_mark.column != p->problem_mark.column))
 		diag_add(y->diags, DIAG_NOTE, y->path,
 		    (unsigned)p->context_mark.line + 1,
-		    (unsigned)p->context_mark.column + 1, "%s started here",
-		    what);
-	}
+		    (unsigned)p->context_mark.column + 1, "%s",
+		    m != NULL ? m->note : p->context);
 }
 
 /* --- event pump ---------------------------------------------------------- */
@@ -343,8 +523,10 @@ yl_build_scalar(struct yl *y)
 	n->quoted = e->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	if (memchr(v, '\0', len) != NULL) {
-		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
-		    "NUL character in text (not supported)");
+		n->text = v;
+		n->len = len;
+		yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(y, n,
+		    strlen(v)), "NUL character in text (not supported)");
 		len = strlen(v);
 		n->bad = true;
 	}
@@ -361,7 +543,7 @@ static struct ynode *
 yl_build_alias(struct yl *y)
 {
 	const char	*name = (const char *)y->ev.data.alias.anchor;
-	struct ynode	*n = yl_anchor_get(y, name);
+	struct ynode	*n = yl_anchor_get(y, name), *copy;
 
 	if (n == NULL) {
 		yl_diag(y, DIAG_ERROR, (uint32_t)y->ev.start_mark.line + 1,
@@ -373,8 +555,15 @@ yl_build_alias(struct yl *y)
 		n->null = true;
 		n->bad = true;
 		n->span = yl_span(y, &y->ev.start_mark, &y->ev.end_mark);
+		return n;
 	}
-	return n;
+	/* A copy that sits where the alias is written: messages and edits
+	 * point at the alias, not at the anchor far away. */
+	copy = yl_new_node(y, n->kind);
+	*copy = *n;
+	copy->span = yl_span(y, &y->ev.start_mark, &y->ev.end_mark);
+	copy->aliased = true;
+	return copy;
 }
 
 /* Duplicate keys: pairwise for small mappings, sorted for big ones. */
@@ -561,27 +750,12 @@ yl_required_text(struct yl *y, const struct ynode *n, const char *key)
 {
 	const char	*s = yl_text(y, n, key);
 
-	if (s == NULL && n->kind == YN_SCALAR && !n->bad)
+	if ((s == NULL || *s == '\0') && n->kind == YN_SCALAR && !n->bad) {
 		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
 		    "'%s' is empty", key);
+		return NULL;
+	}
 	return s;
-}
-
-/* Column of byte offset off inside scalar n's text, for messages. */
-static uint32_t
-yl_col_in(const struct ynode *n, size_t off)
-{
-	uint32_t	col = n->span.col;
-	size_t		i;
-
-	if (!n->plain && !n->quoted)
-		return col;
-	if (n->quoted)
-		col++;
-	for (i = 0; i < off && i < n->len; i++)
-		if (((unsigned char)n->text[i] & 0xC0) != 0x80)
-			col++;
-	return col;
 }
 
 /* Parse a date scalar; false (with an error) if it is not one. */
@@ -596,7 +770,7 @@ yl_date(struct yl *y, const struct ynode *n, const char *key, unsigned opts,
 		return false;
 	if (date_parse(n->text, n->len, opts, out, &err, &col))
 		return true;
-	yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(n, col), "%s",
+	yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(y, n, col), "%s",
 	    err != NULL ? err : "unrecognised date");
 	free(err);
 	*text = NULL;
@@ -628,9 +802,16 @@ yl_strings(struct yl *y, const struct ynode *n, const char *key,
 	for (i = 0; i < n->nkids; i++) {
 		const struct ynode *it = n->kids[i];
 
+		if (it->bad)
+			continue;
 		if (it->kind != YN_SCALAR || it->null) {
-			yl_diag(y, DIAG_ERROR, it->span.line, it->span.col,
+			/* Through an alias, once, where the alias is. */
+			const struct ynode *at = n->aliased ? n : it;
+
+			yl_diag(y, DIAG_ERROR, at->span.line, at->span.col,
 			    "items of '%s' must be text values", key);
+			if (n->aliased)
+				break;
 			continue;
 		}
 		v[k++] = arena_strndup(&y->tl->arena, it->text, it->len);
@@ -898,7 +1079,7 @@ static void
 yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
     const struct ynode *v, struct tl_event *e)
 {
-	const char	*key = event_keys[id];
+	const char	*key = id < K_UNKNOWN ? event_keys[id] : NULL;
 
 	switch (id) {
 	case K_ID:
@@ -1180,17 +1361,21 @@ yl_events(struct yl *y)
 
 	if (++y->depth > YAMLIO_MAX_DEPTH)
 		return false;
+	y->in_events = true;
+	y->event_diags = y->diags->n;
 	for (;;) {
 		if (!yl_next(y))
 			return false;
 		if (y->ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
 		before = y->errors;
+		y->event_diags = y->diags->n;
 		if ((n = yl_build(y)) == NULL)
 			return false;
 		yl_event(y, n, before);
 		yl_scratch_reset(y);
 	}
+	y->in_events = false;
 	y->depth--;
 	return true;
 }

@@ -51,6 +51,15 @@ expect_grep '^missing.yaml: error: cannot read: No such file or directory$' \
     "$out" "check missing file"
 expect_grep '^1 error, 0 warnings$' "$out" "check missing file"
 
+# Ids are unique across files: the second use is the error, with a note.
+printf 'events:\n  - {id: invasion, title: Again, date: 2022}\n' >"$tmp/dup.yaml"
+"$TLV" check story.yaml "$tmp/dup.yaml" >"$out" 2>&1
+expect_status 1 $? "duplicate id across files"
+expect_grep "dup.yaml:2:10: error: duplicate id 'invasion' (ids must be unique across all loaded files)" \
+    "$out" "duplicate id across files"
+expect_grep "^story.yaml:15:9: note: 'invasion' was first used here" "$out" \
+    "duplicate id across files"
+
 # A broken file beside good ones: the good events still print, exit 1.
 printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
     >"$tmp/bad.yaml"
