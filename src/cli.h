@@ -54,5 +54,6 @@ void	 cli_free(struct cli *);
 /* Commands. */
 int	 cmd_summary(int argc, char **argv);
 int	 cmd_check(int argc, char **argv);
+int	 cmd_view(int argc, char **argv);
 
 #endif

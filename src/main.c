@@ -6,25 +6,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-
-static const char main_usage[] =
-"usage: tlv [OPTIONS] [FILE|DIR ...]\n"
-"       tlv COMMAND [OPTIONS] [ARGS ...]\n"
-"\n"
-"A timeline viewer for events kept in YAML files.  With no COMMAND, open the\n"
-"timeline (when standard output is not a terminal, print its summary).  With\n"
-"no FILE, the bundled timelines.\n"
-"\n"
-"Commands:\n"
-"  summary [FILE|DIR ...]   print a plain-text chronology\n"
-"  check [FILE|DIR ...]     validate files; print every problem\n"
-"\n"
-"Options: the filters and layout options of 'tlv summary --help';\n"
-"  --help, --version.\n";
 
 struct main_command {
 	const char	*name;
@@ -55,13 +41,9 @@ main(int argc, char **argv)
 			if (strcmp(argv[1], main_planned[i]) == 0)
 				return cli_usage_error("", "'%s' is not "
 				    "available in this version", argv[1]);
-		if (strcmp(argv[1], "--help") == 0 ||
-		    strcmp(argv[1], "-h") == 0) {
-			fputs(main_usage, stdout);
-			return CLI_OK;
-		}
 	}
-	/* The viewer is not built yet: the bare command prints the summary,
-	 * as it does whenever standard output is not a terminal. */
+	/* Piped, the bare command prints the summary: scripts never hang. */
+	if (isatty(STDOUT_FILENO) || getenv("TLV_SCRIPT") != NULL)
+		return cmd_view(argc, argv);
 	return cmd_summary(argc, argv);
 }

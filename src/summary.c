@@ -28,6 +28,8 @@ struct summary {
 	const struct summary_opts	*opts;
 	size_t				 datew;	/* date column width */
 	struct buf			 line;
+	size_t				 width;	/* wrap details to this */
+	const char			*indent; /* of detail lines */
 };
 
 static bool
@@ -123,13 +125,13 @@ summary_labelled(struct summary *s, const char *label, const char *text,
     size_t len)
 {
 	struct buf	indent = BUF_INIT, lines = BUF_INIT;
-	size_t		lead = strlen(SUMMARY_INDENT) + strlen(label) + 2, i;
+	size_t		lead = strlen(s->indent) + strlen(label) + 2, i;
 
 	for (i = 0; i < lead; i++)
 		buf_addc(&indent, ' ');
-	text_wrap(&lines, text, len, s->opts->width, indent.data);
+	text_wrap(&lines, text, len, s->width, indent.data);
 	if (lines.len >= lead) {
-		buf_printf(&s->line, "%s%s: ", SUMMARY_INDENT, label);
+		buf_printf(&s->line, "%s%s: ", s->indent, label);
 		buf_add(&s->line, lines.data + lead, lines.len - lead);
 	}
 	buf_free(&indent);
@@ -196,7 +198,7 @@ summary_details(struct summary *s, const struct tl_event *e)
 
 	if (e->description != NULL) {
 		text_wrap(&s->line, e->description, strlen(e->description),
-		    s->opts->width, SUMMARY_INDENT);
+		    s->width, s->indent);
 	}
 	summary_field(s, "id", e->id);
 	if (e->end_text != NULL)
@@ -215,7 +217,8 @@ size_t
 summary_print(FILE *fp, const struct timeline *tl,
     const struct summary_opts *opts)
 {
-	struct summary	 s = { fp, tl, opts, 0, BUF_INIT };
+	struct summary	 s = { fp, tl, opts, 0, BUF_INIT, opts->width,
+			    SUMMARY_INDENT };
 	size_t		 i, shown = 0;
 	bool		 brief = opts->mode == SUMMARY_BRIEF;
 	bool		 have_year = false, open_heading = false;
@@ -252,4 +255,15 @@ summary_print(FILE *fp, const struct timeline *tl,
 	}
 	buf_free(&s.line);
 	return shown;
+}
+
+void
+summary_event_details(struct buf *out, const struct timeline *tl,
+    const struct tl_event *e, size_t width, const char *indent)
+{
+	struct summary_opts	opts = { SUMMARY_FULL, width, NULL };
+	struct summary		s = { NULL, tl, &opts, 0, *out, width, indent };
+
+	summary_details(&s, e);
+	*out = s.line;
 }

@@ -37,4 +37,14 @@ struct summary_opts {
 size_t	summary_print(FILE *, const struct timeline *,
 	    const struct summary_opts *);
 
+/*
+ * Append what --full prints under an event (description, id, end, actors,
+ * tags, sources, related ids, notes), wrapped to width with every line
+ * prefixed by indent; for the viewer's detail pane.
+ */
+struct buf;
+struct tl_event;
+void	summary_event_details(struct buf *, const struct timeline *,
+	    const struct tl_event *, size_t width, const char *indent);
+
 #endif

@@ -15,8 +15,10 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
-	sr = srunner_create(date_suite());
+	sr = srunner_create(browse_suite());
+	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, query_suite());
+	srunner_add_suite(sr, ruler_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, timeline_suite());
 	srunner_add_suite(sr, yamlio_suite());

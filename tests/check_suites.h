@@ -5,8 +5,10 @@
 
 #include <check.h>
 
+Suite	*browse_suite(void);
 Suite	*date_suite(void);
 Suite	*query_suite(void);
+Suite	*ruler_suite(void);
 Suite	*text_suite(void);
 Suite	*timeline_suite(void);
 Suite	*yamlio_suite(void);

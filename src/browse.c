@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The viewer's state without curses; see browse.h.
+ *
+ * Invariant: shown[] holds indexes into tl->events in increasing order (the
+ * timeline is sorted, so shown[] is too), and cursor < nshown unless
+ * nshown == 0, when cursor == top == 0.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "browse.h"
+#include "buf.h"
+#include "query.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+/* Rebuild shown[] from the filter. */
+static void
+browse_refilter(struct browse *b)
+{
+	const struct timeline	*tl = b->tl;
+	size_t			 i, n = 0;
+
+	b->shown = xreallocarray(b->shown, tl->nevents + 1, sizeof *b->shown);
+	for (i = 0; i < tl->nevents; i++)
+		if (b->filter == NULL || query_match(b->filter, tl,
+		    &tl->events[i]))
+			b->shown[n++] = (uint32_t)i;
+	b->nshown = n;
+}
+
+/* Row of the first shown event with index >= ev (nshown if none). */
+static size_t
+browse_row_of(const struct browse *b, size_t ev)
+{
+	size_t	lo = 0, hi = b->nshown;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->shown[mid] < ev)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Row of the first shown event with earliest >= t (nshown if none). */
+static size_t
+browse_row_at_time(const struct browse *b, date_time t)
+{
+	size_t	lo = 0, hi = b->nshown;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->tl->events[b->shown[mid]].earliest < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+browse_clamp(struct browse *b)
+{
+	if (b->nshown == 0) {
+		b->cursor = b->top = 0;
+		return;
+	}
+	if (b->cursor >= b->nshown)
+		b->cursor = b->nshown - 1;
+	if (b->top > b->cursor)
+		b->top = b->cursor;
+}
+
+/* Put the cursor on event ev if shown, else on the nearest by order. */
+static void
+browse_place(struct browse *b, size_t ev)
+{
+	size_t	row = browse_row_of(b, ev);
+
+	if (row == b->nshown && row > 0)
+		row--;
+	b->cursor = row;
+	browse_clamp(b);
+}
+
+void
+browse_init(struct browse *b, const struct timeline *tl)
+{
+	memset(b, 0, sizeof *b);
+	b->tl = tl;
+	browse_refilter(b);
+}
+
+void
+browse_free(struct browse *b)
+{
+	if (b->filter != NULL)
+		query_free(b->filter);
+	free(b->filter_text);
+	free(b->search);
+	free(b->shown);
+	free(b->trail);
+	memset(b, 0, sizeof *b);
+}
+
+void
+browse_reset(struct browse *b, const struct timeline *tl,
+    const char *keep_id, date_time keep_time)
+{
+	const struct tl_event	*e;
+	size_t			 row;
+
+	b->tl = tl;
+	b->ntrail = 0;
+	browse_refilter(b);
+	if (keep_id != NULL && (e = timeline_find_id(tl, keep_id)) != NULL) {
+		browse_place(b, (size_t)(e - tl->events));
+		return;
+	}
+	row = browse_row_at_time(b, keep_time);
+	b->cursor = row < b->nshown ? row : (b->nshown > 0 ? b->nshown - 1 : 0);
+	browse_clamp(b);
+}
+
+const struct tl_event *
+browse_current(const struct browse *b)
+{
+	if (b->nshown == 0)
+		return NULL;
+	return &b->tl->events[b->shown[b->cursor]];
+}
+
+size_t
+browse_current_index(const struct browse *b)
+{
+	return b->nshown == 0 ? SIZE_MAX : b->shown[b->cursor];
+}
+
+bool
+browse_set_filter(struct browse *b, const char *text, char **err,
+    size_t *err_col)
+{
+	struct query	*q = NULL;
+	size_t		 cur = browse_current_index(b);
+	const char	*p = text;
+
+	while (p != NULL && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p != NULL && *p != '\0' &&
+	    (q = query_parse(text, err, err_col)) == NULL)
+		return false;
+	if (b->filter != NULL)
+		query_free(b->filter);
+	free(b->filter_text);
+	b->filter = q;
+	b->filter_text = q != NULL ? xstrdup(text) : NULL;
+	browse_refilter(b);
+	if (cur != SIZE_MAX)
+		browse_place(b, cur);
+	else
+		browse_clamp(b);
+	return true;
+}
+
+bool
+browse_move_to(struct browse *b, size_t row)
+{
+	size_t	old = b->cursor;
+
+	if (b->nshown == 0)
+		return false;
+	b->cursor = row < b->nshown ? row : b->nshown - 1;
+	return b->cursor != old;
+}
+
+bool
+browse_move(struct browse *b, long delta)
+{
+	size_t	row;
+
+	if (b->nshown == 0)
+		return false;
+	if (delta < 0)
+		row = (size_t)-delta > b->cursor ? 0 : b->cursor - (size_t)-delta;
+	else
+		row = (size_t)delta > b->nshown - 1 - b->cursor ?
+		    b->nshown - 1 : b->cursor + (size_t)delta;
+	return browse_move_to(b, row);
+}
+
+void
+browse_fit(struct browse *b, size_t height)
+{
+	browse_clamp(b);
+	if (height == 0 || b->nshown == 0)
+		return;
+	if (b->cursor < b->top)
+		b->top = b->cursor;
+	else if (b->cursor >= b->top + height)
+		b->top = b->cursor - height + 1;
+	/* No empty rows below the last event while earlier ones fit. */
+	if (b->nshown >= height && b->top > b->nshown - height)
+		b->top = b->nshown - height;
+	else if (b->nshown < height)
+		b->top = 0;
+}
+
+/* --- search -------------------------------------------------------------- */
+
+static bool
+browse_has(const struct browse *b, const char *s)
+{
+	return s != NULL && text_contains_folded(s, strlen(s), b->search,
+	    b->search_len);
+}
+
+static bool
+browse_has_any(const struct browse *b, const char *const *v, uint32_t n)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n; i++)
+		if (browse_has(b, v[i]))
+			return true;
+	return false;
+}
+
+bool
+browse_is_match(const struct browse *b, const struct tl_event *e)
+{
+	uint32_t	i;
+
+	if (b->search == NULL)
+		return false;
+	if (browse_has(b, e->title) || browse_has(b, e->description) ||
+	    browse_has_any(b, e->actors, e->nactors) ||
+	    browse_has_any(b, e->tags, e->ntags))
+		return true;
+	for (i = 0; i < e->nnotes; i++)
+		if (browse_has(b, e->notes[i].text))
+			return true;
+	return false;
+}
+
+/* Scan for a match from the cursor in direction dir, wrapping once; skip
+ * is 0 to include the cursor's row, 1 to start at the next one. */
+static bool
+browse_scan(struct browse *b, size_t skip, int dir, bool *wrapped)
+{
+	size_t	i, row, n = b->nshown, origin = b->cursor;
+
+	for (i = skip; i < n + skip; i++) {
+		if (dir > 0) {
+			row = (origin + i) % n;
+			*wrapped = origin + i >= n;
+		} else {
+			row = (origin + n - i % n) % n;
+			*wrapped = i > origin;
+		}
+		if (browse_is_match(b, &b->tl->events[b->shown[row]])) {
+			b->cursor = row;
+			return true;
+		}
+	}
+	*wrapped = false;
+	return false;
+}
+
+bool
+browse_search(struct browse *b, const char *term, int dir, bool *wrapped)
+{
+	struct buf	f = BUF_INIT;
+
+	free(b->search);
+	b->search = NULL;
+	b->search_len = 0;
+	*wrapped = false;
+	if (term == NULL || *term == '\0')
+		return false;
+	text_fold(&f, term, strlen(term));
+	b->search_len = f.len;
+	b->search = buf_detach(&f);
+	if (b->nshown == 0)
+		return false;
+	return browse_scan(b, 0, dir, wrapped);
+}
+
+bool
+browse_search_next(struct browse *b, int dir, bool *wrapped)
+{
+	*wrapped = false;
+	if (b->search == NULL || b->nshown == 0)
+		return false;
+	return browse_scan(b, 1, dir, wrapped);
+}
+
+/* --- dates --------------------------------------------------------------- */
+
+bool
+browse_goto_date(struct browse *b, const struct date_range *r)
+{
+	size_t	row;
+
+	if (b->nshown == 0)
+		return false;
+	row = browse_row_at_time(b, r->earliest);
+	b->cursor = row < b->nshown ? row : b->nshown - 1;
+	return true;
+}
+
+bool
+browse_step_period(struct browse *b, enum ruler_zoom zoom, int dir)
+{
+	const struct tl_event	*e = browse_current(b);
+	date_time		 t, p;
+	size_t			 row;
+
+	if (e == NULL)
+		return false;
+	t = e->earliest;
+	if (dir > 0) {
+		p = t <= DATE_MIN ? DATE_MIN + 1 : ruler_step(zoom, t, 1);
+		row = browse_row_at_time(b, p);
+		if (row >= b->nshown)
+			return false;
+		b->cursor = row;
+		return true;
+	}
+	for (p = t; p > DATE_MIN;) {
+		p = ruler_step(zoom, p, -1);
+		row = browse_row_at_time(b, p);
+		if (row < b->cursor) {
+			b->cursor = row;
+			return true;
+		}
+		if (row == 0)
+			break;
+	}
+	if (b->cursor > 0 && b->tl->events[b->shown[0]].earliest <= DATE_MIN) {
+		b->cursor = 0;	/* the open-start events come first */
+		return true;
+	}
+	return false;
+}
+
+/* --- related links ------------------------------------------------------- */
+
+bool
+browse_follow(struct browse *b, size_t n, bool *unfiltered)
+{
+	const struct tl_event	*e = browse_current(b), *to;
+	size_t			 ev, row;
+
+	*unfiltered = false;
+	if (e == NULL || n >= e->nrelated ||
+	    (to = timeline_find_id(b->tl, e->related[n].text)) == NULL)
+		return false;
+	ev = (size_t)(to - b->tl->events);
+	b->trail = xreallocarray(b->trail, b->ntrail + 1, sizeof *b->trail);
+	b->trail[b->ntrail++] = (uint32_t)browse_current_index(b);
+	row = browse_row_of(b, ev);
+	if (row >= b->nshown || b->shown[row] != ev) {
+		char *err = NULL;
+
+		browse_set_filter(b, NULL, &err, NULL);
+		*unfiltered = true;
+		row = browse_row_of(b, ev);
+	}
+	b->cursor = row;
+	return true;
+}
+
+bool
+browse_back(struct browse *b)
+{
+	size_t	ev, row;
+
+	if (b->ntrail == 0)
+		return false;
+	ev = b->trail[--b->ntrail];
+	row = browse_row_of(b, ev);
+	if (row >= b->nshown || b->shown[row] != ev) {
+		char *err = NULL;
+
+		browse_set_filter(b, NULL, &err, NULL);
+		row = browse_row_of(b, ev);
+	}
+	b->cursor = row < b->nshown ? row : b->cursor;
+	return true;
+}

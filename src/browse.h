@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the viewer shows, without curses: the events that pass the filter,
+ * the cursor among them, the first row on screen, the search term, and the
+ * trail of related links followed.  The viewer draws this state; every key
+ * that moves or filters changes it through these functions, so all of it
+ * is tested without a terminal.
+ *
+ * Ownership: a browse borrows the timeline (which must outlive it, or be
+ * handed over again with browse_reset after a reload) and owns its index
+ * arrays, its query and its strings.
+ */
+#ifndef TLV_BROWSE_H
+#define TLV_BROWSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "ruler.h"
+
+struct query;
+struct timeline;
+struct tl_event;
+
+struct browse {
+	const struct timeline	*tl;
+	uint32_t		*shown;		/* indexes into tl->events */
+	size_t			 nshown;
+	size_t			 cursor;	/* index into shown */
+	size_t			 top;		/* first row on screen */
+	struct query		*filter;	/* NULL: everything */
+	char			*filter_text;	/* NULL when no filter */
+	char			*search;	/* folded search term, or NULL */
+	size_t			 search_len;
+	uint32_t		*trail;		/* events left by 'r', for back */
+	size_t			 ntrail;
+};
+
+void	 browse_init(struct browse *, const struct timeline *);
+void	 browse_free(struct browse *);
+
+/*
+ * A new timeline (after a reload): refilter with the current filter and put
+ * the cursor on the event with id keep_id if it is still there (else on
+ * the event nearest in time to keep_time).  The trail is cleared.
+ */
+void	 browse_reset(struct browse *, const struct timeline *,
+	    const char *keep_id, date_time keep_time);
+
+/*
+ * Filter with query text (NULL or blank: no filter).  On a parse error the
+ * previous filter stays in force and false is returned with *err (malloc'd)
+ * and *err_col.  On success the cursor stays on the same event if it still
+ * passes, else on the nearest one in time.
+ */
+bool	 browse_set_filter(struct browse *, const char *text, char **err,
+	    size_t *err_col);
+
+/* The event under the cursor, or NULL when nothing is shown. */
+const struct tl_event *browse_current(const struct browse *);
+/* Index into tl->events of the cursor's event; SIZE_MAX if none. */
+size_t	 browse_current_index(const struct browse *);
+
+/* Move the cursor by delta rows (clamped); returns true if it moved. */
+bool	 browse_move(struct browse *, long delta);
+bool	 browse_move_to(struct browse *, size_t row);
+/* Keep the cursor visible in a list of height rows (adjusts top). */
+void	 browse_fit(struct browse *, size_t height);
+
+/*
+ * Set the search term (NULL clears) and move to the first match at or
+ * after the cursor (dir > 0) or at or before it (dir < 0), wrapping.
+ * browse_search_next() moves to the next/previous match strictly after or
+ * before the cursor, wrapping.  Both return false when nothing matches.
+ * *wrapped says whether the search went round the end.
+ */
+bool	 browse_search(struct browse *, const char *term, int dir,
+	    bool *wrapped);
+bool	 browse_search_next(struct browse *, int dir, bool *wrapped);
+/* Does the event match the search term (title, description, actors,
+ * tags, notes)? */
+bool	 browse_is_match(const struct browse *, const struct tl_event *);
+
+/* Cursor to the first shown event whose range ends at or after r's
+ * earliest (the last event if none); false if nothing is shown. */
+bool	 browse_goto_date(struct browse *, const struct date_range *);
+
+/* Cursor to the first event of the next (dir > 0) or previous period
+ * (ruler_step at zoom); false if there is none. */
+bool	 browse_step_period(struct browse *, enum ruler_zoom, int dir);
+
+/*
+ * Follow the cursor event's n-th related id (0-based): the cursor goes to
+ * that event (clearing the filter if it hides it: *unfiltered is set) and
+ * the old position is pushed on the trail.  False if there is no such id
+ * or it matches no loaded event.
+ */
+bool	 browse_follow(struct browse *, size_t n, bool *unfiltered);
+/* Back along the trail; false if it is empty. */
+bool	 browse_back(struct browse *);
+
+#endif

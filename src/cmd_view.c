@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* tlv [OPTIONS] [FILE|DIR ...]: the interactive viewer. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "query.h"
+#include "ui.h"
+
+static const char view_usage[] =
+"usage: tlv [OPTIONS] [FILE|DIR ...]\n"
+"       tlv COMMAND [OPTIONS] [ARGS ...]\n"
+"\n"
+"Open the timeline in the viewer (with no FILE, the bundled timelines).\n"
+"When standard output is not a terminal, print the summary instead.\n"
+"\n"
+"Commands:\n"
+"  summary [FILE|DIR ...]   print a plain-text chronology\n"
+"  check [FILE|DIR ...]     validate files; print every problem\n"
+"  (annotate, add, rm, export and import are not in this version yet)\n"
+"\n"
+"Options (the filter the viewer opens with; see 'tlv summary --help'):\n"
+"  --filter QUERY, --from DATE, --to DATE, --tag TAG, --actor NAME,\n"
+"  --status S[,S], --grep TEXT, --help, --version\n"
+"\n"
+"In the viewer, ? or h lists every key.\n";
+
+int
+cmd_view(int argc, char **argv)
+{
+	struct cli	 c = { .cmd = "" };
+	struct query	*q;
+	char		**paths;
+	size_t		 n;
+	int		 status;
+	bool		 ok;
+
+	if (cli_parse(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
+	    view_usage, &status) == -1) {
+		cli_free(&c);
+		return status;
+	}
+	q = cli_query(&c, &ok);
+	if (!ok) {
+		cli_free(&c);
+		return CLI_USAGE;
+	}
+	if (q != NULL)
+		query_free(q);
+	cli_paths(&c, &paths, &n);
+	status = ui_run(paths, n, c.filter.len > 0 ? c.filter.data : NULL);
+	cli_free(&c);
+	return status;
+}

@@ -1,0 +1,792 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The viewer's terminal, main loop and prompts; see ui.h.
+ *
+ * Keys come from the terminal, or -- for tests -- from a script named by
+ * TLV_SCRIPT, in which case the screen is a curses screen on /dev/null of
+ * LINES x COLUMNS and ":save-screen FILE" writes it out as text.  A script
+ * line is either a command (":save-screen FILE", ":resize COLSxROWS") or
+ * keys: plain characters, and names in angle brackets (<Down>, <Enter>,
+ * <C-l>, <lt> for '<').  When the script ends, tlv quits.
+ *
+ * Every second without a key, the loaded files are checked; a file changed
+ * on disk is reloaded and the cursor stays on the same event id.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "load.h"
+#include "query.h"
+#include "text.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+/* How long getch waits before the files are checked again (ms). */
+#define UI_POLL_MS	500
+
+static volatile sig_atomic_t ui_signalled;
+
+/* --- script input -------------------------------------------------------- */
+
+/* A script step: a key, or a command (with its argument). */
+struct ui_step {
+	int32_t	 key;		/* KEYC_NONE for a command */
+	char	*command;	/* "save-screen FILE", ... */
+};
+
+struct ui_script {
+	struct ui_step	*v;
+	size_t		 n, next;
+};
+
+static struct ui_script ui_script;
+
+static void
+ui_script_add(int32_t key, const char *command)
+{
+	struct ui_script *s = &ui_script;
+
+	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
+	s->v[s->n].key = key;
+	s->v[s->n].command = command != NULL ? xstrdup(command) : NULL;
+	s->n++;
+}
+
+/* Keys of one script line. */
+static void
+ui_script_keys(const char *line)
+{
+	const char	*p = line, *end;
+	int32_t		 key;
+	uint32_t	 cp;
+	size_t		 n;
+
+	while (*p != '\0') {
+		if (*p == '<' && (end = strchr(p, '>')) != NULL && end > p + 1) {
+			if (end - p == 3 && strncmp(p + 1, "lt", 2) == 0)
+				key = '<';
+			else if (!action_key_parse(p + 1, (size_t)(end - p - 1),
+			    &key))
+				fatal("TLV_SCRIPT: unknown key name '%.*s'",
+				    (int)(end - p + 1), p);
+			ui_script_add(key, NULL);
+			p = end + 1;
+			continue;
+		}
+		n = text_decode(p, strlen(p), &cp);
+		ui_script_add((int32_t)cp, NULL);
+		p += n;
+	}
+}
+
+static void
+ui_script_load(const char *path)
+{
+	FILE	*fp = fopen(path, "r");
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n;
+
+	if (fp == NULL)
+		fatal("TLV_SCRIPT: %s: %s", path, strerror(errno));
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (line[0] == ':' && line[1] != '\0' && line[1] != ' ' &&
+		    (strncmp(line, ":save-screen ", 13) == 0 ||
+		    strncmp(line, ":resize ", 8) == 0))
+			ui_script_add(KEYC_NONE, line + 1);
+		else
+			ui_script_keys(line);
+	}
+	free(line);
+	fclose(fp);
+}
+
+static void
+ui_script_free(void)
+{
+	size_t	i;
+
+	for (i = 0; i < ui_script.n; i++)
+		free(ui_script.v[i].command);
+	free(ui_script.v);
+	memset(&ui_script, 0, sizeof ui_script);
+}
+
+/* Write the screen as text, one line per row, trailing blanks removed. */
+static void
+ui_save_screen(const struct app *app, const char *path)
+{
+	FILE		*fp = fopen(path, "w");
+	wchar_t		*row = xreallocarray(NULL, (size_t)app->cols + 1,
+			    sizeof *row);
+	struct buf	 line = BUF_INIT;
+	int		 y, i, n;
+
+	if (fp == NULL)
+		fatal("save-screen: %s: %s", path, strerror(errno));
+	for (y = 0; y < app->rows; y++) {
+		buf_reset(&line);
+		n = mvinnwstr(y, 0, row, app->cols);
+		for (i = 0; i < n && row[i] != L'\0'; i++)
+			text_encode(&line, (uint32_t)row[i]);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.len--;
+		fprintf(fp, "%.*s\n", (int)line.len, buf_str(&line));
+	}
+	buf_free(&line);
+	free(row);
+	if (fclose(fp) != 0)
+		fatal("save-screen: %s: %s", path, strerror(errno));
+}
+
+/* --- terminal ------------------------------------------------------------ */
+
+static void
+ui_end(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void
+ui_on_signal(int sig)
+{
+	ui_signalled = sig;
+}
+
+static void
+ui_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void
+ui_colors(struct app *app)
+{
+	static const short fg[UI_COLOR_COUNT] = {
+		[UI_COLOR_HEADER] = COLOR_WHITE,
+		[UI_COLOR_CONFIRMED] = COLOR_GREEN,
+		[UI_COLOR_REPORTED] = COLOR_CYAN,
+		[UI_COLOR_ALLEGED] = COLOR_YELLOW,
+		[UI_COLOR_DISPUTED] = COLOR_MAGENTA,
+		[UI_COLOR_DENIED] = COLOR_RED,
+		[UI_COLOR_RULER] = COLOR_BLUE,
+		[UI_COLOR_CURSOR] = COLOR_YELLOW,
+		[UI_COLOR_MATCH] = COLOR_BLACK,
+		[UI_COLOR_ERROR] = COLOR_RED,
+		[UI_COLOR_TITLE] = COLOR_BLUE,
+		[UI_COLOR_FILE0] = COLOR_CYAN,
+		[UI_COLOR_FILE0 + 1] = COLOR_MAGENTA,
+		[UI_COLOR_FILE0 + 2] = COLOR_GREEN,
+		[UI_COLOR_FILE0 + 3] = COLOR_YELLOW,
+		[UI_COLOR_FILE0 + 4] = COLOR_BLUE,
+		[UI_COLOR_FILE0 + 5] = COLOR_RED,
+	};
+	const char	*no_color = getenv("NO_COLOR");
+	short		 i;
+
+	app->color = has_colors() && (no_color == NULL || *no_color == '\0');
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	for (i = 1; i < UI_COLOR_COUNT; i++)
+		init_pair(i, fg[i], i == UI_COLOR_HEADER ? COLOR_BLUE :
+		    i == UI_COLOR_MATCH ? COLOR_YELLOW : -1);
+}
+
+static void
+ui_start(struct app *app)
+{
+	FILE	*in, *out;
+
+	setlocale(LC_ALL, "");
+	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (app->script != NULL) {
+		in = fopen("/dev/null", "r");
+		out = fopen("/dev/null", "w");
+		if (in == NULL || out == NULL ||
+		    newterm(NULL, out, in) == NULL)
+			fatal("cannot start curses for TLV_SCRIPT");
+	} else {
+		in = isatty(STDIN_FILENO) ? stdin : fopen("/dev/tty", "r");
+		if (in == NULL || newterm(NULL, stdout, in) == NULL)
+			fatal("cannot open the terminal ($TERM is '%s')",
+			    getenv("TERM") != NULL ? getenv("TERM") : "");
+	}
+	xmalloc_set_fatal_hook(ui_end);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	timeout(UI_POLL_MS);
+	ui_colors(app);
+	ui_signals();
+	getmaxyx(stdscr, app->rows, app->cols);
+}
+
+/* Terminal key to tlv key code. */
+static int32_t
+ui_translate(int status, wint_t wc)
+{
+	static const struct { int curses; int32_t key; } map[] = {
+		{ KEY_UP, KEYC_UP }, { KEY_DOWN, KEYC_DOWN },
+		{ KEY_LEFT, KEYC_LEFT }, { KEY_RIGHT, KEYC_RIGHT },
+		{ KEY_HOME, KEYC_HOME }, { KEY_END, KEYC_END },
+		{ KEY_PPAGE, KEYC_PGUP }, { KEY_NPAGE, KEYC_PGDN },
+		{ KEY_DC, KEYC_DELETE }, { KEY_BACKSPACE, KEYC_BACKSPACE },
+		{ KEY_RESIZE, KEYC_RESIZE }, { KEY_MOUSE, KEYC_MOUSE },
+		{ KEY_ENTER, KEYC_ENTER },
+	};
+	size_t	i;
+
+	if (status == OK)
+		return wc == '\r' ? KEYC_ENTER : (int32_t)wc;
+	for (i = 0; i < sizeof map / sizeof *map; i++)
+		if ((int)wc == map[i].curses)
+			return map[i].key;
+	if ((int)wc >= KEY_F(1) && (int)wc <= KEY_F(12))
+		return KEYC_F1 + (int32_t)wc - KEY_F(1);
+	return KEYC_NONE;
+}
+
+/* --- files --------------------------------------------------------------- */
+
+static void
+ui_stamp(const char *path, struct ui_stamp *s)
+{
+	struct stat	st;
+
+	memset(s, 0, sizeof *s);
+	if (stat(path, &st) == 0) {
+		s->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+		    st.st_mtim.tv_nsec;
+		s->size = (long long)st.st_size;
+		s->ino = (unsigned long long)st.st_ino;
+	}
+}
+
+/* The finite extent of the events and the date column width. */
+static void
+ui_measure(struct app *app)
+{
+	size_t	i, w;
+
+	app->lo = DATE_MAX;
+	app->hi = DATE_MIN;
+	app->datew = 4;
+	for (i = 0; i < app->tl.nevents; i++) {
+		const struct tl_event *e = &app->tl.events[i];
+
+		if (e->earliest > DATE_MIN && e->earliest < app->lo)
+			app->lo = e->earliest;
+		if (e->latest < DATE_MAX && e->latest > app->hi)
+			app->hi = e->latest;
+		w = text_width(e->date_text, strlen(e->date_text));
+		if (w > app->datew)
+			app->datew = w > 22 ? 22 : w;
+	}
+}
+
+/* Load (or reload) everything named on the command line. */
+static void
+ui_load(struct app *app)
+{
+	size_t	i;
+
+	load_paths(&app->tl, app->paths, app->npaths, &app->diags);
+	ui_measure(app);
+	free(app->stamps);
+	app->stamps = xreallocarray(NULL, app->tl.nfiles + 1,
+	    sizeof *app->stamps);
+	for (i = 0; i < app->tl.nfiles; i++)
+		ui_stamp(app->tl.files[i].path, &app->stamps[i]);
+}
+
+static bool
+ui_files_changed(const struct app *app)
+{
+	struct ui_stamp	now;
+	size_t		i;
+
+	for (i = 0; i < app->tl.nfiles; i++) {
+		ui_stamp(app->tl.files[i].path, &now);
+		if (memcmp(&now, &app->stamps[i], sizeof now) != 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+ui_reload(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	char			*keep_id = NULL;
+	date_time		 keep_time = app->lo;
+	struct timeline		 old = app->tl;
+
+	if (e != NULL) {
+		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
+		keep_time = e->earliest;
+	}
+	memset(&app->tl, 0, sizeof app->tl);
+	diag_free(&app->diags);
+	ui_load(app);
+	browse_reset(&app->br, &app->tl, keep_id, keep_time);
+	timeline_free(&old);
+	free(keep_id);
+	app->detail_top = 0;
+	if (app->diags.errors > 0)
+		ui_message(app, true, "reloaded: %zu error%s (E shows them)",
+		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
+	else
+		ui_message(app, false, "reloaded: the files changed on disk");
+}
+
+/* --- messages and prompts ------------------------------------------------ */
+
+void
+ui_message(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(app->message);
+	va_start(ap, fmt);
+	app->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	app->message_error = error;
+}
+
+static const char *const ui_prompt_labels[UI_PROMPT_COUNT] = {
+	[UI_PROMPT_SEARCH] = "/",
+	[UI_PROMPT_FILTER] = "filter: ",
+	[UI_PROMPT_GOTO] = "go to: ",
+};
+
+void
+ui_prompt_open(struct app *app, enum ui_prompt_kind kind)
+{
+	app->prompt = kind;
+	free(app->prompt_error);
+	app->prompt_error = NULL;
+	free(app->filter_before);
+	app->filter_before = NULL;
+	if (kind == UI_PROMPT_FILTER) {
+		if (app->br.filter_text != NULL)
+			app->filter_before = xstrdup(app->br.filter_text);
+		lineedit_start(&app->edit[kind], app->br.filter_text);
+	} else
+		lineedit_start(&app->edit[kind], NULL);
+	curs_set(1);
+}
+
+static void
+ui_prompt_close(struct app *app)
+{
+	app->prompt = UI_PROMPT_NONE;
+	free(app->prompt_error);
+	app->prompt_error = NULL;
+	curs_set(0);
+}
+
+/* Filter as you type: apply every change that parses. */
+static void
+ui_filter_live(struct app *app)
+{
+	char	*err = NULL;
+	size_t	 col = 0;
+
+	free(app->prompt_error);
+	app->prompt_error = NULL;
+	if (!browse_set_filter(&app->br, lineedit_text(&app->edit[
+	    UI_PROMPT_FILTER]), &err, &col)) {
+		app->prompt_error = xasprintf("column %zu: %s", col + 1, err);
+		free(err);
+	}
+	app->detail_top = 0;
+}
+
+static void
+ui_search(struct app *app, const char *term, int dir)
+{
+	bool	wrapped;
+
+	if (*term == '\0' && app->br.search != NULL) {
+		/* An empty search repeats the last one, as in less. */
+		if (!browse_search_next(&app->br, dir, &wrapped))
+			ui_message(app, true, "no match");
+		return;
+	}
+	if (!browse_search(&app->br, term, dir, &wrapped))
+		ui_message(app, true, "not found: %s", term);
+	else if (wrapped)
+		ui_message(app, false, "search wrapped around");
+}
+
+static void
+ui_goto(struct app *app, const char *text)
+{
+	struct date_range	 r;
+	char			*err = NULL;
+
+	if (!date_parse(text, strlen(text), 0, &r, &err, NULL)) {
+		ui_message(app, true, "%s", err);
+		free(err);
+		return;
+	}
+	if (!browse_goto_date(&app->br, &r))
+		ui_message(app, true, "no events shown");
+}
+
+static void
+ui_prompt_accept(struct app *app)
+{
+	enum ui_prompt_kind	 kind = app->prompt;
+	char			*text = xstrdup(lineedit_text(&app->edit[kind]));
+
+	lineedit_remember(&app->edit[kind], text);
+	ui_prompt_close(app);
+	switch (kind) {
+	case UI_PROMPT_SEARCH:
+		ui_search(app, text, 1);
+		break;
+	case UI_PROMPT_FILTER: {
+		char	*err = NULL;
+		size_t	 col = 0;
+
+		if (!browse_set_filter(&app->br, text, &err, &col)) {
+			ui_message(app, true, "filter not applied: column %zu: "
+			    "%s", col + 1, err);
+			free(err);
+		}
+		break;
+	}
+	case UI_PROMPT_GOTO:
+		ui_goto(app, text);
+		break;
+	default:
+		break;
+	}
+	free(text);
+}
+
+static void
+ui_prompt_cancel(struct app *app)
+{
+	if (app->prompt == UI_PROMPT_FILTER) {
+		char *err = NULL;
+
+		browse_set_filter(&app->br, app->filter_before, &err, NULL);
+		free(err);
+	}
+	ui_prompt_close(app);
+}
+
+static enum ui_reaction
+ui_prompt_key(struct app *app, int32_t key)
+{
+	switch (lineedit_key(&app->edit[app->prompt], key)) {
+	case LINEEDIT_ACCEPT:
+		ui_prompt_accept(app);
+		return UI_REDRAW;
+	case LINEEDIT_CANCEL:
+		ui_prompt_cancel(app);
+		return UI_REDRAW;
+	case LINEEDIT_CHANGED:
+		if (app->prompt == UI_PROMPT_FILTER)
+			ui_filter_live(app);
+		return UI_REDRAW;
+	default:
+		return UI_REDRAW;
+	}
+}
+
+/* "row/count" at the right end of the status line, as less shows. */
+static void
+ui_draw_position(const struct app *app, int y)
+{
+	char	pos[48];
+	int	len;
+
+	if (app->view != &view_timeline_ops || app->br.nshown == 0)
+		return;
+	len = snprintf(pos, sizeof pos, "%zu/%zu", app->br.cursor + 1,
+	    app->br.nshown);
+	if (len > 0 && len < app->cols)
+		ui_put(y, app->cols - len, pos, (size_t)len, len, false);
+}
+
+/* The bottom line: the prompt, or the message, or a key hint. */
+static void
+ui_draw_status(struct app *app)
+{
+	int		 y = app->rows - 1, x, w;
+	const char	*label, *text;
+	size_t		 cur;
+
+	ui_blank(y, 0, app->cols);
+	if (app->prompt != UI_PROMPT_NONE) {
+		const struct lineedit *le = &app->edit[app->prompt];
+
+		label = ui_prompt_labels[app->prompt];
+		text = lineedit_text(le);
+		x = ui_put(y, 0, label, strlen(label), app->cols, false);
+		w = ui_put(y, x, text, strlen(text), app->cols - x - 1, false);
+		if (app->prompt_error != NULL) {
+			attrset(ui_attr(app, UI_COLOR_ERROR));
+			ui_put(y, x + w + 2, app->prompt_error,
+			    strlen(app->prompt_error), app->cols - x - w - 2,
+			    false);
+			attrset(A_NORMAL);
+		}
+		cur = text_width(text, le->cursor);
+		move(y, x + (int)cur < app->cols ? x + (int)cur : app->cols - 1);
+		return;
+	}
+	if (app->message != NULL) {
+		if (app->message_error)
+			attrset(ui_attr(app, UI_COLOR_ERROR));
+		ui_put(y, 0, app->message, strlen(app->message), app->cols - 12,
+		    false);
+		attrset(A_NORMAL);
+		ui_draw_position(app, y);
+		return;
+	}
+	text = app->view != &view_timeline_ops ?
+	    "q back to the list  j/k scroll  Space/b page" :
+	    "? help  q quit  / search  f filter  z/Z zoom  Enter details";
+	attrset(A_DIM);
+	ui_put(y, 0, text, strlen(text), app->cols - 12, false);
+	attrset(A_NORMAL);
+	ui_draw_position(app, y);
+}
+
+/* --- layout and the loop ------------------------------------------------- */
+
+void
+ui_layout(struct app *app)
+{
+	int	avail;
+
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->ruler_y = 1;
+	app->ruler_h = app->rows >= 14 ? 3 : app->rows >= 8 ? 1 : 0;
+	app->list_y = 1 + app->ruler_h;
+	avail = app->rows - app->list_y - 1;
+	if (avail < 1)
+		avail = 1;
+	app->detail_h = 0;
+	if (app->detail && avail >= 4) {
+		app->detail_h = avail * 2 / 5 < 3 ? 3 : avail * 2 / 5;
+		if (app->rows >= 30)
+			app->detail_h = avail / 2;
+	}
+	app->list_h = avail - app->detail_h;
+	app->detail_y = app->list_y + app->list_h;
+}
+
+static void
+ui_draw(struct app *app)
+{
+	erase();
+	attrset(A_NORMAL);
+	if (app->rows < 2 || app->cols < 10) {
+		ui_put(0, 0, "(too small)", 11, app->cols, false);
+		refresh();
+		return;
+	}
+	app->view->draw(app);
+	ui_draw_status(app);
+	refresh();
+}
+
+static enum ui_reaction
+ui_mouse(struct app *app)
+{
+	MEVENT	ev;
+
+	if (getmouse(&ev) != OK)
+		return UI_NOTHING;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return app->view->action(app, ACTION_MOVE_UP);
+	if (ev.bstate & BUTTON5_PRESSED)
+		return app->view->action(app, ACTION_MOVE_DOWN);
+	if ((ev.bstate & BUTTON1_PRESSED) && app->view->click != NULL)
+		return app->view->click(app, ev.y, ev.x);
+	return UI_NOTHING;
+}
+
+static enum ui_reaction
+ui_key(struct app *app, int32_t key)
+{
+	enum action	a;
+
+	if (key == KEYC_RESIZE)
+		return UI_RELAYOUT;
+	if (key == KEYC_MOUSE)
+		return ui_mouse(app);
+	if (app->prompt != UI_PROMPT_NONE)
+		return ui_prompt_key(app, key);
+	free(app->message);
+	app->message = NULL;
+	if ((a = keymap_lookup(&app->keys, key)) == ACTION_NONE) {
+		if (key == KEYC_ESC && app->view != &view_timeline_ops)
+			a = ACTION_QUIT;
+		else
+			return UI_REDRAW;
+	}
+	if (a == ACTION_REDRAW) {
+		clearok(curscr, TRUE);
+		return UI_RELAYOUT;
+	}
+	return app->view->action(app, a);
+}
+
+/* Run a script command; false to stop. */
+static void
+ui_command(struct app *app, const char *cmd)
+{
+	int	cols, rows;
+
+	if (strncmp(cmd, "save-screen ", 12) == 0) {
+		ui_draw(app);
+		ui_save_screen(app, cmd + 12);
+	} else if (sscanf(cmd, "resize %dx%d", &cols, &rows) == 2 &&
+	    cols > 0 && rows > 0) {
+		resizeterm(rows, cols);
+		ui_layout(app);
+	}
+}
+
+/* The next key; KEYC_NONE on a timeout (or a script command done). */
+static int32_t
+ui_next_key(struct app *app)
+{
+	wint_t	wc;
+	int	status;
+
+	if (app->script != NULL) {
+		struct ui_step *s;
+
+		if (ui_script.next >= ui_script.n) {
+			app->quit = true;
+			return KEYC_NONE;
+		}
+		s = &ui_script.v[ui_script.next++];
+		if (s->command != NULL) {
+			ui_command(app, s->command);
+			return KEYC_NONE;
+		}
+		return s->key;
+	}
+	status = get_wch(&wc);
+	if (status == ERR)
+		return KEYC_NONE;
+	return ui_translate(status, wc);
+}
+
+static void
+ui_loop(struct app *app)
+{
+	enum ui_reaction	r = UI_RELAYOUT;
+	int32_t			key;
+
+	while (!app->quit && ui_signalled == 0) {
+		if (r == UI_RELAYOUT)
+			ui_layout(app);
+		if (r != UI_NOTHING)
+			ui_draw(app);
+		key = ui_next_key(app);
+		if (key == KEYC_NONE) {
+			r = UI_NOTHING;
+			if (app->script == NULL && ui_files_changed(app)) {
+				ui_reload(app);
+				r = UI_REDRAW;
+			}
+			continue;
+		}
+		r = ui_key(app, key);
+	}
+}
+
+static void
+ui_free(struct app *app)
+{
+	int	i;
+
+	for (i = 0; i < UI_PROMPT_COUNT; i++)
+		lineedit_free(&app->edit[i]);
+	browse_free(&app->br);
+	timeline_free(&app->tl);
+	diag_free(&app->diags);
+	keymap_free(&app->keys);
+	free(app->stamps);
+	free(app->message);
+	free(app->prompt_error);
+	free(app->filter_before);
+}
+
+int
+ui_run(char **paths, size_t npaths, const char *filter)
+{
+	struct app	 app;
+	char		*err = NULL;
+	size_t		 col = 0;
+	int		 status;
+
+	memset(&app, 0, sizeof app);
+	app.paths = paths;
+	app.npaths = npaths;
+	app.view = &view_timeline_ops;
+	app.zoom = RULER_ZOOM_ALL;
+	app.script = getenv("TLV_SCRIPT");
+	if (app.script != NULL && *app.script == '\0')
+		app.script = NULL;
+	if (app.script != NULL)
+		ui_script_load(app.script);
+	keymap_init_defaults(&app.keys);
+	ui_load(&app);
+	browse_init(&app.br, &app.tl);
+	if (filter != NULL && !browse_set_filter(&app.br, filter, &err, &col))
+		fatal("invalid filter at column %zu: %s", col + 1, err);
+	if (app.diags.errors > 0)
+		ui_message(&app, true, "%zu error%s in the files: E shows them",
+		    app.diags.errors, app.diags.errors == 1 ? "" : "s");
+	ui_start(&app);
+	ui_loop(&app);
+	ui_end();
+	xmalloc_set_fatal_hook(NULL);
+	status = app.diags.errors > 0 ? 1 : 0;
+	if (ui_signalled != 0)
+		status = 128 + ui_signalled;
+	ui_free(&app);
+	ui_script_free();
+	return status;
+}

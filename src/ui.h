@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The interactive viewer.  Only ui*.c and view_*.c include curses.
+ *
+ * One struct app, owned by ui_run(), holds everything: the timeline, the
+ * browse state, the views, the prompts.  Views are tables of functions
+ * (struct view_ops); a view's action handler returns what must be redrawn
+ * and the main loop repaints -- no handler refreshes the screen itself.
+ */
+#ifndef TLV_UI_H
+#define TLV_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "browse.h"
+#include "buf.h"
+#include "diag.h"
+#include "lineedit.h"
+#include "ruler.h"
+#include "timeline.h"
+
+struct app;
+
+/* What a handler changed: the main loop redraws accordingly. */
+enum ui_reaction {
+	UI_NOTHING,
+	UI_REDRAW,		/* repaint the current view */
+	UI_RELAYOUT		/* sizes changed: clear and repaint */
+};
+
+struct view_ops {
+	const char	*name;
+	void		(*draw)(struct app *);
+	enum ui_reaction (*action)(struct app *, enum action);
+	/* A mouse click at screen row y, column x (NULL: ignored). */
+	enum ui_reaction (*click)(struct app *, int y, int x);
+};
+
+extern const struct view_ops view_timeline_ops;
+extern const struct view_ops view_help_ops;
+extern const struct view_ops view_diag_ops;
+
+enum ui_prompt_kind {
+	UI_PROMPT_NONE,
+	UI_PROMPT_SEARCH,
+	UI_PROMPT_FILTER,
+	UI_PROMPT_GOTO,
+	UI_PROMPT_COUNT
+};
+
+/* Colour pairs (attributes only when colour is off). */
+enum ui_color {
+	UI_COLOR_NORMAL,
+	UI_COLOR_HEADER,
+	UI_COLOR_CONFIRMED,
+	UI_COLOR_REPORTED,
+	UI_COLOR_ALLEGED,
+	UI_COLOR_DISPUTED,
+	UI_COLOR_DENIED,
+	UI_COLOR_RULER,
+	UI_COLOR_CURSOR,	/* the selected event on the ruler */
+	UI_COLOR_MATCH,		/* search matches */
+	UI_COLOR_ERROR,
+	UI_COLOR_TITLE,		/* pane titles */
+	UI_COLOR_FILE0,		/* file markers: FILE0 .. FILE0+5 */
+	UI_COLOR_COUNT = UI_COLOR_FILE0 + 6
+};
+
+struct app {
+	/* data */
+	struct timeline		 tl;
+	struct diag_list	 diags;
+	char			**paths;
+	size_t			 npaths;
+	date_time		 lo, hi;	/* finite extent of the events */
+	size_t			 datew;		/* date column width */
+
+	/* state */
+	struct browse		 br;
+	const struct view_ops	*view;
+	enum ruler_zoom		 zoom;
+	bool			 detail;	/* detail pane shown */
+	bool			 detail_focus;
+	size_t			 detail_top;	/* first line shown */
+	size_t			 pager_top;	/* help / diagnostics */
+	size_t			 follow_next;	/* 'r' pressed again */
+	char			*message;	/* status line, or NULL */
+	bool			 message_error;
+	bool			 quit;
+
+	/* prompt */
+	enum ui_prompt_kind	 prompt;
+	struct lineedit		 edit[UI_PROMPT_COUNT];
+	char			*prompt_error;	/* filter as you type */
+	char			*filter_before;	/* to restore on Esc */
+
+	/* screen */
+	int			 rows, cols;
+	int			 list_y, list_h;	/* list rows */
+	int			 ruler_y, ruler_h;
+	int			 detail_y, detail_h;
+	bool			 color;
+	bool			 utf8;
+	struct keymap		 keys;
+
+	/* files, for live reload */
+	struct ui_stamp {
+		long long	mtime_ns;
+		long long	size;
+		unsigned long long ino;
+	}			*stamps;
+	const char		*script;	/* TLV_SCRIPT, or NULL */
+};
+
+/* Run the viewer on paths (already validated); returns an exit status. */
+int	 ui_run(char **paths, size_t npaths, const char *filter);
+
+/* Set the status line message (printf-style); error: shown in red. */
+void	 ui_message(struct app *, bool error, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* --- drawing helpers (ui_draw.c) --- */
+
+/* Attribute for a colour pair, honouring monochrome. */
+int	 ui_attr(const struct app *, enum ui_color);
+int	 ui_status_attr(const struct app *, enum tl_status);
+/* Draw text (sanitised, one line) at y, x in at most width cells; returns
+ * the cells used.  pad: fill the rest with spaces. */
+int	 ui_put(int y, int x, const char *s, size_t len, int width, bool pad);
+/* Fill [x, x + width) of row y with spaces. */
+void	 ui_blank(int y, int x, int width);
+/* The layout for the current size. */
+void	 ui_layout(struct app *);
+
+/* Open the prompt of a kind. */
+void	 ui_prompt_open(struct app *, enum ui_prompt_kind);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Two read-only pages: the help (made from the action table and the key
+ * map, so it always tells the truth) and the diagnostics of the loaded
+ * files.  Both scroll like less; q or Esc goes back to the list.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+
+/* Draw the lines of text (each ending in '\n') under a title row. */
+static void
+vp_draw_text(struct app *app, const char *title, const struct buf *text)
+{
+	const char	*p, *nl;
+	size_t		 line = 0, nlines = 0;
+	int		 y = 0;
+
+	for (p = buf_str(text); *p != '\0'; p++)
+		nlines += *p == '\n';
+	if (app->pager_top + 1 > nlines)
+		app->pager_top = nlines > 0 ? nlines - 1 : 0;
+	attrset(ui_attr(app, UI_COLOR_HEADER));
+	ui_put(0, 0, title, strlen(title), app->cols, true);
+	attrset(A_NORMAL);
+	for (p = buf_str(text); (nl = strchr(p, '\n')) != NULL;
+	    p = nl + 1, line++) {
+		if (line < app->pager_top)
+			continue;
+		if (++y >= app->rows - 1)
+			break;
+		ui_put(y, 0, p, (size_t)(nl - p), app->cols, false);
+	}
+}
+
+static enum ui_reaction
+vp_action(struct app *app, enum action a)
+{
+	size_t	page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		app->pager_top++;
+		break;
+	case ACTION_MOVE_UP:
+		app->pager_top -= app->pager_top > 0;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->pager_top += page;
+		break;
+	case ACTION_PAGE_UP:
+		app->pager_top = app->pager_top > page ? app->pager_top - page : 0;
+		break;
+	case ACTION_MOVE_FIRST:
+		app->pager_top = 0;
+		break;
+	case ACTION_MOVE_LAST:
+		app->pager_top = SIZE_MAX / 2;
+		break;
+	case ACTION_QUIT:
+	case ACTION_HELP:
+	case ACTION_DIAGNOSTICS:
+		app->view = &view_timeline_ops;
+		break;
+	default:
+		return UI_NOTHING;
+	}
+	return UI_REDRAW;
+}
+
+/* "  keys      help" for every action, in table order. */
+static void
+vp_help_text(const struct app *app, struct buf *b)
+{
+	struct buf	keys = BUF_INIT;
+	int		a;
+
+	buf_adds(b, "\n");
+	for (a = 1; a < ACTION_COUNT; a++) {
+		buf_reset(&keys);
+		keymap_describe(&app->keys, (enum action)a, &keys);
+		if (keys.len == 0)
+			continue;
+		buf_printf(b, "  %-20s %s\n", keys.data,
+		    action_info((enum action)a)->help);
+	}
+	buf_adds(b, "\n  Prompts: Left/Right, Home/End, Backspace, C-u, C-w, "
+	    "Up/Down for history,\n  Enter to accept, Esc to cancel.  The "
+	    "mouse wheel scrolls; a click selects.\n");
+	buf_adds(b, "\n  Filter queries: tag:T actor:A status:S,S from:DATE "
+	    "to:DATE file:F id:I\n  has:notes has:sources asof:DATE, bare "
+	    "words and \"phrases\"; -term negates.\n");
+	buf_free(&keys);
+}
+
+static void
+vp_help_draw(struct app *app)
+{
+	struct buf	b = BUF_INIT;
+
+	vp_help_text(app, &b);
+	vp_draw_text(app, " tlv help · q: back to the list", &b);
+	buf_free(&b);
+}
+
+static void
+vp_diag_draw(struct app *app)
+{
+	struct buf	b = BUF_INIT;
+	size_t		i;
+
+	buf_adds(&b, "\n");
+	for (i = 0; i < app->diags.n; i++)
+		diag_format(&app->diags.v[i], &b);
+	if (app->diags.n == 0)
+		buf_adds(&b, "No problems found in the files.\n");
+	buf_printf(&b, "\n%zu error%s, %zu warning%s\n", app->diags.errors,
+	    app->diags.errors == 1 ? "" : "s", app->diags.warnings,
+	    app->diags.warnings == 1 ? "" : "s");
+	vp_draw_text(app, " Problems in the files · q: back to the list", &b);
+	buf_free(&b);
+}
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.draw = vp_help_draw,
+	.action = vp_action,
+	.click = NULL,
+};
+
+const struct view_ops view_diag_ops = {
+	.name = "diagnostics",
+	.draw = vp_diag_draw,
+	.action = vp_action,
+	.click = NULL,
+};

@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The timeline view: header, time ruler, event list and detail pane.
+ *
+ *	 Title + Title · 12/20 events · 2 files · filter: tag:x
+ *	 ▁▁ ▃█▁   ▂▂▂▂▅      (density of the shown events)
+ *	 ───┬────━━━━┬─────  (axis, ticks, the selected event's range)
+ *	    2014     2022    (tick labels; the zoom level at the right)
+ *	 a 2022-02-24  confirmed  Russia launches ...
+ *	 ...
+ *	 ─ detail ────────────
+ *	 ...
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "summary.h"
+#include "text.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+/* Width of the status column ("confirmed"). */
+#define VT_STATUS_W	9
+
+/* --- header -------------------------------------------------------------- */
+
+static void
+vt_draw_header(struct app *app)
+{
+	struct buf	 b = BUF_INIT;
+	char		*title = timeline_title(&app->tl);
+	size_t		 i;
+
+	buf_printf(&b, " %s · %zu/%zu events · %zu file%s", title,
+	    app->br.nshown, app->tl.nevents, app->tl.nfiles,
+	    app->tl.nfiles == 1 ? "" : "s");
+	if (app->tl.nfiles > 1 && app->tl.nfiles <= 26)
+		for (i = 0; i < app->tl.nfiles; i++) {
+			const char *p = app->tl.files[i].path;
+			const char *base = strrchr(p, '/');
+
+			buf_printf(&b, "%s%c=%s", i == 0 ? " (" : " ",
+			    (int)('a' + i), base != NULL ? base + 1 : p);
+			if (i + 1 == app->tl.nfiles)
+				buf_addc(&b, ')');
+		}
+	if (app->br.filter_text != NULL)
+		buf_printf(&b, " · filter: %s", app->br.filter_text);
+	if (app->diags.errors > 0)
+		buf_printf(&b, " · %zu error%s (E)", app->diags.errors,
+		    app->diags.errors == 1 ? "" : "s");
+	attrset(ui_attr(app, UI_COLOR_HEADER));
+	ui_put(0, 0, b.data, b.len, app->cols, true);
+	attrset(A_NORMAL);
+	buf_free(&b);
+	free(title);
+}
+
+/* --- ruler --------------------------------------------------------------- */
+
+/* Where the ruler is centred: the selected event, else the timeline. */
+static date_time
+vt_ruler_center(const struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+
+	if (e == NULL)
+		return app->lo < DATE_MAX ? app->lo : 0;
+	if (e->earliest > DATE_MIN)
+		return e->earliest;
+	return e->latest < DATE_MAX ? e->latest : 0;
+}
+
+static void
+vt_frame(const struct app *app, struct ruler *r)
+{
+	ruler_frame(r, app->zoom, vt_ruler_center(app), app->lo, app->hi,
+	    (size_t)app->cols);
+}
+
+static void
+vt_draw_density(struct app *app, const struct ruler *r, int y)
+{
+	static const char *const blocks[] = {
+		" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"
+	};
+	static const char ascii[] = " .:-=+*#%@";
+	float		*counts = xreallocarray(NULL, r->width, sizeof *counts);
+	float		 max = 0;
+	size_t		 c;
+	int		 level;
+
+	ruler_density(r, &app->tl, app->br.shown, app->br.nshown, counts);
+	for (c = 0; c < r->width; c++)
+		if (counts[c] > max)
+			max = counts[c];
+	attrset(ui_attr(app, UI_COLOR_RULER));
+	for (c = 0; c < r->width; c++) {
+		if (counts[c] <= 0 || max <= 0)
+			continue;
+		level = 1 + (int)(7.0f * counts[c] / max);
+		if (level > 8)
+			level = 8;
+		if (app->utf8)
+			mvaddstr(y, (int)c, blocks[level]);
+		else
+			mvaddch(y, (int)c, (chtype)ascii[level + 1 > 9 ? 9 :
+			    level + 1]);
+	}
+	attrset(A_NORMAL);
+	free(counts);
+}
+
+/* The axis with ticks, and the selected event's range on it. */
+static void
+vt_draw_axis(struct app *app, const struct ruler *r, int y,
+    const struct ruler_tick *ticks, size_t nticks)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	long long		 a, b, c;
+	size_t			 i;
+
+	attrset(ui_attr(app, UI_COLOR_RULER));
+	for (c = 0; c < (long long)r->width; c++)
+		mvaddstr(y, (int)c, app->utf8 ? "─" : "-");
+	for (i = 0; i < nticks; i++)
+		mvaddstr(y, (int)ticks[i].col, app->utf8 ? "┬" : "+");
+	attrset(A_NORMAL);
+	if (e == NULL)
+		return;
+	a = ruler_col(r, e->earliest <= DATE_MIN ? r->start : e->earliest);
+	b = ruler_col(r, e->latest >= DATE_MAX ? r->end - 1 : e->latest);
+	attrset(ui_attr(app, UI_COLOR_CURSOR) | A_BOLD);
+	if (b < 0)
+		mvaddstr(y, 0, app->utf8 ? "◀" : "<");
+	else if (a >= (long long)r->width)
+		mvaddstr(y, (int)r->width - 1, app->utf8 ? "▶" : ">");
+	else if (a == b)
+		mvaddstr(y, (int)a, app->utf8 ? "●" : "*");
+	else
+		for (c = a < 0 ? 0 : a; c <= b && c < (long long)r->width; c++)
+			mvaddstr(y, (int)c, app->utf8 ? "━" : "=");
+	attrset(A_NORMAL);
+}
+
+static void
+vt_draw_labels(struct app *app, const struct ruler *r, int y,
+    const struct ruler_tick *ticks, size_t nticks)
+{
+	const char	*zoom = ruler_zoom_name(app->zoom);
+	char		 label[32];
+	int		 zx;
+	size_t		 i;
+
+	snprintf(label, sizeof label, " zoom: %s", zoom);
+	zx = app->cols - (int)strlen(label);
+	for (i = 0; i < nticks; i++) {
+		size_t len = strlen(ticks[i].label);
+
+		if ((int)(ticks[i].col + len) >= zx)
+			break;
+		ui_put(y, (int)ticks[i].col, ticks[i].label, len,
+		    (int)(r->width - ticks[i].col), false);
+	}
+	if (zx > 0) {
+		attrset(A_DIM);
+		ui_put(y, zx, label, strlen(label), app->cols - zx, false);
+		attrset(A_NORMAL);
+	}
+}
+
+static void
+vt_draw_ruler(struct app *app)
+{
+	struct ruler		r;
+	struct ruler_tick	ticks[64];
+	size_t			nticks;
+
+	if (app->ruler_h == 0)
+		return;
+	vt_frame(app, &r);
+	vt_draw_density(app, &r, app->ruler_y);
+	if (app->ruler_h < 3)
+		return;
+	nticks = ruler_ticks(&r, ticks, sizeof ticks / sizeof *ticks);
+	vt_draw_axis(app, &r, app->ruler_y + 1, ticks, nticks);
+	vt_draw_labels(app, &r, app->ruler_y + 2, ticks, nticks);
+}
+
+/* --- list ---------------------------------------------------------------- */
+
+/* Byte range [*from, *to) of the search match in s, by folding. */
+static bool
+vt_find_match(const struct app *app, const char *s, size_t *from, size_t *to)
+{
+	const char	*needle = app->br.search;
+	size_t		 nlen = app->br.search_len, len = strlen(s), i, j, k;
+	uint32_t	 a, b;
+
+	if (needle == NULL || nlen == 0)
+		return false;
+	for (i = 0; i < len; i += text_decode(s + i, len - i, &a)) {
+		for (j = i, k = 0; k < nlen && j < len;) {
+			size_t aj = text_decode(s + j, len - j, &a);
+			size_t bk = text_decode(needle + k, nlen - k, &b);
+
+			if (text_fold_cp(a) != b)
+				break;
+			j += aj;
+			k += bk;
+		}
+		if (k == nlen) {
+			*from = i;
+			*to = j;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The title, with the search match highlighted. */
+static void
+vt_draw_title(struct app *app, int y, int x, const char *title, int attr,
+    bool match)
+{
+	size_t	from, to;
+	int	w = app->cols - x, used;
+
+	if (!match || !vt_find_match(app, title, &from, &to)) {
+		ui_put(y, x, title, strlen(title), w, true);
+		return;
+	}
+	used = ui_put(y, x, title, from, w, false);
+	attrset(ui_attr(app, UI_COLOR_MATCH));
+	used += ui_put(y, x + used, title + from, to - from, w - used, false);
+	attrset(attr);
+	ui_put(y, x + used, title + to, strlen(title + to), w - used, true);
+}
+
+static void
+vt_draw_row(struct app *app, int y, size_t row)
+{
+	const struct tl_event	*e = &app->tl.events[app->br.shown[row]];
+	bool			 sel = row == app->br.cursor;
+	int			 attr = sel ? A_REVERSE | A_BOLD : A_NORMAL;
+	int			 x = 0;
+	char			 mark[2] = { 0, 0 };
+	const char		*status = tl_status_name(e->status);
+
+	attrset(attr);
+	ui_blank(y, 0, app->cols);
+	if (app->tl.nfiles > 1) {
+		mark[0] = e->file < 26 ? (char)('a' + e->file) : '*';
+		attrset(attr | ui_attr(app, (enum ui_color)(UI_COLOR_FILE0 +
+		    e->file % 6)));
+		ui_put(y, 0, mark, 1, 1, false);
+		x = 2;
+	}
+	attrset(attr);
+	x += ui_put(y, x, e->date_text, strlen(e->date_text), (int)app->datew,
+	    true) + 2;
+	if (x >= app->cols)
+		return;
+	attrset(sel ? attr : ui_status_attr(app, e->status));
+	x += ui_put(y, x, status, strlen(status), VT_STATUS_W, true) + 2;
+	attrset(attr);
+	if (x < app->cols)
+		vt_draw_title(app, y, x, e->title, attr,
+		    browse_is_match(&app->br, e));
+	attrset(A_NORMAL);
+}
+
+static void
+vt_draw_list(struct app *app)
+{
+	size_t	row;
+	int	y;
+	const char *empty;
+
+	browse_fit(&app->br, (size_t)app->list_h);
+	if (app->br.nshown == 0) {
+		empty = app->tl.nevents == 0 ? "(no events loaded)" :
+		    "(no event matches the filter; F clears it)";
+		attrset(A_DIM);
+		ui_put(app->list_y, 1, empty, strlen(empty), app->cols - 1,
+		    false);
+		attrset(A_NORMAL);
+		return;
+	}
+	for (y = 0, row = app->br.top; y < app->list_h &&
+	    row < app->br.nshown; y++, row++)
+		vt_draw_row(app, app->list_y + y, row);
+}
+
+/* --- detail -------------------------------------------------------------- */
+
+/* The detail text of e, as lines in b (each ending in '\n'). */
+static void
+vt_detail_text(struct app *app, const struct tl_event *e, struct buf *b)
+{
+	const struct tl_file	*f = &app->tl.files[e->file];
+	size_t			 width = (size_t)app->cols > 4 ?
+				    (size_t)app->cols - 1 : 4;
+
+	buf_printf(b, " %s\n", e->title);
+	buf_printf(b, " %s", e->date_text);
+	if (e->end_text != NULL)
+		buf_printf(b, " – %s", e->end_text);
+	if (e->status != TL_STATUS_NONE)
+		buf_printf(b, " · %s", tl_status_name(e->status));
+	buf_printf(b, " · %s:%u\n", f->path, (unsigned)e->span.line);
+	summary_event_details(b, &app->tl, e, width, " ");
+}
+
+static size_t
+vt_count_lines(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* A horizontal rule across row y. */
+static void
+vt_hline(const struct app *app, int y)
+{
+	int	x;
+
+	for (x = 0; x < app->cols; x++)
+		mvaddstr(y, x, app->utf8 ? "─" : "-");
+}
+
+static void
+vt_draw_detail(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	struct buf		 b = BUF_INIT;
+	const char		*p, *nl;
+	size_t			 line = 0, nlines;
+	int			 y = app->detail_y;
+	const char		*title = app->detail_focus ?
+				    " detail (Tab: back to the list) " :
+				    " detail (Tab: scroll) ";
+
+	if (app->detail_h == 0)
+		return;
+	attrset(ui_attr(app, UI_COLOR_TITLE));
+	vt_hline(app, y);
+	ui_put(y, 1, title, strlen(title), app->cols - 1, false);
+	attrset(A_NORMAL);
+	if (e == NULL)
+		return;
+	vt_detail_text(app, e, &b);
+	nlines = vt_count_lines(b.data);
+	if (app->detail_top + 1 > nlines)
+		app->detail_top = nlines > 0 ? nlines - 1 : 0;
+	for (p = b.data; (nl = strchr(p, '\n')) != NULL; p = nl + 1, line++) {
+		if (line < app->detail_top)
+			continue;
+		if (++y >= app->detail_y + app->detail_h)
+			break;
+		if (line == 0)
+			attrset(A_BOLD);
+		ui_put(y, 0, p, (size_t)(nl - p), app->cols, false);
+		attrset(A_NORMAL);
+	}
+	buf_free(&b);
+}
+
+static void
+vt_draw(struct app *app)
+{
+	vt_draw_header(app);
+	vt_draw_ruler(app);
+	vt_draw_list(app);
+	vt_draw_detail(app);
+}
+
+/* --- actions ------------------------------------------------------------- */
+
+static enum ui_reaction
+vt_moved(struct app *app, bool moved)
+{
+	if (moved)
+		app->detail_top = 0;
+	return moved ? UI_REDRAW : UI_NOTHING;
+}
+
+static enum ui_reaction
+vt_scroll_detail(struct app *app, enum action a)
+{
+	size_t	page = app->detail_h > 2 ? (size_t)app->detail_h - 2 : 1;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		app->detail_top++;
+		break;
+	case ACTION_MOVE_UP:
+		app->detail_top -= app->detail_top > 0;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->detail_top += page;
+		break;
+	case ACTION_PAGE_UP:
+		app->detail_top = app->detail_top > page ?
+		    app->detail_top - page : 0;
+		break;
+	case ACTION_MOVE_FIRST:
+		app->detail_top = 0;
+		break;
+	default:
+		return UI_NOTHING;
+	}
+	return UI_REDRAW;
+}
+
+static enum ui_reaction
+vt_follow(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	bool			 unfiltered;
+	size_t			 n;
+
+	if (e == NULL || e->nrelated == 0) {
+		ui_message(app, true, "no related events");
+		return UI_REDRAW;
+	}
+	n = app->follow_next % e->nrelated;
+	if (!browse_follow(&app->br, n, &unfiltered)) {
+		ui_message(app, true, "related id '%s' is not loaded",
+		    e->related[n].text);
+		return UI_REDRAW;
+	}
+	ui_message(app, false, "related %zu of %u%s; < goes back", n + 1,
+	    (unsigned)e->nrelated, unfiltered ? " (filter cleared)" : "");
+	app->detail_top = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_reaction
+vt_period(struct app *app, int dir)
+{
+	if (!browse_step_period(&app->br, app->zoom, dir))
+		ui_message(app, false, dir > 0 ? "no later period" :
+		    "no earlier period");
+	return vt_moved(app, true);
+}
+
+static enum ui_reaction
+vt_zoom(struct app *app, int dir)
+{
+	int	z = (int)app->zoom + dir;
+
+	if (z < 0 || z >= RULER_ZOOM_COUNT) {
+		ui_message(app, false, "zoom: %s (the %s)",
+		    ruler_zoom_name(app->zoom), dir > 0 ? "closest" : "widest");
+		return UI_REDRAW;
+	}
+	app->zoom = (enum ruler_zoom)z;
+	ui_message(app, false, "zoom: %s", ruler_zoom_name(app->zoom));
+	return UI_REDRAW;
+}
+
+static enum ui_reaction
+vt_next_match(struct app *app, int dir)
+{
+	bool	wrapped;
+
+	if (app->br.search == NULL) {
+		ui_message(app, true, "no search yet: / searches");
+		return UI_REDRAW;
+	}
+	if (!browse_search_next(&app->br, dir, &wrapped))
+		ui_message(app, true, "no match");
+	else if (wrapped)
+		ui_message(app, false, "search wrapped around");
+	return vt_moved(app, true);
+}
+
+static enum ui_reaction
+vt_list_action(struct app *app, enum action a)
+{
+	long	page = app->list_h > 1 ? app->list_h - 1 : 1;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		return vt_moved(app, browse_move(&app->br, 1));
+	case ACTION_MOVE_UP:
+		return vt_moved(app, browse_move(&app->br, -1));
+	case ACTION_PAGE_DOWN:
+		return vt_moved(app, browse_move(&app->br, page));
+	case ACTION_PAGE_UP:
+		return vt_moved(app, browse_move(&app->br, -page));
+	case ACTION_MOVE_FIRST:
+		return vt_moved(app, browse_move_to(&app->br, 0));
+	case ACTION_MOVE_LAST:
+		return vt_moved(app, browse_move_to(&app->br, SIZE_MAX));
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static enum ui_reaction
+vt_action(struct app *app, enum action a)
+{
+	if (app->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
+		return UI_REDRAW;
+	if (a != ACTION_FOLLOW)
+		app->follow_next = 0;
+	switch (a) {
+	case ACTION_MOVE_DOWN: case ACTION_MOVE_UP:
+	case ACTION_PAGE_DOWN: case ACTION_PAGE_UP:
+	case ACTION_MOVE_FIRST: case ACTION_MOVE_LAST:
+		return vt_list_action(app, a);
+	case ACTION_DETAIL:
+		app->detail = !app->detail;
+		app->detail_focus = false;
+		return UI_RELAYOUT;
+	case ACTION_FOCUS:
+		app->detail_focus = !app->detail_focus || !app->detail;
+		app->detail = true;
+		return UI_RELAYOUT;
+	case ACTION_SEARCH:
+		ui_prompt_open(app, UI_PROMPT_SEARCH);
+		return UI_REDRAW;
+	case ACTION_NEXT_MATCH:
+		return vt_next_match(app, 1);
+	case ACTION_PREV_MATCH:
+		return vt_next_match(app, -1);
+	case ACTION_FILTER:
+		ui_prompt_open(app, UI_PROMPT_FILTER);
+		return UI_REDRAW;
+	case ACTION_CLEAR_FILTER: {
+		char *err = NULL;
+
+		browse_set_filter(&app->br, NULL, &err, NULL);
+		ui_message(app, false, "filter cleared");
+		return UI_REDRAW;
+	}
+	case ACTION_PREV_PERIOD:
+		return vt_period(app, -1);
+	case ACTION_NEXT_PERIOD:
+		return vt_period(app, 1);
+	case ACTION_ZOOM_IN:
+		return vt_zoom(app, 1);
+	case ACTION_ZOOM_OUT:
+		return vt_zoom(app, -1);
+	case ACTION_GOTO_DATE:
+		ui_prompt_open(app, UI_PROMPT_GOTO);
+		return UI_REDRAW;
+	case ACTION_FOLLOW: {
+		enum ui_reaction r = vt_follow(app);
+
+		app->follow_next++;
+		return r;
+	}
+	case ACTION_BACK:
+		if (!browse_back(&app->br))
+			ui_message(app, false, "nothing to go back to");
+		return vt_moved(app, true);
+	case ACTION_ANNOTATE: case ACTION_EDIT: case ACTION_ADD:
+	case ACTION_DELETE: case ACTION_UNDO:
+		ui_message(app, true, "%s: editing is not in this version yet",
+		    action_info(a)->name);
+		return UI_REDRAW;
+	case ACTION_DIAGNOSTICS:
+		app->view = &view_diag_ops;
+		app->pager_top = 0;
+		return UI_REDRAW;
+	case ACTION_HELP:
+		app->view = &view_help_ops;
+		app->pager_top = 0;
+		return UI_REDRAW;
+	case ACTION_QUIT:
+		app->quit = true;
+		return UI_NOTHING;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static enum ui_reaction
+vt_click(struct app *app, int y, int x)
+{
+	(void)x;
+	if (y >= app->list_y && y < app->list_y + app->list_h) {
+		size_t row = app->br.top + (size_t)(y - app->list_y);
+
+		if (row < app->br.nshown)
+			return vt_moved(app, browse_move_to(&app->br, row));
+	}
+	if (y >= app->detail_y && y < app->detail_y + app->detail_h) {
+		app->detail_focus = true;
+		return UI_REDRAW;
+	}
+	return UI_NOTHING;
+}
+
+const struct view_ops view_timeline_ops = {
+	.name = "timeline",
+	.draw = vt_draw,
+	.action = vt_action,
+	.click = vt_click,
+};

@@ -1,0 +1,131 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The viewer, driven by key scripts (TLV_SCRIPT) on a curses screen that
+# needs no terminal; each :save-screen dump is compared with a golden file.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+cd "$top_srcdir/tests/data" || exit 1
+
+# run NAME COLSxROWS FILE...: keys on stdin; screens saved by the script as
+# $tmp/NAME-N.txt are compared with golden/ui-NAME-N.txt.
+run() {
+	name=$1 size=$2
+	shift 2
+	cat >"$tmp/$name.keys"
+	COLUMNS=${size%x*} LINES=${size#*x} TLV_SCRIPT=$tmp/$name.keys \
+	    "$TLV" "$@" >"$tmp/$name.out" 2>&1
+	status=$?
+	if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+		fail "$name: exit status $status"
+		cat "$tmp/$name.out"
+	fi
+	for f in "$tmp/$name"-*.txt; do
+		[ -e "$f" ] || { fail "$name: no screen saved"; return; }
+		expect_golden "ui-$(basename "$f")" "$f"
+	done
+}
+
+run start 80x24 story.yaml story-more.yaml <<EOF
+:save-screen $tmp/start-1.txt
+jj
+:save-screen $tmp/start-2.txt
+<Enter>
+:save-screen $tmp/start-3.txt
+<Tab>jj
+:save-screen $tmp/start-4.txt
+EOF
+
+run search 80x24 story.yaml story-more.yaml <<EOF
+/starlink
+:save-screen $tmp/search-1.txt
+<Enter>
+:save-screen $tmp/search-2.txt
+nn
+:save-screen $tmp/search-3.txt
+N
+:save-screen $tmp/search-4.txt
+/no such thing<Enter>
+:save-screen $tmp/search-5.txt
+EOF
+
+run filter 80x24 story.yaml story-more.yaml <<EOF
+ftag:star
+:save-screen $tmp/filter-1.txt
+link
+:save-screen $tmp/filter-2.txt
+ tga:x
+:save-screen $tmp/filter-3.txt
+<C-w><Backspace><Enter>
+:save-screen $tmp/filter-4.txt
+F
+:save-screen $tmp/filter-5.txt
+fstatus:denied<Esc>
+:save-screen $tmp/filter-6.txt
+EOF
+
+run zoom 80x24 story.yaml story-more.yaml <<EOF
+G
+:save-screen $tmp/zoom-1.txt
+z
+:save-screen $tmp/zoom-2.txt
+z
+:save-screen $tmp/zoom-3.txt
+[
+:save-screen $tmp/zoom-4.txt
+Z
+:save-screen $tmp/zoom-5.txt
+g]]
+:save-screen $tmp/zoom-6.txt
+EOF
+
+run goto 80x24 story.yaml story-more.yaml <<EOF
+:late 2022<Enter>
+:save-screen $tmp/goto-1.txt
+:lat 2022<Enter>
+:save-screen $tmp/goto-2.txt
+r
+:save-screen $tmp/goto-3.txt
+<lt>
+:save-screen $tmp/goto-4.txt
+EOF
+
+run help 80x24 story.yaml <<EOF
+?
+:save-screen $tmp/help-1.txt
+q
+:save-screen $tmp/help-2.txt
+EOF
+
+run wide120 120x30 wide.yaml <<EOF
+<Enter>
+:save-screen $tmp/wide120-1.txt
+EOF
+
+run wide80 80x24 wide.yaml <<EOF
+j<Enter>
+:save-screen $tmp/wide80-1.txt
+EOF
+
+run small 40x10 story.yaml story-more.yaml <<EOF
+:save-screen $tmp/small-1.txt
+<Enter>j
+:save-screen $tmp/small-2.txt
+:resize 200x60
+:save-screen $tmp/small-3.txt
+EOF
+
+printf 'events:\n  - {title: Bad, date: lat 2022}\n' >"$tmp/bad.yaml"
+cp story.yaml "$tmp/good.yaml"
+cd "$tmp" || exit 1
+run failed 80x24 good.yaml bad.yaml <<EOF
+:save-screen $tmp/failed-1.txt
+E
+:save-screen $tmp/failed-2.txt
+EOF
+cd "$top_srcdir/tests/data" || exit 1
+
+NO_COLOR=1 run mono 80x24 story.yaml <<EOF
+j
+:save-screen $tmp/mono-1.txt
+EOF
+finish
