@@ -232,6 +232,10 @@ ui_start(struct app *app)
 		    newterm(NULL, out, in) == NULL)
 			fatal("cannot start curses for TLV_SCRIPT");
 	} else {
+		/* The terminal's own size, not $LINES/$COLUMNS: those do not
+		 * change when the window does. */
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
 		in = isatty(STDIN_FILENO) ? stdin : fopen("/dev/tty", "r");
 		if (in == NULL || newterm(NULL, stdout, in) == NULL)
 			fatal("cannot open the terminal ($TERM is '%s')",

@@ -1,0 +1,96 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The real binary in a real terminal (tmux): it draws, survives a resize,
+# reloads a file changed on disk, and leaves the terminal as it found it on
+# q and on Ctrl-C.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
+
+sock=tlv-test-$$
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+cp "$data/story.yaml" "$tmp/story.yaml"
+
+# wait_for TEXT: poll the pane for up to 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if tm capture-pane -p -t t >"$tmp/pane" 2>/dev/null &&
+		    grep -q -- "$1" "$tmp/pane"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+expect_screen() {
+	if wait_for "$1"; then
+		pass
+	else
+		fail "$2: '$1' never appeared; the screen was:"
+		sed 's/^/  | /' "$tmp/pane"
+	fi
+}
+
+# One shell in the pane: record the terminal modes, run tlv, record again.
+cat >"$tmp/run.sh" <<EOF
+cd "$tmp"
+trap '' INT
+stty -g >"$tmp/stty.before"
+"$TLV" story.yaml
+echo "exit=\$?" >"$tmp/status"
+stty -g >"$tmp/stty.after"
+echo DONE
+sleep 30
+EOF
+tm -f /dev/null new-session -d -s t -x 100 -y 30 "sh $tmp/run.sh"
+expect_screen 'Test story' "first frame"
+expect_screen '1/4' "status line"
+
+tm send-keys -t t j Enter
+expect_screen 'detail (Tab' "detail pane"
+expect_screen '2/4' "moved down"
+
+tm resize-window -t t -x 50 -y 15 2>/dev/null || tm resize-pane -t t -x 50 -y 15
+expect_screen 'Test story' "after a resize"
+if [ "$(wc -L <"$tmp/pane")" -le 50 ]; then
+	pass
+else
+	fail "lines wider than the resized pane"
+fi
+tm resize-window -t t -x 100 -y 30 2>/dev/null || true
+
+# Live reload: change a title on disk.
+sed 's/Full-scale invasion of Ukraine/Invasion, reloaded/' \
+    "$tmp/story.yaml" >"$tmp/story.new" && mv "$tmp/story.new" "$tmp/story.yaml"
+expect_screen 'Invasion, reloaded' "live reload"
+expect_screen 'reloaded' "reload message"
+
+tm send-keys -t t q
+expect_screen 'DONE' "quit"
+expect_grep 'exit=0' "$tmp/status" "exit status after q"
+if cmp -s "$tmp/stty.before" "$tmp/stty.after"; then
+	pass
+else
+	fail "terminal modes changed: $(cat "$tmp/stty.before") -> $(cat "$tmp/stty.after")"
+fi
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-2
+
+# Ctrl-C restores the terminal too.
+rm -f "$tmp/status" "$tmp/stty.before" "$tmp/stty.after"
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "sh $tmp/run.sh"
+expect_screen 'Test story' "first frame (2)"
+tm send-keys -t t C-c
+expect_screen 'DONE' "Ctrl-C"
+expect_grep 'exit=130' "$tmp/status" "exit status after Ctrl-C"
+if cmp -s "$tmp/stty.before" "$tmp/stty.after"; then
+	pass
+else
+	fail "terminal modes changed after Ctrl-C"
+fi
+finish
