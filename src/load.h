@@ -34,7 +34,8 @@ bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 /* The checks across files; call once after the last load_file(). */
 void	 load_check(struct timeline *, struct diag_list *);
 
-/* FNV-1a, 64 bits. */
+/* A fast 64-bit hash of bytes (FNV-1a over words); for change detection
+ * and hash tables, not for security. */
 uint64_t load_hash(const void *, size_t);
 
 #endif

@@ -28,6 +28,8 @@
 
 /* Spans up to 2^(ESTIMATE_BITS + 16) need no shift in ruler_col(). */
 #define ESTIMATE_BITS	46
+/* More years than any valid ruler spans (2^62 s is 1.5e11 years). */
+#define YEAR_STEP_MAX	INT64_C(1000000000000)
 
 /* The calendar units ticks and steps are made of, finest first. */
 enum unit {
@@ -505,13 +507,14 @@ ruler_ticks(const struct ruler *r, struct ruler_tick *out, size_t max)
 			return n < max ? n : max;
 	/*
 	 * Once the step exceeds the span in years at most one mark is left,
-	 * and a single mark always passes: this loop ends.
+	 * and a single mark always passes, long before YEAR_STEP_MAX.
 	 */
 	s.unit = UNIT_YEAR;
-	for (s.step = 1; !tick_walk(r, &s, out, max, &n);
+	for (s.step = 1; s.step <= YEAR_STEP_MAX;
 	    s.step = year_step_next(s.step))
-		continue;
-	return n < max ? n : max;
+		if (tick_walk(r, &s, out, max, &n))
+			return n < max ? n : max;
+	return 0;
 }
 
 /* ---- density ------------------------------------------------------- */

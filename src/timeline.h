@@ -111,7 +111,7 @@ struct tl_file {
 	size_t		 nevents;	/* events loaded from it */
 	size_t		 errors;	/* diagnostics of severity error */
 	size_t		 size;		/* bytes on disk when loaded */
-	uint64_t	 hash;		/* FNV-1a 64 of those bytes */
+	uint64_t	 hash;		/* load_hash() of those bytes */
 	uint32_t	 events_line;	/* line of "events:" (0 if none) */
 };
 

@@ -93,12 +93,22 @@ struct yl {
 
 /* --- positions ----------------------------------------------------------- */
 
-/* Byte offset of character index idx. */
+/* Byte offset of character index idx.  Forward over ASCII, eight bytes at
+ * a time; marks mostly move forward, so the whole file is walked about
+ * once. */
 static size_t
 yl_byte_offset(struct yl *y, size_t idx)
 {
 	const unsigned char	*b = y->buf;
+	uint64_t		 w;
 
+	while (y->cur_char + 8 <= idx && y->cur_byte + 8 <= y->len) {
+		memcpy(&w, b + y->cur_byte, 8);
+		if ((w & 0x8080808080808080ULL) != 0)
+			break;
+		y->cur_byte += 8;
+		y->cur_char += 8;
+	}
 	while (y->cur_char < idx && y->cur_byte < y->len) {
 		y->cur_byte++;
 		while (y->cur_byte < y->len && (b[y->cur_byte] & 0xC0) == 0x80)
@@ -644,6 +654,7 @@ yl_build_collection(struct yl *y)
 	yaml_char_t	*anchor;
 	size_t		 base = y->npending, i;
 	yaml_mark_t	 start = y->ev.start_mark;
+	size_t		 start_byte = yl_byte_offset(y, start.index);
 
 	if (map) {
 		anchor = y->ev.data.mapping_start.anchor;
@@ -683,7 +694,12 @@ yl_build_collection(struct yl *y)
 	for (i = 0; i < n->nkids; i++)
 		n->kids[i] = y->pending[base + i];
 	y->npending = base;
-	n->span = yl_span(y, &start, &y->ev.end_mark);
+	/* The start's offset was taken when the cursor was there: going back
+	 * for it now would walk the whole collection again. */
+	n->span.start = start_byte;
+	n->span.end = yl_byte_offset(y, y->ev.end_mark.index);
+	n->span.line = (uint32_t)start.line + 1;
+	n->span.col = (uint32_t)start.column + 1;
 	if (!n->flow && n->nkids > 0)
 		n->span.end = n->kids[n->nkids - 1]->span.end;
 	if (map)
@@ -1064,14 +1080,32 @@ static const char *const event_keys[K_UNKNOWN] = {
 	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
 };
 
+/* The key's id: a switch on the first letter, then one or two strcmp
+ * (this runs for every key of every event). */
 static enum yl_key_id
 yl_event_key(const char *name)
 {
-	int	i;
+	static const enum yl_key_id first[][2] = {
+		['a' - 'a'] = { K_ACTORS, K_UNKNOWN },
+		['d' - 'a'] = { K_DATE, K_DESCRIPTION },
+		['e' - 'a'] = { K_END, K_UNKNOWN },
+		['i' - 'a'] = { K_ID, K_UNKNOWN },
+		['n' - 'a'] = { K_NOTES, K_UNKNOWN },
+		['r' - 'a'] = { K_RELATED, K_UNKNOWN },
+		['s' - 'a'] = { K_STATUS, K_SOURCES },
+		['t' - 'a'] = { K_TITLE, K_TAGS },
+	};
+	size_t	c = (unsigned char)name[0] - (size_t)'a', i;
 
-	for (i = 0; i < K_UNKNOWN; i++)
-		if (strcmp(name, event_keys[i]) == 0)
-			return (enum yl_key_id)i;
+	if (c >= sizeof first / sizeof first[0])
+		return K_UNKNOWN;
+	for (i = 0; i < 2; i++) {
+		enum yl_key_id id = first[c][i];
+
+		/* Letters with no key hold K_ID (0): strcmp rejects them. */
+		if (id != K_UNKNOWN && strcmp(name, event_keys[id]) == 0)
+			return id;
+	}
 	return K_UNKNOWN;
 }
 
@@ -1150,16 +1184,19 @@ yl_event_keys(struct yl *y, const struct ynode *map, struct tl_event *e)
 	}
 }
 
+/* Required keys and the end after the date.  present: a bit per key id
+ * seen in the mapping. */
 static void
-yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e)
+yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
+    unsigned present)
 {
 	struct buf	b = BUF_INIT;
 
 	yl_event_label(y, &b);
-	if (yl_map_get(map, "title") == NULL)
+	if (!(present & (1u << K_TITLE)))
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
 		    "%s has no 'title'", b.data);
-	if (yl_map_get(map, "date") == NULL)
+	if (!(present & (1u << K_DATE)))
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
 		    "%s has no 'date'", b.data);
 	if (e->date_text != NULL && e->end_text != NULL &&
@@ -1257,12 +1294,62 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 /* Turn one item of the events list into an event.  before: the error
  * count before the item was built (errors while building, such as duplicate
  * keys, also drop it). */
+/* First pass over an event's keys: the id (so that messages can name the
+ * event), which known keys are there, and whether it is TimelineJS. */
+static unsigned
+yl_event_scan(struct yl *y, const struct ynode *map, struct tl_event *e,
+    bool *tljs)
+{
+	unsigned	present = 0;
+	size_t		i;
+
+	*tljs = false;
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+		enum yl_key_id id;
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		id = yl_event_key(k->text);
+		if (id == K_UNKNOWN) {
+			*tljs = *tljs || strcmp(k->text, "start_date") == 0;
+			continue;
+		}
+		present |= 1u << id;
+		if (id == K_ID)
+			e->id = yl_required_text(y, map->kids[i + 1], "id");
+	}
+	return present;
+}
+
+static void
+yl_event_fields(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+		enum yl_key_id id;
+
+		if (k->kind != YN_SCALAR) {
+			yl_diag(y, DIAG_ERROR, k->span.line, k->span.col,
+			    "keys must be text values");
+			continue;
+		}
+		if ((id = yl_event_key(k->text)) != K_ID)
+			yl_event_field(y, id, k, map->kids[i + 1], e);
+	}
+}
+
+/* Turn one item of the events list into an event.  before: the error
+ * count before the item was built (errors while building, such as duplicate
+ * keys, also drop it). */
 static void
 yl_event(struct yl *y, const struct ynode *map, size_t before)
 {
 	struct tl_event	*e;
-	size_t		 i;
-	const struct ynode *idn;
+	unsigned	 present;
+	bool		 tljs;
 
 	y->event_no++;
 	if (map->kind != YN_MAP) {
@@ -1274,25 +1361,13 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 	e = y->ev_out = timeline_add_event(y->tl, y->file);
 	e->span = map->span;
 	yl_event_keys(y, map, e);
-	if (yl_map_get(map, "start_date") != NULL)
+	present = yl_event_scan(y, map, e, &tljs);
+	if (tljs) {
+		e->id = NULL;
 		yl_tljs_event(y, map, e);
-	else {
-		/* The id first, so that messages can name the event. */
-		if ((idn = yl_map_get(map, "id")) != NULL)
-			e->id = yl_required_text(y, idn, "id");
-		for (i = 0; i + 1 < map->nkids; i += 2) {
-			const struct ynode *k = map->kids[i];
-			enum yl_key_id id;
-
-			if (k->kind != YN_SCALAR) {
-				yl_diag(y, DIAG_ERROR, k->span.line,
-				    k->span.col, "keys must be text values");
-				continue;
-			}
-			if ((id = yl_event_key(k->text)) != K_ID)
-				yl_event_field(y, id, k, map->kids[i + 1], e);
-		}
-		yl_event_check(y, map, e);
+	} else {
+		yl_event_fields(y, map, e);
+		yl_event_check(y, map, e, present);
 	}
 	y->ev_out = NULL;
 	if (y->errors != before || e->title == NULL || e->date_text == NULL)

@@ -1,0 +1,201 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# bench/run.sh: the 'make bench' driver; see bench/README.
+#
+#	run.sh [-s SRCDIR] [-b BUILDDIR]
+#
+# Generates bench/out/1k.yaml and 100k.yaml under BUILDDIR (and 1M.yaml when
+# TLV_BENCH_1M=1; about 0.9 GB), then times on each: the libyaml floor,
+# 'tlv summary --brief', 'tlv check' and, when PyYAML has CLoader, the Python
+# peer (not at 1M: it would need ~18 GB).  Each is run TLV_BENCH_RUNS
+# times (default and minimum 3) under bench/rusage; the table shows
+# medians.  TLV_BENCH_SEED (default 1) picks the generated data.  Files are
+# kept between runs and rebuilt only when bench/gen is newer or the seed
+# changed.
+#
+# Exit status: 0 when every command succeeded and tlv check found nothing,
+# 1 otherwise (the table is printed either way), 2 on a usage error.
+
+set -eu
+
+usage() {
+	echo "usage: run.sh [-s SRCDIR] [-b BUILDDIR]" >&2
+	exit 2
+}
+
+srcdir=$(dirname "$0")/..
+builddir=.
+while getopts s:b: opt; do
+	case $opt in
+	s) srcdir=$OPTARG ;;
+	b) builddir=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 0 ] || usage
+
+runs=${TLV_BENCH_RUNS:-3}
+seed=${TLV_BENCH_SEED:-1}
+case $runs$seed in
+*[!0-9]*) echo "run.sh: TLV_BENCH_RUNS and TLV_BENCH_SEED are numbers" >&2
+	exit 2 ;;
+esac
+[ "$runs" -ge 3 ] || runs=3
+
+gen=$builddir/bench/gen
+floor=$builddir/bench/floor
+rusage=$builddir/bench/rusage
+tlv=$builddir/src/tlv
+peer=$srcdir/bench/peer.py
+out=$builddir/bench/out
+tmp=$out/tmp.$$
+failed=0
+
+for p in "$gen" "$floor" "$rusage"; do
+	if [ ! -x "$p" ]; then
+		echo "run.sh: $p is not built ('make bench' builds it)" >&2
+		exit 1
+	fi
+done
+mkdir -p "$out" "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+: > "$tmp/results"
+: > "$tmp/notes"
+
+note() {
+	echo "$*" >> "$tmp/notes"
+}
+
+# The file for LABEL with N events, generated unless already there.
+make_input() {
+	file=$out/$1.yaml
+	want="# Synthetic tlv timeline for benchmarks: $2 events, seed $seed."
+	if [ ! -s "$file" ] || [ -n "$(find "$gen" -newer "$file")" ] ||
+	    [ "$(head -n 1 "$file")" != "$want" ]; then
+		echo "run.sh: generating $file" >&2
+		"$gen" "$2" "$seed" > "$file.tmp"
+		mv "$file.tmp" "$file"
+	fi
+	cat "$file" > /dev/null	# into the page cache before timing
+}
+
+# median: the middle of the numbers on stdin (mean of the two middles).
+median() {
+	sort -n | awk '{ v[NR] = $1 }
+	    END { m = int((NR + 1) / 2)
+		  print (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'
+}
+
+# measure LABEL N BYTES TOOL COMMAND...: run it $runs times, keep medians.
+measure() {
+	label=$1 n=$2 bytes=$3 tool=$4
+	shift 4
+	: > "$tmp/runs"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		"$rusage" -o "$tmp/one" "$@" > /dev/null 2> "$tmp/err" || :
+		cat "$tmp/one" >> "$tmp/runs"
+		i=$((i + 1))
+	done
+	wall=$(cut -d' ' -f1 "$tmp/runs" | median)
+	rss=$(cut -d' ' -f2 "$tmp/runs" | median)
+	status=$(cut -d' ' -f3 "$tmp/runs" | sort -n | tail -n 1)
+	if [ "$status" -ne 0 ]; then
+		failed=1
+		note "$label $tool: exit $status: $(head -n 1 "$tmp/err")"
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$bytes" \
+	    "$tool" "$wall" "$rss" "$status" >> "$tmp/results"
+}
+
+# tlv check must find nothing in generated data; say so if it does.
+check_clean() {
+	"$tlv" check "$1" > "$tmp/check" 2>&1 || :
+	last=$(tail -n 1 "$tmp/check")
+	if [ "$last" != "0 errors, 0 warnings" ]; then
+		failed=1
+		note "tlv check $1: $last; first: $(head -n 1 "$tmp/check")"
+	fi
+}
+
+have_tlv=no
+[ -x "$tlv" ] && have_tlv=yes
+[ $have_tlv = yes ] || note "src/tlv is not built: its rows are skipped"
+have_peer=no
+if python3 -c 'import yaml; yaml.CLoader' > /dev/null 2>&1; then
+	have_peer=yes
+else
+	note "python3 with PyYAML's CLoader not found: peer rows skipped"
+fi
+
+sizes="1k:1000 100k:100000"
+[ "${TLV_BENCH_1M:-0}" = 1 ] && sizes="$sizes 1M:1000000"
+files=
+for s in $sizes; do
+	label=${s%%:*} n=${s#*:}
+	make_input "$label" "$n"
+	bytes=$(wc -c < "$file" | tr -d ' ')
+	files="$files $label:$n:$bytes"
+	echo "run.sh: timing $file" >&2
+	measure "$label" "$n" "$bytes" "floor (libyaml events)" "$floor" "$file"
+	if [ $have_tlv = yes ]; then
+		check_clean "$file"
+		measure "$label" "$n" "$bytes" "tlv summary --brief" \
+		    "$tlv" summary --brief "$file"
+		measure "$label" "$n" "$bytes" "tlv check" "$tlv" check "$file"
+	fi
+	if [ $have_peer = yes ] && [ "$n" -gt 100000 ]; then
+		note "$label python3 peer.py: skipped (PyYAML needs ~20x the" \
+		    "file in RSS and ~10 minutes a run at this size)"
+	elif [ $have_peer = yes ]; then
+		measure "$label" "$n" "$bytes" "python3 peer.py (CLoader)" \
+		    python3 "$peer" "$file"
+	fi
+done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
+    head -n 1)
+mem=$(awk '/^MemTotal:/ { printf "%.1f GB RAM", $2 / 1048576 }' \
+    /proc/meminfo 2>/dev/null || :)
+version=$("$tlv" --version 2>/dev/null | head -n 1 || :)
+
+echo "tlv benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); median of $runs runs"
+echo "machine: $(nproc 2>/dev/null || echo '?') CPUs, ${cpu:-$(uname -m)}," \
+    "${mem:-? RAM}, $(uname -sr)"
+echo "tlv:     ${version:-not built} ($tlv)"
+for f in $files; do
+	echo "$f"
+done | awk -F: -v out="$out" -v seed="$seed" '{
+	printf "file:    %s/%s.yaml  %d events  %.2f MB  (seed %s)\n",
+	    out, $1, $2, $3 / 1e6, seed }'
+echo
+awk -F '\t' '
+function row(l, n, b, tool, w, r, st, ftime, frss) {
+	w = w > 0 ? w : 1e-6; ftime = ftime > 0 ? ftime : w
+	frss = frss > 0 ? frss : r
+	printf "%-5s %-26s %9.3f %8.1f %10.0f %9.1f %7.2f %7.2f %7.2f  %s\n",
+	    l, tool, w, b / 1e6 / w, n / w, r / 1024, r * 1024 / b,
+	    w / ftime, r / frss, st == 0 ? "ok" : "exit " st
+}
+{ L[NR] = $1; N[NR] = $2; B[NR] = $3; T[NR] = $4; W[NR] = $5; R[NR] = $6
+  S[NR] = $7
+  if (index($4, "floor") == 1) { fw[$1] = $5; fr[$1] = $6 } }
+END {
+	printf "%-5s %-26s %9s %8s %10s %9s %7s %7s %7s  %s\n", "size",
+	    "command", "wall s", "MB/s", "events/s", "RSS MiB", "RSS/B",
+	    "t/floor", "M/floor", "status"
+	for (i = 1; i <= NR; i++) {
+		if (i > 1 && L[i] != L[i - 1])
+			print ""
+		row(L[i], N[i], B[i], T[i], W[i], R[i], S[i], fw[L[i]],
+		    fr[L[i]])
+	}
+}' "$tmp/results"
+if [ -s "$tmp/notes" ]; then
+	echo
+	sed 's/^/note: /' "$tmp/notes"
+fi
+exit $failed
