@@ -38,11 +38,11 @@
 	_(GOTO_DATE, "goto-date", ":", "go to a date, e.g. :2022-10 or :late 2022") \
 	_(FOLLOW, "follow-related", "r", "follow a related link (again: the next one)") \
 	_(BACK, "back", "< Backspace", "back to where 'r' came from")	\
-	_(ANNOTATE, "annotate", "a", "annotate (reserved: not in this version)") \
-	_(EDIT, "edit", "e", "edit in $EDITOR (reserved)") \
-	_(ADD, "add", "A", "add an event (reserved)")			\
-	_(DELETE, "delete", "D", "delete the event (reserved)") \
-	_(UNDO, "undo", "u", "undo (reserved)")		\
+	_(ANNOTATE, "annotate", "a", "add a note to the event (saved at once)") \
+	_(EDIT, "edit", "e", "edit the event in $VISUAL or $EDITOR")	\
+	_(ADD, "add", "A", "add an event (in the editor, from a template)") \
+	_(DELETE, "delete", "D", "delete the event (asks first)")	\
+	_(UNDO, "undo", "u", "undo the last change (again: the one before)") \
 	_(DIAGNOSTICS, "diagnostics", "E", "show problems found in the files") \
 	_(HELP, "help", "? F1 h", "this help: every key")				\
 	_(REDRAW, "redraw", "C-l", "redraw the screen")			\

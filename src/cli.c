@@ -19,7 +19,8 @@
 
 enum {
 	OPT_FILTER = 256, OPT_FROM, OPT_TO, OPT_TAG, OPT_ACTOR, OPT_STATUS,
-	OPT_GREP, OPT_BRIEF, OPT_FULL, OPT_WIDTH, OPT_HELP, OPT_VERSION
+	OPT_GREP, OPT_BRIEF, OPT_FULL, OPT_WIDTH, OPT_CONFIG, OPT_HELP,
+	OPT_VERSION
 };
 
 struct cli_option {
@@ -39,6 +40,7 @@ static const struct cli_option cli_options[] = {
 	{ { "brief", no_argument, NULL, OPT_BRIEF }, CLI_OPT_LAYOUT, NULL },
 	{ { "full", no_argument, NULL, OPT_FULL }, CLI_OPT_LAYOUT, NULL },
 	{ { "width", required_argument, NULL, OPT_WIDTH }, CLI_OPT_LAYOUT, NULL },
+	{ { "config", required_argument, NULL, OPT_CONFIG }, 0, NULL },
 	{ { "help", no_argument, NULL, OPT_HELP }, 0, NULL },
 	{ { "version", no_argument, NULL, OPT_VERSION }, 0, NULL },
 };
@@ -101,6 +103,9 @@ cli_apply(struct cli *c, int val, const char *arg)
 		return true;
 	case OPT_WIDTH:
 		return cli_set_width(c, arg);
+	case OPT_CONFIG:
+		c->config = arg;
+		return true;
 	case OPT_TAG:
 	case OPT_STATUS:
 		query_append_list(&c->filter, o->field, arg);

@@ -30,6 +30,7 @@ struct cli {
 	size_t			 npaths;
 	enum summary_mode	 mode;
 	size_t			 width;		/* 0: not given */
+	const char		*config;	/* --config FILE, or NULL (argv) */
 };
 
 /*
@@ -55,5 +56,15 @@ void	 cli_free(struct cli *);
 int	 cmd_summary(int argc, char **argv);
 int	 cmd_check(int argc, char **argv);
 int	 cmd_view(int argc, char **argv);
+int	 cmd_annotate(int argc, char **argv);
+int	 cmd_add(int argc, char **argv);
+int	 cmd_rm(int argc, char **argv);
+
+/* For notes: now as "2026-11-29T10:15:00Z" (or $TLV_TEST_NOW), malloc'd;
+ * the author given, else $USER, else "unknown". */
+char	*cmd_edit_now(void);
+const char *cmd_edit_author(const char *given);
+int	 cmd_keys(int argc, char **argv);	/* hidden: cmd_keys.c */
+int	 cmd_ids(int argc, char **argv);	/* hidden: cmd_keys.c */
 
 #endif

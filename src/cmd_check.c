@@ -16,6 +16,8 @@ static const char check_usage[] =
 "FILE:LINE:COL: error|warning: MESSAGE, then 'N errors, M warnings'.\n"
 "With no FILE, the bundled timelines.\n"
 "\n"
+"  --config FILE      the configuration file (see tlv(1))\n"
+"\n"
 "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.\n";
 
 int

@@ -32,6 +32,8 @@ static const char summary_usage[] =
 "  --status S[,S]     confirmed, reported, alleged, disputed, denied, none\n"
 "  --grep TEXT        TEXT in title, description, actors, tags or notes\n"
 "\n"
+"  --config FILE      the configuration file (see tlv(1))\n"
+"\n"
 "Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
 
 /* Load paths and print errors (warnings only as a count) to stderr. */

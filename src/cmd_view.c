@@ -19,11 +19,13 @@ static const char view_usage[] =
 "Commands:\n"
 "  summary [FILE|DIR ...]   print a plain-text chronology\n"
 "  check [FILE|DIR ...]     validate files; print every problem\n"
-"  (annotate, add, rm, export and import are not in this version yet)\n"
+"  export --format FMT [FILE|DIR ...]   markdown, json, csv, ics, timelinejs\n"
+"  import --from timelinejs FILE.json   TimelineJS JSON to tlv YAML\n"
+"  (annotate, add and rm are not in this version yet)\n"
 "\n"
 "Options (the filter the viewer opens with; see 'tlv summary --help'):\n"
 "  --filter QUERY, --from DATE, --to DATE, --tag TAG, --actor NAME,\n"
-"  --status S[,S], --grep TEXT, --help, --version\n"
+"  --status S[,S], --grep TEXT, --config FILE, --help, --version\n"
 "\n"
 "In the viewer, ? or h lists every key.\n";
 

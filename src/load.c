@@ -37,8 +37,8 @@ load_hash(const void *p, size_t len)
 }
 
 /* Read a whole regular file; NULL with errno set (EFBIG when too big). */
-static char *
-load_read(const char *path, size_t *lenp)
+char *
+load_read_file(const char *path, size_t *lenp)
 {
 	struct stat	 st;
 	char		*buf = NULL;
@@ -102,7 +102,7 @@ load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 	char		*buf;
 	bool		 ok;
 
-	if ((buf = load_read(path, &len)) == NULL) {
+	if ((buf = load_read_file(path, &len)) == NULL) {
 		const char *why = errno == EINVAL ? "not a regular file" :
 		    errno == EFBIG ? "file too large" : strerror(errno);
 

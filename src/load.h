@@ -31,6 +31,10 @@ size_t	 load_paths(struct timeline *, char *const *paths, size_t n,
 /* Load one file (no cross-file checks, no sort); false if it failed. */
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 
+/* Read a whole regular file (malloc'd, *len set); NULL with errno set:
+ * EISDIR, EINVAL (not a regular file), EFBIG (over LOAD_MAX_FILE_SIZE). */
+char	*load_read_file(const char *path, size_t *len);
+
 /* The checks across files; call once after the last load_file(). */
 void	 load_check(struct timeline *, struct diag_list *);
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_export.h"
 
 struct main_command {
 	const char	*name;
@@ -20,11 +21,14 @@ struct main_command {
 static const struct main_command main_commands[] = {
 	{ "summary", cmd_summary },
 	{ "check", cmd_check },
-};
-
-/* Commands of the contract that this version does not have yet. */
-static const char *const main_planned[] = {
-	"annotate", "add", "rm", "export", "import"
+	{ "annotate", cmd_annotate },
+	{ "add", cmd_add },
+	{ "rm", cmd_rm },
+	{ "export", cmd_export },
+	{ "import", cmd_import },
+	/* Hidden developer and completion aids (cmd_keys.c). */
+	{ "keys", cmd_keys },
+	{ "ids", cmd_ids },
 };
 
 int
@@ -37,10 +41,6 @@ main(int argc, char **argv)
 		    i++)
 			if (strcmp(argv[1], main_commands[i].name) == 0)
 				return main_commands[i].run(argc - 1, argv + 1);
-		for (i = 0; i < sizeof main_planned / sizeof *main_planned; i++)
-			if (strcmp(argv[1], main_planned[i]) == 0)
-				return cli_usage_error("", "'%s' is not "
-				    "available in this version", argv[1]);
 	}
 	/* Piped, the bare command prints the summary: scripts never hang. */
 	if (isatty(STDOUT_FILENO) || getenv("TLV_SCRIPT") != NULL)

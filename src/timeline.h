@@ -113,6 +113,16 @@ struct tl_file {
 	size_t		 size;		/* bytes on disk when loaded */
 	uint64_t	 hash;		/* load_hash() of those bytes */
 	uint32_t	 events_line;	/* line of "events:" (0 if none) */
+
+	/* Where the events list is, for the editor (byte offsets). */
+	size_t		 events_key_end;	/* after the "events" key */
+	size_t		 events_start;	/* the list's first '-' or '[' */
+	size_t		 events_end;	/* end of its last item (flow: after
+					   the ']') */
+	uint32_t	 events_indent;	/* column of the items' '-' */
+	uint32_t	 nitems;	/* items in the list, good or bad */
+	bool		 events_flow;	/* events: [ ... ] */
+	bool		 events_empty_value; /* "events:" with no list */
 };
 
 struct timeline {

@@ -5,7 +5,8 @@
  * Keys come from the terminal, or -- for tests -- from a script named by
  * TLV_SCRIPT, in which case the screen is a curses screen on /dev/null of
  * LINES x COLUMNS and ":save-screen FILE" writes it out as text.  A script
- * line is either a command (":save-screen FILE", ":resize COLSxROWS") or
+ * line is either a command (":save-screen FILE", ":resize COLSxROWS",
+ * ":sh COMMAND" to run a command meanwhile) or
  * keys: plain characters, and names in angle brackets (<Down>, <Enter>,
  * <C-l>, <lt> for '<').  When the script ends, tlv quits.
  *
@@ -108,7 +109,8 @@ ui_script_load(const char *path)
 			continue;
 		if (line[0] == ':' && line[1] != '\0' && line[1] != ' ' &&
 		    (strncmp(line, ":save-screen ", 13) == 0 ||
-		    strncmp(line, ":resize ", 8) == 0))
+		    strncmp(line, ":resize ", 8) == 0 ||
+		    strncmp(line, ":sh ", 4) == 0))
 			ui_script_add(KEYC_NONE, line + 1);
 		else
 			ui_script_keys(line);
@@ -348,8 +350,8 @@ ui_files_changed(const struct app *app)
 	return false;
 }
 
-static void
-ui_reload(struct app *app)
+void
+ui_reload_quiet(struct app *app, const char *keep)
 {
 	const struct tl_event	*e = browse_current(&app->br);
 	char			*keep_id = NULL;
@@ -360,6 +362,10 @@ ui_reload(struct app *app)
 		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
 		keep_time = e->earliest;
 	}
+	if (keep != NULL) {
+		free(keep_id);
+		keep_id = xstrdup(keep);
+	}
 	memset(&app->tl, 0, sizeof app->tl);
 	diag_free(&app->diags);
 	ui_load(app);
@@ -367,6 +373,12 @@ ui_reload(struct app *app)
 	timeline_free(&old);
 	free(keep_id);
 	app->detail_top = 0;
+}
+
+void
+ui_reload(struct app *app)
+{
+	ui_reload_quiet(app, NULL);
 	if (app->diags.errors > 0)
 		ui_message(app, true, "reloaded: %zu error%s (E shows them)",
 		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
@@ -392,6 +404,9 @@ static const char *const ui_prompt_labels[UI_PROMPT_COUNT] = {
 	[UI_PROMPT_SEARCH] = "/",
 	[UI_PROMPT_FILTER] = "filter: ",
 	[UI_PROMPT_GOTO] = "go to: ",
+	[UI_PROMPT_NOTE] = "note: ",
+	[UI_PROMPT_CONFIRM] = "",
+	[UI_PROMPT_EDIT_AGAIN] = "",
 };
 
 void
@@ -408,7 +423,8 @@ ui_prompt_open(struct app *app, enum ui_prompt_kind kind)
 		lineedit_start(&app->edit[kind], app->br.filter_text);
 	} else
 		lineedit_start(&app->edit[kind], NULL);
-	curs_set(1);
+	if (kind != UI_PROMPT_CONFIRM && kind != UI_PROMPT_EDIT_AGAIN)
+		curs_set(1);
 }
 
 static void
@@ -495,6 +511,9 @@ ui_prompt_accept(struct app *app)
 	case UI_PROMPT_GOTO:
 		ui_goto(app, text);
 		break;
+	case UI_PROMPT_NOTE:
+		ui_edit_note(app, text);
+		break;
 	default:
 		break;
 	}
@@ -513,9 +532,29 @@ ui_prompt_cancel(struct app *app)
 	ui_prompt_close(app);
 }
 
+/* The one-key questions: delete (y/n) and invalid editor text (e/d). */
+static enum ui_reaction
+ui_answer(struct app *app, int32_t key)
+{
+	if (app->prompt == UI_PROMPT_CONFIRM) {
+		ui_prompt_close(app);
+		if (key == 'y' || key == 'Y')
+			ui_edit_delete(app);
+		else
+			ui_message(app, false, "not deleted");
+	} else if (key == 'e' || key == 'E')
+		ui_edit_again(app, true);
+	else if (key == 'd' || key == 'D' || key == KEYC_ESC)
+		ui_edit_again(app, false);
+	return UI_RELAYOUT;
+}
+
 static enum ui_reaction
 ui_prompt_key(struct app *app, int32_t key)
 {
+	if (app->prompt == UI_PROMPT_CONFIRM ||
+	    app->prompt == UI_PROMPT_EDIT_AGAIN)
+		return ui_answer(app, key);
 	switch (lineedit_key(&app->edit[app->prompt], key)) {
 	case LINEEDIT_ACCEPT:
 		ui_prompt_accept(app);
@@ -556,6 +595,14 @@ ui_draw_status(struct app *app)
 	size_t		 cur;
 
 	ui_blank(y, 0, app->cols);
+	if (app->prompt == UI_PROMPT_CONFIRM ||
+	    app->prompt == UI_PROMPT_EDIT_AGAIN) {
+		attrset(ui_attr(app, UI_COLOR_ERROR));
+		text = app->message != NULL ? app->message : "?";
+		ui_put(y, 0, text, strlen(text), app->cols, false);
+		attrset(A_NORMAL);
+		return;
+	}
 	if (app->prompt != UI_PROMPT_NONE) {
 		const struct lineedit *le = &app->edit[app->prompt];
 
@@ -682,6 +729,10 @@ ui_command(struct app *app, const char *cmd)
 	if (strncmp(cmd, "save-screen ", 12) == 0) {
 		ui_draw(app);
 		ui_save_screen(app, cmd + 12);
+	} else if (strncmp(cmd, "sh ", 3) == 0) {
+		/* Another program at work meanwhile (tests only). */
+		if (system(cmd + 3) != 0)
+			fatal("TLV_SCRIPT: '%s' failed", cmd + 3);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &rows) == 2 &&
 	    cols > 0 && rows > 0) {
 		resizeterm(rows, cols);
@@ -751,6 +802,10 @@ ui_free(struct app *app)
 	timeline_free(&app->tl);
 	diag_free(&app->diags);
 	keymap_free(&app->keys);
+	for (i = 0; i < (int)app->nundo; i++)
+		save_undo_free(&app->undo[i]);
+	free(app->undo);
+	ui_edit_finish(app);
 	free(app->stamps);
 	free(app->message);
 	free(app->prompt_error);

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "lineedit.h"
 #include "ruler.h"
+#include "save.h"
 #include "timeline.h"
 
 struct app;
@@ -48,6 +49,9 @@ enum ui_prompt_kind {
 	UI_PROMPT_SEARCH,
 	UI_PROMPT_FILTER,
 	UI_PROMPT_GOTO,
+	UI_PROMPT_NOTE,
+	UI_PROMPT_CONFIRM,	/* D: y deletes */
+	UI_PROMPT_EDIT_AGAIN,	/* the editor's text is invalid: e or d */
 	UI_PROMPT_COUNT
 };
 
@@ -113,6 +117,15 @@ struct app {
 		unsigned long long ino;
 	}			*stamps;
 	const char		*script;	/* TLV_SCRIPT, or NULL */
+
+	/* editing (ui_edit.c) */
+	struct save_undo	*undo;		/* oldest first */
+	size_t			 nundo;
+	const char		*author;	/* for notes, or NULL: $USER */
+	char			*edit_path;	/* the editor's file */
+	char			*edit_orig;	/* its text before editing */
+	char			*edit_id;	/* the event edited; NULL: new */
+	uint32_t		 edit_file;	/* where a new event goes */
 };
 
 /* Run the viewer on paths (already validated); returns an exit status. */
@@ -137,5 +150,21 @@ void	 ui_layout(struct app *);
 
 /* Open the prompt of a kind. */
 void	 ui_prompt_open(struct app *, enum ui_prompt_kind);
+
+/* Reload every file (after a change on disk), keeping the cursor on the
+ * same event; ui_reload_quiet says nothing and keeps the cursor on keep_id
+ * when given. */
+void	 ui_reload(struct app *);
+void	 ui_reload_quiet(struct app *, const char *keep_id);
+
+/* --- changes (ui_edit.c) --- */
+void	 ui_edit_note(struct app *, const char *text);
+void	 ui_edit_delete(struct app *);
+void	 ui_edit_undo(struct app *);
+void	 ui_edit_event(struct app *);
+void	 ui_edit_add(struct app *);
+/* After invalid editor text: edit again (true) or discard. */
+void	 ui_edit_again(struct app *, bool again);
+void	 ui_edit_finish(struct app *);
 
 #endif

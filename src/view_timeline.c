@@ -484,6 +484,19 @@ vt_next_match(struct app *app, int dir)
 }
 
 static enum ui_reaction
+vt_ask_delete(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+
+	if (e == NULL)
+		return UI_NOTHING;
+	ui_message(app, true, "delete '%s'? y deletes (u undoes), any other "
+	    "key keeps it", e->title);
+	ui_prompt_open(app, UI_PROMPT_CONFIRM);
+	return UI_REDRAW;
+}
+
+static enum ui_reaction
 vt_list_action(struct app *app, enum action a)
 {
 	long	page = app->list_h > 1 ? app->list_h - 1 : 1;
@@ -564,10 +577,22 @@ vt_action(struct app *app, enum action a)
 		if (!browse_back(&app->br))
 			ui_message(app, false, "nothing to go back to");
 		return vt_moved(app, true);
-	case ACTION_ANNOTATE: case ACTION_EDIT: case ACTION_ADD:
-	case ACTION_DELETE: case ACTION_UNDO:
-		ui_message(app, true, "%s: editing is not in this version yet",
-		    action_info(a)->name);
+	case ACTION_ANNOTATE:
+		if (browse_current(&app->br) == NULL)
+			return UI_NOTHING;
+		ui_prompt_open(app, UI_PROMPT_NOTE);
+		return UI_REDRAW;
+	case ACTION_DELETE:
+		return vt_ask_delete(app);
+	case ACTION_EDIT:
+		if (browse_current(&app->br) != NULL)
+			ui_edit_event(app);
+		return UI_RELAYOUT;
+	case ACTION_ADD:
+		ui_edit_add(app);
+		return UI_RELAYOUT;
+	case ACTION_UNDO:
+		ui_edit_undo(app);
 		return UI_REDRAW;
 	case ACTION_DIAGNOSTICS:
 		app->view = &view_diag_ops;

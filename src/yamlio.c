@@ -68,6 +68,8 @@ struct yl {
 	const char		*path;
 	struct diag_list	*diags;
 	size_t			 errors;	/* errors in this file */
+	size_t			 budget;	/* bytes of nodes still allowed
+						   into the timeline */
 
 	const unsigned char	*buf;
 	size_t			 len;
@@ -1341,6 +1343,44 @@ yl_event_fields(struct yl *y, const struct ynode *map, struct tl_event *e)
 	}
 }
 
+/* What n costs to take into the timeline, down to the depth the schema
+ * reads (an event's notes[i].text is 3 below the event); at most a little
+ * over limit, so that the walk stops early. */
+static size_t
+yl_cost(const struct ynode *n, unsigned depth, size_t limit)
+{
+	size_t	c = sizeof *n, i;
+
+	if (n->kind == YN_SCALAR)
+		return c + n->len;
+	if (depth >= 4)
+		return c;
+	for (i = 0; i < n->nkids && c <= limit; i++)
+		c += yl_cost(n->kids[i], depth + 1, limit - c);
+	return c;
+}
+
+/* Aliases share nodes, but the schema copies what it takes: a small file
+ * whose aliases point many times at a big node would copy without end.
+ * Every node taken is charged to a budget proportional to the file
+ * (YAMLIO_BUDGET_*); past it, the file fails with one error. */
+static bool
+yl_charge(struct yl *y, const struct ynode *n)
+{
+	size_t	c = yl_cost(n, 0, y->budget);
+
+	if (c <= y->budget) {
+		y->budget -= c;
+		return true;
+	}
+	yl_diag(y, DIAG_ERROR, n->span.line, n->span.col, "aliases make this "
+	    "file expand beyond %d MiB plus %d times its size (an alias "
+	    "bomb?); the file is not loaded", YAMLIO_BUDGET_MIB,
+	    YAMLIO_BUDGET_FACTOR);
+	y->failed = true;
+	return false;
+}
+
 /* Turn one item of the events list into an event.  before: the error
  * count before the item was built (errors while building, such as duplicate
  * keys, also drop it). */
@@ -1351,6 +1391,8 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 	unsigned	 present;
 	bool		 tljs;
 
+	if (y->failed || !yl_charge(y, map))
+		return;
 	y->event_no++;
 	if (map->kind != YN_MAP) {
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
@@ -1433,9 +1475,16 @@ yl_events(struct yl *y)
 {
 	struct ynode	*n;
 	size_t		 before;
+	struct tl_file	*f = &y->tl->files[y->file];
 
 	if (++y->depth > YAMLIO_MAX_DEPTH)
 		return false;
+	/* Where new events go (the editor appends after the last item). */
+	f->events_flow = y->ev.data.sequence_start.style ==
+	    YAML_FLOW_SEQUENCE_STYLE;
+	f->events_start = yl_byte_offset(y, y->ev.start_mark.index);
+	f->events_end = f->events_start;
+	f->events_indent = (uint32_t)y->ev.start_mark.column;
 	y->in_events = true;
 	y->event_diags = y->diags->n;
 	for (;;) {
@@ -1447,12 +1496,38 @@ yl_events(struct yl *y)
 		y->event_diags = y->diags->n;
 		if ((n = yl_build(y)) == NULL)
 			return false;
+		f = &y->tl->files[y->file];
+		f->events_end = n->span.end;
+		f->nitems++;
 		yl_event(y, n, before);
 		yl_scratch_reset(y);
 	}
+	if (f->events_flow)
+		f->events_end = yl_byte_offset(y, y->ev.end_mark.index);
 	y->in_events = false;
 	y->depth--;
 	return true;
+}
+
+/* The top level is read key by key, never built whole, so its duplicate
+ * keys are caught here: title and description (events has its own check;
+ * other keys are warned about anyway).  seen: where each was first. */
+static void
+yl_top_dup(struct yl *y, const struct ynode *k, struct tl_span seen[2])
+{
+	size_t	i;
+
+	for (i = 0; i < 2; i++) {
+		if (strcmp(k->text, top_keys[i]) != 0)
+			continue;
+		if (seen[i].line != 0)
+			yl_diag(y, DIAG_ERROR, k->span.line, k->span.col,
+			    "duplicate key '%s' (first at line %u, column %u)",
+			    k->text, (unsigned)seen[i].line,
+			    (unsigned)seen[i].col);
+		else
+			seen[i] = k->span;
+	}
 }
 
 /* The top-level mapping, from its MAPPING-START on. */
@@ -1460,6 +1535,7 @@ static bool
 yl_top(struct yl *y)
 {
 	struct ynode	*k, *v;
+	struct tl_span	 seen[2] = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
 	bool		 seen_events = false;
 	struct tl_file	*f = &y->tl->files[y->file];
 
@@ -1478,6 +1554,7 @@ yl_top(struct yl *y)
 				    k->span.col, "duplicate key 'events'");
 			seen_events = true;
 			f->events_line = k->span.line;
+			f->events_key_end = k->span.end;
 			if (!yl_events(y))
 				return false;
 			continue;
@@ -1497,8 +1574,14 @@ yl_top(struct yl *y)
 			    v->null))
 				yl_type_error(y, v, "events", "a list");
 			seen_events = true;
-		} else
+			f->events_line = k->span.line;
+			f->events_key_end = k->span.end;
+			f->events_start = f->events_end = v->span.end;
+			f->events_empty_value = v->kind == YN_SCALAR;
+		} else if (yl_charge(y, v)) {
+			yl_top_dup(y, k, seen);
 			yl_top_field(y, k, v);
+		}
 		yl_scratch_reset(y);
 	}
 	if (!seen_events)
@@ -1547,6 +1630,16 @@ yl_stream(struct yl *y)
 	return true;
 }
 
+/* After a file failed for its shape (not a mapping, a second document),
+ * read the rest of the stream so that a syntax error further on is
+ * reported too: one event at a time, nothing kept. */
+static void
+yl_drain(struct yl *y)
+{
+	while (!y->failed && y->have_ev && y->ev.type != YAML_STREAM_END_EVENT)
+		(void)yl_next(y);
+}
+
 static bool
 yl_utf16(const unsigned char *b, size_t len)
 {
@@ -1569,6 +1662,9 @@ yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
 	y.diags = diags;
 	y.buf = (const unsigned char *)buf;
 	y.len = len;
+	y.budget = (size_t)YAMLIO_BUDGET_MIB << 20;
+	y.budget += len > (SIZE_MAX - y.budget) / YAMLIO_BUDGET_FACTOR ?
+	    SIZE_MAX - y.budget : len * YAMLIO_BUDGET_FACTOR;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		y.cur_byte = 3;	/* libyaml does not count the BOM */
 	if (yl_utf16(y.buf, len)) {
@@ -1580,6 +1676,8 @@ yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
 			fatal("out of memory (libyaml)");
 		yaml_parser_set_input_string(&y.parser, y.buf, len);
 		ok = yl_stream(&y);
+		if (!ok)
+			yl_drain(&y);
 		yl_drop(&y);
 		yaml_parser_delete(&y.parser);
 	}

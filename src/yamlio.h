@@ -15,6 +15,11 @@
  * are undefined or still open (no cycles).  Aliases are resolved by sharing
  * the anchored node, never by copying, and the schema is walked to a fixed
  * depth, so an alias bomb costs nothing; anchors live in a hash table.
+ * What the schema copies into the timeline is charged to a budget of
+ * YAMLIO_BUDGET_MIB MiB plus YAMLIO_BUDGET_FACTOR times the file's size
+ * (more than any file without aliases can use): aliases that point many
+ * times at a big node fail the file with one error instead of eating all
+ * memory.
  */
 #ifndef TLV_YAMLIO_H
 #define TLV_YAMLIO_H
@@ -27,6 +32,8 @@ struct diag_list;
 struct timeline;
 
 #define YAMLIO_MAX_DEPTH	64
+#define YAMLIO_BUDGET_MIB	64
+#define YAMLIO_BUDGET_FACTOR	32
 
 /*
  * Parse buf[0..len) as the file tl->files[file] (whose path names it in

@@ -16,7 +16,10 @@ main(void)
 	int	 failed;
 
 	sr = srunner_create(browse_suite());
+	srunner_add_suite(sr, conf_suite());
 	srunner_add_suite(sr, date_suite());
+	srunner_add_suite(sr, edit_suite());
+	srunner_add_suite(sr, export_suite());
 	srunner_add_suite(sr, query_suite());
 	srunner_add_suite(sr, ruler_suite());
 	srunner_add_suite(sr, text_suite());

@@ -6,6 +6,8 @@
 set -u
 : "${top_srcdir:=.}"
 : "${TLV:=src/tlv}"
+: "${top_builddir:=.}"
+top_builddir=$(cd "$top_builddir" && pwd)
 case $top_srcdir in /*) ;; *) top_srcdir=$(cd "$top_srcdir" && pwd) ;; esac
 case $TLV in /*) ;; *) TLV=$(pwd)/$TLV ;; esac
 

@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Seed corpora for the fuzz harnesses, from the test data:
+#   OUT/load   every file of tests/bad-input, timelines and tests/data
+#   OUT/date   every date:, end: and at: value in those files, and the
+#              forms of SPEC section 2
+#   OUT/query  sample filter queries (SPEC section 4)
+# One input per file, named by its checksum so reruns add nothing twice.
+# Usage: fuzz/seed.sh SRCDIR OUT
+set -u
+src=${1:?usage: seed.sh SRCDIR OUT}
+out=${2:?usage: seed.sh SRCDIR OUT}
+mkdir -p "$out/load" "$out/date" "$out/query" || exit 1
+
+# put DIR: standard input becomes one corpus file in DIR.
+put() {
+	t=$out/.tmp.$$
+	cat >"$t"
+	sum=$(cksum <"$t" | awk '{ print $1 "-" $2 }')
+	mv "$t" "$1/seed-$sum"
+}
+
+for f in "$src"/tests/bad-input/*.yaml "$src"/tests/bad-input/*.json \
+    "$src"/timelines/*.yaml "$src"/tests/data/*.yaml; do
+	[ -f "$f" ] || continue
+	put "$out/load" <"$f"
+	# Each date-like value alone, unquoted.
+	sed -n -e 's/^[ -]*date: *//p' -e 's/^[ -]*end: *//p' \
+	    -e 's/^[ -]*at: *//p' "$f" |
+	    sed 's/^"\(.*\)"$/\1/; s/^'"'"'\(.*\)'"'"'$/\1/' >"$out/.dates.$$"
+	while IFS= read -r d; do
+		printf '%s' "$d" | put "$out/date"
+	done <"$out/.dates.$$"
+	rm -f "$out/.dates.$$"
+done
+
+for d in 2022-02-24 2022-02-24T04:50 2022-02-24T04:50:00+02:00 2022-10 2022 \
+    '2022?' '2022-10~' '2022%' 201X 2022-XX 19XX 2022-02-24/2022-03-31 \
+    2022-10/.. ../2014 2022-Q4 'Q4 2022' 2022-H2 2022-21 2022-24 2022-33 \
+    2022-41 'early 2022' 'mid 2022' mid-2022 'late 2022' \
+    'late February 2024' 1970s 'early 1970s' 'mid 1970s' 'late 1970s' \
+    'spring 2022' summer 'autumn 2022' 'fall 2022' 'winter 2022' \
+    'February 2024' 'Feb 2024' '24 February 2022' 'February 24, 2022' \
+    'c. 1066' 'circa 1066' '44 BC' '44 BCE' -0043 ongoing 'lat 2022'; do
+	printf '%s' "$d" | put "$out/date"
+done
+
+while IFS= read -r q; do
+	printf '%s' "$q" | put "$out/query"
+done <<'QUERIES'
+tag:starlink status:alleged,denied actor:"Elon Musk" from:2022-06 to:2024 -tag:taiwan kremlin
+tag:a,"b, c"
+"quoted \" phrase \\ here"
+from:late 2022 to:2024-Q1
+asof:2023-01 has:sources
+has:notes has:id has:description has:end has:related
+file:musk id:wsj-musk-putin-contact
+-status:none
+Ünïcödé ÉLON
+status:bogus
+from:"February 24, 2022"
+to:../2014
+QUERIES
+exit 0

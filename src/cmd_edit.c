@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The editing commands for scripts: tlv annotate, tlv add, tlv rm.  Each
+ * loads the files, plans one change (edit.h), saves it safely (save.h) and
+ * says what it did; anything it cannot do is an error with a reason and a
+ * non-zero exit, never a partial write.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "edit.h"
+#include "load.h"
+#include "save.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+static const char annotate_usage[] =
+"usage: tlv annotate [--by NAME] ID TEXT [FILE|DIR ...]\n"
+"\n"
+"Append a note to the event with id ID: 'at' is now (UTC), 'by' is NAME,\n"
+"else $USER.  Only the event's lines change in its file.\n";
+
+static const char add_usage[] =
+"usage: tlv add --date DATE --title TITLE [--status S] [--tag T]...\n"
+"               [--actor A]... [--id ID] FILE\n"
+"\n"
+"Append an event to FILE (created if missing) and print its id (made from\n"
+"the date and title unless --id is given).\n";
+
+static const char rm_usage[] =
+"usage: tlv rm ID [FILE|DIR ...]\n"
+"\n"
+"Delete the event with id ID from its file.\n";
+
+/* "2026-11-29T10:15:00Z": now, or $TLV_TEST_NOW for tests. */
+char *
+cmd_edit_now(void)
+{
+	const char	*pin = getenv("TLV_TEST_NOW");
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+	char		 b[32];
+
+	if (pin != NULL && *pin != '\0')
+		return xstrdup(pin);
+	gmtime_r(&t, &tm);
+	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return xstrdup(b);
+}
+
+/* The author of a note: given, else $USER, else "unknown". */
+const char *
+cmd_edit_author(const char *given)
+{
+	const char	*user = getenv("USER");
+
+	if (given != NULL && *given != '\0')
+		return given;
+	return user != NULL && *user != '\0' ? user : "unknown";
+}
+
+static int
+edit_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+edit_error(const char *cmd, const char *fmt, ...)
+{
+	struct buf	b = BUF_INIT, s = BUF_INIT;
+	va_list		ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	text_sanitize(&s, b.data, b.len, 0);
+	fprintf(stderr, "tlv %s: %s\n", cmd, s.data);
+	buf_free(&b);
+	buf_free(&s);
+	return CLI_DATA_ERROR;
+}
+
+/* Load, print errors, and clear what an earlier crash left behind. */
+static void
+edit_load(struct timeline *tl, char **paths, size_t n)
+{
+	struct diag_list	diags = DIAG_LIST_INIT;
+	size_t			i;
+
+	load_paths(tl, paths, n, &diags);
+	diag_print(&diags, stderr, DIAG_ERROR);
+	diag_free(&diags);
+	for (i = 0; i < tl->nfiles; i++)
+		save_clean_stale(tl->files[i].path);
+}
+
+/* The one event with this id, or NULL after an error message. */
+static struct tl_event *
+edit_find(struct timeline *tl, const char *cmd, const char *id)
+{
+	struct tl_event	*found = NULL;
+	const char	*best = NULL;
+	unsigned	 bestd = 3, d;
+	size_t		 i;
+
+	for (i = 0; i < tl->nevents; i++) {
+		struct tl_event *e = &tl->events[i];
+
+		if (e->id == NULL)
+			continue;
+		if (strcmp(e->id, id) == 0) {
+			if (found != NULL) {
+				edit_error(cmd, "ambiguous id '%s': in %s:%u and "
+				    "%s:%u", id, tl->files[found->file].path,
+				    found->span.line, tl->files[e->file].path,
+				    e->span.line);
+				return NULL;
+			}
+			found = e;
+		} else if ((d = text_distance(e->id, id, 2)) < bestd) {
+			bestd = d;
+			best = e->id;
+		}
+	}
+	if (found == NULL && best != NULL)
+		edit_error(cmd, "no event with id '%s' (did you mean '%s'?)", id,
+		    best);
+	else if (found == NULL)
+		edit_error(cmd, "no event with id '%s'", id);
+	return found;
+}
+
+/* A planner: fills ed from the file's bytes. */
+typedef bool (*edit_planner)(const char *, size_t, const void *,
+    struct edit *, char **);
+
+/* Read f, plan with plan(arg), save; report failures. */
+static int
+edit_change(const char *cmd, struct tl_file *f, edit_planner plan,
+    const void *arg)
+{
+	struct edit	 ed;
+	bool		 stale;
+	char		*err = NULL, *cur;
+	size_t		 len;
+	int		 status = CLI_OK;
+
+	memset(&ed, 0, sizeof ed);
+	if ((cur = save_read(f, &len, &stale, &err)) == NULL)
+		status = edit_error(cmd, "%s", err);
+	else if (!plan(cur, len, arg, &ed, &err)) {
+		status = edit_error(cmd, "%s", err);
+		free(cur);
+	} else if (!save_commit(f, cur, len, &ed, NULL, &err))
+		status = edit_error(cmd, "%s", err);
+	free(err);
+	edit_free(&ed);
+	return status;
+}
+
+/* Usage parsing shared by annotate and rm: returns optind or -1. */
+static int
+edit_options(int argc, char **argv, const char *usage, const char **by,
+    int *status)
+{
+	static const struct option opts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			fputs(usage, stdout);
+			*status = CLI_OK;
+			return -1;
+		}
+		if (ch == 'b' && by != NULL) {
+			*by = optarg;
+			continue;
+		}
+		*status = cli_usage_error(argv[0], "unknown option '%s'",
+		    argv[optind - 1]);
+		return -1;
+	}
+	return optind;
+}
+
+struct note_args {
+	const struct tl_event	*e;
+	struct edit_note	 note;
+};
+
+static bool
+plan_note(const char *buf, size_t len, const void *arg, struct edit *ed,
+    char **err)
+{
+	const struct note_args	*a = arg;
+
+	return edit_plan_note(buf, len, a->e, &a->note, ed, err);
+}
+
+static bool
+plan_delete(const char *buf, size_t len, const void *arg, struct edit *ed,
+    char **err)
+{
+	return edit_plan_delete(buf, len, arg, ed, err);
+}
+
+int
+cmd_annotate(int argc, char **argv)
+{
+	struct cli		 c = { .cmd = "annotate" };
+	struct timeline		 tl = TIMELINE_INIT;
+	struct note_args	 a;
+	const char		*by = NULL;
+	char			**paths, *now;
+	size_t			 n;
+	int			 i, status;
+
+	if ((i = edit_options(argc, argv, annotate_usage, &by, &status)) == -1)
+		return status;
+	if (argc - i < 2)
+		return cli_usage_error("annotate", "give an event ID and the "
+		    "TEXT of the note");
+	if (argv[i + 1][0] == '\0')
+		return cli_usage_error("annotate", "the note is empty");
+	c.paths = argv + i + 2;
+	c.npaths = (size_t)(argc - i - 2);
+	cli_paths(&c, &paths, &n);
+	edit_load(&tl, paths, n);
+	if ((a.e = edit_find(&tl, "annotate", argv[i])) == NULL) {
+		timeline_free(&tl);
+		return CLI_DATA_ERROR;
+	}
+	now = cmd_edit_now();
+	a.note.at = now;
+	a.note.by = cmd_edit_author(by);
+	a.note.text = argv[i + 1];
+	status = edit_change("annotate", &tl.files[a.e->file], plan_note, &a);
+	if (status == CLI_OK)
+		printf("annotated %s in %s\n", a.e->id, tl.files[a.e->file].path);
+	free(now);
+	timeline_free(&tl);
+	return status;
+}
+
+int
+cmd_rm(int argc, char **argv)
+{
+	struct cli	 c = { .cmd = "rm" };
+	struct timeline	 tl = TIMELINE_INIT;
+	struct tl_event	*e;
+	char		**paths;
+	size_t		 n;
+	int		 i, status;
+
+	if ((i = edit_options(argc, argv, rm_usage, NULL, &status)) == -1)
+		return status;
+	if (argc - i < 1)
+		return cli_usage_error("rm", "give the ID of the event to delete");
+	c.paths = argv + i + 1;
+	c.npaths = (size_t)(argc - i - 1);
+	cli_paths(&c, &paths, &n);
+	edit_load(&tl, paths, n);
+	if ((e = edit_find(&tl, "rm", argv[i])) == NULL) {
+		timeline_free(&tl);
+		return CLI_DATA_ERROR;
+	}
+	status = edit_change("rm", &tl.files[e->file], plan_delete, e);
+	if (status == CLI_OK)
+		printf("removed %s from %s\n", e->id, tl.files[e->file].path);
+	timeline_free(&tl);
+	return status;
+}
+
+/* --- add ----------------------------------------------------------------- */
+
+struct add_args {
+	const struct tl_file	*f;
+	struct edit_event	 ev;
+	const char		**tags, **actors;
+};
+
+static bool
+plan_add(const char *buf, size_t len, const void *arg, struct edit *ed,
+    char **err)
+{
+	const struct add_args	*a = arg;
+
+	return edit_plan_add(buf, len, a->f, &a->ev, ed, err);
+}
+
+/* A new timeline file for 'tlv add' to a path that does not exist. */
+static bool
+add_create(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	struct buf	 b = BUF_INIT;
+	FILE		*fp;
+	bool		 ok;
+
+	base = base != NULL ? base + 1 : path;
+	buf_adds(&b, "title: ");
+	edit_scalar(&b, base, false);
+	buf_adds(&b, "\nevents:\n");
+	if ((fp = fopen(path, "wx")) == NULL)
+		return false;
+	ok = fwrite(b.data, 1, b.len, fp) == b.len;
+	ok = fclose(fp) == 0 && ok;
+	buf_free(&b);
+	return ok;
+}
+
+static bool
+add_parse(struct add_args *a, int argc, char **argv, int *status)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "title", required_argument, NULL, 't' },
+		{ "status", required_argument, NULL, 's' },
+		{ "tag", required_argument, NULL, 'g' },
+		{ "actor", required_argument, NULL, 'a' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': a->ev.date = optarg; break;
+		case 't': a->ev.title = optarg; break;
+		case 's': a->ev.status = optarg; break;
+		case 'i': a->ev.id = optarg; break;
+		case 'g':
+			a->tags = xreallocarray(a->tags, a->ev.ntags + 1,
+			    sizeof *a->tags);
+			a->tags[a->ev.ntags++] = optarg;
+			break;
+		case 'a':
+			a->actors = xreallocarray(a->actors, a->ev.nactors + 1,
+			    sizeof *a->actors);
+			a->actors[a->ev.nactors++] = optarg;
+			break;
+		case 'h':
+			fputs(add_usage, stdout);
+			*status = CLI_OK;
+			return false;
+		default:
+			*status = cli_usage_error("add", "unknown option or "
+			    "missing value in '%s'", argv[optind - 1]);
+			return false;
+		}
+	}
+	a->ev.tags = a->tags;
+	a->ev.actors = a->actors;
+	return true;
+}
+
+/* The values must be what a timeline accepts. */
+static bool
+add_check(const struct add_args *a, int argc, int i, int *status)
+{
+	struct date_range	 r;
+	enum tl_status		 st;
+	char			*err = NULL;
+
+	if (a->ev.date == NULL || a->ev.title == NULL || *a->ev.title == '\0')
+		*status = cli_usage_error("add", "--date and --title are "
+		    "required");
+	else if (argc - i != 1)
+		*status = cli_usage_error("add", "give exactly one FILE to add "
+		    "to");
+	else if (!date_parse(a->ev.date, strlen(a->ev.date), 0, &r, &err,
+	    NULL)) {
+		*status = cli_usage_error("add", "%s", err);
+		free(err);
+	} else if (a->ev.status != NULL && !tl_status_parse(a->ev.status,
+	    strlen(a->ev.status), &st))
+		*status = cli_usage_error("add", "unknown status '%s' (confirmed, "
+		    "reported, alleged, disputed or denied)", a->ev.status);
+	else
+		return true;
+	return false;
+}
+
+int
+cmd_add(int argc, char **argv)
+{
+	struct add_args	 a;
+	struct timeline	 tl = TIMELINE_INIT;
+	struct stat	 st;
+	char		*id = NULL;
+	int		 status = CLI_OK;
+
+	memset(&a, 0, sizeof a);
+	if (!add_parse(&a, argc, argv, &status) ||
+	    !add_check(&a, argc, optind, &status))
+		goto out;
+	if (stat(argv[optind], &st) == -1 && errno == ENOENT &&
+	    !add_create(argv[optind])) {
+		status = edit_error("add", "cannot create %s: %s",
+		    argv[optind], strerror(errno));
+		goto out;
+	}
+	edit_load(&tl, argv + optind, 1);
+	if (tl.nfiles != 1 || tl.files[0].failed) {
+		status = edit_error("add", "cannot add to %s: it does not load",
+		    argv[optind]);
+		goto out;
+	}
+	if (a.ev.id != NULL && timeline_find_id(&tl, a.ev.id) != NULL) {
+		status = edit_error("add", "id '%s' is taken", a.ev.id);
+		goto out;
+	}
+	if (a.ev.id == NULL)
+		a.ev.id = id = edit_slug(&tl, a.ev.date, a.ev.title);
+	a.f = &tl.files[0];
+	status = edit_change("add", &tl.files[0], plan_add, &a);
+	if (status == CLI_OK)
+		printf("%s\n", a.ev.id);
+out:
+	free(id);
+	free(a.tags);
+	free(a.actors);
+	timeline_free(&tl);
+	return status;
+}

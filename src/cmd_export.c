@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tlv export: the timeline in another format on stdout (export.h).
+ * tlv import: a TimelineJS JSON file as tlv YAML on stdout, written with
+ * yamlout so that every text reads back exactly.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cmd_export.h"
+#include "date.h"
+#include "diag.h"
+#include "export.h"
+#include "load.h"
+#include "query.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+#include "yamlout.h"
+
+static const char export_usage[] =
+"usage: tlv export --format FORMAT [OPTIONS] [FILE|DIR ...]\n"
+"\n"
+"Write the events to standard output in another format.  With no FILE,\n"
+"the bundled timelines.\n"
+"\n"
+"Formats:\n"
+"  markdown     a chronology for a report: headings by year, sources as links\n"
+"  json         every field, in tlv's schema (doc/export-json.md)\n"
+"  csv          one row per event (RFC 4180; text cells that start with\n"
+"               = + - @ get a leading ' so spreadsheets do not run them)\n"
+"  ics          iCalendar all-day events (RFC 5545); events it cannot hold\n"
+"               (open ends, BCE years) are skipped with a warning\n"
+"  timelinejs   TimelineJS3 JSON (tlv can open it again)\n"
+"\n"
+"Filters (ANDed; as for 'tlv summary'):\n"
+"  --filter QUERY     e.g. 'tag:starlink status:alleged,denied from:2022'\n"
+"  --from DATE        events that end on or after DATE\n"
+"  --to DATE          events that start on or before DATE\n"
+"  --tag TAG          events with this tag\n"
+"  --actor NAME       events with an actor containing NAME\n"
+"  --status S[,S]     confirmed, reported, alleged, disputed, denied, none\n"
+"  --grep TEXT        TEXT in title, description, actors, tags or notes\n"
+"\n"
+"Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
+
+static const char import_usage[] =
+"usage: tlv import --from timelinejs FILE.json\n"
+"\n"
+"Convert a TimelineJS3 JSON file to a tlv timeline (YAML) on standard\n"
+"output: unique_id becomes id, start_date date, end_date end,\n"
+"text.headline title, text.text description (HTML entities decoded),\n"
+"group a tag.\n"
+"\n"
+"  tlv import --from timelinejs story.json > story.yaml\n"
+"\n"
+"Exit status: 0 success, 1 the file had errors, 2 usage error.\n";
+
+/* Options of the shared parser that take a value as the next argument. */
+static const char *const export_valued[] = {
+	"--filter", "--from", "--to", "--tag", "--actor", "--status", "--grep",
+	"--width", "--config"
+};
+
+static bool
+export_is_valued(const char *arg)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof export_valued / sizeof *export_valued; i++)
+		if (strcmp(arg, export_valued[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Take --format FMT and --format=FMT out of the options (they end at the
+ * first operand or "--"), leaving the rest for cli_parse in out (argv[0]
+ * kept).  Returns the new argc, or -1 if --format has no value.
+ */
+static int
+export_take_format(int argc, char **argv, char **out, const char **fmt)
+{
+	int	i, n = 0;
+
+	out[n++] = argv[0];
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0)
+			break;
+		if (strcmp(a, "--format") == 0) {
+			if (++i == argc)
+				return -1;
+			*fmt = argv[i];
+		} else if (strncmp(a, "--format=", 9) == 0)
+			*fmt = a + 9;
+		else {
+			out[n++] = argv[i];
+			if (export_is_valued(a) && i + 1 < argc)
+				out[n++] = argv[++i];
+		}
+	}
+	while (i < argc)
+		out[n++] = argv[i++];
+	out[n] = NULL;
+	return n;
+}
+
+/* Load paths; print errors (warnings only as a count) to stderr. */
+static int
+export_load(struct timeline *tl, char **paths, size_t n, bool sort)
+{
+	struct diag_list	diags = DIAG_LIST_INIT;
+	int			status = CLI_OK;
+	size_t			i;
+
+	if (sort)
+		load_paths(tl, paths, n, &diags);
+	else {
+		for (i = 0; i < n; i++)
+			load_file(tl, paths[i], &diags);
+		load_check(tl, &diags);
+	}
+	diag_print(&diags, stderr, DIAG_ERROR);
+	if (diags.warnings > 0)
+		fprintf(stderr, "tlv: %zu warning%s; 'tlv check' shows them\n",
+		    diags.warnings, diags.warnings == 1 ? "" : "s");
+	if (diags.errors > 0)
+		status = CLI_DATA_ERROR;
+	diag_free(&diags);
+	return status;
+}
+
+/* Now, or $TLV_TEST_NOW when set (tests pin ics DTSTAMP with it). */
+static date_time
+export_now(void)
+{
+	const char		*env = getenv("TLV_TEST_NOW");
+	struct date_range	 r;
+
+	if (env != NULL && *env != '\0' &&
+	    date_parse(env, strlen(env), 0, &r, NULL, NULL))
+		return r.earliest;
+	return (date_time)time(NULL);
+}
+
+/* The skip callback: one warning per event, sanitised. */
+static void
+export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
+{
+	const char	*name = e->id != NULL ? e->id : e->title;
+	struct buf	 b = BUF_INIT;
+
+	text_sanitize(&b, name, strlen(name), 0);
+	fprintf(stderr, "tlv export: skipped '%s': %s\n", b.data, why);
+	buf_free(&b);
+	(void)arg;
+}
+
+/* The format named by --format, or a usage error. */
+static int
+export_pick_format(const char *name, enum export_format *fmt)
+{
+	struct buf	b = BUF_INIT;
+	int		status;
+
+	if (name == NULL)
+		return cli_usage_error("export", "--format is required (one "
+		    "of: %s)", EXPORT_FORMAT_NAMES);
+	if (export_format_parse(name, fmt))
+		return CLI_OK;
+	text_sanitize(&b, name, strlen(name), 0);
+	status = cli_usage_error("export", "unknown format '%s' (formats: %s)",
+	    buf_str(&b), EXPORT_FORMAT_NAMES);
+	buf_free(&b);
+	return status;
+}
+
+static int
+export_run(struct cli *c, enum export_format fmt, const struct query *q)
+{
+	struct timeline		 tl = TIMELINE_INIT;
+	struct export_opts	 opts = { .query = q, .now = export_now(),
+				    .skipped = export_warn_skipped };
+	char			**paths;
+	size_t			 n;
+	int			 status;
+
+	cli_paths(c, &paths, &n);
+	status = export_load(&tl, paths, n, true);
+	export_write(stdout, &tl, fmt, &opts);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		perror("tlv export: stdout");
+		status = CLI_DATA_ERROR;
+	}
+	timeline_free(&tl);
+	return status;
+}
+
+/* Options, format and filter; -1 with *status when the command should
+ * end (after --help, or on a usage error). */
+static int
+export_parse(struct cli *c, int argc, char **argv, enum export_format *fmt,
+    int *status)
+{
+	char		**args = xreallocarray(NULL, (size_t)argc + 1,
+			    sizeof *args);
+	const char	 *name = NULL;
+	int		  nargs, rc = -1;
+
+	if ((nargs = export_take_format(argc, argv, args, &name)) == -1)
+		*status = cli_usage_error("export", "--format needs a value "
+		    "(one of: %s)", EXPORT_FORMAT_NAMES);
+	else if (cli_parse(c, nargs, args, CLI_OPT_FILTER, export_usage,
+	    status) == 0 && (*status = export_pick_format(name, fmt)) ==
+	    CLI_OK)
+		rc = 0;
+	if (rc == 0) {
+		/* cli_parse points c->paths into args: back into argv. */
+		c->paths = argv + (argc - (int)c->npaths);
+	}
+	free(args);
+	return rc;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	struct cli		 c = { .cmd = "export" };
+	enum export_format	 fmt = EXPORT_JSON;
+	struct query		*q;
+	int			 status;
+	bool			 ok;
+
+	if (export_parse(&c, argc, argv, &fmt, &status) == -1) {
+		cli_free(&c);
+		return status;
+	}
+	q = cli_query(&c, &ok);
+	if (!ok) {
+		cli_free(&c);
+		return CLI_USAGE;
+	}
+	status = export_run(&c, fmt, q);
+	if (q != NULL)
+		query_free(q);
+	cli_free(&c);
+	return status;
+}
+
+/* --- import ------------------------------------------------------------- */
+
+/* lead + "key: value\n" (nothing if value is NULL); html: the value is
+ * TimelineJS HTML text, decoded first.  Block scalars are indented two
+ * more than lead. */
+static void
+import_field(struct buf *b, const char *lead, const char *key,
+    const char *value, bool html)
+{
+	struct buf	t = BUF_INIT;
+
+	if (value == NULL || (*value == '\0' && strcmp(key, "title") != 0))
+		return;		/* an empty optional text is no text */
+	if (html)
+		export_html_decode(&t, value, strlen(value));
+	else
+		buf_adds(&t, value);
+	buf_printf(b, "%s%s: ", lead, key);
+	yamlout_scalar(b, buf_str(&t), (int)strlen(lead) + 2);
+	buf_addc(b, '\n');
+	buf_free(&t);
+}
+
+static void
+import_tags(struct buf *b, const struct tl_event *e)
+{
+	struct buf	t = BUF_INIT;
+	uint32_t	i;
+
+	if (e->ntags == 0)
+		return;
+	buf_adds(b, "    tags:\n");
+	for (i = 0; i < e->ntags; i++) {
+		buf_reset(&t);
+		export_html_decode(&t, e->tags[i], strlen(e->tags[i]));
+		buf_adds(b, "      - ");
+		yamlout_scalar(b, buf_str(&t), 8);
+		buf_addc(b, '\n');
+	}
+	buf_free(&t);
+}
+
+static void
+import_event(struct buf *b, const struct tl_event *e)
+{
+	const char	*end = e->end_text;
+
+	if (end != NULL && e->end.latest < e->date.earliest) {
+		struct buf	s = BUF_INIT;
+
+		text_sanitize(&s, e->title, strlen(e->title), 0);
+		fprintf(stderr, "tlv import: '%s': end_date is before "
+		    "start_date; left out\n", s.data);
+		buf_free(&s);
+		end = NULL;
+	}
+	import_field(b, "  - ", "id", e->id, false);
+	import_field(b, e->id != NULL ? "    " : "  - ", "date", e->date_text,
+	    false);
+	import_field(b, "    ", "end", end, false);
+	import_field(b, "    ", "title", e->title, true);
+	import_field(b, "    ", "description", e->description, true);
+	import_tags(b, e);
+}
+
+static void
+import_write(FILE *fp, const struct timeline *tl)
+{
+	const struct tl_file	*f = &tl->files[0];
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	buf_adds(&b, "# Converted from TimelineJS by tlv import.\n");
+	import_field(&b, "", "title", f->title, true);
+	import_field(&b, "", "description", f->description, true);
+	buf_adds(&b, tl->nevents > 0 ? "events:\n" : "events: []\n");
+	for (i = 0; i < tl->nevents; i++) {
+		import_event(&b, &tl->events[i]);
+		fwrite(b.data, 1, b.len, fp);
+		buf_reset(&b);
+	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, fp);
+	buf_free(&b);
+}
+
+enum { IMPORT_FROM = 256, IMPORT_HELP, IMPORT_VERSION };
+
+/* Parse the options; -1 with *status when the command should end. */
+static int
+import_parse(int argc, char **argv, const char **from, int *status)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, IMPORT_FROM },
+		{ "help", no_argument, NULL, IMPORT_HELP },
+		{ "version", no_argument, NULL, IMPORT_VERSION },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (ch == IMPORT_FROM)
+			*from = optarg;
+		else if (ch == 'h' || ch == IMPORT_HELP) {
+			fputs(import_usage, stdout);
+			*status = CLI_OK;
+			return -1;
+		} else if (ch == IMPORT_VERSION) {
+			printf("tlv %s\n", PACKAGE_VERSION);
+			*status = CLI_OK;
+			return -1;
+		} else {
+			*status = cli_usage_error("import", "unknown option or "
+			    "missing value in '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+	struct timeline	 tl = TIMELINE_INIT;
+	const char	*from = NULL;
+	int		 status;
+
+	if (import_parse(argc, argv, &from, &status) == -1)
+		return status;
+	if (from == NULL || strcmp(from, "timelinejs") != 0)
+		return cli_usage_error("import", from == NULL ? "--from is "
+		    "required (formats: timelinejs)" : "unknown input format "
+		    "(formats: timelinejs)");
+	if (argc - optind != 1)
+		return cli_usage_error("import", "expected one FILE.json");
+	status = export_load(&tl, argv + optind, 1, false);
+	if (tl.nfiles == 1 && !tl.files[0].failed &&
+	    tl.files[0].format != TL_FORMAT_TIMELINEJS && tl.nevents > 0) {
+		fprintf(stderr, "tlv import: the file is not TimelineJS JSON "
+		    "(no events with start_date)\n");
+		status = CLI_DATA_ERROR;
+	} else if (tl.nfiles == 1 && !tl.files[0].failed)
+		import_write(stdout, &tl);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		perror("tlv import: stdout");
+		status = CLI_DATA_ERROR;
+	}
+	timeline_free(&tl);
+	return status;
+}

@@ -1,0 +1,690 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Planning byte-exact changes to a timeline file; see edit.h.
+ *
+ * The loader gives each event its span: from its first key (or '{') to the
+ * end of its last value (or the '}').  An item of a block list starts at
+ * its '-', earlier on the same line; a change that adds lines goes after
+ * the line on which the event (or its notes list) ends, so a trailing
+ * comment on that line stays where it is.  Line ends follow the file's
+ * first line end (LF or CRLF); a file without a final newline keeps
+ * lacking one.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+/* --- positions ----------------------------------------------------------- */
+
+static const char *
+edit_eol(const char *buf, size_t len)
+{
+	const char	*nl = memchr(buf, '\n', len);
+
+	return nl != NULL && nl > buf && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+static size_t
+edit_line_start(const char *buf, size_t pos)
+{
+	while (pos > 0 && buf[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+/* Where lines go after the line holding byte pos - 1: the start of the
+ * next line, or len when that line is the last (no final newline). */
+static size_t
+edit_after_line(const char *buf, size_t len, size_t pos)
+{
+	const char	*nl;
+
+	if (pos == 0 || buf[pos - 1] == '\n')
+		return pos;
+	nl = memchr(buf + pos, '\n', len - pos);
+	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
+}
+
+/* The '-' of a block list item whose mapping starts at pos, or SIZE_MAX
+ * (a flow list item, or something else). */
+static size_t
+edit_dash(const char *buf, size_t pos)
+{
+	size_t	i = pos, ls;
+
+	while (i > 0 && (buf[i - 1] == ' ' || buf[i - 1] == '\t' ||
+	    buf[i - 1] == '\n' || buf[i - 1] == '\r'))
+		i--;
+	if (i == 0 || buf[i - 1] != '-')
+		return SIZE_MAX;
+	i--;
+	for (ls = edit_line_start(buf, i); ls < i; ls++)
+		if (buf[ls] != ' ')
+			return SIZE_MAX;
+	return i;
+}
+
+/* Bytes of indentation before pos on its line. */
+static size_t
+edit_indent_of(const char *buf, size_t pos)
+{
+	return pos - edit_line_start(buf, pos);
+}
+
+static void
+edit_spaces(struct buf *b, size_t n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+static const struct tl_key *
+edit_key(const struct tl_event *e, const char *name)
+{
+	uint32_t	i;
+
+	for (i = 0; i < e->nkeys; i++)
+		if (strcmp(e->keys[i].name, name) == 0)
+			return &e->keys[i];
+	return NULL;
+}
+
+static bool
+edit_is_flow_map(const char *buf, size_t len, const struct tl_event *e)
+{
+	return e->span.start < len && buf[e->span.start] == '{' &&
+	    e->span.end > e->span.start && buf[e->span.end - 1] == '}';
+}
+
+/* Splice text at pos (insert).  Lines added at the end of a file without
+ * a final newline: the newline goes first instead of last. */
+static void
+edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
+    const struct buf *lines, const char *eol)
+{
+	size_t	el = strlen(eol);
+
+	ed->start = ed->end = pos;
+	if (pos == len && len > 0 && buf[len - 1] != '\n' &&
+	    lines->len >= el) {
+		buf_adds(&ed->text, eol);
+		buf_add(&ed->text, lines->data, lines->len - el);
+	} else
+		buf_add(&ed->text, lines->data, lines->len);
+}
+
+static bool
+edit_fail(char **err, const char *msg)
+{
+	if (err != NULL)
+		*err = xstrdup(msg);
+	return false;
+}
+
+/* --- scalars ------------------------------------------------------------- */
+
+static bool
+edit_word_is(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (text_equal_folded(s, strlen(s), *words, strlen(*words)))
+			return true;
+	return false;
+}
+
+/* Code points that must be escaped inside double quotes: controls, line
+ * and paragraph separators, byte order marks, non-characters. */
+static bool
+edit_needs_escape(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
+/* Can text be written as a plain scalar and read back unchanged? */
+static bool
+edit_plain_ok(const char *s, bool flow)
+{
+	static const char *const special[] = {
+		"null", "~", "true", "false", "yes", "no", "on", "off", NULL
+	};
+	size_t		len = strlen(s), i, n;
+	uint32_t	cp;
+
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
+		return false;
+	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL ||
+	    edit_word_is(s, special))
+		return false;
+	for (i = 0; i < len; i += n) {
+		n = text_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD || cp == '\t' || edit_needs_escape(cp))
+			return false;
+		if (cp == ':' && (s[i + 1] == ' ' || flow))
+			return false;
+		if (cp == '#' && i > 0 && s[i - 1] == ' ')
+			return false;
+		if (flow && strchr(",[]{}", (int)cp) != NULL && cp < 0x80)
+			return false;
+	}
+	return true;
+}
+
+static void
+edit_dquote(struct buf *b, const char *s)
+{
+	static const char short_esc[][2] = {
+		['\0'] = "0", ['\a'] = "a", ['\b'] = "b", ['\t'] = "t",
+		['\n'] = "n", ['\v'] = "v", ['\f'] = "f", ['\r'] = "r",
+		[0x1b] = "e",
+	};
+	size_t		len = strlen(s), i, n;
+	uint32_t	cp;
+
+	buf_addc(b, '"');
+	for (i = 0; i < len; i += n) {
+		n = text_decode(s + i, len - i, &cp);
+		if (s[i] == '"' || s[i] == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, s[i]);
+		} else if (cp < 0x20 && short_esc[cp][0] != '\0')
+			buf_printf(b, "\\%c", short_esc[cp][0]);
+		else if (edit_needs_escape(cp))
+			buf_printf(b, "\\u%04X", (unsigned)cp);
+		else
+			buf_add(b, s + i, n);
+	}
+	buf_addc(b, '"');
+}
+
+void
+edit_scalar(struct buf *b, const char *text, bool flow)
+{
+	if (edit_plain_ok(text, flow))
+		buf_adds(b, text);
+	else
+		edit_dquote(b, text);
+}
+
+/* --- notes --------------------------------------------------------------- */
+
+/* "- at: ...\n  by: ...\n  text: ...\n", each line after indent. */
+static void
+edit_note_block(struct buf *b, size_t indent, const struct edit_note *n,
+    const char *eol)
+{
+	edit_spaces(b, indent);
+	buf_adds(b, "- at: ");
+	edit_scalar(b, n->at, false);
+	buf_adds(b, eol);
+	if (n->by != NULL) {
+		edit_spaces(b, indent + 2);
+		buf_adds(b, "by: ");
+		edit_scalar(b, n->by, false);
+		buf_adds(b, eol);
+	}
+	edit_spaces(b, indent + 2);
+	buf_adds(b, "text: ");
+	edit_scalar(b, n->text, false);
+	buf_adds(b, eol);
+}
+
+static void
+edit_note_flow(struct buf *b, const struct edit_note *n)
+{
+	buf_adds(b, "{at: ");
+	edit_scalar(b, n->at, true);
+	if (n->by != NULL) {
+		buf_adds(b, ", by: ");
+		edit_scalar(b, n->by, true);
+	}
+	buf_adds(b, ", text: ");
+	edit_scalar(b, n->text, true);
+	buf_addc(b, '}');
+}
+
+/* Insert before the closing bracket at close; sep when the collection is
+ * not empty. */
+static void
+edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
+    const struct buf *item, const char *sep)
+{
+	size_t	i = close;
+
+	while (i > open + 1 && strchr(" \t\r\n", buf[i - 1]) != NULL)
+		i--;
+	ed->start = ed->end = i;
+	if (i > open + 1)
+		buf_adds(&ed->text, sep);
+	buf_add(&ed->text, item->data, item->len);
+}
+
+/* The notes value is a flow list [...]: add the note before its ']'. */
+static bool
+edit_note_in_flow_list(const char *buf, const struct tl_key *k,
+    const struct edit_note *n, struct edit *ed, char **err)
+{
+	struct buf	item = BUF_INIT;
+
+	if (buf[k->value.start] != '[' || buf[k->value.end - 1] != ']')
+		return edit_fail(err, "its 'notes' is not a list");
+	edit_note_flow(&item, n);
+	edit_flow_insert(ed, buf, k->value.start, k->value.end - 1, &item,
+	    ", ");
+	buf_free(&item);
+	return true;
+}
+
+/* A flow-mapping event {...} without notes: add "notes: [...]" in it. */
+static void
+edit_note_in_flow_map(const char *buf, const struct tl_event *e,
+    const struct edit_note *n, struct edit *ed)
+{
+	struct buf	item = BUF_INIT;
+
+	buf_adds(&item, "notes: [");
+	edit_note_flow(&item, n);
+	buf_addc(&item, ']');
+	edit_flow_insert(ed, buf, e->span.start, e->span.end - 1, &item, ", ");
+	buf_free(&item);
+}
+
+bool
+edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
+    const struct edit_note *n, struct edit *ed, char **err)
+{
+	const struct tl_key	*k = edit_key(e, "notes");
+	const char		*eol = edit_eol(buf, len);
+	struct buf		 lines = BUF_INIT;
+	size_t			 indent;
+
+	memset(ed, 0, sizeof *ed);
+	if (k != NULL && k->value.end > k->value.start &&
+	    buf[k->value.start] == '[')
+		return edit_note_in_flow_list(buf, k, n, ed, err);
+	if (edit_is_flow_map(buf, len, e)) {
+		if (k != NULL)
+			return edit_fail(err, "its 'notes' is not a list");
+		edit_note_in_flow_map(buf, e, n, ed);
+		return true;
+	}
+	if (k != NULL && k->value.end > k->value.start &&
+	    buf[k->value.start] == '-') {
+		/* A block list: one more item after its last line. */
+		edit_note_block(&lines, edit_indent_of(buf, k->value.start), n,
+		    eol);
+		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    k->value.end), &lines, eol);
+	} else if (k != NULL)
+		return edit_fail(err, "its 'notes' is not a list");
+	else {
+		indent = edit_indent_of(buf, e->span.start);
+		edit_spaces(&lines, indent);
+		buf_printf(&lines, "notes:%s", eol);
+		edit_note_block(&lines, indent + 2, n, eol);
+		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    e->span.end), &lines, eol);
+	}
+	buf_free(&lines);
+	return true;
+}
+
+/* --- delete, add, replace ------------------------------------------------ */
+
+/* An item of a flow list: remove it and one comma beside it. */
+static bool
+edit_delete_flow_item(const char *buf, size_t len, const struct tl_event *e,
+    struct edit *ed)
+{
+	size_t	i = e->span.end, j = e->span.start;
+
+	while (i < len && strchr(" \t\r\n", buf[i]) != NULL)
+		i++;
+	if (i < len && buf[i] == ',') {
+		for (i++; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
+			continue;
+		ed->start = e->span.start;
+		ed->end = i;
+		return true;
+	}
+	while (j > 0 && strchr(" \t\r\n", buf[j - 1]) != NULL)
+		j--;
+	ed->start = j > 0 && buf[j - 1] == ',' ? j - 1 : e->span.start;
+	ed->end = e->span.end;
+	return true;
+}
+
+bool
+edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
+    struct edit *ed, char **err)
+{
+	size_t	dash = edit_dash(buf, e->span.start);
+
+	memset(ed, 0, sizeof *ed);
+	if (e->span.end > len)
+		return edit_fail(err, "the event is not where it was loaded");
+	if (dash == SIZE_MAX)
+		return edit_delete_flow_item(buf, len, e, ed);
+	ed->start = edit_line_start(buf, dash);
+	ed->end = edit_after_line(buf, len, e->span.end);
+	/* The last line of a file without a final newline: take the newline
+	 * before the item instead, so the file still ends without one. */
+	if (ed->end == len && len > 0 && buf[len - 1] != '\n' && ed->start > 0)
+		ed->start -= ed->start >= 2 && buf[ed->start - 2] == '\r' ?
+		    2 : 1;
+	(void)err;
+	return true;
+}
+
+static void
+edit_flow_list(struct buf *b, const char *key, const char *const *v,
+    size_t n)
+{
+	size_t	i;
+
+	buf_printf(b, "%s: [", key);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		edit_scalar(b, v[i], true);
+	}
+	buf_addc(b, ']');
+}
+
+/* The new event as block lines, "- " at indent. */
+static void
+edit_event_block(struct buf *b, size_t indent, const struct edit_event *ev,
+    const char *eol)
+{
+	const char	*keys[] = { "id", "date", "title", "status" };
+	const char	*vals[] = { ev->id, ev->date, ev->title, ev->status };
+	size_t		 i;
+	bool		 first = true;
+
+	for (i = 0; i < 4; i++) {
+		if (vals[i] == NULL)
+			continue;
+		edit_spaces(b, indent);
+		buf_adds(b, first ? "- " : "  ");
+		buf_printf(b, "%s: ", keys[i]);
+		edit_scalar(b, vals[i], false);
+		buf_adds(b, eol);
+		first = false;
+	}
+	if (ev->ntags > 0) {
+		edit_spaces(b, indent + 2);
+		edit_flow_list(b, "tags", ev->tags, ev->ntags);
+		buf_adds(b, eol);
+	}
+	if (ev->nactors > 0) {
+		edit_spaces(b, indent + 2);
+		edit_flow_list(b, "actors", ev->actors, ev->nactors);
+		buf_adds(b, eol);
+	}
+}
+
+static void
+edit_event_flow(struct buf *b, const struct edit_event *ev)
+{
+	const char	*keys[] = { "id", "date", "title", "status" };
+	const char	*vals[] = { ev->id, ev->date, ev->title, ev->status };
+	size_t		 i;
+	bool		 first = true;
+
+	buf_addc(b, '{');
+	for (i = 0; i < 4; i++) {
+		if (vals[i] == NULL)
+			continue;
+		buf_printf(b, "%s%s: ", first ? "" : ", ", keys[i]);
+		edit_scalar(b, vals[i], true);
+		first = false;
+	}
+	if (ev->ntags > 0) {
+		buf_adds(b, ", ");
+		edit_flow_list(b, "tags", ev->tags, ev->ntags);
+	}
+	if (ev->nactors > 0) {
+		buf_adds(b, ", ");
+		edit_flow_list(b, "actors", ev->actors, ev->nactors);
+	}
+	buf_addc(b, '}');
+}
+
+bool
+edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
+    const struct edit_event *ev, struct edit *ed, char **err)
+{
+	const char	*eol = edit_eol(buf, len);
+	struct buf	 lines = BUF_INIT;
+
+	memset(ed, 0, sizeof *ed);
+	if (f->events_line == 0)
+		return edit_fail(err, "the file has no 'events' list");
+	if (f->events_flow) {
+		if (f->events_end == 0 || buf[f->events_end - 1] != ']')
+			return edit_fail(err, "cannot find the end of the "
+			    "events list");
+		edit_event_flow(&lines, ev);
+		edit_flow_insert(ed, buf, f->events_start, f->events_end - 1,
+		    &lines, ", ");
+	} else if (f->nitems == 0) {
+		edit_event_block(&lines, 2, ev, eol);
+		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    f->events_key_end), &lines, eol);
+	} else {
+		edit_event_block(&lines, f->events_indent, ev, eol);
+		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    f->events_end), &lines, eol);
+	}
+	buf_free(&lines);
+	return true;
+}
+
+/* item_text ("id: x\ndate: ...\n", relative to its first key) as lines
+ * of a block list item whose '-' is at column indent. */
+static void
+edit_item_lines(struct buf *b, const char *item_text, size_t indent,
+    const char *eol)
+{
+	const char	*p, *nl;
+	bool		 first = true;
+	size_t		 n;
+
+	for (p = item_text; *p != '\0'; p = nl != NULL ? nl + 1 : "") {
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (first) {
+			edit_spaces(b, indent);
+			buf_adds(b, "- ");
+		} else if (n > 0)
+			edit_spaces(b, indent + 2);
+		buf_add(b, p, n);
+		buf_adds(b, eol);
+		first = false;
+	}
+}
+
+bool
+edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
+    const char *item_text, struct edit *ed, char **err)
+{
+	const char	*eol = edit_eol(buf, len);
+	struct buf	 lines = BUF_INIT;
+	size_t		 at;
+
+	memset(ed, 0, sizeof *ed);
+	if (f->events_line == 0 || f->events_flow)
+		return edit_fail(err, "the events list is not a block list; "
+		    "add the event with 'tlv add' or in the file");
+	if (f->nitems == 0) {
+		edit_item_lines(&lines, item_text, 2, eol);
+		at = edit_after_line(buf, len, f->events_key_end);
+	} else {
+		edit_item_lines(&lines, item_text, f->events_indent, eol);
+		at = edit_after_line(buf, len, f->events_end);
+	}
+	edit_insert_lines(ed, buf, len, at, &lines, eol);
+	buf_free(&lines);
+	return true;
+}
+
+void
+edit_item_text(const char *buf, size_t len, const struct tl_event *e,
+    struct buf *out)
+{
+	size_t	dash = edit_dash(buf, e->span.start);
+	size_t	end = dash != SIZE_MAX ? edit_after_line(buf, len, e->span.end) :
+		    e->span.end;
+	size_t	indent = edit_indent_of(buf, e->span.start), i = e->span.start;
+	size_t	j, sp;
+
+	/* Lines relative to the first key's column: that is how the user
+	 * sees the event, and how edit_plan_replace puts it back. */
+	while (i < end) {
+		const char *nl = memchr(buf + i, '\n', end - i);
+		size_t stop = nl != NULL ? (size_t)(nl - buf) : end;
+
+		j = stop > i && buf[stop - 1] == '\r' ? stop - 1 : stop;
+		buf_add(out, buf + i, j - i);
+		buf_addc(out, '\n');
+		i = stop + 1;
+		for (sp = 0; sp < indent && i < end && buf[i] == ' '; sp++)
+			i++;
+	}
+}
+
+bool
+edit_plan_replace(const char *buf, size_t len, const struct tl_event *e,
+    const char *item_text, struct edit *ed, char **err)
+{
+	size_t		 dash = edit_dash(buf, e->span.start), indent, el;
+	const char	*eol = edit_eol(buf, len), *p, *nl;
+	struct buf	 lines = BUF_INIT;
+	bool		 first = true;
+
+	memset(ed, 0, sizeof *ed);
+	if (dash == SIZE_MAX)
+		return edit_fail(err, "this event is inside a flow list "
+		    "([...]); edit the file itself");
+	indent = edit_indent_of(buf, e->span.start);
+	el = strlen(eol);
+	for (p = item_text; *p != '\0'; p = nl != NULL ? nl + 1 : "") {
+		size_t n;
+
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (first)
+			/* "  -   " as it was before the first key */
+			buf_add(&lines, buf + edit_line_start(buf, dash),
+			    e->span.start - edit_line_start(buf, dash));
+		else if (n > 0)
+			edit_spaces(&lines, indent);
+		buf_add(&lines, p, n);
+		buf_adds(&lines, eol);
+		first = false;
+	}
+	ed->start = edit_line_start(buf, dash);
+	ed->end = edit_after_line(buf, len, e->span.end);
+	if (ed->end == len && len > 0 && buf[len - 1] != '\n' &&
+	    lines.len >= el)
+		lines.len -= el;
+	buf_add(&ed->text, lines.data, lines.len);
+	buf_free(&lines);
+	return true;
+}
+
+bool
+edit_plan_set_id(const char *buf, size_t len, const struct tl_event *e,
+    const char *id, struct edit *ed, char **err)
+{
+	memset(ed, 0, sizeof *ed);
+	if (e->span.start >= len)
+		return edit_fail(err, "the event is not where it was loaded");
+	if (edit_is_flow_map(buf, len, e)) {
+		ed->start = ed->end = e->span.start + 1;
+		buf_adds(&ed->text, "id: ");
+		edit_scalar(&ed->text, id, true);
+		buf_adds(&ed->text, ", ");
+		return true;
+	}
+	ed->start = ed->end = e->span.start;
+	buf_adds(&ed->text, "id: ");
+	edit_scalar(&ed->text, id, false);
+	buf_adds(&ed->text, edit_eol(buf, len));
+	edit_spaces(&ed->text, edit_indent_of(buf, e->span.start));
+	return true;
+}
+
+char *
+edit_apply(const char *buf, size_t len, const struct edit *ed, size_t *newlen)
+{
+	char	*out;
+	size_t	 n = ed->start + ed->text.len + (len - ed->end);
+
+	out = xmalloc(n + 1);
+	memcpy(out, buf, ed->start);
+	if (ed->text.len > 0)
+		memcpy(out + ed->start, ed->text.data, ed->text.len);
+	memcpy(out + ed->start + ed->text.len, buf + ed->end, len - ed->end);
+	out[n] = '\0';
+	*newlen = n;
+	return out;
+}
+
+/* --- ids ----------------------------------------------------------------- */
+
+static void
+edit_slug_words(struct buf *b, const char *s, size_t max)
+{
+	bool	dash = b->len > 0;
+
+	for (; *s != '\0' && b->len < max; s++) {
+		char c = *s;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b->len > 0)
+				buf_addc(b, '-');
+			buf_addc(b, c);
+			dash = false;
+		} else
+			dash = true;
+	}
+}
+
+char *
+edit_slug(const struct timeline *tl, const char *date, const char *title)
+{
+	struct buf	base = BUF_INIT, id = BUF_INIT;
+	unsigned	n;
+
+	edit_slug_words(&base, date != NULL ? date : "", 20);
+	edit_slug_words(&base, title != NULL ? title : "", 56);
+	if (base.len == 0)
+		buf_adds(&base, "event");
+	buf_adds(&id, base.data);
+	for (n = 2; timeline_find_id(tl, id.data) != NULL; n++) {
+		buf_reset(&id);
+		buf_printf(&id, "%s-%u", base.data, n);
+	}
+	buf_free(&base);
+	return buf_detach(&id);
+}
+
+void
+edit_free(struct edit *ed)
+{
+	buf_free(&ed->text);
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Planning changes to a timeline file's bytes, so that a save rewrites only
+ * what the user changed (SPEC section 7).  Plain C: no I/O here (save.h
+ * writes), no curses.
+ *
+ * Every function takes the file's bytes as they were loaded (the spans in
+ * struct tl_event and struct tl_file point into them) and describes the
+ * change as one splice: replace bytes [start, end) with text.  Everything
+ * outside the splice stays byte-identical: comments, blank lines, key
+ * order, quoting, indentation, CRLF line ends, a missing final newline.
+ *
+ * Text written into the file is YAML that re-parses to exactly the text
+ * given (see edit_scalar).  A layout the planner cannot change safely is an
+ * error with a message, never a guess.
+ */
+#ifndef TLV_EDIT_H
+#define TLV_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct timeline;
+struct tl_event;
+struct tl_file;
+
+/* One splice.  text is owned by the edit (edit_free). */
+struct edit {
+	size_t		start;
+	size_t		end;
+	struct buf	text;
+};
+
+/* The fields of a new note. */
+struct edit_note {
+	const char	*at;	/* ISO 8601 instant, e.g. 2026-11-29T10:15:00Z */
+	const char	*by;	/* or NULL */
+	const char	*text;
+};
+
+/* The fields of a new event (NULL / 0 where absent). */
+struct edit_event {
+	const char	*id;
+	const char	*date;
+	const char	*title;
+	const char	*status;
+	const char	*const *tags;
+	size_t		 ntags;
+	const char	*const *actors;
+	size_t		 nactors;
+};
+
+/*
+ * Append a note at the end of the event's notes (a block or flow list), or
+ * add a notes list at the end of the event.  An event written as a flow
+ * mapping gets the note inside it.
+ */
+bool	 edit_plan_note(const char *buf, size_t len, const struct tl_event *,
+	    const struct edit_note *, struct edit *, char **err);
+
+/* Remove the event's item from the events list (its lines, in a block
+ * list). */
+bool	 edit_plan_delete(const char *buf, size_t len, const struct tl_event *,
+	    struct edit *, char **err);
+
+/* Append a new event after the last item of the file's events list. */
+bool	 edit_plan_add(const char *buf, size_t len, const struct tl_file *,
+	    const struct edit_event *, struct edit *, char **err);
+
+/* The same with the event written as item text (see edit_plan_replace),
+ * for an event made in $EDITOR.  Block lists only. */
+bool	 edit_plan_add_text(const char *buf, size_t len, const struct tl_file *,
+	    const char *item_text, struct edit *, char **err);
+
+/*
+ * Replace the event's item with item_text: a YAML mapping written as it
+ * would stand at column 0 after "- " (first line without indentation,
+ * following lines indented by two spaces, as edit_item_text() produces).
+ * It is re-indented to the item's place.
+ */
+bool	 edit_plan_replace(const char *buf, size_t len,
+	    const struct tl_event *, const char *item_text, struct edit *,
+	    char **err);
+
+/* Give an event without an id the id given (a first key "id: ..."). */
+bool	 edit_plan_set_id(const char *buf, size_t len, const struct tl_event *,
+	    const char *id, struct edit *, char **err);
+
+/* The event's item as edit_plan_replace takes it, for $EDITOR. */
+void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
+	    struct buf *);
+
+/* New bytes: buf with the splice applied (malloc'd, *newlen set). */
+char	*edit_apply(const char *buf, size_t len, const struct edit *,
+	    size_t *newlen);
+
+/*
+ * Append text as a YAML scalar that re-parses to exactly text: plain when
+ * that is safe, else double-quoted with escapes.  flow: the scalar sits in
+ * a flow collection ([...] or {...}), where ',', '[', ']', '{', '}' also
+ * need quotes.
+ */
+void	 edit_scalar(struct buf *, const char *text, bool flow);
+
+/*
+ * A new id for an event: a slug of its date and title ("2022-02-24-russia-
+ * invades-ukraine"), at most 60 bytes, made unique against tl by a -2, -3
+ * ... suffix.  malloc'd.
+ */
+char	*edit_slug(const struct timeline *, const char *date,
+	    const char *title);
+
+void	 edit_free(struct edit *);
+
+#endif

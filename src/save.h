@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Saving a changed timeline file so that nothing is ever lost (SPEC
+ * section 7):
+ *
+ *  1. the file on disk must still be what was loaded (same size and
+ *     load_hash); if another program changed it, nothing is written;
+ *  2. the new bytes must load without new errors (a safety net under the
+ *     edit planner: a change that would break the file is refused);
+ *  3. they go to a temporary file in the same directory (".NAME.tlv-XXXXXX"),
+ *     which is fsync'd, given the original's mode (and owner, as root) and
+ *     renamed over the original -- through a symlink, over its target --
+ *     and then the directory is fsync'd.
+ *
+ * Any failure (ENOSPC, EACCES, EROFS, EIO, a short write) leaves the
+ * original byte-identical and removes the temporary file.  No I/O error is
+ * ever reported as success.
+ */
+#ifndef TLV_SAVE_H
+#define TLV_SAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct edit;
+struct tl_file;
+
+/* What an undo needs: the bytes before a change and the hash after it. */
+struct save_undo {
+	char		*path;
+	char		*before;
+	size_t		 before_len;
+	size_t		 after_len;
+	uint64_t	 after_hash;
+};
+
+/*
+ * The file f as it is on disk now (malloc'd, *len set), to plan an edit
+ * on.  NULL with *err (malloc'd) if it cannot be read, or -- *stale set --
+ * if it is no longer what was loaded.
+ */
+char	*save_read(const struct tl_file *f, size_t *len, bool *stale,
+	    char **err);
+
+/*
+ * Apply ed to cur (from save_read, len bytes) and save the result.  cur is
+ * consumed: kept in *undo on success (if undo is not NULL), freed
+ * otherwise.  On success f's size and hash describe the new contents.  On
+ * failure returns false with *err (malloc'd); the file is unchanged.
+ */
+bool	 save_commit(struct tl_file *f, char *cur, size_t len,
+	    const struct edit *ed, struct save_undo *undo, char **err);
+
+/* Put back the bytes before a change (if the file is still as that change
+ * left it).  The same guarantees as save_edit. */
+bool	 save_undo(const struct save_undo *, bool *stale, char **err);
+void	 save_undo_free(struct save_undo *);
+
+/* Write data to path atomically (steps 3 of the list above). */
+bool	 save_atomic(const char *path, const char *data, size_t len,
+	    char **err);
+
+/* Remove temporary files that a crash left beside path (older than a
+ * minute, so a save in progress elsewhere is not disturbed). */
+void	 save_clean_stale(const char *path);
+
+#endif

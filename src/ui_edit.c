@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Changes from the viewer: a (note), e (edit in $EDITOR), A (add), D
+ * (delete), u (undo).  Each change is planned on the file's current bytes
+ * (edit.h), saved at once and safely (save.h), remembered for undo, and
+ * followed by a reload so the screen shows the file as it now is.
+ *
+ * If another program changed the file since tlv loaded it, nothing is
+ * written: tlv reloads, finds the event again by its id and applies the
+ * change to the new bytes -- or says why it no longer applies.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "edit.h"
+#include "save.h"
+#include "ui.h"
+#include "xmalloc.h"
+#include "yamlio.h"
+
+enum ui_change_kind {
+	UI_CHANGE_NOTE,
+	UI_CHANGE_DELETE,
+	UI_CHANGE_REPLACE,
+	UI_CHANGE_ADD,
+	UI_CHANGE_SET_ID
+};
+
+struct ui_change {
+	enum ui_change_kind	 kind;
+	const char		*id;	/* the event (not for ADD) */
+	uint32_t		 file;	/* for ADD */
+	struct edit_note	 note;
+	const char		*text;	/* item text */
+	const char		*keep;	/* cursor here afterwards, or NULL */
+};
+
+/* The event a change is about, found again by id after a reload. */
+static const struct tl_event *
+ui_change_event(const struct app *app, const struct ui_change *c)
+{
+	return c->id != NULL ? timeline_find_id(&app->tl, c->id) : NULL;
+}
+
+static bool
+ui_plan(const struct app *app, const struct ui_change *c, const char *buf,
+    size_t len, struct edit *ed, char **err)
+{
+	const struct tl_event	*e = ui_change_event(app, c);
+
+	if (c->kind == UI_CHANGE_ADD)
+		return edit_plan_add_text(buf, len, &app->tl.files[c->file],
+		    c->text, ed, err);
+	if (e == NULL) {
+		*err = xasprintf("event '%s' is no longer in the files",
+		    c->id);
+		return false;
+	}
+	switch (c->kind) {
+	case UI_CHANGE_NOTE:
+		return edit_plan_note(buf, len, e, &c->note, ed, err);
+	case UI_CHANGE_DELETE:
+		return edit_plan_delete(buf, len, e, ed, err);
+	case UI_CHANGE_REPLACE:
+		return edit_plan_replace(buf, len, e, c->text, ed, err);
+	default:
+		return false;
+	}
+}
+
+static void
+ui_undo_push(struct app *app, struct save_undo *u)
+{
+	app->undo = xreallocarray(app->undo, app->nundo + 1, sizeof *app->undo);
+	app->undo[app->nundo++] = *u;
+}
+
+/* One attempt: read, plan, save.  *stale when the file had changed. */
+static bool
+ui_try(struct app *app, const struct ui_change *c, uint32_t fi, bool *stale,
+    char **err)
+{
+	struct tl_file		*f = &app->tl.files[fi];
+	struct save_undo	 u;
+	struct edit		 ed;
+	char			*cur;
+	size_t			 len;
+	bool			 ok;
+
+	memset(&ed, 0, sizeof ed);
+	memset(&u, 0, sizeof u);
+	if ((cur = save_read(f, &len, stale, err)) == NULL)
+		return false;
+	if (!ui_plan(app, c, cur, len, &ed, err)) {
+		free(cur);
+		return false;
+	}
+	if ((ok = save_commit(f, cur, len, &ed, &u, err)))
+		ui_undo_push(app, &u);
+	edit_free(&ed);
+	return ok;
+}
+
+/* The file a change goes to. */
+static bool
+ui_change_file(const struct app *app, const struct ui_change *c,
+    uint32_t *fi)
+{
+	const struct tl_event	*e = ui_change_event(app, c);
+
+	if (c->kind == UI_CHANGE_ADD) {
+		*fi = c->file;
+		return true;
+	}
+	if (e == NULL)
+		return false;
+	*fi = e->file;
+	return true;
+}
+
+/* Apply a change; on a stale file reload and try once more. */
+static bool
+ui_apply(struct app *app, const struct ui_change *c, const char *what)
+{
+	char		*err = NULL, *path;
+	uint32_t	 fi = 0;
+	bool		 stale = false, ok;
+
+	if (!ui_change_file(app, c, &fi)) {
+		ui_message(app, true, "event '%s' is no longer in the files",
+		    c->id != NULL ? c->id : "?");
+		return false;
+	}
+	ok = ui_try(app, c, fi, &stale, &err);
+	if (!ok && stale) {
+		free(err);
+		err = NULL;
+		ui_reload(app);
+		ok = ui_change_file(app, c, &fi) &&
+		    ui_try(app, c, fi, &stale, &err);
+		if (!ok && err == NULL)
+			err = xstrdup("the file changed on disk and the change "
+			    "no longer applies");
+	}
+	if (!ok) {
+		ui_message(app, true, "%s", err != NULL ? err : "not saved");
+		free(err);
+		return false;
+	}
+	path = xstrdup(app->tl.files[fi].path);
+	ui_reload_quiet(app, c->keep != NULL ? c->keep :
+	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
+	ui_message(app, false, "%s: saved %s", what, path);
+	free(path);
+	return true;
+}
+
+/* The event under the cursor, given an id first if it has none (a change
+ * needs to find it again after the reload).  Returns its id, malloc'd. */
+static char *
+ui_ensure_id(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	struct tl_file		*f;
+	struct edit		 ed;
+	struct save_undo	 u;
+	char			*id, *cur, *err = NULL;
+	size_t			 len;
+	bool			 stale, ok = false;
+
+	if (e == NULL) {
+		ui_message(app, true, "no event selected");
+		return NULL;
+	}
+	if (e->id != NULL)
+		return xstrdup(e->id);
+	id = edit_slug(&app->tl, e->date_text, e->title);
+	f = &app->tl.files[e->file];
+	memset(&ed, 0, sizeof ed);
+	memset(&u, 0, sizeof u);
+	if ((cur = save_read(f, &len, &stale, &err)) != NULL) {
+		if (edit_plan_set_id(cur, len, e, id, &ed, &err)) {
+			if ((ok = save_commit(f, cur, len, &ed, &u, &err)))
+				ui_undo_push(app, &u);
+		} else
+			free(cur);
+	}
+	edit_free(&ed);
+	if (!ok) {
+		ui_message(app, true, "cannot give the event an id: %s",
+		    err != NULL ? err : "?");
+		free(err);
+		free(id);
+		return NULL;
+	}
+	ui_reload_quiet(app, id);
+	return id;
+}
+
+void
+ui_edit_note(struct app *app, const char *text)
+{
+	struct ui_change	 c;
+	char			*id, *now;
+
+	if (*text == '\0') {
+		ui_message(app, false, "empty note: nothing saved");
+		return;
+	}
+	if ((id = ui_ensure_id(app)) == NULL)
+		return;
+	now = cmd_edit_now();
+	memset(&c, 0, sizeof c);
+	c.kind = UI_CHANGE_NOTE;
+	c.id = id;
+	c.note.at = now;
+	c.note.by = cmd_edit_author(app->author);
+	c.note.text = text;
+	ui_apply(app, &c, "note added");
+	free(now);
+	free(id);
+}
+
+void
+ui_edit_delete(struct app *app)
+{
+	struct ui_change	 c;
+	char			*id;
+
+	if ((id = ui_ensure_id(app)) == NULL)
+		return;
+	memset(&c, 0, sizeof c);
+	c.kind = UI_CHANGE_DELETE;
+	c.id = id;
+	ui_apply(app, &c, "deleted (u undoes)");
+	free(id);
+}
+
+void
+ui_edit_undo(struct app *app)
+{
+	struct save_undo	*u;
+	bool			 stale;
+	char			*err = NULL;
+
+	if (app->nundo == 0) {
+		ui_message(app, false, "nothing to undo");
+		return;
+	}
+	u = &app->undo[app->nundo - 1];
+	if (!save_undo(u, &stale, &err)) {
+		ui_message(app, true, "cannot undo: %s", err);
+		free(err);
+		return;
+	}
+	ui_message(app, false, "undone: %s restored", u->path);
+	save_undo_free(u);
+	app->nundo--;
+	{
+		char *msg = app->message;
+
+		app->message = NULL;
+		ui_reload_quiet(app, NULL);
+		free(app->message);
+		app->message = msg;
+	}
+}
+
+/* --- $EDITOR ------------------------------------------------------------- */
+
+/* Run the editor on path; false if it could not be run. */
+static bool
+ui_run_editor(const char *path)
+{
+	const char	*ed = getenv("VISUAL");
+	char		*cmd;
+	int		 rc;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	cmd = xasprintf("%s '%s'", ed, path);
+	def_prog_mode();
+	endwin();
+	rc = system(cmd);
+	reset_prog_mode();
+	refresh();
+	free(cmd);
+	return rc != -1;
+}
+
+/*
+ * Does text (an item) load as exactly one good event?  The first problem
+ * goes to *why.  An event without an id gets one: *id (malloc'd) is set
+ * and the text to save, with "id: ..." first, goes to *fixed.
+ */
+static bool
+ui_item_check(const struct app *app, const char *text, char **why,
+    char **id, char **fixed)
+{
+	struct timeline		tl = TIMELINE_INIT;
+	struct diag_list	diags = DIAG_LIST_INIT;
+	struct buf		b = BUF_INIT;
+	const char		*p, *nl;
+	uint32_t		fi = timeline_add_file(&tl, "event");
+	bool			ok;
+
+	*id = *fixed = NULL;
+	buf_adds(&b, "events:\n");
+	for (p = text; *p != '\0'; p = nl != NULL ? nl + 1 : "") {
+		nl = strchr(p, '\n');
+		buf_adds(&b, p == text ? "  - " : "    ");
+		buf_add(&b, p, nl != NULL ? (size_t)(nl - p) : strlen(p));
+		buf_addc(&b, '\n');
+	}
+	ok = yamlio_load_buffer(&tl, fi, b.data, b.len, &diags) &&
+	    diags.errors == 0 && tl.nevents == 1;
+	if (!ok)
+		*why = diags.n > 0 ? xasprintf("line %u: %s", diags.v[0].line >
+		    1 ? diags.v[0].line - 1 : 1, diags.v[0].msg) :
+		    xstrdup("the text is not one event (id, date, title, ...)");
+	else if (tl.events[0].id == NULL) {
+		*id = edit_slug(&app->tl, tl.events[0].date_text,
+		    tl.events[0].title);
+		buf_reset(&b);
+		buf_adds(&b, "id: ");
+		edit_scalar(&b, *id, false);
+		buf_printf(&b, "\n%s", text);
+		*fixed = buf_detach(&b);
+	} else
+		*id = xstrdup(tl.events[0].id);
+	timeline_free(&tl);
+	diag_free(&diags);
+	buf_free(&b);
+	return ok;
+}
+
+static char *
+ui_read_text(const char *path)
+{
+	FILE		*fp = fopen(path, "r");
+	struct buf	 b = BUF_INIT;
+	char		 chunk[4096];
+	size_t		 n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+/* Edit app->edit_path and apply it; leaves the file for "edit again". */
+static void
+ui_editor_round(struct app *app)
+{
+	struct ui_change	 c;
+	char			*text, *why = NULL, *id, *fixed;
+
+	if (!ui_run_editor(app->edit_path)) {
+		ui_message(app, true, "cannot run the editor: %s",
+		    strerror(errno));
+		return;
+	}
+	if ((text = ui_read_text(app->edit_path)) == NULL) {
+		ui_message(app, true, "cannot read back %s", app->edit_path);
+		return;
+	}
+	if (app->edit_id != NULL && strcmp(text, app->edit_orig) == 0) {
+		ui_message(app, false, "no change");
+		ui_edit_finish(app);
+		free(text);
+		return;
+	}
+	if (!ui_item_check(app, text, &why, &id, &fixed)) {
+		ui_message(app, true, "e: edit again, d: discard -- %s", why);
+		app->prompt = UI_PROMPT_EDIT_AGAIN;
+		free(why);
+		free(text);
+		return;
+	}
+	memset(&c, 0, sizeof c);
+	c.kind = app->edit_id != NULL ? UI_CHANGE_REPLACE : UI_CHANGE_ADD;
+	/* Found again by the id it had; the cursor follows the new one. */
+	c.id = app->edit_id != NULL ? app->edit_id : id;
+	c.keep = id;
+	c.file = app->edit_file;
+	c.text = fixed != NULL ? fixed : text;
+	if (ui_apply(app, &c, app->edit_id != NULL ? "edited" : "added"))
+		ui_edit_finish(app);
+	else
+		app->prompt = UI_PROMPT_EDIT_AGAIN;
+	free(text);
+	free(fixed);
+	free(id);
+}
+
+static bool
+ui_edit_begin(struct app *app, const char *text)
+{
+	char	path[] = "/tmp/tlv-edit-XXXXXX.yaml";
+	int	fd = mkstemps(path, 5);
+	FILE	*fp;
+
+	if (fd == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		ui_message(app, true, "cannot make a temporary file: %s",
+		    strerror(errno));
+		return false;
+	}
+	fputs(text, fp);
+	if (fclose(fp) != 0) {
+		ui_message(app, true, "cannot write %s", path);
+		unlink(path);
+		return false;
+	}
+	app->edit_path = xstrdup(path);
+	app->edit_orig = xstrdup(text);
+	return true;
+}
+
+void
+ui_edit_finish(struct app *app)
+{
+	if (app->edit_path != NULL)
+		unlink(app->edit_path);
+	free(app->edit_path);
+	free(app->edit_orig);
+	free(app->edit_id);
+	app->edit_path = app->edit_orig = app->edit_id = NULL;
+	if (app->prompt == UI_PROMPT_EDIT_AGAIN)
+		app->prompt = UI_PROMPT_NONE;
+}
+
+void
+ui_edit_again(struct app *app, bool again)
+{
+	app->prompt = UI_PROMPT_NONE;
+	if (again)
+		ui_editor_round(app);
+	else {
+		ui_edit_finish(app);
+		ui_message(app, false, "discarded");
+	}
+}
+
+void
+ui_edit_event(struct app *app)
+{
+	const struct tl_event	*e;
+	struct buf		 text = BUF_INIT;
+	char			*cur, *err = NULL, *id;
+	size_t			 len;
+	bool			 stale;
+
+	if ((id = ui_ensure_id(app)) == NULL)
+		return;
+	e = timeline_find_id(&app->tl, id);
+	if (e == NULL || (cur = save_read(&app->tl.files[e->file], &len,
+	    &stale, &err)) == NULL) {
+		ui_message(app, true, "%s", err != NULL ? err : "no event");
+		free(err);
+		free(id);
+		return;
+	}
+	edit_item_text(cur, len, e, &text);
+	free(cur);
+	if (ui_edit_begin(app, text.data)) {
+		app->edit_id = id;
+		ui_editor_round(app);
+	} else
+		free(id);
+	buf_free(&text);
+}
+
+void
+ui_edit_add(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	struct buf		 text = BUF_INIT;
+	char			*now = cmd_edit_now();
+
+	if (app->tl.nfiles == 0) {
+		ui_message(app, true, "no file to add to");
+		free(now);
+		return;
+	}
+	app->edit_file = e != NULL ? e->file : 0;
+	now[10] = '\0';		/* the date part */
+	buf_printf(&text, "date: %s\ntitle: \nstatus: reported\n"
+	    "tags: []\nactors: []\ndescription: \nsources: []\n", now);
+	if (ui_edit_begin(app, text.data))
+		ui_editor_round(app);
+	buf_free(&text);
+	free(now);
+}

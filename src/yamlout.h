@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Writing YAML scalars so that they read back as exactly the same text.
+ *
+ * yamlout_scalar() picks the plainest style that is safe:
+ *	plain		Elon Musk		(a conservative subset: starts with
+ *					a letter, '_', '(', '/' or a non-ASCII
+ *					character; no ':', '#', ',', '[', ']',
+ *					'{', '}', tab or newline; no leading or
+ *					trailing space; not a null or boolean
+ *					word such as null, true, no, on, y)
+ *	literal block	|, |- or |+	(text with newlines whose lines can be
+ *					written as they are: no tab, no control
+ *					or invisible character, first character
+ *					not a space, no line of only spaces;
+ *					only when indent >= 1)
+ *	double-quoted	"..."		(everything else, with YAML escapes:
+ *					\\ \" \n \t \xXX \uXXXX; C0, DEL, C1,
+ *					bidirectional and zero-width controls,
+ *					U+2028/9 and U+FEFF are escaped)
+ * A scalar that begins with a digit, '-', '+' or '.' is never plain, so
+ * numbers, dates and times stay strings for every YAML reader, not only
+ * for tlv's.  Plain and double-quoted output is a single line and is safe
+ * in flow context too; block output is not (it needs block context).
+ * Invalid UTF-8 cannot be written as YAML: each bad byte becomes U+FFFD.
+ */
+#ifndef TLV_YAMLOUT_H
+#define TLV_YAMLOUT_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * Append text (NUL-terminated) as a YAML scalar, for writing after
+ * "key: " or "- ".  The output never ends with a newline: the caller ends
+ * the line, whatever the style.  Block style puts its content lines at
+ * indent spaces (pass more than the column of the key or of the "-"); with
+ * indent < 1 block style is not used.
+ */
+void	yamlout_scalar(struct buf *, const char *text, int indent);
+
+/* Append text double-quoted and escaped (the fallback style, exposed for
+ * keys and for tests). */
+void	yamlout_quoted(struct buf *, const char *text, size_t len);
+
+#endif

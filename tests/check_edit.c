@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Byte-exact edits.  For every hand-formatted fixture (comments everywhere,
+ * flow events, CRLF, no final newline, 4-space and flush indentation, block
+ * scalars, CJK) and every event in it: add a note, delete it, give it an
+ * id, put its own text back.  Each result must load cleanly, hold exactly
+ * the expected change, keep every other event as it was, and differ from
+ * the original only inside the splice.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check_suites.h"
+#include "diag.h"
+#include "edit.h"
+#include "timeline.h"
+#include "yamlio.h"
+
+static const char *const fixtures[] = {
+	/* comments everywhere, 2-space indentation */
+	"# head comment\n"
+	"title: T   # trailing\n"
+	"events:\n"
+	"  # before the first\n"
+	"  - id: a   # after the id\n"
+	"    date: 2022-02-24\n"
+	"    title: First   # comment on the last line\n"
+	"\n"
+	"  # between\n"
+	"  - id: b\n"
+	"    date: late 2022\n"
+	"    title: 'Quoted: title'\n"
+	"    notes:\n"
+	"      - at: 2026-01-01T00:00:00Z\n"
+	"        text: old note  # kept\n"
+	"# tail comment\n",
+	/* flow events and a flow notes list */
+	"events:\n"
+	"  - {id: a, date: 2022, title: A}\n"
+	"  - {id: b, date: 2023, title: B, notes: [{text: n1}]}\n"
+	"  - {id: c, date: 2024, title: C, notes: []}\n",
+	/* CRLF line ends */
+	"title: crlf\r\nevents:\r\n  - id: a\r\n    date: 2022\r\n"
+	"    title: A\r\n  - id: b\r\n    date: 2023\r\n    title: B\r\n",
+	/* no final newline */
+	"events:\n  - id: a\n    date: 2022\n    title: A\n"
+	"  - id: b\n    date: 2023\n    title: B",
+	/* 4-space indentation, flush "- " items */
+	"events:\n"
+	"- id: a\n"
+	"  date: 2022\n"
+	"  title: A\n"
+	"  notes:\n"
+	"  - text: flush note\n"
+	"- id: b\n"
+	"  date: 2023\n"
+	"  title:    B\n",
+	"events:\n"
+	"    -   id: a\n"
+	"        date: 2022\n"
+	"        title: Four spaces\n"
+	"    -   id: b\n"
+	"        date: 2023\n"
+	"        title: B\n",
+	/* block scalars with odd indentation, CJK */
+	"events:\n"
+	"  - id: a\n"
+	"    date: 2022\n"
+	"    title: 東京の会議\n"
+	"    description: |2\n"
+	"        indented more\n"
+	"      less\n"
+	"\n"
+	"  - id: b\n"
+	"    date: 2023\n"
+	"    description: >-\n"
+	"      folded\n"
+	"      text\n"
+	"    title: 終わり\n",
+	/* an event without id, and one ending in a flow list */
+	"events:\n"
+	"  - date: 2022\n"
+	"    title: No id here\n"
+	"    tags: [a,\n"
+	"      b]\n"
+	"  - id: z\n"
+	"    date: 2023\n"
+	"    title: Z\n",
+};
+#define NFIXTURES ((int)(sizeof fixtures / sizeof fixtures[0]))
+
+struct loaded {
+	struct timeline		tl;
+	struct diag_list	diags;
+	bool			ok;
+};
+
+static void
+load(struct loaded *l, const char *buf, size_t len)
+{
+	uint32_t	fi;
+
+	memset(l, 0, sizeof *l);
+	fi = timeline_add_file(&l->tl, "f.yaml");
+	l->ok = yamlio_load_buffer(&l->tl, fi, buf, len, &l->diags);
+}
+
+static void
+unload(struct loaded *l)
+{
+	timeline_free(&l->tl);
+	diag_free(&l->diags);
+}
+
+static char *
+diags_text(const struct loaded *l)
+{
+	struct buf	b = BUF_INIT;
+	size_t		i;
+
+	for (i = 0; i < l->diags.n; i++)
+		diag_format(&l->diags.v[i], &b);
+	return buf_detach(&b);
+}
+
+/* The events of before and after, paired by seq (load order), equal but
+ * for the one changed (which may be absent from after). */
+static void
+same_except(const struct loaded *a, const struct loaded *b, size_t changed,
+    bool gone)
+{
+	size_t	i, j = 0;
+
+	ck_assert_uint_eq(b->tl.nevents, a->tl.nevents - (gone ? 1 : 0));
+	for (i = 0; i < a->tl.nevents; i++) {
+		const struct tl_event *x = &a->tl.events[i], *y;
+
+		if (i == changed && gone)
+			continue;
+		y = &b->tl.events[j++];
+		ck_assert_str_eq(x->title, y->title);
+		ck_assert_str_eq(x->date_text, y->date_text);
+		if (i == changed)
+			continue;
+		ck_assert_uint_eq(x->nnotes, y->nnotes);
+		ck_assert((x->id == NULL) == (y->id == NULL));
+		ck_assert((x->description == NULL) == (y->description == NULL));
+		if (x->description != NULL)
+			ck_assert_str_eq(x->description, y->description);
+	}
+}
+
+/* Bytes outside the splice are untouched. */
+static void
+outside_same(const char *orig, size_t len, const struct edit *ed,
+    const char *out, size_t outlen)
+{
+	ck_assert_uint_eq(outlen, len - (ed->end - ed->start) + ed->text.len);
+	ck_assert(memcmp(orig, out, ed->start) == 0);
+	ck_assert(memcmp(orig + ed->end, out + ed->start + ed->text.len,
+	    len - ed->end) == 0);
+}
+
+static const char *const note_texts[] = {
+	"plain note", "colon: inside", "# not a comment", "- dash",
+	"trailing space ", "multi\nline", "quote \" and \\ backslash",
+	"null", "日本語のメモ", "tab\there", "esc \x1b[31m", "{flow}, [x]",
+};
+
+START_TEST(test_note)
+{
+	const char	*src = fixtures[_i];
+	size_t		 len = strlen(src), k, t;
+
+	for (k = 0; ; k++) {
+		struct loaded		a, b;
+		struct edit		ed;
+		struct edit_note	n;
+		char			*out, *err = NULL, *d;
+		size_t			outlen;
+
+		load(&a, src, len);
+		ck_assert_msg(a.ok && a.diags.errors == 0, "fixture %d", _i);
+		if (k >= a.tl.nevents) {
+			unload(&a);
+			break;
+		}
+		t = (k + (size_t)_i) % (sizeof note_texts / sizeof *note_texts);
+		n.at = "2026-11-29T10:15:00Z";
+		n.by = k % 2 ? "alice" : NULL;
+		n.text = note_texts[t];
+		ck_assert_msg(edit_plan_note(src, len, &a.tl.events[k], &n, &ed,
+		    &err), "%s", err);
+		out = edit_apply(src, len, &ed, &outlen);
+		outside_same(src, len, &ed, out, outlen);
+		load(&b, out, outlen);
+		d = diags_text(&b);
+		ck_assert_msg(b.ok && b.diags.n == 0, "fixture %d event %zu:\n%s\n"
+		    "---\n%s", _i, k, d, out);
+		free(d);
+		same_except(&a, &b, k, false);
+		ck_assert_uint_eq(b.tl.events[k].nnotes,
+		    a.tl.events[k].nnotes + 1);
+		ck_assert_str_eq(b.tl.events[k].notes[b.tl.events[k].nnotes -
+		    1].text, n.text);
+		ck_assert_str_eq(b.tl.events[k].notes[b.tl.events[k].nnotes -
+		    1].at, n.at);
+		/* a CRLF file stays CRLF, a file without final newline too */
+		ck_assert((strstr(src, "\r\n") != NULL) ==
+		    (strstr(out, "\r\n") != NULL));
+		ck_assert((src[len - 1] == '\n') == (out[outlen - 1] == '\n'));
+		edit_free(&ed);
+		free(out);
+		unload(&a);
+		unload(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_delete)
+{
+	const char	*src = fixtures[_i];
+	size_t		 len = strlen(src), k;
+
+	for (k = 0; ; k++) {
+		struct loaded	 a, b;
+		struct edit	 ed;
+		char		*out, *err = NULL;
+		size_t		 outlen;
+
+		load(&a, src, len);
+		if (k >= a.tl.nevents) {
+			unload(&a);
+			break;
+		}
+		ck_assert_msg(edit_plan_delete(src, len, &a.tl.events[k], &ed,
+		    &err), "%s", err);
+		out = edit_apply(src, len, &ed, &outlen);
+		load(&b, out, outlen);
+		ck_assert_msg(b.ok && b.diags.errors == 0, "fixture %d event "
+		    "%zu:\n%s", _i, k, out);
+		same_except(&a, &b, k, true);
+		if (len > 0 && src[len - 1] != '\n')
+			ck_assert(outlen == 0 || out[outlen - 1] != '\n');
+		edit_free(&ed);
+		free(out);
+		unload(&a);
+		unload(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_set_id_and_replace)
+{
+	const char	*src = fixtures[_i];
+	size_t		 len = strlen(src), k;
+
+	for (k = 0; ; k++) {
+		struct loaded	 a, b;
+		struct edit	 ed;
+		struct buf	 item = BUF_INIT;
+		char		*out, *err = NULL;
+		size_t		 outlen;
+
+		load(&a, src, len);
+		if (k >= a.tl.nevents) {
+			unload(&a);
+			break;
+		}
+		/* Its own text put back changes nothing. */
+		edit_item_text(src, len, &a.tl.events[k], &item);
+		if (edit_plan_replace(src, len, &a.tl.events[k], item.data, &ed,
+		    &err)) {
+			out = edit_apply(src, len, &ed, &outlen);
+			ck_assert_msg(outlen == len && memcmp(out, src, len) == 0,
+			    "fixture %d event %zu:\n%s\n---\n%s", _i, k,
+			    item.data, out);
+			free(out);
+		} else
+			free(err);
+		edit_free(&ed);
+		buf_free(&item);
+		if (a.tl.events[k].id == NULL) {
+			ck_assert(edit_plan_set_id(src, len, &a.tl.events[k],
+			    "new-id", &ed, &err));
+			out = edit_apply(src, len, &ed, &outlen);
+			load(&b, out, outlen);
+			ck_assert_msg(b.ok && b.diags.n == 0, "%s", out);
+			ck_assert_str_eq(b.tl.events[k].id, "new-id");
+			same_except(&a, &b, k, false);
+			unload(&b);
+			edit_free(&ed);
+			free(out);
+		}
+		unload(&a);
+	}
+}
+END_TEST
+
+START_TEST(test_add)
+{
+	const char		*src = fixtures[_i];
+	size_t			 len = strlen(src), outlen;
+	static const char	*const tags[] = { "a", "b, c" };
+	struct edit_event	 ev = { "new-one", "late 2024", "Title: new",
+				    "alleged", tags, 2, NULL, 0 };
+	struct loaded		 a, b;
+	struct edit		 ed;
+	char			*out, *err = NULL;
+
+	load(&a, src, len);
+	ck_assert_msg(edit_plan_add(src, len, &a.tl.files[0], &ev, &ed, &err),
+	    "%s", err);
+	out = edit_apply(src, len, &ed, &outlen);
+	outside_same(src, len, &ed, out, outlen);
+	load(&b, out, outlen);
+	ck_assert_msg(b.ok && b.diags.n == 0, "%s", out);
+	ck_assert_uint_eq(b.tl.nevents, a.tl.nevents + 1);
+	ck_assert_str_eq(b.tl.events[b.tl.nevents - 1].id, "new-one");
+	ck_assert_str_eq(b.tl.events[b.tl.nevents - 1].title, "Title: new");
+	ck_assert_str_eq(b.tl.events[b.tl.nevents - 1].tags[1], "b, c");
+	edit_free(&ed);
+	free(out);
+	unload(&a);
+	unload(&b);
+}
+END_TEST
+
+/* Scalars re-parse to exactly the text, in block and flow context. */
+static const char *const scalars[] = {
+	"plain", "with: colon", "with:colon", "# hash", "a # b", "a#b",
+	"- dash", "-1", "? q", "[x]", "{y}", "a, b", "'single'", "\"double\"",
+	"trailing ", " leading", "null", "Null", "~", "true", "no", "123",
+	"1e3", "2022-02-24", "multi\nline", "cr\rlf", "tab\t", "\\back",
+	"日本語", "émigré", "emoji 🚀", "\xe2\x80\xae" "rlo", "bell\a",
+	"nel\xc2\x85", "ls\xe2\x80\xa8", "bom\xef\xbb\xbf", "%percent",
+	"@at", "`tick", "!bang", "&amp", "*star", "|pipe", ">gt", "end:",
+	"a: b: c", "x ", "",
+};
+
+START_TEST(test_scalar)
+{
+	const char	*s = scalars[_i];
+	int		 flow;
+
+	for (flow = 0; flow < 2; flow++) {
+		struct buf	 b = BUF_INIT;
+		struct loaded	 l;
+
+		buf_adds(&b, flow ? "events: [{date: 2022, title: x, tags: ["
+		    : "events:\n  - date: 2022\n    title: x\n    tags:\n"
+		    "      - ");
+		edit_scalar(&b, s, flow);
+		buf_adds(&b, flow ? "]}]\n" : "\n");
+		load(&l, b.data, b.len);
+		if (*s == '\0' || strcmp(s, "null") == 0) {
+			/* empty is written quoted: an empty tag is an error,
+			 * but it must not silently vanish or become null */
+			ck_assert(strstr(b.data, "\"\"") != NULL ||
+			    strstr(b.data, "\"null\"") != NULL);
+		} else {
+			ck_assert_msg(l.ok && l.tl.nevents == 1, "%s", b.data);
+			ck_assert_uint_eq(l.tl.events[0].ntags, 1);
+			ck_assert_str_eq(l.tl.events[0].tags[0], s);
+		}
+		unload(&l);
+		buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_slug)
+{
+	struct timeline	 tl = TIMELINE_INIT;
+	uint32_t	 f = timeline_add_file(&tl, "f.yaml");
+	struct tl_event	*e;
+	char		*s;
+
+	s = edit_slug(&tl, "24 February 2022", "Russia invades Ukraine!");
+	ck_assert_str_eq(s, "24-february-2022-russia-invades-ukraine");
+	e = timeline_add_event(&tl, f);
+	e->id = s;
+	e->title = "x";
+	e->date_text = "2022";
+	s = edit_slug(&tl, "24 February 2022", "Russia invades Ukraine!");
+	ck_assert_str_eq(s, "24-february-2022-russia-invades-ukraine-2");
+	free(s);
+	free((char *)(uintptr_t)e->id);
+	e->id = NULL;
+	s = edit_slug(&tl, "", "日本語");
+	ck_assert_str_eq(s, "event");
+	free(s);
+	timeline_free(&tl);
+}
+END_TEST
+
+Suite *
+edit_suite(void)
+{
+	Suite	*s = suite_create("edit");
+	TCase	*tc;
+
+	tc = tcase_create("fixtures");
+	tcase_add_loop_test(tc, test_note, 0, NFIXTURES);
+	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
+	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
+	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("scalars");
+	tcase_add_loop_test(tc, test_scalar, 0,
+	    (int)(sizeof scalars / sizeof scalars[0]));
+	tcase_add_test(tc, test_slug);
+	suite_add_tcase(s, tc);
+	return s;
+}

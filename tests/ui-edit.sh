@@ -1,0 +1,122 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Changes from the viewer (key scripts, a scripted $EDITOR): a, D, u, e, A;
+# invalid editor text (edit again / discard); a file changed meanwhile.
+# Each step is checked in the file itself, and on the screen.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+USER=alice
+export USER
+cd "$tmp" || exit 1
+cp "$data/story.yaml" story.yaml
+cp story.yaml orig.yaml
+
+# keys NAME: run the viewer on story.yaml with the keys on stdin.
+keys() {
+	cat >"$tmp/$1.keys"
+	COLUMNS=80 LINES=24 TLV_SCRIPT=$tmp/$1.keys "$TLV" story.yaml \
+	    >"$tmp/$1.out" 2>&1
+	st=$?
+	[ $st -le 1 ] && pass || fail "$1: exit status $st"
+}
+
+# a: a note on the third event (contact), saved at once; u: back to the
+# exact bytes; u again: nothing to undo.
+keys note <<EOF
+jja
+Ask the Kremlin, again<Enter>
+:save-screen $tmp/note.txt
+:sh cp $tmp/story.yaml $tmp/noted.yaml
+u
+:save-screen $tmp/undo.txt
+u
+:save-screen $tmp/undo2.txt
+EOF
+expect_grep 'text: Ask the Kremlin, again' noted.yaml "a saves the note"
+expect_grep 'note added: saved story.yaml' note.txt "a says it saved"
+diff -u orig.yaml noted.yaml | grep '^[-+] ' >"$tmp/d"
+[ "$(grep -c '^+' "$tmp/d")" = 3 ] && [ "$(grep -c '^-' "$tmp/d")" = 0 ] &&
+    pass || { fail "a changed more than the note:"; cat "$tmp/d"; }
+cmp -s story.yaml orig.yaml && pass || fail "u did not restore the bytes"
+expect_grep 'undone' undo.txt "u says so"
+expect_grep 'nothing to undo' undo2.txt "u with nothing to undo"
+
+# D asks first; n keeps, y deletes, u brings it back.
+keys delete <<EOF
+jD
+:save-screen $tmp/ask.txt
+n
+jD
+y
+:save-screen $tmp/deleted.txt
+:sh cp $tmp/story.yaml $tmp/deleted.yaml
+u
+EOF
+expect_grep "delete 'Full-scale invasion of Ukraine'?" ask.txt "D asks"
+if grep -q 'id: contact' deleted.yaml; then
+	fail "D did not delete the event"
+else
+	pass
+fi
+expect_grep 'id: invasion' deleted.yaml "n kept the event"
+cmp -s story.yaml orig.yaml && pass || fail "u did not bring the event back"
+
+# e: the editor changes the title; only that line changes.
+cat >"$tmp/ed-title" <<'EOF'
+#!/bin/sh
+sed -i 's/^title: Russia annexes Crimea$/title: Russia annexes Crimea (edited)/' "$1"
+EOF
+chmod +x "$tmp/ed-title"
+EDITOR=$tmp/ed-title keys edit <<EOF
+e
+:save-screen $tmp/edit.txt
+EOF
+expect_grep 'Crimea (edited)' story.yaml "e edits"
+expect_grep 'edited: saved story.yaml' edit.txt "e says it saved"
+[ "$(diff orig.yaml story.yaml | grep -c '^[<>]')" = 2 ] && pass ||
+    fail "e changed more than one line"
+cp story.yaml orig.yaml
+
+# e with an editor that breaks the event: asked; d discards, nothing saved.
+cat >"$tmp/ed-break" <<'EOF'
+#!/bin/sh
+sed -i 's/^date: .*/date: lat 2022/' "$1"
+EOF
+chmod +x "$tmp/ed-break"
+EDITOR=$tmp/ed-break keys edit-bad <<EOF
+e
+:save-screen $tmp/edit-bad.txt
+d
+:save-screen $tmp/edit-discard.txt
+EOF
+expect_grep "unrecognised date 'lat 2022'" edit-bad.txt "invalid text is shown"
+expect_grep 'e: edit again, d: discard' edit-bad.txt "and the choice"
+expect_grep 'discarded' edit-discard.txt "d discards"
+cmp -s story.yaml orig.yaml && pass || fail "invalid editor text was saved"
+
+# A: a new event from the template, with an id made from its title.
+cat >"$tmp/ed-add" <<'EOF'
+#!/bin/sh
+sed -i 's/^title: $/title: A brand new event/; s/^date: .*/date: 2025-03/' "$1"
+EOF
+chmod +x "$tmp/ed-add"
+EDITOR=$tmp/ed-add keys add <<EOF
+A
+:save-screen $tmp/add.txt
+EOF
+expect_grep 'id: 2025-03-a-brand-new-event' story.yaml "A adds with an id"
+expect_grep 'title: A brand new event' story.yaml "A adds the title"
+"$TLV" check story.yaml >"$tmp/check" 2>&1
+expect_grep '^0 errors, 0 warnings$' "$tmp/check" "the file checks clean"
+cp story.yaml orig.yaml
+
+# A file changed by another program meanwhile: reloaded, change re-applied.
+keys stale <<EOF
+jja
+:sh sed -i 's/^title: Test story$/title: Changed meanwhile/' $tmp/story.yaml
+stale note<Enter>
+:save-screen $tmp/stale.txt
+EOF
+expect_grep 'title: Changed meanwhile' story.yaml "the other change stays"
+expect_grep 'text: stale note' story.yaml "the note is re-applied"
+finish
