@@ -332,8 +332,10 @@ ui_load(struct app *app)
 	free(app->stamps);
 	app->stamps = xreallocarray(NULL, app->tl.nfiles + 1,
 	    sizeof *app->stamps);
-	for (i = 0; i < app->tl.nfiles; i++)
+	for (i = 0; i < app->tl.nfiles; i++) {
 		ui_stamp(app->tl.files[i].path, &app->stamps[i]);
+		save_clean_stale(app->tl.files[i].path);
+	}
 }
 
 static bool

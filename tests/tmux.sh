@@ -93,4 +93,21 @@ if cmp -s "$tmp/stty.before" "$tmp/stty.after"; then
 else
 	fail "terminal modes changed after Ctrl-C"
 fi
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-3
+
+# Ctrl-Z suspends to the shell; fg brings the screen back.
+if command -v bash >/dev/null 2>&1; then
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 "bash --norc --noprofile -i"
+	sleep 0.3
+	tm send-keys -t t "cd '$tmp' && '$TLV' story.yaml" Enter
+	expect_screen 'Test story' "first frame (3)"
+	tm send-keys -t t C-z
+	expect_screen 'Stopped' "Ctrl-Z suspends"
+	tm send-keys -t t "fg" Enter
+	expect_screen 'zoom: all' "fg resumes and redraws"
+	tm send-keys -t t q
+	tm send-keys -t t 'echo "rc=$?"' Enter
+	expect_screen 'rc=0' "quit after resuming"
+fi
 finish
