@@ -37,4 +37,17 @@ installcheck-local:
 	  '$(docdir)/config.sample' '$(pkgdatadir)/timelines' \
 	  '$(bashcompletiondir)'
 
-.PHONY: install-bash-completion uninstall-bash-completion
+
+# After changing the action table (src/action.h): rewrite the KEYS list of
+# the man page from 'tlv keys', then review 'git diff doc/tlv.1'.
+update-man-keys: src/tlv$(EXEEXT)
+	src/tlv$(EXEEXT) keys >doc-keys.tmp
+	awk -v keys=doc-keys.tmp \
+	  '/^\.\\" END KEYS/ { while ((getline l < keys) > 0) print l; skip = 0 } \
+	   !skip { print } \
+	   /^\.\\" BEGIN KEYS/ { skip = 1 }' \
+	  '$(srcdir)/doc/tlv.1' >doc-tlv.1.tmp
+	mv doc-tlv.1.tmp '$(srcdir)/doc/tlv.1'
+	rm -f doc-keys.tmp
+
+.PHONY: install-bash-completion uninstall-bash-completion update-man-keys

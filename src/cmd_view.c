@@ -21,7 +21,9 @@ static const char view_usage[] =
 "  check [FILE|DIR ...]     validate files; print every problem\n"
 "  export --format FMT [FILE|DIR ...]   markdown, json, csv, ics, timelinejs\n"
 "  import --from timelinejs FILE.json   TimelineJS JSON to tlv YAML\n"
-"  (annotate, add and rm are not in this version yet)\n"
+"  annotate [--by NAME] ID TEXT [FILE|DIR ...]   append a note to event ID\n"
+"  add --date D --title T [--status S] [--tag T]... [--actor A]... FILE\n"
+"  rm ID [FILE|DIR ...]     delete event ID\n"
 "\n"
 "Options (the filter the viewer opens with; see 'tlv summary --help'):\n"
 "  --filter QUERY, --from DATE, --to DATE, --tag TAG, --actor NAME,\n"
@@ -52,7 +54,8 @@ cmd_view(int argc, char **argv)
 	if (q != NULL)
 		query_free(q);
 	cli_paths(&c, &paths, &n);
-	status = ui_run(paths, n, c.filter.len > 0 ? c.filter.data : NULL);
+	status = ui_run(paths, n, c.filter.len > 0 ? c.filter.data : NULL,
+	    c.config);
 	cli_free(&c);
 	return status;
 }

@@ -397,9 +397,10 @@ export_md_str(struct buf *b, const char *s)
 	export_md_text(b, s, strlen(s));
 }
 
-/* Description: its lines, trimmed, indented under the list item. */
+/* A description: its lines trimmed and each prefixed with indent (two
+ * spaces under a list item), blank lines kept as paragraph breaks. */
 static void
-export_md_description(struct buf *b, const char *d)
+export_md_description(struct buf *b, const char *d, const char *indent)
 {
 	struct buf	t = BUF_INIT;
 	size_t		i, start, end;
@@ -417,7 +418,7 @@ export_md_description(struct buf *b, const char *d)
 		if (start == end)
 			buf_addc(b, '\n');
 		else {
-			buf_adds(b, "  ");
+			buf_adds(b, indent);
 			buf_add(b, t.data + start, end - start);
 			buf_addc(b, '\n');
 		}
@@ -441,7 +442,7 @@ export_md_begin(struct export *x)
 		if (d == NULL)
 			continue;
 		buf_addc(&x->b, '\n');
-		export_md_description(&x->b, d);
+		export_md_description(&x->b, d, "");
 	}
 	export_flush(x);
 }
@@ -574,7 +575,7 @@ export_md_event(struct export *x, const struct tl_event *e)
 	buf_addc(b, '\n');
 	if (e->description != NULL) {
 		buf_addc(b, '\n');
-		export_md_description(b, e->description);
+		export_md_description(b, e->description, "  ");
 	}
 	export_md_list(b, "Actors", e->actors, e->nactors);
 	export_md_list(b, "Tags", e->tags, e->ntags);
@@ -590,7 +591,26 @@ export_md_event(struct export *x, const struct tl_event *e)
 	return true;
 }
 
-/* --- json ---------------------------------------------------------------- */
+/* --- json ----------------------------------------------------------------
+ *
+ * Schema (version 1; doc/export-json.md is the full description):
+ *
+ *	{ "version": 1, "title": TEXT, "events": [ EVENT, ... ] }
+ *	EVENT = { "id": TEXT|null, "date": TEXT (as written),
+ *	    "earliest": ISO|null, "latest": ISO|null (null: open end),
+ *	    "precision": "none"|"century"|"decade"|"year"|"season"|"month"|
+ *		"day-part"|"day"|"minute"|"second",
+ *	    "qualifiers": [ "uncertain"|"approximate"|"unspecified"|
+ *		"interval"|"open-start"|"open-end"|"ongoing", ... ],
+ *	    "end": TEXT|null, "title": TEXT, "description": TEXT|null,
+ *	    "status": "confirmed"|"reported"|"alleged"|"disputed"|"denied"|null,
+ *	    "tags": [TEXT], "actors": [TEXT],
+ *	    "sources": [ { "outlet", "url", "title", "date": TEXT|null } ],
+ *	    "related": [TEXT], "notes": [ { "at", "by": TEXT|null,
+ *	    "text": TEXT } ], "file": TEXT }
+ * ISO is "2022-02-24" or, for dates written with a time,
+ * "2022-02-24T04:50:00Z".  Keys always appear, in this order.
+ */
 
 static void
 export_json_str(struct buf *b, const char *s)

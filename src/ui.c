@@ -207,8 +207,15 @@ ui_colors(struct app *app)
 		[UI_COLOR_FILE0 + 4] = COLOR_BLUE,
 		[UI_COLOR_FILE0 + 5] = COLOR_RED,
 	};
+	static const enum ui_color status_pair[TL_STATUS_COUNT] = {
+		[TL_STATUS_CONFIRMED] = UI_COLOR_CONFIRMED,
+		[TL_STATUS_REPORTED] = UI_COLOR_REPORTED,
+		[TL_STATUS_ALLEGED] = UI_COLOR_ALLEGED,
+		[TL_STATUS_DISPUTED] = UI_COLOR_DISPUTED,
+		[TL_STATUS_DENIED] = UI_COLOR_DENIED,
+	};
 	const char	*no_color = getenv("NO_COLOR");
-	short		 i;
+	short		 i, c;
 
 	app->color = has_colors() && (no_color == NULL || *no_color == '\0');
 	if (!app->color)
@@ -218,6 +225,17 @@ ui_colors(struct app *app)
 	for (i = 1; i < UI_COLOR_COUNT; i++)
 		init_pair(i, fg[i], i == UI_COLOR_HEADER ? COLOR_BLUE :
 		    i == UI_COLOR_MATCH ? COLOR_YELLOW : -1);
+	for (i = TL_STATUS_NONE + 1; i < TL_STATUS_COUNT; i++)
+		if ((c = (short)app->conf.status_color[i]) != CONF_COLOR_UNSET)
+			init_pair((short)status_pair[i], c, -1);
+	for (i = 0; i < 26 && (size_t)i < app->tl.nfiles; i++) {
+		c = (short)conf_file_color(&app->conf, (size_t)i,
+		    app->tl.files[i].path);
+		if (c != CONF_COLOR_UNSET && COLOR_PAIRS > UI_COLOR_FILE_CONF + i) {
+			init_pair((short)(UI_COLOR_FILE_CONF + i), c, -1);
+			app->file_color[i] = true;
+		}
+	}
 }
 
 static void
@@ -808,14 +826,34 @@ ui_free(struct app *app)
 		save_undo_free(&app->undo[i]);
 	free(app->undo);
 	ui_edit_finish(app);
+	conf_free(&app->conf);
+	diag_free(&app->conf_diags);
 	free(app->stamps);
 	free(app->message);
 	free(app->prompt_error);
 	free(app->filter_before);
 }
 
+/* The user's configuration: keys, author, default filter, colours (used
+ * when the screen starts).  Problems go to the problems view. */
+static void
+ui_configure(struct app *app, const char *option, const char **filter)
+{
+	bool	 required;
+	char	*path = conf_path(option, &required);
+
+	conf_init(&app->conf);
+	if (path != NULL)
+		conf_load(&app->conf, path, required, &app->conf_diags);
+	free(path);
+	conf_apply_keys(&app->conf, &app->keys);
+	app->author = app->conf.author;
+	if (*filter == NULL)
+		*filter = app->conf.filter;
+}
+
 int
-ui_run(char **paths, size_t npaths, const char *filter)
+ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 {
 	struct app	 app;
 	char		*err = NULL;
@@ -833,13 +871,15 @@ ui_run(char **paths, size_t npaths, const char *filter)
 	if (app.script != NULL)
 		ui_script_load(app.script);
 	keymap_init_defaults(&app.keys);
+	ui_configure(&app, config, &filter);
 	ui_load(&app);
 	browse_init(&app.br, &app.tl);
 	if (filter != NULL && !browse_set_filter(&app.br, filter, &err, &col))
 		fatal("invalid filter at column %zu: %s", col + 1, err);
-	if (app.diags.errors > 0)
+	if (app.diags.errors + app.conf_diags.errors > 0)
 		ui_message(&app, true, "%zu error%s in the files: E shows them",
-		    app.diags.errors, app.diags.errors == 1 ? "" : "s");
+		    app.diags.errors + app.conf_diags.errors,
+		    app.diags.errors + app.conf_diags.errors == 1 ? "" : "s");
 	ui_start(&app);
 	ui_loop(&app);
 	ui_end();

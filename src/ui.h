@@ -17,6 +17,7 @@
 #include "action.h"
 #include "browse.h"
 #include "buf.h"
+#include "conf.h"
 #include "diag.h"
 #include "lineedit.h"
 #include "ruler.h"
@@ -70,7 +71,8 @@ enum ui_color {
 	UI_COLOR_ERROR,
 	UI_COLOR_TITLE,		/* pane titles */
 	UI_COLOR_FILE0,		/* file markers: FILE0 .. FILE0+5 */
-	UI_COLOR_COUNT = UI_COLOR_FILE0 + 6
+	UI_COLOR_COUNT = UI_COLOR_FILE0 + 6,
+	UI_COLOR_FILE_CONF = UI_COLOR_COUNT	/* + file: configured ones */
 };
 
 struct app {
@@ -108,6 +110,7 @@ struct app {
 	int			 detail_y, detail_h;
 	bool			 color;
 	bool			 utf8;
+	bool			 file_color[26];	/* pair FILE_CONF + i set */
 	struct keymap		 keys;
 
 	/* files, for live reload */
@@ -122,6 +125,8 @@ struct app {
 	struct save_undo	*undo;		/* oldest first */
 	size_t			 nundo;
 	const char		*author;	/* for notes, or NULL: $USER */
+	struct conf		 conf;		/* the user's configuration */
+	struct diag_list	 conf_diags;	/* its problems */
 	char			*edit_path;	/* the editor's file */
 	char			*edit_orig;	/* its text before editing */
 	char			*edit_id;	/* the event edited; NULL: new */
@@ -129,7 +134,9 @@ struct app {
 };
 
 /* Run the viewer on paths (already validated); returns an exit status. */
-int	 ui_run(char **paths, size_t npaths, const char *filter);
+/* config: the --config option, or NULL (see conf_path). */
+int	 ui_run(char **paths, size_t npaths, const char *filter,
+	    const char *config);
 
 /* Set the status line message (printf-style); error: shown in red. */
 void	 ui_message(struct app *, bool error, const char *, ...)
@@ -140,6 +147,8 @@ void	 ui_message(struct app *, bool error, const char *, ...)
 /* Attribute for a colour pair, honouring monochrome. */
 int	 ui_attr(const struct app *, enum ui_color);
 int	 ui_status_attr(const struct app *, enum tl_status);
+/* Attribute of a file's marker (configured colour, else one of six). */
+int	 ui_file_attr(const struct app *, uint32_t file);
 /* Draw text (sanitised, one line) at y, x in at most width cells; returns
  * the cells used.  pad: fill the rest with spaces. */
 int	 ui_put(int y, int x, const char *s, size_t len, int width, bool pad);

@@ -48,6 +48,14 @@ ui_status_attr(const struct app *app, enum tl_status s)
 }
 
 int
+ui_file_attr(const struct app *app, uint32_t file)
+{
+	if (app->color && file < 26 && app->file_color[file])
+		return (int)COLOR_PAIR(UI_COLOR_FILE_CONF + (int)file);
+	return ui_attr(app, (enum ui_color)(UI_COLOR_FILE0 + file % 6));
+}
+
+int
 ui_put(int y, int x, const char *s, size_t len, int width, bool pad)
 {
 	struct buf	b = BUF_INIT;

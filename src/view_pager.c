@@ -114,13 +114,16 @@ vp_diag_draw(struct app *app)
 	size_t		i;
 
 	buf_adds(&b, "\n");
+	for (i = 0; i < app->conf_diags.n; i++)
+		diag_format(&app->conf_diags.v[i], &b);
 	for (i = 0; i < app->diags.n; i++)
 		diag_format(&app->diags.v[i], &b);
-	if (app->diags.n == 0)
+	if (app->diags.n + app->conf_diags.n == 0)
 		buf_adds(&b, "No problems found in the files.\n");
-	buf_printf(&b, "\n%zu error%s, %zu warning%s\n", app->diags.errors,
-	    app->diags.errors == 1 ? "" : "s", app->diags.warnings,
-	    app->diags.warnings == 1 ? "" : "s");
+	buf_printf(&b, "\n%zu error%s, %zu warning%s\n",
+	    app->diags.errors + app->conf_diags.errors,
+	    app->diags.errors + app->conf_diags.errors == 1 ? "" : "s",
+	    app->diags.warnings, app->diags.warnings == 1 ? "" : "s");
 	vp_draw_text(app, " Problems in the files · q: back to the list", &b);
 	buf_free(&b);
 }

@@ -255,8 +255,7 @@ vt_draw_row(struct app *app, int y, size_t row)
 	ui_blank(y, 0, app->cols);
 	if (app->tl.nfiles > 1) {
 		mark[0] = e->file < 26 ? (char)('a' + e->file) : '*';
-		attrset(attr | ui_attr(app, (enum ui_color)(UI_COLOR_FILE0 +
-		    e->file % 6)));
+		attrset(attr | ui_file_attr(app, e->file));
 		ui_put(y, 0, mark, 1, 1, false);
 		x = 2;
 	}

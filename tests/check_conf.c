@@ -258,12 +258,22 @@ START_TEST(keys_apply)
 }
 END_TEST
 
+/* The variables conf_path() reads, saved so that CK_FORK=no runs leave the
+ * environment as they found it. */
+static const char *const path_vars[] = { "HOME", "XDG_CONFIG_HOME",
+    "TLV_CONFIG" };
+
 /* --config, then $TLV_CONFIG, then $XDG_CONFIG_HOME, then $HOME. */
 START_TEST(path_order)
 {
-	char	*p;
+	char	*p, *saved[N(path_vars)];
 	bool	 req;
+	size_t	 i;
 
+	for (i = 0; i < N(path_vars); i++) {
+		p = getenv(path_vars[i]);
+		saved[i] = p != NULL ? strdup(p) : NULL;
+	}
 	setenv("HOME", "/home/u", 1);
 	setenv("XDG_CONFIG_HOME", "/xdg", 1);
 	setenv("TLV_CONFIG", "/env/config", 1);
@@ -287,8 +297,13 @@ START_TEST(path_order)
 	free(p);
 	unsetenv("HOME");
 	ck_assert_ptr_null(conf_path(NULL, &req));
-	unsetenv("XDG_CONFIG_HOME");
-	unsetenv("TLV_CONFIG");
+	for (i = 0; i < N(path_vars); i++) {
+		if (saved[i] != NULL)
+			setenv(path_vars[i], saved[i], 1);
+		else
+			unsetenv(path_vars[i]);
+		free(saved[i]);
+	}
 }
 END_TEST
 

@@ -1,2 +1,306 @@
 #!/bin/sh
-exit 77
+# SPDX-License-Identifier: MIT
+# tlv export and tlv import: every format against a golden file, each
+# format read back by a real parser (python3's json and csv, icalendar when
+# installed, tlv's own loader for TimelineJS), the TimelineJS import round
+# trip through 'tlv check', filters, hostile text, and usage errors.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+cd "$top_srcdir/tests/data" || exit 1
+out=$tmp/out
+err=$tmp/err
+story="story.yaml story-more.yaml"
+
+# python3 for the parser checks; without it those checks are skipped.
+py=
+command -v python3 >/dev/null 2>&1 && py=python3
+# icalendar: Debian's python3-icalendar may sit beside another python3.
+pyical=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 &&
+	    "$p" -c 'import icalendar' 2>/dev/null; then
+		pyical=$p
+		break
+	fi
+done
+
+# Golden outputs, TLV_TEST_NOW (lib.sh) pinning the ics DTSTAMP.
+for f in markdown:md json:json csv:csv ics:ics timelinejs:json; do
+	fmt=${f%%:*}
+	# shellcheck disable=SC2086
+	"$TLV" export --format "$fmt" $story >"$out" 2>"$err"
+	expect_status 0 $? "export --format $fmt"
+	expect_golden "export-$fmt.${f#*:}" "$out"
+	if [ "$fmt" = ics ]; then
+		expect_golden export-ics.stderr "$err"
+	elif [ -s "$err" ]; then
+		fail "export --format $fmt: unexpected stderr: $(cat "$err")"
+	fi
+done
+
+# json: the documented schema, read by a real JSON parser.
+# shellcheck disable=SC2086
+"$TLV" export --format json $story >"$out"
+if [ -n "$py" ]; then
+	if $py - "$out" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["version"] == 1 and d["title"] == "Test story + More story"
+ev = {e["id"]: e for e in d["events"]}
+assert len(d["events"]) == 8, len(d["events"])
+keys = ["id", "date", "earliest", "latest", "precision", "qualifiers", "end",
+        "title", "description", "status", "tags", "actors", "sources",
+        "related", "notes", "file"]
+for e in d["events"]:
+    assert list(e) == keys, list(e)
+c = ev["contact"]
+assert c["date"] == "late 2022" and c["earliest"] == "2022-09-01"
+assert c["latest"] is None and c["end"] == "ongoing"
+assert c["precision"] == "season" and c["qualifiers"] == ["ongoing"]
+assert c["sources"] == [{"outlet": "The Wall Street Journal",
+    "url": "https://www.wsj.com/", "title": None, "date": "2024-10-24"}]
+assert c["notes"][0]["by"] == "alice" and c["related"] == ["taiwan"]
+assert ev["taiwan"]["qualifiers"] == ["uncertain"]
+assert ev["caesar"]["earliest"] == "-0043-01-01"
+assert ev["caesar"]["status"] is None and ev["caesar"]["tags"] == []
+assert ev["crimea"]["qualifiers"] == ["interval"]
+assert ev["crimea"]["latest"] == "2014-03-18"
+assert ev["invasion"]["description"].startswith("Russian forces")
+assert "\u65e5\u672c\u8a9e" in ev["decade"]["title"]
+assert ev["hur-claim"]["file"] == "story-more.yaml"
+EOF
+	then pass; else fail "json export does not read back as documented"; fi
+else
+	echo "SKIP: python3 not found; json not parsed"
+fi
+
+# csv: RFC 4180 as python's csv module reads it.
+# shellcheck disable=SC2086
+"$TLV" export --format csv $story >"$out"
+if [ -n "$py" ]; then
+	if $py - "$out" <<'EOF'
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.endswith(b"\r\n") and b"\r\n" in raw
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0] == ["id", "date", "earliest", "latest", "end", "title",
+    "status", "tags", "actors", "sources", "description", "file"], rows[0]
+assert len(rows) == 9, len(rows)
+assert all(len(r) == 12 for r in rows)
+by = {r[0]: r for r in rows[1:]}
+assert by["decade"][5].startswith("Something in the early seventies, ")
+assert by["invasion"][10].count('"special') == 1
+assert by["contact"][8] == "Elon Musk; Vladimir Putin"
+assert by["contact"][4] == "ongoing" and by["contact"][3] == ""
+EOF
+	then pass; else fail "csv export does not read back"; fi
+fi
+
+# csv: text cells that a spreadsheet would run as a formula get a "'".
+printf 'events:\n  - {id: "=cmd", date: 2022, title: "=HYPERLINK(\\"http://x\\")", actors: ["@a", "b"], description: "-1+2"}\n' \
+    >"$tmp/formula.yaml"
+"$TLV" export --format csv "$tmp/formula.yaml" >"$out" 2>&1
+expect_status 0 $? "csv with formula text"
+expect_grep "^'=cmd,2022,2022-01-01,2022-12-31,,\"'=HYPERLINK(\"\"http://x\"\")\",,,'@a; b,,'-1+2," \
+    "$out" "csv formula neutralised"
+
+# ics: what a calendar library reads.
+# shellcheck disable=SC2086
+"$TLV" export --format ics $story >"$out" 2>/dev/null
+if [ -n "$pyical" ]; then
+	if $pyical - "$out" <<'EOF'
+import sys, datetime, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+ev = {str(c["UID"]): c for c in cal.walk("VEVENT")}
+assert len(ev) == 6, sorted(ev)
+c = ev["crimea@tlv"]
+assert c.decoded("DTSTART") == datetime.date(2014, 2, 20)
+assert c.decoded("DTEND") == datetime.date(2014, 3, 19)
+assert str(c["SUMMARY"]) == "Russia annexes Crimea"
+assert "Status: confirmed" in str(c["DESCRIPTION"])
+i = ev["invasion@tlv"]
+assert "north, east and south" in str(i["DESCRIPTION"])
+assert i.decoded("DTSTAMP") == datetime.datetime(2026, 11, 29, 12, 0,
+    tzinfo=datetime.timezone.utc)
+assert "\u65e5\u672c\u8a9e" in str(ev["decade@tlv"]["SUMMARY"])
+EOF
+	then pass; else fail "ics export does not read back"; fi
+else
+	echo "SKIP: python3 icalendar not installed (python3-icalendar); ics not parsed"
+fi
+# Folded lines: never over 75 octets.
+if LC_ALL=C awk '{ sub(/\r$/, ""); if (length($0) > 75) bad = 1 } END { exit bad }' "$out"; then
+	pass
+else
+	fail "ics line over 75 octets"
+fi
+
+# An event without an id gets a UID that stays the same across runs and
+# directories.
+printf 'events:\n  - {date: 2022-03-01, title: No id here}\n' >"$tmp/noid.yaml"
+"$TLV" export --format ics "$tmp/noid.yaml" | grep '^UID:' >"$tmp/uid1"
+mkdir "$tmp/elsewhere"
+cp "$tmp/noid.yaml" "$tmp/elsewhere/"
+(cd "$tmp/elsewhere" && "$TLV" export --format ics noid.yaml) |
+    grep '^UID:' >"$tmp/uid2"
+expect_grep '^UID:tlv-[0-9a-f]\{16\}@tlv' "$tmp/uid1" "ics UID without id"
+if cmp -s "$tmp/uid1" "$tmp/uid2"; then pass; else fail "ics UID not stable"; fi
+
+# timelinejs: tlv loads it again, with the same events, titles and starts.
+# shellcheck disable=SC2086
+"$TLV" export --format timelinejs $story >"$tmp/tl.json"
+"$TLV" summary --brief "$tmp/tl.json" >"$out" 2>"$err"
+expect_status 0 $? "summary of exported TimelineJS"
+[ -s "$err" ] && fail "loading exported TimelineJS: $(cat "$err")"
+# shellcheck disable=SC2086
+"$TLV" summary --brief $story >"$tmp/brief"
+# Same titles in the same order (dates are ISO and statuses gone once
+# they have been through TimelineJS; see doc/export-json.md).
+sed -E 's/^([^ ]| [^ ])*  +//; s/  \[[a-z]+\]$//' "$tmp/brief" >"$tmp/titles1"
+sed -E 's/^([^ ]| [^ ])*  +//' "$out" >"$tmp/titles2"
+if diff -u "$tmp/titles1" "$tmp/titles2"; then
+	pass
+else
+	fail "TimelineJS round trip changed titles (diff above)"
+fi
+if [ -n "$py" ]; then
+	# shellcheck disable=SC2086
+	"$TLV" export --format json $story >"$tmp/a.json"
+	"$TLV" export --format json "$tmp/tl.json" >"$tmp/b.json"
+	if $py - "$tmp/a.json" "$tmp/b.json" <<'EOF'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8"))["events"] for p in sys.argv[1:])
+assert len(a) == len(b)
+for x, y in zip(a, b):
+    assert (x["id"], x["title"], x["earliest"]) == \
+        (y["id"], y["title"], y["earliest"]), (x, y)
+    if x["latest"] is not None:
+        assert x["latest"] == y["latest"], (x, y)
+EOF
+	then pass; else fail "TimelineJS round trip changed dates"; fi
+fi
+
+# import: TimelineJS to YAML that passes 'tlv check' and reads back.
+"$TLV" import --from timelinejs "$tmp/tl.json" >"$tmp/y.yaml" 2>"$err"
+expect_status 0 $? "import --from timelinejs"
+"$TLV" check "$tmp/y.yaml" >"$out" 2>&1
+expect_status 0 $? "check imported YAML"
+expect_grep '^0 errors, 0 warnings$' "$out" "check imported YAML"
+expect_golden import-story.yaml "$tmp/y.yaml"
+
+# import: hostile and tricky text survives YAML exactly.
+cat >"$tmp/tricky.json" <<'EOF'
+{"title": {"text": {"headline": "Tricky: a # title", "text": "Line 1\nLine 2"}},
+ "events": [
+  {"start_date": {"year": 2022, "month": 2, "day": 24},
+   "end_date": {"year": "2022", "month": "3"},
+   "text": {"headline": "null", "text": "AT&amp;T said: &quot;no&quot;\n- not a list\n"},
+   "group": "yes", "unique_id": "a:b"},
+  {"start_date": {"year": 1999},
+   "text": {"headline": " leading space & trailing ", "text": "tab\there \u001b[31m esc \u202e rlo"}},
+  {"start_date": {"year": -43, "month": 3, "day": 15},
+   "text": {"headline": "- [flow] {map}, 'q' \"dq\" | > % @ `"}},
+  {"start_date": {"year": 2020, "month": 1, "day": 2, "hour": 3, "minute": 4},
+   "text": {"headline": "2022-02-24", "text": "\n\nblank lines first\n\n\n"}}
+ ]}
+EOF
+"$TLV" import --from timelinejs "$tmp/tricky.json" >"$tmp/tricky.yaml" 2>"$err"
+expect_status 0 $? "import tricky TimelineJS"
+"$TLV" check "$tmp/tricky.yaml" >"$out" 2>&1
+expect_status 0 $? "check imported tricky YAML"
+expect_grep '^0 errors, 0 warnings$' "$out" "check imported tricky YAML"
+if [ -n "$py" ]; then
+	"$TLV" export --format json "$tmp/tricky.json" >"$tmp/a.json"
+	"$TLV" export --format json "$tmp/tricky.yaml" >"$tmp/b.json"
+	if $py - "$tmp/a.json" "$tmp/b.json" <<'EOF'
+import html, json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+assert a["title"] == b["title"] == "Tricky: a # title"
+assert len(a["events"]) == len(b["events"]) == 4
+for x, y in zip(a["events"], b["events"]):
+    for k in ("id", "date", "end", "earliest", "latest"):
+        assert x[k] == y[k], (k, x[k], y[k])
+    assert html.unescape(x["title"]) == y["title"], (x["title"], y["title"])
+    d = x["description"]
+    assert (html.unescape(d) if d else None) == y["description"], (d, y)
+    assert [html.unescape(t) for t in x["tags"]] == y["tags"]
+ev = {e["id"]: e for e in b["events"]}
+assert ev["a:b"]["title"] == "null" and ev["a:b"]["tags"] == ["yes"]
+assert ev["a:b"]["description"] == 'AT&T said: "no"\n- not a list\n'
+assert ev["a:b"]["end"] == "2022-03"
+EOF
+	then pass; else fail "import changed tricky text"; fi
+fi
+
+# Hostile text: no raw control characters in any format.
+for fmt in markdown json csv ics timelinejs; do
+	"$TLV" export --format "$fmt" hostile.yaml >"$out" 2>&1
+	expect_status 0 $? "export --format $fmt hostile.yaml"
+	# CR is allowed only as part of the CRLF line ends of csv and ics.
+	if LC_ALL=C tr -d '\r\n\t' <"$out" |
+	    LC_ALL=C grep -q "$(printf '[\001-\037\177]')"; then
+		fail "raw control characters in $fmt output"
+	elif LC_ALL=C sed 's/\r$//' "$out" | LC_ALL=C grep -q "$(printf '\r')"; then
+		fail "bare CR in $fmt output"
+	elif grep -q "$(printf '\302\233')\|$(printf '\342\200\256')" "$out"; then
+		fail "C1 or bidi control in $fmt output"
+	else
+		pass
+	fi
+done
+"$TLV" export --format json hostile.yaml >"$out"
+expect_grep 'Escape \\u001b\[31mred' "$out" "json escapes ESC losslessly"
+if [ -n "$py" ]; then
+	if $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["events"][0]["title"].startswith("Escape \x1b[31m")' "$out"
+	then pass; else fail "hostile json does not read back"; fi
+fi
+
+# Filters are those of summary.
+# shellcheck disable=SC2086
+"$TLV" export --format csv --tag starlink --status alleged,denied $story >"$out"
+expect_status 0 $? "export with filters"
+if [ "$(wc -l <"$out")" -eq 4 ]; then pass; else fail "filtered csv: $(cat "$out")"; fi
+# shellcheck disable=SC2086
+"$TLV" export --format=markdown --filter 'id:invasion' $story >"$out"
+expect_grep '^- \*\*2022-02-24\*\*: Full-scale invasion of Ukraine \*(confirmed)\*$' \
+    "$out" "--format= and --filter"
+if grep -q Crimea "$out"; then fail "--filter ignored"; else pass; fi
+
+# A data error still exports the good events, with exit 1.
+printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
+    >"$tmp/bad.yaml"
+"$TLV" export --format csv "$tmp/bad.yaml" >"$out" 2>"$err"
+expect_status 1 $? "export with a bad file"
+expect_grep 'Fine' "$out" "export with a bad file"
+expect_grep "unrecognised date 'lat 2022'" "$err" "export with a bad file"
+
+# Usage errors and help.
+"$TLV" export --help >"$out" 2>&1
+expect_status 0 $? "export --help"
+expect_grep 'timelinejs' "$out" "export --help"
+"$TLV" import --help >"$out" 2>&1
+expect_status 0 $? "import --help"
+expect_grep '^usage: tlv import --from timelinejs' "$out" "import --help"
+"$TLV" export story.yaml >"$out" 2>&1
+expect_status 2 $? "export without --format"
+expect_grep 'markdown, json, csv, ics, timelinejs' "$out" "export without --format"
+"$TLV" export --format yaml story.yaml >"$out" 2>&1
+expect_status 2 $? "unknown format"
+expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs)" \
+    "$out" "unknown format"
+"$TLV" export --format >"$out" 2>&1
+expect_status 2 $? "--format without a value"
+"$TLV" export --format json --bogus story.yaml >"$out" 2>&1
+expect_status 2 $? "export unknown option"
+"$TLV" import story.yaml >"$out" 2>&1
+expect_status 2 $? "import without --from"
+"$TLV" import --from csv "$tmp/tl.json" >"$out" 2>&1
+expect_status 2 $? "import from an unknown format"
+"$TLV" import --from timelinejs >"$out" 2>&1
+expect_status 2 $? "import without a file"
+"$TLV" import --from timelinejs story.yaml >"$out" 2>"$err"
+expect_status 1 $? "import of a tlv file"
+expect_grep 'not TimelineJS' "$err" "import of a tlv file"
+"$TLV" import --from timelinejs "$tmp/missing.json" >"$out" 2>"$err"
+expect_status 1 $? "import of a missing file"
+finish

@@ -18,8 +18,8 @@ if [ ! -s "$tmp/man-keys" ]; then
 elif diff -u "$tmp/man-keys" "$tmp/tlv-keys"; then
 	pass
 else
-	fail "KEYS in doc/tlv.1 differs from 'tlv keys' (diff above; paste" \
-	    "the output of 'tlv keys' between the markers)"
+	fail "KEYS in doc/tlv.1 differs from 'tlv keys' (diff above; run" \
+	    "'make update-man-keys')"
 fi
 
 # Every action of the table is in the list, so the check above is not

@@ -119,4 +119,25 @@ stale note<Enter>
 EOF
 expect_grep 'title: Changed meanwhile' story.yaml "the other change stays"
 expect_grep 'text: stale note' story.yaml "the note is re-applied"
+# The config: the author of notes, a key binding, the default filter, and
+# a bad line shown as a problem while everything else still applies.
+cat >"$tmp/config" <<'EOF'
+author carol
+bind x annotate
+filter -tag:taiwan
+bogus line
+EOF
+TLV_CONFIG=$tmp/config keys config <<EOF
+:save-screen $tmp/config1.txt
+E
+:save-screen $tmp/config2.txt
+qGx
+from the config<Enter>
+EOF
+expect_grep 'filter: -tag:taiwan' config1.txt "config: default filter"
+expect_grep '4/5 events' config1.txt "config: the filter applies"
+expect_grep "config:4:1: error: unknown directive 'bogus'" config2.txt \
+    "config: a bad line is a problem"
+expect_grep 'by: carol' story.yaml "config: the author"
+expect_grep 'text: from the config' story.yaml "config: bound key"
 finish
