@@ -20,6 +20,7 @@
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
+#include "yamlout.h"
 
 /* --- positions ----------------------------------------------------------- */
 
@@ -177,40 +178,13 @@ edit_plain_ok(const char *s, bool flow)
 	return true;
 }
 
-static void
-edit_dquote(struct buf *b, const char *s)
-{
-	static const char short_esc[][2] = {
-		['\0'] = "0", ['\a'] = "a", ['\b'] = "b", ['\t'] = "t",
-		['\n'] = "n", ['\v'] = "v", ['\f'] = "f", ['\r'] = "r",
-		[0x1b] = "e",
-	};
-	size_t		len = strlen(s), i, n;
-	uint32_t	cp;
-
-	buf_addc(b, '"');
-	for (i = 0; i < len; i += n) {
-		n = text_decode(s + i, len - i, &cp);
-		if (s[i] == '"' || s[i] == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, s[i]);
-		} else if (cp < 0x20 && short_esc[cp][0] != '\0')
-			buf_printf(b, "\\%c", short_esc[cp][0]);
-		else if (edit_needs_escape(cp))
-			buf_printf(b, "\\u%04X", (unsigned)cp);
-		else
-			buf_add(b, s + i, n);
-	}
-	buf_addc(b, '"');
-}
-
 void
 edit_scalar(struct buf *b, const char *text, bool flow)
 {
 	if (edit_plain_ok(text, flow))
 		buf_adds(b, text);
 	else
-		edit_dquote(b, text);
+		yamlout_quoted(b, text, strlen(text));
 }
 
 /* --- notes --------------------------------------------------------------- */

@@ -98,7 +98,8 @@ char	*edit_apply(const char *buf, size_t len, const struct edit *,
 
 /*
  * Append text as a YAML scalar that re-parses to exactly text: plain when
- * that is safe, else double-quoted with escapes.  flow: the scalar sits in
+ * that is safe (dates and times stay plain, as people write them), else
+ * double-quoted (yamlout_quoted).  flow: the scalar sits in
  * a flow collection ([...] or {...}), where ',', '[', ']', '{', '}' also
  * need quotes.
  */

@@ -673,7 +673,8 @@ export_json_dates(struct buf *b, const struct tl_event *e)
 	for (i = 0; i < sizeof export_qualifiers / sizeof *export_qualifiers;
 	    i++)
 		if (e->date.flags & export_qualifiers[i].flag) {
-			buf_printf(b, "%s\"%s\"", sep, export_qualifiers[i].name);
+			buf_printf(b, "%s\"%s\"", sep,
+			    export_qualifiers[i].name);
 			sep = ", ";
 		}
 	if (export_ongoing(e))
@@ -879,7 +880,8 @@ export_ics_begin(struct export *x)
 
 	export_ics_prop(&x->b, "BEGIN:", "VCALENDAR");
 	export_ics_prop(&x->b, "VERSION:", "2.0");
-	export_ics_prop(&x->b, "PRODID:", "-//tlv//tlv " PACKAGE_VERSION "//EN");
+	export_ics_prop(&x->b, "PRODID:",
+	    "-//tlv//tlv " PACKAGE_VERSION "//EN");
 	export_ics_prop(&x->b, "CALSCALE:", "GREGORIAN");
 	export_ics_textprop(&x->b, "X-WR-CALNAME:", title);
 	free(title);

@@ -159,7 +159,8 @@ load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
 		names[n++] = xasprintf("%s%s%s", dir, sep, de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, load_name_cmp);
+	if (n > 1)	/* names is NULL when n is 0: not for qsort */
+		qsort(names, n, sizeof *names, load_name_cmp);
 	for (i = 0; i < n; i++) {
 		if (!load_file(tl, names[i], diags))
 			(*failed)++;

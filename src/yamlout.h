@@ -3,21 +3,21 @@
  * Writing YAML scalars so that they read back as exactly the same text.
  *
  * yamlout_scalar() picks the plainest style that is safe:
- *	plain		Elon Musk		(a conservative subset: starts with
- *					a letter, '_', '(', '/' or a non-ASCII
- *					character; no ':', '#', ',', '[', ']',
- *					'{', '}', tab or newline; no leading or
- *					trailing space; not a null or boolean
- *					word such as null, true, no, on, y)
- *	literal block	|, |- or |+	(text with newlines whose lines can be
- *					written as they are: no tab, no control
- *					or invisible character, first character
- *					not a space, no line of only spaces;
- *					only when indent >= 1)
- *	double-quoted	"..."		(everything else, with YAML escapes:
- *					\\ \" \n \t \xXX \uXXXX; C0, DEL, C1,
- *					bidirectional and zero-width controls,
- *					U+2028/9 and U+FEFF are escaped)
+ *
+ *   plain          Elon Musk
+ *	A conservative subset: starts with a letter, '_', '(', '/' or a
+ *	non-ASCII character; no ':', '#', ',', '[', ']', '{', '}', tab or
+ *	newline; no leading or trailing space; not a null or boolean word
+ *	(null, true, no, on, y, ... in any case).
+ *   literal block  |, |- or |+
+ *	Text with newlines whose lines can be written as they are: no tab,
+ *	control or invisible character, first line with content not starting
+ *	with a space, no line of only spaces; only when indent >= 1.
+ *   double-quoted  "..."
+ *	Everything else, with YAML escapes (\\ \" \n \t \xXX \uXXXX):
+ *	C0, DEL, C1, bidirectional and zero-width controls, U+2028/9, U+FEFF
+ *	and U+FFFE/F are escaped.
+ *
  * A scalar that begins with a digit, '-', '+' or '.' is never plain, so
  * numbers, dates and times stay strings for every YAML reader, not only
  * for tlv's.  Plain and double-quoted output is a single line and is safe

@@ -110,5 +110,5 @@ expect_grep "invalid filter at column 1: unknown field 'tga' (did you mean 'tag'
 expect_status 2 $? "bad --from"
 expect_grep "did you mean 'late 2022'" "$out" "bad --from"
 "$TLV" export story.yaml >"$out" 2>&1
-expect_status 2 $? "a command not in this version"
+expect_status 2 $? "export without --format"
 finish
