@@ -191,6 +191,26 @@ cli_query(const struct cli *c, bool *ok)
 	return NULL;
 }
 
+int
+cli_begin(struct cli *c, int argc, char **argv, unsigned groups,
+    const char *usage, struct query **q, int *status)
+{
+	bool	ok;
+
+	*q = NULL;
+	if (cli_parse(c, argc, argv, groups, usage, status) == -1) {
+		cli_free(c);
+		return -1;
+	}
+	*q = cli_query(c, &ok);
+	if (!ok) {
+		cli_free(c);
+		*status = CLI_USAGE;
+		return -1;
+	}
+	return 0;
+}
+
 /* The bundled timelines: $TLV_TIMELINES, the build tree (next to the
  * binary's directory), or the installed copy. */
 static const char *

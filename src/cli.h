@@ -43,6 +43,14 @@ int	 cli_parse(struct cli *, int argc, char **argv, unsigned groups,
 /* Compile cli->filter; NULL (after printing the error with a caret) on
  * error.  An empty filter gives NULL with *ok true. */
 struct query *cli_query(const struct cli *, bool *ok);
+/*
+ * cli_parse, then cli_query: the start of every command that filters.
+ * Returns 0 with *q set (NULL: no filter), or -1 with *status set when the
+ * command should end (help shown, or a usage error printed); c is freed
+ * then.
+ */
+int	 cli_begin(struct cli *, int argc, char **argv, unsigned groups,
+	    const char *usage, struct query **q, int *status);
 /* Paths given, or the bundled timelines directory when none. */
 void	 cli_paths(const struct cli *, char ***paths, size_t *n);
 /* Width for wrapping: --width, else the terminal's, else 80. */

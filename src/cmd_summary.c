@@ -64,18 +64,10 @@ cmd_summary(int argc, char **argv)
 	char			**paths;
 	size_t			 n;
 	int			 status;
-	bool			 ok;
 
-	if (cli_parse(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
-	    summary_usage, &status) == -1) {
-		cli_free(&c);
+	if (cli_begin(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
+	    summary_usage, &q, &status) == -1)
 		return status;
-	}
-	q = cli_query(&c, &ok);
-	if (!ok) {
-		cli_free(&c);
-		return CLI_USAGE;
-	}
 	cli_paths(&c, &paths, &n);
 	status = summary_load(&tl, paths, n);
 	so.mode = c.mode;

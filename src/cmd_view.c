@@ -39,18 +39,12 @@ cmd_view(int argc, char **argv)
 	char		**paths;
 	size_t		 n;
 	int		 status;
-	bool		 ok;
 
-	if (cli_parse(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
-	    view_usage, &status) == -1) {
-		cli_free(&c);
+	if (cli_begin(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
+	    view_usage, &q, &status) == -1)
 		return status;
-	}
-	q = cli_query(&c, &ok);
-	if (!ok) {
-		cli_free(&c);
-		return CLI_USAGE;
-	}
+	/* Parsed to report errors before the screen starts; the viewer
+	 * parses the text again. */
 	if (q != NULL)
 		query_free(q);
 	cli_paths(&c, &paths, &n);
