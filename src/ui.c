@@ -325,7 +325,7 @@ ui_measure(struct app *app)
 
 	app->lo = DATE_MAX;
 	app->hi = DATE_MIN;
-	app->datew = 4;
+	app->datew = app->conf.date_display == CONF_DATE_ISO ? 23 : 4;
 	for (i = 0; i < app->tl.nevents; i++) {
 		const struct tl_event *e = &app->tl.events[i];
 

@@ -241,6 +241,25 @@ vt_draw_title(struct app *app, int y, int x, const char *title, int attr,
 	ui_put(y, x + used, title + to, strlen(title + to), w - used, true);
 }
 
+/* The date column: as written, or (date-display iso) the resolved range
+ * as ISO days, "2022-09-01/2022-12-31", ".." for an open end. */
+static const char *
+vt_date(const struct app *app, const struct tl_event *e, char *buf,
+    size_t n)
+{
+	char	a[32], b[32];
+
+	if (app->conf.date_display != CONF_DATE_ISO)
+		return e->date_text;
+	date_format_iso(e->earliest, DATE_PREC_DAY, a, sizeof a);
+	date_format_iso(e->latest, DATE_PREC_DAY, b, sizeof b);
+	if (strcmp(a, b) == 0)
+		snprintf(buf, n, "%s", a);
+	else
+		snprintf(buf, n, "%s/%s", a, b);
+	return buf;
+}
+
 static void
 vt_draw_row(struct app *app, int y, size_t row)
 {
@@ -249,7 +268,8 @@ vt_draw_row(struct app *app, int y, size_t row)
 	int			 attr = sel ? A_REVERSE | A_BOLD : A_NORMAL;
 	int			 x = 0;
 	char			 mark[2] = { 0, 0 };
-	const char		*status = tl_status_name(e->status);
+	const char		*status = tl_status_name(e->status), *date;
+	char			 dbuf[80];
 
 	attrset(attr);
 	ui_blank(y, 0, app->cols);
@@ -260,8 +280,8 @@ vt_draw_row(struct app *app, int y, size_t row)
 		x = 2;
 	}
 	attrset(attr);
-	x += ui_put(y, x, e->date_text, strlen(e->date_text), (int)app->datew,
-	    true) + 2;
+	date = vt_date(app, e, dbuf, sizeof dbuf);
+	x += ui_put(y, x, date, strlen(date), (int)app->datew, true) + 2;
 	if (x >= app->cols)
 		return;
 	attrset(sel ? attr : ui_status_attr(app, e->status));

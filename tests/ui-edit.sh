@@ -140,4 +140,12 @@ expect_grep "config:4:1: error: unknown directive 'bogus'" config2.txt \
     "config: a bad line is a problem"
 expect_grep 'by: carol' story.yaml "config: the author"
 expect_grep 'text: from the config' story.yaml "config: bound key"
+
+# date-display iso: the resolved ranges instead of the text as written.
+printf 'date-display iso\n' >"$tmp/config"
+TLV_CONFIG=$tmp/config keys iso <<EOF
+:save-screen $tmp/iso.txt
+EOF
+expect_grep '2022-09-01/\.\.  *alleged' iso.txt "date-display iso"
+expect_grep '2014-02-20/2014-03-18  *confirmed' iso.txt "date-display iso"
 finish
