@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Test helper for tests/yts.sh: parse FILE with libyaml's event API, as
- * tlv does, and print the 1-based line of libyaml's error (problem_mark),
- * or 0 if libyaml accepts the whole stream.  Exit 0 either way; 2 if FILE
- * cannot be read.  Reader (encoding) errors have only a byte offset: their
+ * Test helper for tests/yts.sh: parse each FILE with libyaml's event API,
+ * as tlv does, and print "FILE LINE": the 1-based line of libyaml's error
+ * (problem_mark), or 0 if libyaml accepts the whole stream.  Exit 0; 2 if
+ * a FILE cannot be read.  Reader (encoding) errors have only a byte offset: their
  * line is counted from it.
  */
 #include "config.h"
@@ -48,8 +48,8 @@ errline_of_offset(const unsigned char *buf, size_t len, size_t off)
 	return line;
 }
 
-int
-main(int argc, char **argv)
+static unsigned long
+errline_file(const char *path)
 {
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
@@ -58,9 +58,9 @@ main(int argc, char **argv)
 	unsigned long	 line = 0;
 	int		 done = 0;
 
-	if (argc != 2 || (buf = errline_read(argv[1], &len)) == NULL) {
-		fprintf(stderr, "usage: yaml_errline FILE\n");
-		return 2;
+	if ((buf = errline_read(path, &len)) == NULL) {
+		fprintf(stderr, "yaml_errline: cannot read %s\n", path);
+		exit(2);
 	}
 	if (!yaml_parser_initialize(&p))
 		abort();
@@ -79,6 +79,19 @@ main(int argc, char **argv)
 	}
 	yaml_parser_delete(&p);
 	free(buf);
-	printf("%lu\n", line);
+	return line;
+}
+
+int
+main(int argc, char **argv)
+{
+	int	i;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: yaml_errline FILE...\n");
+		return 2;
+	}
+	for (i = 1; i < argc; i++)
+		printf("%s %lu\n", argv[i], errline_file(argv[i]));
 	return 0;
 }

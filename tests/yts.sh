@@ -17,6 +17,9 @@ if [ ! -x "$errline" ]; then
 fi
 
 cd "$top_srcdir/tests/yaml-test-suite" || exit 1
+# libyaml's verdict on every case, in one run of the helper.
+# shellcheck disable=SC2046
+"$errline" $(awk '!/^#/ { print $1 ".yaml" }' INDEX) >"$tmp/lines" || exit 1
 cases=0 rejected=0 errcases=0
 while read -r name kind note; do
 	case $name in '#'* | '') continue ;; esac
@@ -37,7 +40,7 @@ while read -r name kind note; do
 		continue
 		;;
 	esac
-	want=$("$errline" "$f")
+	want=$(awk -v f="$f" '$1 == f { print $2 }' "$tmp/lines")
 	if [ "$want" = 0 ]; then
 		pass
 		continue
