@@ -16,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "edit.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
+#include "yamlio.h"
 #include "yamlout.h"
 
 /* --- positions ----------------------------------------------------------- */
@@ -86,15 +88,25 @@ edit_spaces(struct buf *b, size_t n)
 		buf_addc(b, ' ');
 }
 
-static const struct tl_key *
-edit_key(const struct tl_event *e, const char *name)
+/* The key name of event e with its spans (parsed again from buf). */
+static bool
+edit_key(const char *buf, size_t len, const struct tl_event *e,
+    const char *name, struct tl_key *out)
 {
-	uint32_t	i;
+	struct arena	 a = ARENA_INIT;
+	struct tl_key	*keys;
+	uint32_t	 n, i;
+	bool		 found = false;
 
-	for (i = 0; i < e->nkeys; i++)
-		if (strcmp(e->keys[i].name, name) == 0)
-			return &e->keys[i];
-	return NULL;
+	keys = yamlio_event_keys(buf, len, e, &a, &n);
+	for (i = 0; i < n && !found; i++)
+		if (strcmp(keys[i].name, name) == 0) {
+			*out = keys[i];
+			out->name = NULL;	/* it lives in a */
+			found = true;
+		}
+	arena_free(&a);
+	return found;
 }
 
 static bool
@@ -274,7 +286,9 @@ bool
 edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
     const struct edit_note *n, struct edit *ed, char **err)
 {
-	const struct tl_key	*k = edit_key(e, "notes");
+	struct tl_key		 notes;
+	const struct tl_key	*k = edit_key(buf, len, e, "notes", &notes) ?
+				    &notes : NULL;
 	const char		*eol = edit_eol(buf, len);
 	struct buf		 lines = BUF_INIT;
 	size_t			 indent;

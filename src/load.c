@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,15 +94,93 @@ fail:
 	return NULL;
 }
 
+/*
+ * Big files are mapped rather than read, and the pages the parser is done
+ * with are given back as it goes (MADV_DONTNEED on a private, read-only
+ * file mapping just drops clean pages; they would be read again from the
+ * page cache if touched), so a file never has to be in memory whole: the
+ * timeline built from it is what stays.
+ */
+#define LOAD_MAP_MIN	((size_t)1 << 20)
+
+struct load_map {
+	const char	*base;
+	size_t		 len;
+	size_t		 dropped;	/* bytes [0, dropped) given back */
+};
+
+static void
+load_drop(void *ctx, size_t upto)
+{
+	struct load_map	*m = ctx;
+	size_t		 page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t		 end = upto / page * page;
+
+	if (end > m->dropped) {
+		madvise((void *)(uintptr_t)(m->base + m->dropped),
+		    end - m->dropped, MADV_DONTNEED);
+		m->dropped = end;
+	}
+}
+
+/* load_hash over a mapping, giving pages back behind it. */
+static uint64_t
+load_hash_mapped(struct load_map *m)
+{
+	uint64_t	h = load_hash(m->base, m->len);
+
+	/* One pass in order; the kernel reads ahead (MADV_SEQUENTIAL) and
+	 * the pages are dropped again before parsing starts. */
+	load_drop(m, m->len);
+	m->dropped = 0;
+	return h;
+}
+
+/* Map path if it is a regular file of at least LOAD_MAP_MIN bytes. */
+static bool
+load_map(const char *path, struct load_map *m)
+{
+	struct stat	st;
+	void		*p;
+	int		 fd;
+
+	memset(m, 0, sizeof *m);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
+		return false;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size < LOAD_MAP_MIN ||
+	    (uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE) {
+		close(fd);
+		return false;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return false;
+	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+	m->base = p;
+	m->len = (size_t)st.st_size;
+	return true;
+}
+
 bool
 load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 {
 	uint32_t	 fi = timeline_add_file(tl, path);
 	struct tl_file	*f = &tl->files[fi];
+	struct load_map	 m;
 	size_t		 len;
 	char		*buf;
 	bool		 ok;
 
+	if (load_map(path, &m)) {
+		f->size = m.len;
+		f->hash = load_hash_mapped(&m);
+		ok = yamlio_load_stream(tl, fi, m.base, m.len, diags,
+		    load_drop, &m);
+		munmap((void *)(uintptr_t)m.base, m.len);
+		return ok;
+	}
 	if ((buf = load_read_file(path, &len)) == NULL) {
 		const char *why = errno == EINVAL ? "not a regular file" :
 		    errno == EFBIG ? "file too large" : strerror(errno);
@@ -198,16 +277,8 @@ load_paths(struct timeline *tl, char *const *paths, size_t n,
 static void
 load_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 {
-	uint32_t	i;
-
-	*line = e->span.line;
-	*col = e->span.col;
-	for (i = 0; i < e->nkeys; i++)
-		if (strcmp(e->keys[i].name, "id") == 0 ||
-		    strcmp(e->keys[i].name, "unique_id") == 0) {
-			*line = e->keys[i].value.line;
-			*col = e->keys[i].value.col;
-		}
+	*line = e->id_line != 0 ? e->id_line : e->span.line;
+	*col = e->id_line != 0 ? e->id_col : e->span.col;
 }
 
 /* An id index: open addressing over event indexes (SIZE_MAX = empty). */

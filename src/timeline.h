@@ -10,9 +10,10 @@
  * (the loader rejects scalars with NUL).  Optional text fields are NULL when
  * absent, never "".
  *
- * Positions: every event knows its file, its byte span in that file and the
- * span of each of its keys and values (struct tl_span), so that the editor
- * can patch the file in place.  Byte offsets are 0-based; line and column
+ * Positions: every event knows its file and its byte span in that file;
+ * the span of each of its keys and values (struct tl_key) is found on
+ * demand by yamlio_event_keys(), from the file's bytes, so that the editor
+ * can patch the file in place without a million key records in memory.  Byte offsets are 0-based; line and column
  * are 1-based, the column counting characters.
  */
 #ifndef TLV_TIMELINE_H
@@ -43,7 +44,8 @@ struct tl_span {
 	uint32_t	col;
 };
 
-/* One key of an event mapping and its value, in file order. */
+/* One key of an event mapping and its value, in file order (see
+ * yamlio_event_keys). */
 struct tl_key {
 	const char	*name;
 	struct tl_span	 key;
@@ -89,8 +91,8 @@ struct tl_event {
 	struct tl_source	*sources;
 	struct tl_ref		*related;
 	struct tl_note		*notes;
-	struct tl_key		*keys;
-	uint32_t		 ntags, nactors, nsources, nrelated, nnotes, nkeys;
+	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
+	uint32_t		 id_line, id_col;	/* where the id is */
 
 	uint32_t		 file;	/* index into tl->files */
 	uint32_t		 seq;	/* load order across all files */

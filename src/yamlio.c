@@ -85,6 +85,10 @@ struct yl {
 	struct anchor		*anchors;	/* open addressing */
 	size_t			 nanchors, capanchors;
 
+	void			(*done)(void *, size_t);
+	void			*done_ctx;
+	size_t			 done_upto;	/* last reported to done */
+
 	unsigned		 event_no;	/* 1-based, within the file */
 	bool			 in_events;	/* inside the events list */
 	size_t			 event_diags;	/* diags->n before the last
@@ -1162,28 +1166,31 @@ yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
 	}
 }
 
-/* Record every key and value span, in file order. */
-static void
-yl_event_keys(struct yl *y, const struct ynode *map, struct tl_event *e)
+/* Every key and value span of a mapping, in file order, into a (names of
+ * unknown keys copied there too). */
+static struct tl_key *
+yl_keys_of(const struct ynode *map, struct arena *a, uint32_t *count)
 {
-	size_t	i, n = map->nkids / 2;
+	size_t		 i, n = map->nkids / 2;
+	struct tl_key	*v = arena_alloc(a, n * sizeof *v,
+			    _Alignof(struct tl_key));
 
-	e->keys = arena_alloc(&y->tl->arena, n * sizeof *e->keys,
-	    _Alignof(struct tl_key));
+	*count = 0;
 	for (i = 0; i < n; i++) {
 		const struct ynode *k = map->kids[2 * i];
-		struct tl_key *tk = &e->keys[e->nkeys];
+		struct tl_key *tk = &v[*count];
 		enum yl_key_id id;
 
 		if (k->kind != YN_SCALAR)
 			continue;
 		id = yl_event_key(k->text);
 		tk->name = id != K_UNKNOWN ? event_keys[id] :
-		    arena_strndup(&y->tl->arena, k->text, k->len);
+		    arena_strndup(a, k->text, k->len);
 		tk->key = k->span;
 		tk->value = map->kids[2 * i + 1]->span;
-		e->nkeys++;
+		(*count)++;
 	}
+	return v;
 }
 
 /* Required keys and the end after the date.  present: a bit per key id
@@ -1272,8 +1279,11 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 	const struct ynode	*v, *text;
 
 	y->tl->files[y->file].format = TL_FORMAT_TIMELINEJS;
-	if ((v = yl_map_get(map, "unique_id")) != NULL)
+	if ((v = yl_map_get(map, "unique_id")) != NULL) {
 		e->id = yl_text(y, v, "unique_id");
+		e->id_line = v->span.line;
+		e->id_col = v->span.col;
+	}
 	e->date_text = yl_tljs_date(y, yl_map_get(map, "start_date"),
 	    "start_date", &e->date);
 	if ((v = yl_map_get(map, "end_date")) != NULL)
@@ -1318,8 +1328,11 @@ yl_event_scan(struct yl *y, const struct ynode *map, struct tl_event *e,
 			continue;
 		}
 		present |= 1u << id;
-		if (id == K_ID)
+		if (id == K_ID) {
 			e->id = yl_required_text(y, map->kids[i + 1], "id");
+			e->id_line = map->kids[i + 1]->span.line;
+			e->id_col = map->kids[i + 1]->span.col;
+		}
 	}
 	return present;
 }
@@ -1402,7 +1415,6 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 	}
 	e = y->ev_out = timeline_add_event(y->tl, y->file);
 	e->span = map->span;
-	yl_event_keys(y, map, e);
 	present = yl_event_scan(y, map, e, &tljs);
 	if (tljs) {
 		e->id = NULL;
@@ -1468,6 +1480,25 @@ yl_scratch_reset(struct yl *y)
 		arena_reset(&y->scratch);
 }
 
+/* Between two events, the bytes well behind the cursor are done with
+ * (the margin covers marks that go back inside an event). */
+#define YL_DONE_STEP	((size_t)4 << 20)
+#define YL_DONE_MARGIN	((size_t)1 << 20)
+
+static void
+yl_report_done(struct yl *y)
+{
+	size_t	upto;
+
+	if (y->done == NULL || y->cur_byte < YL_DONE_MARGIN)
+		return;
+	upto = y->cur_byte - YL_DONE_MARGIN;
+	if (upto >= y->done_upto + YL_DONE_STEP) {
+		y->done(y->done_ctx, upto);
+		y->done_upto = upto;
+	}
+}
+
 /* The events sequence: its start event is current.  Each item is built,
  * turned into an event, and forgotten. */
 static bool
@@ -1494,6 +1525,7 @@ yl_events(struct yl *y)
 			break;
 		before = y->errors;
 		y->event_diags = y->diags->n;
+		yl_report_done(y);
 		if ((n = yl_build(y)) == NULL)
 			return false;
 		f = &y->tl->files[y->file];
@@ -1651,6 +1683,14 @@ bool
 yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
     size_t len, struct diag_list *diags)
 {
+	return yamlio_load_stream(tl, file, buf, len, diags, NULL, NULL);
+}
+
+bool
+yamlio_load_stream(struct timeline *tl, uint32_t file, const char *buf,
+    size_t len, struct diag_list *diags, void (*done)(void *, size_t),
+    void *ctx)
+{
 	struct yl	 y;
 	size_t		 first = tl->nevents;
 	bool		 ok;
@@ -1662,6 +1702,8 @@ yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
 	y.diags = diags;
 	y.buf = (const unsigned char *)buf;
 	y.len = len;
+	y.done = done;
+	y.done_ctx = ctx;
 	y.budget = (size_t)YAMLIO_BUDGET_MIB << 20;
 	y.budget += len > (SIZE_MAX - y.budget) / YAMLIO_BUDGET_FACTOR ?
 	    SIZE_MAX - y.budget : len * YAMLIO_BUDGET_FACTOR;
@@ -1692,4 +1734,59 @@ yamlio_load_buffer(struct timeline *tl, uint32_t file, const char *buf,
 	free(y.pending);
 	free(y.anchors);
 	return ok;
+}
+
+/*
+ * The keys of one event, by parsing its bytes again: the lines from the
+ * start of its first line to its end, with whatever stands before it on
+ * that line ("  - ", "events: [") blanked, parse as a mapping at the same
+ * columns.  Offsets and lines are then shifted back into the file.
+ */
+struct tl_key *
+yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
+    struct arena *a, uint32_t *count)
+{
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct yl		 y;
+	struct ynode		*n = NULL;
+	struct tl_key		*keys = NULL;
+	size_t			 ls = e->span.start, i;
+	char			*tmp;
+
+	*count = 0;
+	if (e->span.end > len || e->span.start >= e->span.end)
+		return NULL;
+	while (ls > 0 && buf[ls - 1] != '\n')
+		ls--;
+	tmp = xstrndup(buf + ls, e->span.end - ls);
+	memset(tmp, ' ', e->span.start - ls);
+	memset(&y, 0, sizeof y);
+	y.diags = &diags;
+	y.path = "event";
+	y.buf = (const unsigned char *)tmp;
+	y.len = e->span.end - ls;
+	if (!yaml_parser_initialize(&y.parser))
+		fatal("out of memory (libyaml)");
+	yaml_parser_set_input_string(&y.parser, y.buf, y.len);
+	if (yl_next(&y) && yl_next(&y) && yl_next(&y) &&
+	    (n = yl_build(&y)) != NULL && n->kind == YN_MAP)
+		keys = yl_keys_of(n, a, count);
+	for (i = 0; keys != NULL && i < *count; i++) {
+		struct tl_span *sp[2] = { &keys[i].key, &keys[i].value };
+		int j;
+
+		for (j = 0; j < 2; j++) {
+			sp[j]->start += ls;
+			sp[j]->end += ls;
+			sp[j]->line += e->span.line - 1;
+		}
+	}
+	yl_drop(&y);
+	yaml_parser_delete(&y.parser);
+	arena_free(&y.scratch);
+	free(y.pending);
+	free(y.anchors);
+	diag_free(&diags);
+	free(tmp);
+	return keys;
 }

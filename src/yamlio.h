@@ -28,8 +28,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
 struct diag_list;
 struct timeline;
+struct tl_event;
+struct tl_key;
 
 #define YAMLIO_MAX_DEPTH	64
 #define YAMLIO_BUDGET_MIB	64
@@ -45,5 +48,24 @@ struct timeline;
  */
 bool	yamlio_load_buffer(struct timeline *, uint32_t file, const char *buf,
 	    size_t len, struct diag_list *);
+
+/*
+ * The same, telling the caller as it goes which bytes it is done with:
+ * done(ctx, n) means buf[0..n) will not be read again (except to place a
+ * rare encoding error), so a memory-mapped file can give those pages
+ * back.  Called every few megabytes, with n increasing.
+ */
+bool	yamlio_load_stream(struct timeline *, uint32_t file, const char *buf,
+	    size_t len, struct diag_list *, void (*done)(void *, size_t),
+	    void *ctx);
+
+/*
+ * The keys of a loaded event with the spans of each key and value in the
+ * file, found by parsing the event's bytes again (buf: the file as it was
+ * loaded).  The array and the names of unknown keys are allocated in a.
+ * NULL (and *count 0) if the bytes no longer hold the event.
+ */
+struct tl_key	*yamlio_event_keys(const char *buf, size_t len,
+		    const struct tl_event *, struct arena *a, uint32_t *count);
 
 #endif
