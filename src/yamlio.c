@@ -49,6 +49,9 @@ struct ynode {
 	size_t		 len;
 	struct ynode	**kids;		/* seq: items; map: key, value, ... */
 	size_t		 nkids;
+	/* start and end are libyaml's character indexes, not bytes: most
+	 * spans are never needed as bytes, so yl_bytes() converts the few
+	 * that are (an event's, for the editor). */
 	struct tl_span	 span;
 };
 
@@ -108,14 +111,17 @@ yl_byte_offset(struct yl *y, size_t idx)
 	const unsigned char	*b = y->buf;
 	uint64_t		 w;
 
-	while (y->cur_char + 8 <= idx && y->cur_byte + 8 <= y->len) {
-		memcpy(&w, b + y->cur_byte, 8);
-		if ((w & 0x8080808080808080ULL) != 0)
-			break;
-		y->cur_byte += 8;
-		y->cur_char += 8;
-	}
 	while (y->cur_char < idx && y->cur_byte < y->len) {
+		/* Eight ASCII bytes are eight characters. */
+		while (y->cur_char + 8 <= idx && y->cur_byte + 8 <= y->len) {
+			memcpy(&w, b + y->cur_byte, 8);
+			if ((w & 0x8080808080808080ULL) != 0)
+				break;
+			y->cur_byte += 8;
+			y->cur_char += 8;
+		}
+		if (y->cur_char >= idx)
+			break;
 		y->cur_byte++;
 		while (y->cur_byte < y->len && (b[y->cur_byte] & 0xC0) == 0x80)
 			y->cur_byte++;
@@ -131,14 +137,23 @@ yl_byte_offset(struct yl *y, size_t idx)
 }
 
 static struct tl_span
-yl_span(struct yl *y, const yaml_mark_t *start, const yaml_mark_t *end)
+yl_span(const yaml_mark_t *start, const yaml_mark_t *end)
 {
 	struct tl_span	s;
 
-	s.start = yl_byte_offset(y, start->index);
-	s.end = yl_byte_offset(y, end->index);
+	s.start = start->index;
+	s.end = end->index;
 	s.line = (uint32_t)start->line + 1;
 	s.col = (uint32_t)start->column + 1;
+	return s;
+}
+
+/* A node's span in bytes. */
+static struct tl_span
+yl_bytes(struct yl *y, struct tl_span s)
+{
+	s.start = yl_byte_offset(y, s.start);
+	s.end = yl_byte_offset(y, s.end);
 	return s;
 }
 
@@ -209,10 +224,11 @@ yl_escape_size(const unsigned char *src, const unsigned char *end,
  * Multi-line and block scalars give the value's first column.
  */
 static uint32_t
-yl_col_in(const struct yl *y, const struct ynode *n, size_t off)
+yl_col_in(struct yl *y, const struct ynode *n, size_t off)
 {
-	const unsigned char	*src = y->buf + n->span.start;
-	const unsigned char	*end = y->buf + n->span.end;
+	struct tl_span		 b = yl_bytes(y, n->span);
+	const unsigned char	*src = y->buf + b.start;
+	const unsigned char	*end = y->buf + b.end;
 	uint32_t		 col = n->span.col;
 	size_t			 i = 0, adv, l;
 	char			 q;
@@ -534,7 +550,7 @@ yl_build_scalar(struct yl *y)
 	const char	*v = (const char *)e->data.scalar.value;
 	size_t		 len = e->data.scalar.length;
 
-	n->span = yl_span(y, &e->start_mark, &e->end_mark);
+	n->span = yl_span(&e->start_mark, &e->end_mark);
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->quoted = e->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
@@ -548,9 +564,9 @@ yl_build_scalar(struct yl *y)
 	}
 	n->text = arena_strndup(&y->scratch, v, len);
 	n->len = len;
-	n->null = n->plain && (len == 0 || strcmp(v, "~") == 0 ||
-	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
-	    strcmp(v, "NULL") == 0);
+	n->null = n->plain && (len == 0 || (len == 1 && v[0] == '~') ||
+	    (len == 4 && (memcmp(v, "null", 4) == 0 ||
+	    memcmp(v, "Null", 4) == 0 || memcmp(v, "NULL", 4) == 0)));
 	yl_anchor_define(y, e->data.scalar.anchor, n);
 	return n;
 }
@@ -570,14 +586,14 @@ yl_build_alias(struct yl *y)
 		n->text = "";
 		n->null = true;
 		n->bad = true;
-		n->span = yl_span(y, &y->ev.start_mark, &y->ev.end_mark);
+		n->span = yl_span(&y->ev.start_mark, &y->ev.end_mark);
 		return n;
 	}
 	/* A copy that sits where the alias is written: messages and edits
 	 * point at the alias, not at the anchor far away. */
 	copy = yl_new_node(y, n->kind);
 	*copy = *n;
-	copy->span = yl_span(y, &y->ev.start_mark, &y->ev.end_mark);
+	copy->span = yl_span(&y->ev.start_mark, &y->ev.end_mark);
 	copy->aliased = true;
 	return copy;
 }
@@ -618,8 +634,8 @@ yl_check_dup_keys(struct yl *y, struct ynode *map)
 			for (j = 0; j < i; j++) {
 				struct ynode *o = map->kids[2 * j];
 
-				if (o->kind == YN_SCALAR &&
-				    strcmp(o->text, k->text) == 0) {
+				if (o->kind == YN_SCALAR && o->len == k->len &&
+				    memcmp(o->text, k->text, k->len) == 0) {
 					yl_dup_key(y, o, k);
 					break;
 				}
@@ -660,7 +676,6 @@ yl_build_collection(struct yl *y)
 	yaml_char_t	*anchor;
 	size_t		 base = y->npending, i;
 	yaml_mark_t	 start = y->ev.start_mark;
-	size_t		 start_byte = yl_byte_offset(y, start.index);
 
 	if (map) {
 		anchor = y->ev.data.mapping_start.anchor;
@@ -700,12 +715,7 @@ yl_build_collection(struct yl *y)
 	for (i = 0; i < n->nkids; i++)
 		n->kids[i] = y->pending[base + i];
 	y->npending = base;
-	/* The start's offset was taken when the cursor was there: going back
-	 * for it now would walk the whole collection again. */
-	n->span.start = start_byte;
-	n->span.end = yl_byte_offset(y, y->ev.end_mark.index);
-	n->span.line = (uint32_t)start.line + 1;
-	n->span.col = (uint32_t)start.column + 1;
+	n->span = yl_span(&start, &y->ev.end_mark);
 	if (!n->flow && n->nkids > 0)
 		n->span.end = n->kids[n->nkids - 1]->span.end;
 	if (map)
@@ -1414,7 +1424,7 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 		return;
 	}
 	e = y->ev_out = timeline_add_event(y->tl, y->file);
-	e->span = map->span;
+	e->span = yl_bytes(y, map->span);
 	present = yl_event_scan(y, map, e, &tljs);
 	if (tljs) {
 		e->id = NULL;
@@ -1529,9 +1539,10 @@ yl_events(struct yl *y)
 		if ((n = yl_build(y)) == NULL)
 			return false;
 		f = &y->tl->files[y->file];
-		f->events_end = n->span.end;
 		f->nitems++;
 		yl_event(y, n, before);
+		f = &y->tl->files[y->file];
+		f->events_end = yl_byte_offset(y, n->span.end);
 		yl_scratch_reset(y);
 	}
 	if (f->events_flow)
@@ -1586,7 +1597,7 @@ yl_top(struct yl *y)
 				    k->span.col, "duplicate key 'events'");
 			seen_events = true;
 			f->events_line = k->span.line;
-			f->events_key_end = k->span.end;
+			f->events_key_end = yl_byte_offset(y, k->span.end);
 			if (!yl_events(y))
 				return false;
 			continue;
@@ -1607,8 +1618,9 @@ yl_top(struct yl *y)
 				yl_type_error(y, v, "events", "a list");
 			seen_events = true;
 			f->events_line = k->span.line;
-			f->events_key_end = k->span.end;
-			f->events_start = f->events_end = v->span.end;
+			f->events_key_end = yl_byte_offset(y, k->span.end);
+			f->events_start = f->events_end = yl_byte_offset(y,
+			    v->span.end);
 			f->events_empty_value = v->kind == YN_SCALAR;
 		} else if (yl_charge(y, v)) {
 			yl_top_dup(y, k, seen);
@@ -1776,6 +1788,7 @@ yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
 		int j;
 
 		for (j = 0; j < 2; j++) {
+			*sp[j] = yl_bytes(&y, *sp[j]);
 			sp[j]->start += ls;
 			sp[j]->end += ls;
 			sp[j]->line += e->span.line - 1;
