@@ -33,6 +33,18 @@ browse_refilter(struct browse *b)
 	b->nshown = n;
 }
 
+/* The filter got narrower: keep those of shown[] that still pass. */
+static void
+browse_narrow(struct browse *b)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < b->nshown; i++)
+		if (query_match(b->filter, b->tl, &b->tl->events[b->shown[i]]))
+			b->shown[n++] = b->shown[i];
+	b->nshown = n;
+}
+
 /* Row of the first shown event with index >= ev (nshown if none). */
 static size_t
 browse_row_of(const struct browse *b, size_t ev)
@@ -152,18 +164,23 @@ browse_set_filter(struct browse *b, const char *text, char **err,
 	struct query	*q = NULL;
 	size_t		 cur = browse_current_index(b);
 	const char	*p = text;
+	bool		 narrow;
 
 	while (p != NULL && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p != NULL && *p != '\0' &&
 	    (q = query_parse(text, err, err_col)) == NULL)
 		return false;
+	narrow = q != NULL && query_narrows(b->filter_text, text);
 	if (b->filter != NULL)
 		query_free(b->filter);
 	free(b->filter_text);
 	b->filter = q;
 	b->filter_text = q != NULL ? xstrdup(text) : NULL;
-	browse_refilter(b);
+	if (narrow)
+		browse_narrow(b);
+	else
+		browse_refilter(b);
 	if (cur != SIZE_MAX)
 		browse_place(b, cur);
 	else

@@ -22,6 +22,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "date.h"
@@ -276,6 +277,54 @@ query_match(const struct query *q, const struct timeline *tl,
 			return false;
 	}
 	return true;
+}
+
+/* Where the last term of s starts, and whether s ends inside quotes. */
+static size_t
+query_last_term(const char *s, bool *in_quote)
+{
+	size_t	i, start = 0;
+
+	*in_quote = false;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (*in_quote) {
+			if (s[i] == '\\' && s[i + 1] != '\0')
+				i++;
+			else if (s[i] == '"')
+				*in_quote = false;
+		} else if (s[i] == '"')
+			*in_quote = true;
+		else if (s[i] == ' ' || s[i] == '\t')
+			start = i + 1;
+	}
+	return start;
+}
+
+bool
+query_narrows(const char *old, const char *now)
+{
+	size_t		 n, t, colon;
+	const char	*term, *suffix;
+	bool		 in_quote;
+
+	if (old == NULL || old[strspn(old, " \t")] == '\0')
+		return true;
+	n = strlen(old);
+	if (strncmp(now, old, n) != 0)
+		return false;
+	suffix = now + n;
+	t = query_last_term(old, &in_quote);
+	if (t == n && !in_quote)
+		return true;		/* a blank before: only more terms */
+	term = old + t;
+	if (term[0] == '-')
+		return false;		/* a longer negated word hides less */
+	colon = strcspn(term, ":\"");
+	if (term[colon] == ':')		/* a field: substring ones only */
+		return (strncasecmp(term, "actor", colon) == 0 ||
+		    strncasecmp(term, "file", colon) == 0) && colon >= 4 &&
+		    strchr(suffix, ',') == NULL;
+	return in_quote || strchr(suffix, ':') == NULL;
 }
 
 bool

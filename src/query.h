@@ -45,6 +45,15 @@ struct query;
 struct query	*query_parse(const char *text, char **err, size_t *err_col);
 bool		 query_match(const struct query *, const struct timeline *,
 		    const struct tl_event *);
+/*
+ * True if every event that matches the query text now also matched old
+ * (NULL: no filter), judged from the texts alone: now is old with text
+ * appended, and what was appended can only narrow -- more terms after a
+ * blank, or a longer positive bare word, "phrase", or actor:/file: value
+ * (those match substrings).  False when unsure.  Filter as you type uses
+ * it to scan only the events old let through.
+ */
+bool		 query_narrows(const char *old, const char *now);
 /* True if the query has no terms. */
 bool		 query_is_empty(const struct query *);
 void		 query_free(struct query *);

@@ -237,6 +237,44 @@ START_TEST(test_reset)
 }
 END_TEST
 
+/* Typing a query one character at a time (which narrows from the last
+ * result when it can) shows exactly what the whole query shows. */
+static const char *const typed_queries[] = {
+	"starlink", "tag:starlink", "actor:putin", "musk -tag:kremlin",
+	"\"contact with\" x", "status:alleged,confirmed", "-star",
+	"from:2022 to:2023", "file:story", "id:poll",
+};
+
+START_TEST(test_narrow)
+{
+	const char	*q = typed_queries[_i];
+	struct fixture	 f, g;
+	char		 buf[64], *err;
+	size_t		 k, i;
+
+	fixture_load(&f);
+	fixture_load(&g);
+	for (k = 1; k <= strlen(q); k++) {
+		memcpy(buf, q, k);
+		buf[k] = '\0';
+		err = NULL;
+		if (!browse_set_filter(&f.br, buf, &err, NULL)) {
+			free(err);
+			continue;
+		}
+		err = NULL;
+		browse_set_filter(&g.br, NULL, &err, NULL);
+		ck_assert(browse_set_filter(&g.br, buf, &err, NULL));
+		ck_assert_msg(f.br.nshown == g.br.nshown, "'%s': %zu vs %zu",
+		    buf, f.br.nshown, g.br.nshown);
+		for (i = 0; i < f.br.nshown; i++)
+			ck_assert_uint_eq(f.br.shown[i], g.br.shown[i]);
+	}
+	fixture_free(&f);
+	fixture_free(&g);
+}
+END_TEST
+
 /* --- line editor --------------------------------------------------------- */
 
 static void
@@ -355,6 +393,8 @@ browse_suite(void)
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_reset);
+	tcase_add_loop_test(tc, test_narrow, 0,
+	    (int)(sizeof typed_queries / sizeof typed_queries[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lineedit");

@@ -552,6 +552,37 @@ END_TEST
 
 #define NCASES(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
+/* query_narrows: is the new text's match set inside the old one's? */
+static const struct {
+	const char	*old, *now;
+	bool		 narrows;
+} narrow_cases[] = {
+	{ NULL, "tag:x", true },
+	{ "", "musk", true },
+	{ "mus", "musk", true },
+	{ "musk", "musk ", true },
+	{ "musk ", "musk -tag:x", true },
+	{ "\"elon m", "\"elon mu", true },
+	{ "actor:elo", "actor:elon", true },
+	{ "actor:elon", "actor:elon,putin", false },
+	{ "file:sto", "file:story", true },
+	{ "tag:star", "tag:starl", false },
+	{ "status:alleged", "status:alleged,denied", false },
+	{ "from:2022", "from:2022-06", false },
+	{ "-mus", "-musk", false },
+	{ "tag", "tag:x", false },
+	{ "musk", "mus", false },
+	{ "musk", "putin", false },
+	{ "id:a", "id:ab", false },
+};
+
+START_TEST(test_narrows)
+{
+	ck_assert_int_eq(query_narrows(narrow_cases[_i].old,
+	    narrow_cases[_i].now), narrow_cases[_i].narrows);
+}
+END_TEST
+
 Suite *
 query_suite(void)
 {
@@ -576,6 +607,10 @@ query_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("append");
 	tcase_add_loop_test(tc, test_append, 0, NCASES(append_cases));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("narrows");
+	tcase_add_loop_test(tc, test_narrows, 0,
+	    (int)(sizeof narrow_cases / sizeof narrow_cases[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
