@@ -23,6 +23,16 @@
 
 struct query;
 
+/* The filter options, for the commands' usage texts. */
+#define CLI_FILTER_USAGE \
+"  --filter QUERY     e.g. 'tag:starlink status:alleged,denied from:2022'\n" \
+"  --from DATE        events that end on or after DATE\n" \
+"  --to DATE          events that start on or before DATE\n" \
+"  --tag TAG          events with this tag\n" \
+"  --actor NAME       events with an actor containing NAME\n" \
+"  --status S[,S]     confirmed, reported, alleged, disputed, denied, none\n" \
+"  --grep TEXT        TEXT in title, description, actors, tags or notes\n"
+
 struct cli {
 	const char		*cmd;		/* "summary", ... ("" for bare) */
 	struct buf		 filter;	/* the composed query text */

@@ -41,13 +41,7 @@ static const char export_usage[] =
 "  timelinejs   TimelineJS3 JSON (tlv can open it again)\n"
 "\n"
 "Filters (ANDed; as for 'tlv summary'):\n"
-"  --filter QUERY     e.g. 'tag:starlink status:alleged,denied from:2022'\n"
-"  --from DATE        events that end on or after DATE\n"
-"  --to DATE          events that start on or before DATE\n"
-"  --tag TAG          events with this tag\n"
-"  --actor NAME       events with an actor containing NAME\n"
-"  --status S[,S]     confirmed, reported, alleged, disputed, denied, none\n"
-"  --grep TEXT        TEXT in title, description, actors, tags or notes\n"
+CLI_FILTER_USAGE
 "\n"
 "Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
 
