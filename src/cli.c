@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "load.h"
 #include "query.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -262,6 +263,32 @@ cli_width(const struct cli *c)
 	    ws.ws_col >= 20)
 		return ws.ws_col;
 	return 80;
+}
+
+/* "tlv: loading big.yaml  45% (41 of 91 MB)" on stderr, rewritten in
+ * place; cleared when the file is done. */
+static void
+cli_progress_line(void *ctx, const char *path, size_t done, size_t total)
+{
+	struct buf	b = BUF_INIT;
+
+	(void)ctx;
+	if (done >= total) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	text_sanitize(&b, path, strlen(path), 0);
+	fprintf(stderr, "\rtlv: loading %s %3zu%% (%zu of %zu MB)\033[K", b.data,
+	    done * 100 / total, done >> 20, total >> 20);
+	buf_free(&b);
+}
+
+const struct load_progress *
+cli_progress(void)
+{
+	static const struct load_progress p = { cli_progress_line, NULL };
+
+	return isatty(STDERR_FILENO) ? &p : NULL;
 }
 
 void

@@ -63,6 +63,10 @@ int	 cli_begin(struct cli *, int argc, char **argv, unsigned groups,
 	    const char *usage, struct query **q, int *status);
 /* Paths given, or the bundled timelines directory when none. */
 void	 cli_paths(const struct cli *, char ***paths, size_t *n);
+/* A progress line on stderr for big files, when stderr is a terminal
+ * (NULL otherwise). */
+struct load_progress;
+const struct load_progress *cli_progress(void);
 /* Width for wrapping: --width, else the terminal's, else 80. */
 size_t	 cli_width(const struct cli *);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE. */

@@ -35,7 +35,7 @@ cmd_check(int argc, char **argv)
 		return status;
 	}
 	cli_paths(&c, &paths, &n);
-	load_paths(&tl, paths, n, &diags);
+	load_paths_progress(&tl, paths, n, &diags, cli_progress());
 	diag_print(&diags, stdout, DIAG_WARNING);
 	printf("%zu error%s, %zu warning%s\n", diags.errors,
 	    diags.errors == 1 ? "" : "s", diags.warnings,

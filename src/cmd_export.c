@@ -117,7 +117,7 @@ export_load(struct timeline *tl, char **paths, size_t n, bool sort)
 	size_t			i;
 
 	if (sort)
-		load_paths(tl, paths, n, &diags);
+		load_paths_progress(tl, paths, n, &diags, cli_progress());
 	else {
 		for (i = 0; i < n; i++)
 			load_file(tl, paths[i], &diags);

@@ -37,7 +37,7 @@ summary_load(struct timeline *tl, char **paths, size_t n)
 	struct diag_list	diags = DIAG_LIST_INIT;
 	int			status = CLI_OK;
 
-	load_paths(tl, paths, n, &diags);
+	load_paths_progress(tl, paths, n, &diags, cli_progress());
 	diag_print(&diags, stderr, DIAG_ERROR);
 	if (diags.warnings > 0)
 		fprintf(stderr, "tlv: %zu warning%s; 'tlv check' shows them\n",

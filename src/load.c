@@ -104,9 +104,11 @@ fail:
 #define LOAD_MAP_MIN	((size_t)1 << 20)
 
 struct load_map {
-	const char	*base;
-	size_t		 len;
-	size_t		 dropped;	/* bytes [0, dropped) given back */
+	const char			*base;
+	size_t				 len;
+	size_t				 dropped;	/* given back */
+	const char			*path;
+	const struct load_progress	*progress;
 };
 
 static void
@@ -121,6 +123,8 @@ load_drop(void *ctx, size_t upto)
 		    end - m->dropped, MADV_DONTNEED);
 		m->dropped = end;
 	}
+	if (m->progress != NULL && m->progress->fn != NULL && upto < m->len)
+		m->progress->fn(m->progress->ctx, m->path, upto, m->len);
 }
 
 /* load_hash over a mapping, giving pages back behind it. */
@@ -131,8 +135,7 @@ load_hash_mapped(struct load_map *m)
 
 	/* One pass in order; the kernel reads ahead (MADV_SEQUENTIAL) and
 	 * the pages are dropped again before parsing starts. */
-	load_drop(m, m->len);
-	m->dropped = 0;
+	madvise((void *)(uintptr_t)m->base, m->len, MADV_DONTNEED);
 	return h;
 }
 
@@ -163,8 +166,9 @@ load_map(const char *path, struct load_map *m)
 	return true;
 }
 
-bool
-load_file(struct timeline *tl, const char *path, struct diag_list *diags)
+static bool
+load_one(struct timeline *tl, const char *path, struct diag_list *diags,
+    const struct load_progress *progress)
 {
 	uint32_t	 fi = timeline_add_file(tl, path);
 	struct tl_file	*f = &tl->files[fi];
@@ -174,11 +178,15 @@ load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 	bool		 ok;
 
 	if (load_map(path, &m)) {
+		m.path = path;
+		m.progress = progress;
 		f->size = m.len;
 		f->hash = load_hash_mapped(&m);
 		ok = yamlio_load_stream(tl, fi, m.base, m.len, diags,
 		    load_drop, &m);
 		munmap((void *)(uintptr_t)m.base, m.len);
+		if (progress != NULL && progress->fn != NULL)
+			progress->fn(progress->ctx, path, m.len, m.len);
 		return ok;
 	}
 	if ((buf = load_read_file(path, &len)) == NULL) {
@@ -195,6 +203,12 @@ load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 	ok = yamlio_load_buffer(tl, fi, buf, len, diags);
 	free(buf);
 	return ok;
+}
+
+bool
+load_file(struct timeline *tl, const char *path, struct diag_list *diags)
+{
+	return load_one(tl, path, diags, NULL);
 }
 
 static bool
@@ -217,7 +231,7 @@ load_name_cmp(const void *a, const void *b)
 /* Every timeline file directly in dir, sorted; false if unreadable. */
 static bool
 load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
-    size_t *failed)
+    size_t *failed, const struct load_progress *progress)
 {
 	DIR		 *d;
 	struct dirent	 *de;
@@ -241,7 +255,7 @@ load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
 	if (n > 1)	/* names is NULL when n is 0: not for qsort */
 		qsort(names, n, sizeof *names, load_name_cmp);
 	for (i = 0; i < n; i++) {
-		if (!load_file(tl, names[i], diags))
+		if (!load_one(tl, names[i], diags, progress))
 			(*failed)++;
 		free(names[i]);
 	}
@@ -256,14 +270,21 @@ size_t
 load_paths(struct timeline *tl, char *const *paths, size_t n,
     struct diag_list *diags)
 {
+	return load_paths_progress(tl, paths, n, diags, NULL);
+}
+
+size_t
+load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
+    struct diag_list *diags, const struct load_progress *progress)
+{
 	struct stat	st;
 	size_t		i, failed = 0;
 
 	for (i = 0; i < n; i++) {
 		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (!load_dir(tl, paths[i], diags, &failed))
+			if (!load_dir(tl, paths[i], diags, &failed, progress))
 				failed++;
-		} else if (!load_file(tl, paths[i], diags))
+		} else if (!load_one(tl, paths[i], diags, progress))
 			failed++;
 	}
 	load_check(tl, diags);

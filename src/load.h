@@ -28,6 +28,20 @@ struct timeline;
 size_t	 load_paths(struct timeline *, char *const *paths, size_t n,
 	    struct diag_list *);
 
+/*
+ * Progress of a long load: fn(ctx, path, done, total) every few megabytes
+ * of a big file (bytes parsed so far and the file's size), and once with
+ * done == total when it is finished.  For a progress line on a terminal.
+ */
+struct load_progress {
+	void	(*fn)(void *ctx, const char *path, size_t done, size_t total);
+	void	*ctx;
+};
+
+/* load_paths, reporting progress (progress may be NULL). */
+size_t	 load_paths_progress(struct timeline *, char *const *paths, size_t n,
+	    struct diag_list *, const struct load_progress *);
+
 /* Load one file (no cross-file checks, no sort); false if it failed. */
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 

@@ -85,6 +85,16 @@ else
 fi
 expect_golden hostile.txt "$out"
 
+# A big file (mapped, given back as it is parsed) loads like a small one,
+# and with stderr not a terminal no progress line is printed.
+awk 'BEGIN { print "events:"; for (i = 0; i < 20000; i++)
+    printf "  - {id: e%d, date: 2020-01-%02d, title: Event number %d with a longer title, tags: [t%d]}\n", i, i % 28 + 1, i, i % 7 }' \
+    >"$tmp/big.yaml"
+"$TLV" summary --brief --tag t3 "$tmp/big.yaml" >"$out" 2>"$err"
+expect_status 0 $? "summary of a big file"
+[ "$(wc -l <"$out")" = 2857 ] && pass || fail "big file: $(wc -l <"$out") lines"
+[ -s "$err" ] && fail "big file: stderr not empty: $(cat "$err")" || pass
+
 # Help, version, usage errors.
 "$TLV" --help >"$out" 2>&1
 expect_status 0 $? "tlv --help"
