@@ -124,6 +124,18 @@ E
 EOF
 cd "$top_srcdir/tests/data" || exit 1
 
+# Hostile text: the screen shows escapes as ^[ and <U+202E>, never raw.
+run hostile 80x24 hostile.yaml <<EOF
+<Enter>
+:save-screen $tmp/hostile-1.txt
+EOF
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/hostile-1.txt" ||
+    grep -q "$(printf '\302\233')\|$(printf '\342\200\256')" "$tmp/hostile-1.txt"; then
+	fail "raw control characters on the screen"
+else
+	pass
+fi
+
 NO_COLOR=1 run mono 80x24 story.yaml <<EOF
 j
 :save-screen $tmp/mono-1.txt
