@@ -191,6 +191,26 @@ summary_note(struct summary *s, const struct tl_note *n)
 	buf_free(&b);
 }
 
+/* "related: id: its title [status]", so the answer to a claim reads in
+ * place. */
+static void
+summary_related(struct summary *s, const char *id)
+{
+	const struct tl_event	*r = timeline_find_id(s->tl, id);
+	struct buf		 b = BUF_INIT;
+
+	buf_adds(&b, id);
+	if (r == NULL)
+		buf_adds(&b, " (not loaded)");
+	else {
+		buf_printf(&b, ": %s", r->title);
+		if (r->status != TL_STATUS_NONE)
+			buf_printf(&b, " [%s]", tl_status_name(r->status));
+	}
+	summary_labelled(s, "related", b.data, b.len);
+	buf_free(&b);
+}
+
 static void
 summary_details(struct summary *s, const struct tl_event *e)
 {
@@ -208,7 +228,7 @@ summary_details(struct summary *s, const struct tl_event *e)
 	for (i = 0; i < e->nsources; i++)
 		summary_source(s, &e->sources[i]);
 	for (i = 0; i < e->nrelated; i++)
-		summary_field(s, "related", e->related[i].text);
+		summary_related(s, e->related[i].text);
 	for (i = 0; i < e->nnotes; i++)
 		summary_note(s, &e->notes[i]);
 }
