@@ -83,7 +83,7 @@ int	 cmd_add(int argc, char **argv);
 int	 cmd_rm(int argc, char **argv);
 
 /* For notes: now as "2026-11-29T10:15:00Z" (or $TLV_TEST_NOW), malloc'd;
- * the author given, else $USER, else "unknown". */
+ * the author given, else $USER, $LOGNAME or the account's name. */
 char	*cmd_edit_now(void);
 const char *cmd_edit_author(const char *given);
 int	 cmd_keys(int argc, char **argv);	/* hidden: cmd_keys.c */

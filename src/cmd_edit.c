@@ -9,11 +9,13 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "date.h"
@@ -59,14 +61,20 @@ cmd_edit_now(void)
 	return xstrdup(b);
 }
 
-/* The author of a note: given, else $USER, else "unknown". */
+/* The author of a note: given, else $USER, $LOGNAME, the account's
+ * name, else "unknown". */
 const char *
 cmd_edit_author(const char *given)
 {
 	const char	*user = getenv("USER");
+	struct passwd	*pw;
 
 	if (given != NULL && *given != '\0')
 		return given;
+	if (user == NULL || *user == '\0')
+		user = getenv("LOGNAME");
+	if ((user == NULL || *user == '\0') && (pw = getpwuid(getuid())) != NULL)
+		user = pw->pw_name;
 	return user != NULL && *user != '\0' ? user : "unknown";
 }
 
