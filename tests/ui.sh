@@ -89,6 +89,20 @@ r
 :save-screen $tmp/goto-4.txt
 EOF
 
+# Paging keys on the bundled story (20 events in a 10-row list).
+run pages 80x16 "$top_srcdir/timelines" <<EOF
+<PgDn>
+:save-screen $tmp/pages-1.txt
+<Space>
+:save-screen $tmp/pages-2.txt
+<PgUp>
+:save-screen $tmp/pages-3.txt
+<End>
+:save-screen $tmp/pages-4.txt
+<Home><C-l>
+:save-screen $tmp/pages-5.txt
+EOF
+
 run help 80x24 story.yaml <<EOF
 ?
 :save-screen $tmp/help-1.txt
