@@ -60,10 +60,57 @@ timeline_add_file(struct timeline *tl, const char *path)
 	return (uint32_t)tl->nfiles++;
 }
 
+static void
+timeline_unindex(struct timeline *tl)
+{
+	free(tl->ids);
+	tl->ids = NULL;
+	tl->ids_mask = 0;
+}
+
+static size_t
+timeline_id_hash(const char *s)
+{
+	size_t	h = (size_t)14695981039346656037ULL;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* Index every id; on duplicates the first loaded (lowest seq) wins. */
+static void
+timeline_index(struct timeline *tl)
+{
+	size_t	cap = 16, i, h;
+
+	timeline_unindex(tl);
+	while (cap < tl->nevents * 2)
+		cap *= 2;
+	tl->ids = xreallocarray(NULL, cap, sizeof *tl->ids);
+	memset(tl->ids, 0xFF, cap * sizeof *tl->ids);
+	tl->ids_mask = cap - 1;
+	for (i = 0; i < tl->nevents; i++) {
+		const char *id = tl->events[i].id;
+
+		if (id == NULL)
+			continue;
+		for (h = timeline_id_hash(id) & tl->ids_mask;
+		    tl->ids[h] != SIZE_MAX; h = (h + 1) & tl->ids_mask)
+			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
+				break;
+		if (tl->ids[h] == SIZE_MAX ||
+		    tl->events[i].seq < tl->events[tl->ids[h]].seq)
+			tl->ids[h] = i;
+	}
+}
+
 struct tl_event *
 timeline_add_event(struct timeline *tl, uint32_t file)
 {
 	struct tl_event	*e;
+
+	timeline_unindex(tl);
 
 	if (tl->nevents == tl->cap) {
 		tl->cap = tl->cap == 0 ? 256 : tl->cap * 2;
@@ -80,8 +127,10 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 void
 timeline_truncate(struct timeline *tl, size_t n)
 {
-	if (n < tl->nevents)
+	if (n < tl->nevents) {
 		tl->nevents = n;
+		timeline_unindex(tl);
+	}
 }
 
 static int
@@ -112,20 +161,29 @@ timeline_sort(struct timeline *tl)
 	if (tl->nevents > 1)
 		qsort(tl->events, tl->nevents, sizeof *tl->events,
 		    timeline_cmp);
+	timeline_index(tl);
 }
 
 struct tl_event *
 timeline_find_id(const struct timeline *tl, const char *id)
 {
-	size_t	i;
+	size_t	i, h, best = SIZE_MAX;
 
+	if (tl->ids != NULL) {
+		for (h = timeline_id_hash(id) & tl->ids_mask;
+		    tl->ids[h] != SIZE_MAX; h = (h + 1) & tl->ids_mask)
+			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
+				return &tl->events[tl->ids[h]];
+		return NULL;
+	}
 	for (i = 0; i < tl->nevents; i++) {
 		const char *eid = tl->events[i].id;
 
-		if (eid != NULL && strcmp(eid, id) == 0)
-			return &tl->events[i];
+		if (eid != NULL && strcmp(eid, id) == 0 && (best == SIZE_MAX ||
+		    tl->events[i].seq < tl->events[best].seq))
+			best = i;
 	}
-	return NULL;
+	return best != SIZE_MAX ? &tl->events[best] : NULL;
 }
 
 char *
@@ -156,6 +214,7 @@ timeline_free(struct timeline *tl)
 		free(tl->files[i].path);
 	free(tl->files);
 	free(tl->events);
+	free(tl->ids);
 	arena_free(&tl->arena);
 	memset(tl, 0, sizeof *tl);
 }

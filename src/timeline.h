@@ -135,9 +135,13 @@ struct timeline {
 	size_t			 cap;
 	uint32_t		 next_seq;
 	struct arena		 arena;
+	/* Id index (open addressing over event indexes, SIZE_MAX empty),
+	 * built by timeline_sort; NULL until then or after a change. */
+	size_t			*ids;
+	size_t			 ids_mask;
 };
 
-#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, 0, ARENA_INIT }
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, 0, ARENA_INIT, NULL, 0 }
 
 /* Status names ("confirmed", ...); "" for TL_STATUS_NONE. */
 const char	*tl_status_name(enum tl_status);
@@ -150,9 +154,10 @@ uint32_t	 timeline_add_file(struct timeline *, const char *path);
 struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
-/* Compute sort keys and sort all events. */
+/* Compute sort keys, sort all events and index their ids. */
 void		 timeline_sort(struct timeline *);
-/* Find an event by id (linear; NULL if none). */
+/* Find an event by id (the first loaded, if several); NULL if none.
+ * Hashed after timeline_sort, linear before. */
 struct tl_event	*timeline_find_id(const struct timeline *, const char *id);
 /* Display title of the whole timeline: one file's title, or several joined
  * with " + " (distinct titles only), into a malloc'd string. */
