@@ -229,9 +229,12 @@ cli_bundled(void)
 	if (n > 0) {
 		path[n] = '\0';
 		if ((slash = strrchr(path, '/')) != NULL) {
-			strcpy(slash, "/../timelines");
-			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-				return path;
+			*slash = '\0';	/* .../src: its parent holds timelines/ */
+			if ((slash = strrchr(path, '/')) != NULL) {
+				strcpy(slash, "/timelines");
+				if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+					return path;
+			}
 		}
 	}
 	return PKGDATADIR "/timelines";
