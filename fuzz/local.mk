@@ -5,7 +5,7 @@
 # data and runs each for FUZZ_SECONDS (default 60); findings are written to
 # fuzz/out/.  See fuzz/README.
 
-FUZZ_PROGS = fuzz/fuzz_load fuzz/fuzz_date fuzz/fuzz_query
+FUZZ_PROGS = fuzz/fuzz_load fuzz/fuzz_date fuzz/fuzz_query fuzz/fuzz_edit
 if ENABLE_FUZZING
 noinst_PROGRAMS = $(FUZZ_PROGS)
 endif
@@ -19,6 +19,9 @@ fuzz_fuzz_date_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 fuzz_fuzz_query_SOURCES = fuzz/fuzz_query.c
 fuzz_fuzz_query_LDADD = $(FUZZ_LDADD)
 fuzz_fuzz_query_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+fuzz_fuzz_edit_SOURCES = fuzz/fuzz_edit.c
+fuzz_fuzz_edit_LDADD = $(FUZZ_LDADD)
+fuzz_fuzz_edit_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 
 EXTRA_DIST += fuzz/README fuzz/seed.sh fuzz/yaml.dict fuzz/date.dict \
 	fuzz/query.dict
@@ -34,8 +37,8 @@ fuzz: fuzz-seeds
 	  exit 1; \
 	fi
 	@mkdir -p fuzz/out
-	@for h in load date query; do \
-	  case $$h in load) d=yaml ;; *) d=$$h ;; esac; \
+	@for h in load date query edit; do \
+	  case $$h in load|edit) d=yaml ;; *) d=$$h ;; esac; \
 	  echo "fuzz_$$h: $(FUZZ_SECONDS) s"; \
 	  fuzz/fuzz_$$h$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
 	    -dict=$(srcdir)/fuzz/$$d.dict -artifact_prefix=fuzz/out/$$h- \

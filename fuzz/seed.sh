@@ -5,12 +5,14 @@
 #   OUT/date   every date:, end: and at: value in those files, and the
 #              forms of SPEC section 2
 #   OUT/query  sample filter queries (SPEC section 4)
+#   OUT/edit   each timeline and tests/data file behind every op of
+#              fuzz_edit (op byte, event byte, a text, NUL, the file)
 # One input per file, named by its checksum so reruns add nothing twice.
 # Usage: fuzz/seed.sh SRCDIR OUT
 set -u
 src=${1:?usage: seed.sh SRCDIR OUT}
 out=${2:?usage: seed.sh SRCDIR OUT}
-mkdir -p "$out/load" "$out/date" "$out/query" || exit 1
+mkdir -p "$out/load" "$out/date" "$out/query" "$out/edit" || exit 1
 
 # put DIR: standard input becomes one corpus file in DIR.
 put() {
@@ -43,6 +45,14 @@ for d in 2022-02-24 2022-02-24T04:50 2022-02-24T04:50:00+02:00 2022-10 2022 \
     'February 2024' 'Feb 2024' '24 February 2022' 'February 24, 2022' \
     'c. 1066' 'circa 1066' '44 BC' '44 BCE' -0043 ongoing 'lat 2022'; do
 	printf '%s' "$d" | put "$out/date"
+done
+
+for f in "$src"/timelines/*.yaml "$src"/tests/data/*.yaml; do
+	[ -f "$f" ] || continue
+	for op in 0 1 2 3 4 5 13 29; do
+		{ printf "\\$(printf '%03o' "$op")\\001%s\\000" 'Ünïcödé, "text": #1'
+		  cat "$f"; } | put "$out/edit"
+	done
 done
 
 while IFS= read -r q; do

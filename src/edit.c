@@ -116,17 +116,130 @@ edit_is_flow_map(const char *buf, size_t len, const struct tl_event *e)
 	    e->span.end > e->span.start && buf[e->span.end - 1] == '}';
 }
 
+/* Spaces at the start of the line [ls, end). */
+static size_t
+edit_line_indent(const char *buf, size_t ls, size_t end)
+{
+	size_t	i = ls;
+
+	while (i < end && buf[i] == ' ')
+		i++;
+	return i - ls;
+}
+
+/*
+ * If the line [ls, end) ends with a block scalar header ("key: >",
+ * "- |-2", "text: >  # comment"), where its '|' or '>' is; else SIZE_MAX.
+ */
+static size_t
+edit_block_header(const char *buf, size_t ls, size_t end)
+{
+	size_t	i, j;
+
+	for (i = end; i > ls; i--) {
+		j = i - 1;
+		if (buf[j] != '|' && buf[j] != '>')
+			continue;
+		/* Before it: "- ", ": " or the line's indentation. */
+		if (j > ls && buf[j - 1] != ' ')
+			continue;
+		if (j > ls + edit_line_indent(buf, ls, end) && !(j >= ls + 2 &&
+		    (buf[j - 2] == ':' || buf[j - 2] == '-')))
+			continue;
+		/* After it: indicators, then nothing or a comment. */
+		i = j + 1;
+		while (i < end && (buf[i] == '-' || buf[i] == '+' ||
+		    (buf[i] >= '0' && buf[i] <= '9')))
+			i++;
+		while (i < end && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+		if (i < end && buf[i] == '\r' && i + 1 == end)
+			i++;
+		return i == end || buf[i] == '#' ? j : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/* Whether the line [ls, end) holds only spaces (and a CR). */
+static bool
+edit_line_blank(const char *buf, size_t ls, size_t end)
+{
+	size_t	i = ls + edit_line_indent(buf, ls, end);
+
+	return i == end || (i + 1 == end && buf[i] == '\r');
+}
+
+/*
+ * A file that ends without a newline on the last line of a block scalar
+ * ("description: >" ... "  last words" EOF): the header's '|' or '>', else
+ * SIZE_MAX.  Lines added after it bring a line break into that scalar,
+ * which clip and keep chomping would keep: see edit_insert_lines.  A last
+ * line of spaces only is not part of the text unless it is indented more
+ * than the text.
+ */
+static size_t
+edit_eof_block(const char *buf, size_t len)
+{
+	size_t	last = edit_line_start(buf, len), ls = last, pos, lind;
+	size_t	min = SIZE_MAX, h = SIZE_MAX, first = SIZE_MAX, ci;
+
+	if (len == 0 || buf[len - 1] == '\n')
+		return SIZE_MAX;
+	if (!edit_line_blank(buf, last, len))
+		min = edit_line_indent(buf, last, len);
+	for (pos = last; pos > 0 && h == SIZE_MAX; pos = ls) {
+		size_t end = pos - 1;	/* the '\n' */
+
+		ls = edit_line_start(buf, end);
+		if (edit_line_blank(buf, ls, end))
+			continue;
+		lind = edit_line_indent(buf, ls, end);
+		if (lind >= min) {
+			first = ls;	/* inside the scalar */
+			continue;
+		}
+		min = lind;
+		if ((h = edit_block_header(buf, ls, end)) == SIZE_MAX)
+			first = ls;
+	}
+	if (h == SIZE_MAX || !edit_line_blank(buf, last, len))
+		return h;
+	/* The text's indentation: an indicator, or its first line's. */
+	ls = edit_line_start(buf, h);
+	if (buf[h + 1] >= '1' && buf[h + 1] <= '9')
+		ci = edit_line_indent(buf, ls, h) + (size_t)(buf[h + 1] - '0');
+	else if (h + 2 < len && buf[h + 2] >= '1' && buf[h + 2] <= '9')
+		ci = edit_line_indent(buf, ls, h) + (size_t)(buf[h + 2] - '0');
+	else if (first != SIZE_MAX && first != last)
+		ci = edit_line_indent(buf, first, len);
+	else
+		return SIZE_MAX;
+	return len - last > ci ? h : SIZE_MAX;
+}
+
 /* Splice text at pos (insert).  Lines added at the end of a file without
- * a final newline: the newline goes first instead of last. */
+ * a final newline: the newline goes first instead of last.  If that
+ * newline would end up inside a block scalar (clip or keep chomping keeps
+ * a final line break), the scalar's header gets strip chomping ('-'),
+ * which gives exactly the text it had. */
 static void
 edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
     const struct buf *lines, const char *eol)
 {
-	size_t	el = strlen(eol);
+	size_t	el = strlen(eol), h, i;
 
 	ed->start = ed->end = pos;
 	if (pos == len && len > 0 && buf[len - 1] != '\n' &&
 	    lines->len >= el) {
+		if ((h = edit_eof_block(buf, len)) != SIZE_MAX) {
+			ed->start = h + 1;
+			buf_addc(&ed->text, '-');
+			for (i = h + 1; buf[i] == '-' || buf[i] == '+' ||
+			    (buf[i] >= '0' && buf[i] <= '9'); i++)
+				if (buf[i] != '-' && buf[i] != '+')
+					buf_addc(&ed->text, buf[i]);
+			buf_add(&ed->text, buf + i, len - i);
+		}
 		buf_adds(&ed->text, eol);
 		buf_add(&ed->text, lines->data, lines->len - el);
 	} else

@@ -1573,6 +1573,17 @@ yl_top_dup(struct yl *y, const struct ynode *k, struct tl_span seen[2])
 	}
 }
 
+/* A second 'events' key (seen: there was one before, at
+ * f->events_line). */
+static void
+yl_events_dup(struct yl *y, const struct ynode *k, bool seen)
+{
+	if (seen)
+		yl_diag(y, DIAG_ERROR, k->span.line, k->span.col,
+		    "duplicate key 'events' (first at line %u)",
+		    (unsigned)y->tl->files[y->file].events_line);
+}
+
 /* The top-level mapping, from its MAPPING-START on. */
 static bool
 yl_top(struct yl *y)
@@ -1592,9 +1603,7 @@ yl_top(struct yl *y)
 			return false;
 		if (k->kind == YN_SCALAR && strcmp(k->text, "events") == 0 &&
 		    y->ev.type == YAML_SEQUENCE_START_EVENT) {
-			if (seen_events)
-				yl_diag(y, DIAG_ERROR, k->span.line,
-				    k->span.col, "duplicate key 'events'");
+			yl_events_dup(y, k, seen_events);
 			seen_events = true;
 			f->events_line = k->span.line;
 			f->events_key_end = yl_byte_offset(y, k->span.end);
@@ -1616,6 +1625,7 @@ yl_top(struct yl *y)
 			if (v->kind != YN_SEQ && !(v->kind == YN_SCALAR &&
 			    v->null))
 				yl_type_error(y, v, "events", "a list");
+			yl_events_dup(y, k, seen_events);
 			seen_events = true;
 			f->events_line = k->span.line;
 			f->events_key_end = yl_byte_offset(y, k->span.end);

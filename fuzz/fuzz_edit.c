@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libFuzzer harness for the writer's invariant (SPEC section 7): an edit,
+ * applied and reloaded, gives the model as it was plus that edit, and no
+ * byte outside the edit's splice changes.
+ *
+ * Input: op byte, event byte, a text (up to the first NUL) and then the
+ * timeline file.  Files that load with errors are skipped (the invariant
+ * is about files tlv can read; save refuses to add errors anyway).  The op
+ * picks one of the planners the viewer and 'tlv annotate/add/rm' use:
+ *
+ *   0  note on event k, with the text (and the text as author)
+ *   1  delete event k
+ *   2  add an event titled with the text (date, status, tags from bits)
+ *   3  give event k (when it has none) the text as id
+ *   4  replace event k with its own item text (as $EDITOR hands it back
+ *      unchanged): the model must not change at all
+ *   5  add a copy of event k from its item text
+ *
+ * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
+ * U+2029: libyaml breaks lines there too) are skipped: the planners work
+ * on LF-separated lines, and such files are out of their scope.
+ *
+ * A planner may refuse a layout with a message; when it accepts, the
+ * result must reload without errors and compare equal, field by field, to
+ * the expected model.  Anything else aborts: that is a finding.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "edit.h"
+#include "text.h"
+#include "timeline.h"
+#include "yamlio.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+#define FUZZ_NOTE_AT	"2026-11-29T10:15:00Z"
+
+static const char *const fuzz_dates[] = {
+	"2022-10-12", "late 2022", "2022-Q4", "2022-02-24/2022-03-31",
+	"2022?", "c. 1066", "44 BC", "February 24, 2022"
+};
+
+/* Valid UTF-8, no NUL: what a user can type or an editor can hand back. */
+static bool
+fuzz_text_ok(const char *s, size_t len)
+{
+	size_t		 i = 0, n;
+	uint32_t	 cp;
+
+	while (i < len) {
+		n = text_decode(s + i, len - i, &cp);
+		if (cp == 0 || (cp == 0xFFFD &&
+		    (n != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0)))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Only LF and CRLF break lines. */
+static bool
+fuzz_breaks_ok(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if ((s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) ||
+		    (i + 1 < len && memcmp(s + i, "\xC2\x85", 2) == 0) ||
+		    (i + 2 < len && (memcmp(s + i, "\xE2\x80\xA8", 3) == 0 ||
+		    memcmp(s + i, "\xE2\x80\xA9", 3) == 0)))
+			return false;
+	return true;
+}
+
+static void
+fuzz_str(struct buf *b, const char *name, const char *s)
+{
+	if (s == NULL)
+		buf_printf(b, "%s: -\n", name);
+	else
+		buf_printf(b, "%s: [%zu]%s\n", name, strlen(s), s);
+}
+
+static void
+fuzz_strs(struct buf *b, const char *name, const char *const *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		fuzz_str(b, name, v[i]);
+}
+
+/* Everything of an event that the model holds, but where it is. */
+static void
+fuzz_event_model(struct buf *b, const struct tl_event *e)
+{
+	size_t	i;
+
+	fuzz_str(b, "id", e->id);
+	fuzz_str(b, "title", e->title);
+	fuzz_str(b, "description", e->description);
+	fuzz_str(b, "date", e->date_text);
+	fuzz_str(b, "end", e->end_text);
+	buf_printf(b, "range: %lld %lld %d %u\n", (long long)e->date.earliest,
+	    (long long)e->date.latest, (int)e->date.precision, e->date.flags);
+	buf_printf(b, "status: %s\n", tl_status_name(e->status));
+	fuzz_strs(b, "tag", e->tags, e->ntags);
+	fuzz_strs(b, "actor", e->actors, e->nactors);
+	for (i = 0; i < e->nsources; i++) {
+		fuzz_str(b, "source.outlet", e->sources[i].outlet);
+		fuzz_str(b, "source.url", e->sources[i].url);
+		fuzz_str(b, "source.title", e->sources[i].title);
+		fuzz_str(b, "source.date", e->sources[i].date_text);
+	}
+	for (i = 0; i < e->nrelated; i++)
+		fuzz_str(b, "related", e->related[i].text);
+	for (i = 0; i < e->nnotes; i++) {
+		fuzz_str(b, "note.at", e->notes[i].at);
+		fuzz_str(b, "note.by", e->notes[i].by);
+		fuzz_str(b, "note.text", e->notes[i].text);
+	}
+	buf_adds(b, "--\n");
+}
+
+static void
+fuzz_note_model(struct buf *b, const struct edit_note *n)
+{
+	fuzz_str(b, "note.at", n->at);
+	fuzz_str(b, "note.by", n->by);
+	fuzz_str(b, "note.text", n->text);
+}
+
+/* The model of an event added with edit_plan_add. */
+static bool
+fuzz_added_model(struct buf *b, const struct edit_event *ev)
+{
+	struct date_range	 r;
+	char			*err = NULL;
+	size_t			 col;
+
+	if (!date_parse(ev->date, strlen(ev->date), 0, &r, &err, &col)) {
+		free(err);
+		return false;
+	}
+	fuzz_str(b, "id", ev->id);
+	fuzz_str(b, "title", ev->title);
+	fuzz_str(b, "description", NULL);
+	fuzz_str(b, "date", ev->date);
+	fuzz_str(b, "end", NULL);
+	buf_printf(b, "range: %lld %lld %d %u\n", (long long)r.earliest,
+	    (long long)r.latest, (int)r.precision, r.flags);
+	buf_printf(b, "status: %s\n", ev->status != NULL ? ev->status : "");
+	fuzz_strs(b, "tag", ev->tags, ev->ntags);
+	fuzz_strs(b, "actor", ev->actors, ev->nactors);
+	buf_adds(b, "--\n");
+	return true;
+}
+
+/* Load buf; false if the file has errors.  Sort keys are set, the order
+ * is the load order (no timeline_sort). */
+static bool
+fuzz_load(struct timeline *tl, const char *buf, size_t len)
+{
+	struct diag_list	diags = DIAG_LIST_INIT;
+	uint32_t		fi = timeline_add_file(tl, "fuzz.yaml");
+	bool			ok;
+
+	ok = yamlio_load_buffer(tl, fi, buf, len, &diags) &&
+	    diags.errors == 0;
+	diag_free(&diags);
+	return ok;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct timeline		 tl = TIMELINE_INIT, tl2 = TIMELINE_INIT;
+	struct buf		 want = BUF_INIT, got = BUF_INIT, item = BUF_INIT;
+	struct edit		 ed;
+	struct edit_note	 note;
+	struct edit_event	 ev;
+	const char		*nul, *file, *tagv[1];
+	char			*text = NULL, *err = NULL, *next = NULL;
+	size_t			 flen, tlen, newlen, k = 0, i;
+	unsigned		 op, bits;
+	bool			 planned = false;
+
+	memset(&ed, 0, sizeof ed);
+	if (size < 3)
+		return 0;
+	op = data[0] % 6;
+	bits = data[0] / 6;
+	nul = memchr(data + 2, '\0', size - 2);
+	if (nul == NULL)
+		return 0;
+	tlen = (size_t)(nul - (const char *)data) - 2;
+	file = nul + 1;
+	flen = size - (size_t)(file - (const char *)data);
+	if (tlen == 0 || !fuzz_text_ok((const char *)data + 2, tlen))
+		return 0;
+	text = malloc(tlen + 1);
+	if (text == NULL)
+		abort();
+	memcpy(text, data + 2, tlen);
+	text[tlen] = '\0';
+
+	if (!fuzz_breaks_ok(file, flen) || !fuzz_load(&tl, file, flen))
+		goto out;
+	if (tl.nevents > 0)
+		k = data[1] % tl.nevents;
+	else if (op != 2)
+		goto out;
+
+	switch (op) {
+	case 0:
+		note.at = FUZZ_NOTE_AT;
+		note.by = bits & 1 ? text : NULL;
+		note.text = text;
+		planned = edit_plan_note(file, flen, &tl.events[k], &note,
+		    &ed, &err);
+		for (i = 0; i < tl.nevents; i++) {
+			fuzz_event_model(&want, &tl.events[i]);
+			if (i == k) {
+				want.len -= 3;	/* the "--\n" */
+				fuzz_note_model(&want, &note);
+				buf_adds(&want, "--\n");
+			}
+		}
+		break;
+	case 1:
+		planned = edit_plan_delete(file, flen, &tl.events[k], &ed,
+		    &err);
+		for (i = 0; i < tl.nevents; i++)
+			if (i != k)
+				fuzz_event_model(&want, &tl.events[i]);
+		break;
+	case 2:
+		memset(&ev, 0, sizeof ev);
+		ev.title = text;
+		ev.date = fuzz_dates[bits % 8];
+		ev.status = bits & 8 ? "alleged" : NULL;
+		if (bits & 16) {
+			tagv[0] = text;
+			ev.tags = tagv;
+			ev.ntags = 1;
+			ev.actors = tagv;
+			ev.nactors = 1;
+		}
+		for (i = 0; i < tl.nevents; i++)
+			fuzz_event_model(&want, &tl.events[i]);
+		if (!fuzz_added_model(&want, &ev))
+			goto out;
+		planned = edit_plan_add(file, flen, &tl.files[0], &ev, &ed,
+		    &err);
+		break;
+	case 3:
+		if (tl.events[k].id != NULL)
+			goto out;
+		planned = edit_plan_set_id(file, flen, &tl.events[k], text,
+		    &ed, &err);
+		for (i = 0; i < tl.nevents; i++) {
+			if (i == k)
+				tl.events[k].id = text;
+			fuzz_event_model(&want, &tl.events[i]);
+		}
+		break;
+	case 4:
+	case 5:
+		edit_item_text(file, flen, &tl.events[k], &item);
+		if (op == 4)
+			planned = edit_plan_replace(file, flen,
+			    &tl.events[k], buf_str(&item), &ed, &err);
+		else
+			planned = edit_plan_add_text(file, flen,
+			    &tl.files[0], buf_str(&item), &ed, &err);
+		for (i = 0; i < tl.nevents; i++)
+			fuzz_event_model(&want, &tl.events[i]);
+		if (op == 5)
+			fuzz_event_model(&want, &tl.events[k]);
+		break;
+	}
+	if (!planned) {
+		if (err == NULL)
+			abort();	/* a refusal always says why */
+		goto out;
+	}
+
+	/* Bytes outside the splice are the old bytes. */
+	if (ed.start > ed.end || ed.end > flen)
+		abort();
+	next = edit_apply(file, flen, &ed, &newlen);
+	if (newlen != flen - (ed.end - ed.start) + ed.text.len ||
+	    memcmp(next, file, ed.start) != 0 ||
+	    memcmp(next + ed.start + ed.text.len, file + ed.end,
+	    flen - ed.end) != 0)
+		abort();
+
+	/* The new bytes give the expected model. */
+	if (!fuzz_load(&tl2, next, newlen)) {
+		fprintf(stderr, "fuzz_edit: op %u: the edited file has errors\n"
+		    "---- new file:\n%.*s\n----\n", op, (int)newlen, next);
+		abort();
+	}
+	for (i = 0; i < tl2.nevents; i++)
+		fuzz_event_model(&got, &tl2.events[i]);
+	if (want.len != got.len || (got.len > 0 &&
+	    memcmp(want.data, got.data, got.len) != 0)) {
+		fprintf(stderr, "fuzz_edit: op %u: the model differs\n"
+		    "---- want:\n%s---- got:\n%s---- new file:\n%.*s\n----\n",
+		    op, buf_str(&want), buf_str(&got), (int)newlen, next);
+		abort();
+	}
+out:
+	edit_free(&ed);
+	free(next);
+	free(err);
+	free(text);
+	buf_free(&want);
+	buf_free(&got);
+	buf_free(&item);
+	timeline_free(&tl);
+	timeline_free(&tl2);
+	return 0;
+}
