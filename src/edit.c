@@ -55,23 +55,51 @@ edit_after_line(const char *buf, size_t len, size_t pos)
 	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
 }
 
-/* The '-' of a block list item whose mapping starts at pos, or SIZE_MAX
- * (a flow list item, or something else). */
+/* The '-' that ends [ls, e) after nothing but indentation, or SIZE_MAX. */
+static size_t
+edit_dash_at(const char *buf, size_t ls, size_t e)
+{
+	size_t	i;
+
+	if (e == ls || buf[e - 1] != '-')
+		return SIZE_MAX;
+	for (i = ls; i < e - 1; i++)
+		if (buf[i] != ' ')
+			return SIZE_MAX;
+	return e - 1;
+}
+
+/*
+ * The '-' of a block list item whose mapping starts at pos, or SIZE_MAX
+ * (a flow list item, or something else): on pos's line before it ("  - id:
+ * x"), or ending an earlier line after which only blank and comment lines
+ * come ("  - # comment" then the keys).
+ */
 static size_t
 edit_dash(const char *buf, size_t pos)
 {
-	size_t	i = pos, ls;
+	size_t	ls = edit_line_start(buf, pos), i = pos, end, c;
 
-	while (i > 0 && (buf[i - 1] == ' ' || buf[i - 1] == '\t' ||
-	    buf[i - 1] == '\n' || buf[i - 1] == '\r'))
+	while (i > ls && (buf[i - 1] == ' ' || buf[i - 1] == '\t'))
 		i--;
-	if (i == 0 || buf[i - 1] != '-')
-		return SIZE_MAX;
-	i--;
-	for (ls = edit_line_start(buf, i); ls < i; ls++)
-		if (buf[ls] != ' ')
-			return SIZE_MAX;
-	return i;
+	if (i > ls)
+		return edit_dash_at(buf, ls, i);
+	while (ls > 0) {
+		end = ls - 1;	/* the '\n' */
+		if (end > 0 && buf[end - 1] == '\r')
+			end--;
+		ls = edit_line_start(buf, ls - 1);
+		/* Where a comment starts, else the end of the line. */
+		for (c = ls; c < end; c++)
+			if (buf[c] == '#' && (c == ls || buf[c - 1] == ' ' ||
+			    buf[c - 1] == '\t'))
+				break;
+		while (c > ls && (buf[c - 1] == ' ' || buf[c - 1] == '\t'))
+			c--;
+		if (c > ls)
+			return edit_dash_at(buf, ls, c);
+	}
+	return SIZE_MAX;
 }
 
 /* Bytes of indentation before pos on its line. */

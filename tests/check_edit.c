@@ -111,6 +111,18 @@ static const char *const fixtures[] = {
 	"    description: |\n"
 	"      text\n"
 	"     ",
+	/* a comment after the '-', the keys on the lines below */
+	"events:\n"
+	"  - # the first\n"
+	"\n"
+	"    # and more comment\n"
+	"    id: a\n"
+	"    date: 2022\n"
+	"    title: A\n"
+	"  -\n"
+	"    id: b\n"
+	"    date: 2023\n"
+	"    title: B\n",
 	/* an event without id, and one ending in a flow list */
 	"events:\n"
 	"  - date: 2022\n"
