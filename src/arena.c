@@ -13,7 +13,8 @@
 #include "arena.h"
 #include "xmalloc.h"
 
-#define ARENA_BLOCK	(256 * 1024)
+/* A block and malloc's header fill 64 pages exactly (big blocks are mmap'd). */
+#define ARENA_BLOCK	(256 * 1024 - 64)
 
 struct arena_block {
 	struct arena_block	*next;

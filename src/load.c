@@ -18,15 +18,15 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
-uint64_t
-load_hash(const void *p, size_t len)
+/* FNV-1a over 8-byte words (with a shift to mix the high bits down), then
+ * over the remaining bytes: one multiply per word.  load_hash_words
+ * carries h across calls on consecutive multiples of 8 bytes. */
+static uint64_t
+load_hash_words(uint64_t h, const unsigned char *b, size_t len)
 {
-	const unsigned char	*b = p;
-	uint64_t		 h = 14695981039346656037ULL ^ len, w;
-	size_t			 i;
+	uint64_t	w;
+	size_t		i;
 
-	/* FNV-1a over 8-byte words (with a shift to mix the high bits
-	 * down), then over the remaining bytes: one multiply per word. */
 	for (i = 0; i + 8 <= len; i += 8) {
 		memcpy(&w, b + i, 8);
 		h = (h ^ w) * 1099511628211ULL;
@@ -35,6 +35,12 @@ load_hash(const void *p, size_t len)
 	for (; i < len; i++)
 		h = (h ^ b[i]) * 1099511628211ULL;
 	return h;
+}
+
+uint64_t
+load_hash(const void *p, size_t len)
+{
+	return load_hash_words(14695981039346656037ULL ^ len, p, len);
 }
 
 /* Read a whole regular file; NULL with errno set (EFBIG when too big). */
@@ -127,15 +133,24 @@ load_drop(void *ctx, size_t upto)
 		m->progress->fn(m->progress->ctx, m->path, upto, m->len);
 }
 
-/* load_hash over a mapping, giving pages back behind it. */
+/* load_hash over a mapping, giving pages back behind it: one pass in
+ * order (the kernel reads ahead, MADV_SEQUENTIAL), so that hashing never
+ * holds more than a step of the file in memory. */
+#define LOAD_HASH_STEP	((size_t)4 << 20)	/* a multiple of 8 */
+
 static uint64_t
 load_hash_mapped(struct load_map *m)
 {
-	uint64_t	h = load_hash(m->base, m->len);
+	const unsigned char	*b = (const unsigned char *)m->base;
+	uint64_t		 h = 14695981039346656037ULL ^ m->len;
+	size_t			 off, n;
 
-	/* One pass in order; the kernel reads ahead (MADV_SEQUENTIAL) and
-	 * the pages are dropped again before parsing starts. */
-	madvise((void *)(uintptr_t)m->base, m->len, MADV_DONTNEED);
+	for (off = 0; off < m->len; off += n) {
+		n = m->len - off < LOAD_HASH_STEP ? m->len - off :
+		    LOAD_HASH_STEP;
+		h = load_hash_words(h, b + off, n);
+		madvise((void *)(uintptr_t)(b + off), n, MADV_DONTNEED);
+	}
 	return h;
 }
 

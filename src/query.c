@@ -202,7 +202,7 @@ query_match_asof(const struct query_value *v, const struct timeline *tl,
 	for (i = 0; i < ev->nsources; i++) {
 		if (ev->sources[i].date_text == NULL)
 			continue;
-		if (ev->sources[i].date.earliest <= v->u.date.latest)
+		if (ev->sources[i].earliest <= v->u.date.latest)
 			return true;
 		dated = true;
 	}

@@ -64,7 +64,8 @@ struct tl_source {
 	const char		*url;		/* or NULL */
 	const char		*title;		/* or NULL */
 	const char		*date_text;	/* as written, or NULL */
-	struct date_range	 date;		/* valid if date_text */
+	date_time		 earliest;	/* of date_text, if any (for
+						   asof:) */
 };
 
 struct tl_note {

@@ -60,6 +60,13 @@ struct anchor {
 	struct ynode	*node;
 };
 
+/* A short text kept once in the timeline's arena (see yl_intern). */
+struct yl_word {
+	const char	*s;
+	uint32_t	 len;
+	uint32_t	 hash;
+};
+
 struct yl {
 	yaml_parser_t		 parser;
 	yaml_event_t		 ev;
@@ -87,6 +94,9 @@ struct yl {
 
 	struct anchor		*anchors;	/* open addressing */
 	size_t			 nanchors, capanchors;
+
+	struct yl_word		*words;		/* interned (yl_intern) */
+	size_t			 nwords, capwords;
 
 	void			(*done)(void *, size_t);
 	void			*done_ctx;
@@ -776,18 +786,93 @@ yl_text(struct yl *y, const struct ynode *n, const char *key)
 	return arena_strndup(&y->tl->arena, n->text, n->len);
 }
 
-/* A required, non-empty text value. */
-static const char *
-yl_required_text(struct yl *y, const struct ynode *n, const char *key)
-{
-	const char	*s = yl_text(y, n, key);
+/*
+ * Tags, actors, outlets, authors and dates come from small vocabularies:
+ * each distinct short text is stored once per file, which keeps a big
+ * timeline well under the size of its file.  Only those fields are
+ * interned (an id or a title is unique: a table entry would cost more
+ * than it saves), and the table stops growing at YL_WORDS_MAX entries.
+ */
+#define YL_WORD_MAX_LEN	48
+#define YL_WORDS_MAX	((size_t)1 << 16)
 
+static const char *
+yl_intern(struct yl *y, const char *s, size_t len)
+{
+	struct yl_word	*w, *old;
+	uint32_t	 h = 2166136261u;
+	size_t		 i, j, oldcap;
+	const char	*p;
+
+	if (len > YL_WORD_MAX_LEN)
+		return arena_strndup(&y->tl->arena, s, len);
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (y->capwords > 0)
+		for (i = h & (y->capwords - 1); (w = &y->words[i])->s != NULL;
+		    i = (i + 1) & (y->capwords - 1))
+			if (w->hash == h && w->len == len &&
+			    memcmp(w->s, s, len) == 0)
+				return w->s;
+	p = arena_strndup(&y->tl->arena, s, len);
+	if (y->nwords >= YL_WORDS_MAX)
+		return p;
+	if ((y->nwords + 1) * 2 > y->capwords) {
+		old = y->words;
+		oldcap = y->capwords;
+		y->capwords = oldcap == 0 ? 256 : oldcap * 2;
+		y->words = xcalloc(y->capwords, sizeof *y->words);
+		for (j = 0; j < oldcap; j++) {
+			if (old[j].s == NULL)
+				continue;
+			for (i = old[j].hash & (y->capwords - 1);
+			    y->words[i].s != NULL;
+			    i = (i + 1) & (y->capwords - 1))
+				;
+			y->words[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = h & (y->capwords - 1); y->words[i].s != NULL;
+	    i = (i + 1) & (y->capwords - 1))
+		;
+	y->words[i].s = p;
+	y->words[i].len = (uint32_t)len;
+	y->words[i].hash = h;
+	y->nwords++;
+	return p;
+}
+
+/* yl_text, interned. */
+static const char *
+yl_word(struct yl *y, const struct ynode *n, const char *key)
+{
+	if (n->kind != YN_SCALAR) {
+		yl_type_error(y, n, key, "a text value");
+		return NULL;
+	}
+	if (n->null || n->bad)
+		return NULL;
+	return yl_intern(y, n->text, n->len);
+}
+
+/* s (from yl_text or yl_word) as a required, non-empty text value. */
+static const char *
+yl_required(struct yl *y, const struct ynode *n, const char *key,
+    const char *s)
+{
 	if ((s == NULL || *s == '\0') && n->kind == YN_SCALAR && !n->bad) {
 		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
 		    "'%s' is empty", key);
 		return NULL;
 	}
 	return s;
+}
+
+static const char *
+yl_required_text(struct yl *y, const struct ynode *n, const char *key)
+{
+	return yl_required(y, n, key, yl_text(y, n, key));
 }
 
 /* Parse a date scalar; false (with an error) if it is not one. */
@@ -798,7 +883,7 @@ yl_date(struct yl *y, const struct ynode *n, const char *key, unsigned opts,
 	char	*err = NULL;
 	size_t	 col = 0;
 
-	if ((*text = yl_required_text(y, n, key)) == NULL)
+	if ((*text = yl_required(y, n, key, yl_word(y, n, key))) == NULL)
 		return false;
 	if (date_parse(n->text, n->len, opts, out, &err, &col))
 		return true;
@@ -826,7 +911,7 @@ yl_strings(struct yl *y, const struct ynode *n, const char *key,
 		if (n->null)
 			return NULL;
 		v = arena_alloc(&y->tl->arena, sizeof *v, _Alignof(char *));
-		v[0] = arena_strndup(&y->tl->arena, n->text, n->len);
+		v[0] = yl_intern(y, n->text, n->len);
 		*count = 1;
 		return v;
 	}
@@ -846,7 +931,7 @@ yl_strings(struct yl *y, const struct ynode *n, const char *key,
 				break;
 			continue;
 		}
-		v[k++] = arena_strndup(&y->tl->arena, it->text, it->len);
+		v[k++] = yl_intern(y, it->text, it->len);
 	}
 	*count = (uint32_t)k;
 	return v;
@@ -934,13 +1019,17 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 		if (k->kind != YN_SCALAR)
 			continue;
 		if (strcmp(k->text, "outlet") == 0)
-			s->outlet = yl_text(y, v, "outlet");
+			s->outlet = yl_word(y, v, "outlet");
 		else if (strcmp(k->text, "url") == 0)
 			s->url = yl_text(y, v, "url");
 		else if (strcmp(k->text, "title") == 0)
 			s->title = yl_text(y, v, "title");
-		else if (strcmp(k->text, "date") == 0)
-			yl_date(y, v, "date", 0, &s->date_text, &s->date);
+		else if (strcmp(k->text, "date") == 0) {
+			struct date_range r;
+
+			if (yl_date(y, v, "date", 0, &s->date_text, &r))
+				s->earliest = r.earliest;
+		}
 		else
 			yl_unknown_key(y, k, "source", source_keys,
 			    sizeof source_keys / sizeof *source_keys);
@@ -991,7 +1080,7 @@ yl_note(struct yl *y, const struct ynode *n, struct tl_note *note)
 		if (strcmp(k->text, "at") == 0)
 			yl_date(y, v, "at", 0, &note->at, &r);
 		else if (strcmp(k->text, "by") == 0)
-			note->by = yl_text(y, v, "by");
+			note->by = yl_word(y, v, "by");
 		else if (strcmp(k->text, "text") == 0)
 			note->text = yl_required_text(y, v, "text");
 		else
@@ -1492,8 +1581,8 @@ yl_scratch_reset(struct yl *y)
 
 /* Between two events, the bytes well behind the cursor are done with
  * (the margin covers marks that go back inside an event). */
-#define YL_DONE_STEP	((size_t)4 << 20)
-#define YL_DONE_MARGIN	((size_t)1 << 20)
+#define YL_DONE_STEP	((size_t)1 << 20)
+#define YL_DONE_MARGIN	((size_t)256 << 10)
 
 static void
 yl_report_done(struct yl *y)
@@ -1755,6 +1844,7 @@ yamlio_load_stream(struct timeline *tl, uint32_t file, const char *buf,
 	arena_free(&y.scratch);
 	free(y.pending);
 	free(y.anchors);
+	free(y.words);
 	return ok;
 }
 
@@ -1809,6 +1899,7 @@ yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
 	arena_free(&y.scratch);
 	free(y.pending);
 	free(y.anchors);
+	free(y.words);
 	diag_free(&diags);
 	free(tmp);
 	return keys;

@@ -190,7 +190,7 @@ fx_build_sources(struct fixture *fx, size_t i, const struct fx_event *x)
 		s[n].outlet = x->sources[n].outlet;
 		s[n].date_text = x->sources[n].date;
 		if (s[n].date_text != NULL)
-			s[n].date = fx_date(s[n].date_text, 0);
+			s[n].earliest = fx_date(s[n].date_text, 0).earliest;
 	}
 	fx->events[i].nsources = n;
 	fx->events[i].sources = s;
