@@ -102,6 +102,16 @@ edit_dash(const char *buf, size_t pos)
 	return SIZE_MAX;
 }
 
+/* Whether the value [start, end) is a block list: "- " (or '-' at the end
+ * of a line) at its start, not a plain text that begins with '-'. */
+static bool
+edit_block_seq(const char *buf, size_t len, size_t start, size_t end)
+{
+	return end > start && buf[start] == '-' && (start + 1 == len ||
+	    buf[start + 1] == ' ' || buf[start + 1] == '\t' ||
+	    buf[start + 1] == '\n' || buf[start + 1] == '\r');
+}
+
 /* Bytes of indentation before pos on its line. */
 static size_t
 edit_indent_of(const char *buf, size_t pos)
@@ -444,8 +454,8 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 		edit_note_in_flow_map(buf, e, n, ed);
 		return true;
 	}
-	if (k != NULL && k->value.end > k->value.start &&
-	    buf[k->value.start] == '-') {
+	if (k != NULL && edit_block_seq(buf, len, k->value.start,
+	    k->value.end)) {
 		/* A block list: one more item after its last line. */
 		edit_note_block(&lines, edit_indent_of(buf, k->value.start), n,
 		    eol);

@@ -267,6 +267,34 @@ START_TEST(test_note)
 }
 END_TEST
 
+/* notes written as one text that starts with '-' is not a list to add to:
+ * a refusal with a reason, not a broken file */
+START_TEST(test_note_refused)
+{
+	static const char src[] =
+	    "events:\n"
+	    "  - id: a\n"
+	    "    date: 2022\n"
+	    "    title: A\n"
+	    "    notes:\n"
+	    "      -dash first, a text, not a list\n";
+	struct loaded		 a;
+	struct edit		 ed;
+	struct edit_note	 n = { "2026-11-29T10:15:00Z", NULL, "new" };
+	char			*err = NULL;
+
+	load(&a, src, strlen(src));
+	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 1);
+	ck_assert_uint_eq(a.tl.events[0].nnotes, 1);
+	ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
+	    &err));
+	ck_assert_str_eq(err, "its 'notes' is not a list");
+	free(err);
+	edit_free(&ed);
+	unload(&a);
+}
+END_TEST
+
 START_TEST(test_delete)
 {
 	const char	*src = fixtures[_i];
@@ -452,6 +480,7 @@ edit_suite(void)
 
 	tc = tcase_create("fixtures");
 	tcase_add_loop_test(tc, test_note, 0, NFIXTURES);
+	tcase_add_test(tc, test_note_refused);
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
