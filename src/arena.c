@@ -101,6 +101,27 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_block	*tail;
+
+	if (src->head == NULL)
+		return;
+	if (dst->head == NULL) {
+		*dst = *src;
+	} else {
+		/* After dst's head, which stays the block allocated from. */
+		for (tail = src->head; tail->next != NULL; tail = tail->next)
+			;
+		tail->next = dst->head->next;
+		dst->head->next = src->head;
+		dst->used += src->used;
+	}
+	src->head = NULL;
+	src->used = 0;
+}
+
+void
 arena_reset(struct arena *a)
 {
 	struct arena_block	*b, *next, *keep = NULL;

@@ -24,6 +24,9 @@ void	*arena_calloc(struct arena *, size_t n, size_t size, size_t align);
 /* Copy len bytes and add a NUL. */
 char	*arena_strndup(struct arena *, const char *, size_t len);
 char	*arena_strdup(struct arena *, const char *);
+/* Move every block of src into dst (src is left empty): what was
+ * allocated in src now lives as long as dst. */
+void	 arena_adopt(struct arena *dst, struct arena *src);
 void	 arena_reset(struct arena *);
 void	 arena_free(struct arena *);
 

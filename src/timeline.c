@@ -105,6 +105,16 @@ timeline_index(struct timeline *tl)
 	}
 }
 
+void
+timeline_reserve(struct timeline *tl, size_t n)
+{
+	if (n <= tl->cap)
+		return;
+	timeline_unindex(tl);
+	tl->cap = n;
+	tl->events = xreallocarray(tl->events, tl->cap, sizeof *tl->events);
+}
+
 struct tl_event *
 timeline_add_event(struct timeline *tl, uint32_t file)
 {
@@ -112,11 +122,8 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 
 	timeline_unindex(tl);
 
-	if (tl->nevents == tl->cap) {
-		tl->cap = tl->cap == 0 ? 256 : tl->cap * 2;
-		tl->events = xreallocarray(tl->events, tl->cap,
-		    sizeof *tl->events);
-	}
+	if (tl->nevents == tl->cap)
+		timeline_reserve(tl, tl->cap == 0 ? 256 : tl->cap * 2);
 	e = &tl->events[tl->nevents++];
 	memset(e, 0, sizeof *e);
 	e->file = file;

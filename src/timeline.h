@@ -153,6 +153,8 @@ bool		 tl_status_parse(const char *, size_t, enum tl_status *);
 uint32_t	 timeline_add_file(struct timeline *, const char *path);
 /* Append a zeroed event for file; returns it (valid until the next add). */
 struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
+/* Room for n events in all (events may move). */
+void		 timeline_reserve(struct timeline *, size_t n);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Compute sort keys, sort all events and index their ids. */

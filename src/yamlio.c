@@ -102,6 +102,8 @@ struct yl {
 	void			*done_ctx;
 	size_t			 done_upto;	/* last reported to done */
 
+	const struct yamlio_part *part;		/* a later part (see
+						   yamlio_load_part), or NULL */
 	unsigned		 event_no;	/* 1-based, within the file */
 	bool			 in_events;	/* inside the events list */
 	size_t			 event_diags;	/* diags->n before the last
@@ -1773,6 +1775,25 @@ yl_stream(struct yl *y)
 	return true;
 }
 
+/* A later part of a file cut for parallel loading: a block list of
+ * events at the part's column and nothing else.  Anything else fails the
+ * part, and the caller loads the file whole instead. */
+static bool
+yl_part(struct yl *y)
+{
+	if (!yl_next(y) || !yl_next(y) || y->ev.type != YAML_DOCUMENT_START_EVENT)
+		return false;
+	if (!yl_next(y) || y->ev.type != YAML_SEQUENCE_START_EVENT ||
+	    y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ||
+	    y->ev.start_mark.column != y->part->indent ||
+	    y->ev.data.sequence_start.anchor != NULL)
+		return false;
+	if (!yl_events(y) || !yl_next(y) ||
+	    y->ev.type != YAML_DOCUMENT_END_EVENT)
+		return false;
+	return yl_next(y) && y->ev.type == YAML_STREAM_END_EVENT;
+}
+
 /* After a file failed for its shape (not a mapping, a second document),
  * read the rest of the stream so that a syntax error further on is
  * reported too: one event at a time, nothing kept. */
@@ -1802,6 +1823,14 @@ yamlio_load_stream(struct timeline *tl, uint32_t file, const char *buf,
     size_t len, struct diag_list *diags, void (*done)(void *, size_t),
     void *ctx)
 {
+	return yamlio_load_part(tl, file, buf, len, diags, done, ctx, NULL);
+}
+
+bool
+yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
+    size_t len, struct diag_list *diags, void (*done)(void *, size_t),
+    void *ctx, struct yamlio_part *part)
+{
 	struct yl	 y;
 	size_t		 first = tl->nevents;
 	bool		 ok;
@@ -1828,9 +1857,19 @@ yamlio_load_stream(struct timeline *tl, uint32_t file, const char *buf,
 		if (!yaml_parser_initialize(&y.parser))
 			fatal("out of memory (libyaml)");
 		yaml_parser_set_input_string(&y.parser, y.buf, len);
-		ok = yl_stream(&y);
-		if (!ok)
-			yl_drain(&y);
+		y.part = part != NULL && part->rest ? part : NULL;
+		if (y.part != NULL) {
+			ok = yl_part(&y);
+			if (!ok && y.errors == 0)
+				yl_diag(&y, DIAG_ERROR, 0, 0, "not a part of an "
+				    "events list");
+		} else {
+			ok = yl_stream(&y);
+			if (!ok)
+				yl_drain(&y);
+		}
+		if (part != NULL)
+			part->lines = y.parser.mark.line;
 		yl_drop(&y);
 		yaml_parser_delete(&y.parser);
 	}

@@ -60,6 +60,27 @@ bool	yamlio_load_stream(struct timeline *, uint32_t file, const char *buf,
 	    void *ctx);
 
 /*
+ * Parallel loading (load.c) cuts a big file at lines where an item of its
+ * top-level events list starts, and parses each part on its own: the
+ * first as a file (with part->rest false), each later one (rest true) as a
+ * block list of events whose '-' stands at column part->indent (0-based)
+ * and nothing else.  Lines, byte offsets and event numbers are then
+ * counted from the part's start; part->lines tells how many line breaks
+ * libyaml counted in it, to shift the next part's lines.  A later part
+ * that is not such a list fails with an error: the caller then loads the
+ * file whole, which gives the diagnostics their true places.
+ */
+struct yamlio_part {
+	bool		rest;
+	uint32_t	indent;
+	size_t		lines;	/* out */
+};
+
+bool	yamlio_load_part(struct timeline *, uint32_t file, const char *buf,
+	    size_t len, struct diag_list *, void (*done)(void *, size_t),
+	    void *ctx, struct yamlio_part *);
+
+/*
  * The keys of a loaded event with the spans of each key and value in the
  * file, found by parsing the event's bytes again (buf: the file as it was
  * loaded).  The array and the names of unknown keys are allocated in a.
