@@ -268,10 +268,11 @@ cli_width(const struct cli *c)
 	return 80;
 }
 
-/* "tlv: loading big.yaml  45% (41 of 91 MB)" on stderr, rewritten in
- * place; cleared when the file is done. */
+/* "tlv: loading big.yaml  45% (41 of 91 MB, 45000 events)" on stderr,
+ * rewritten in place; cleared when the file is done. */
 static void
-cli_progress_line(void *ctx, const char *path, size_t done, size_t total)
+cli_progress_line(void *ctx, const char *path, size_t done, size_t total,
+    size_t events)
 {
 	struct buf	b = BUF_INIT;
 
@@ -281,8 +282,9 @@ cli_progress_line(void *ctx, const char *path, size_t done, size_t total)
 		return;
 	}
 	text_sanitize(&b, path, strlen(path), 0);
-	fprintf(stderr, "\rtlv: loading %s %3zu%% (%zu of %zu MB)\033[K", b.data,
-	    done * 100 / total, done >> 20, total >> 20);
+	fprintf(stderr, "\rtlv: loading %s %3zu%% (%zu of %zu MB, %zu events)"
+	    "\033[K", b.data, done * 100 / total, done >> 20, total >> 20,
+	    events);
 	buf_free(&b);
 }
 

@@ -117,6 +117,7 @@ struct load_map {
 	size_t				 dropped;	/* given back */
 	const char			*path;
 	const struct load_progress	*progress;
+	const struct timeline		*tl;	/* for the events count */
 };
 
 static void
@@ -132,7 +133,8 @@ load_drop(void *ctx, size_t upto)
 		m->dropped = end;
 	}
 	if (m->progress != NULL && m->progress->fn != NULL && upto < m->len)
-		m->progress->fn(m->progress->ctx, m->path, upto, m->len);
+		m->progress->fn(m->progress->ctx, m->path, upto, m->len,
+		    m->tl->nevents);
 }
 
 /* load_hash over a mapping, giving pages back behind it: one pass in
@@ -359,6 +361,7 @@ struct load_first {
 	const struct load_progress	*progress;
 	size_t			 len;	/* of the part */
 	size_t			 total;
+	size_t			 first_events;	/* in tl before the file */
 };
 
 static void
@@ -368,10 +371,12 @@ load_first_drop(void *ctx, size_t upto)
 
 	load_drop(lf->m, upto);	/* lf->m->progress is NULL meanwhile */
 	/* Progress for the whole file: the parts go at about one pace. */
-	if (lf->progress != NULL && lf->progress->fn != NULL)
+	if (lf->progress != NULL && lf->progress->fn != NULL && upto > 0)
 		lf->progress->fn(lf->progress->ctx, lf->m->path,
 		    (size_t)((double)upto / (double)lf->len *
-		    (double)lf->total), lf->total);
+		    (double)lf->total), lf->total, lf->first_events +
+		    (size_t)((double)(lf->m->tl->nevents - lf->first_events) *
+		    (double)lf->total / (double)lf->len));
 }
 
 /* Give back the whole pages inside p[0..len) (memory that is read no
@@ -475,6 +480,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	lf.progress = m->progress;
 	lf.len = cut[1];
 	lf.total = m->len;
+	lf.first_events = first_ev;
 	m->progress = NULL;
 	good = yamlio_load_part(tl, fi, m->base, cut[1], diags,
 	    load_first_drop, &lf, &yp0);
@@ -528,6 +534,7 @@ load_one(struct timeline *tl, const char *path, struct diag_list *diags,
 	if (load_map(path, &m)) {
 		m.path = path;
 		m.progress = progress;
+		m.tl = tl;
 		f->size = m.len;
 		f->hash = load_hash_mapped(&m);
 		if (!load_parallel(tl, fi, &m, diags, &ok))
@@ -535,7 +542,8 @@ load_one(struct timeline *tl, const char *path, struct diag_list *diags,
 			    load_drop, &m);
 		munmap((void *)(uintptr_t)m.base, m.len);
 		if (progress != NULL && progress->fn != NULL)
-			progress->fn(progress->ctx, path, m.len, m.len);
+			progress->fn(progress->ctx, path, m.len, m.len,
+			    tl->nevents);
 		return ok;
 	}
 	if ((buf = load_read_file(path, &len)) == NULL) {

@@ -29,12 +29,15 @@ size_t	 load_paths(struct timeline *, char *const *paths, size_t n,
 	    struct diag_list *);
 
 /*
- * Progress of a long load: fn(ctx, path, done, total) every few megabytes
- * of a big file (bytes parsed so far and the file's size), and once with
- * done == total when it is finished.  For a progress line on a terminal.
+ * Progress of a long load: fn(ctx, path, done, total, events) every
+ * megabyte or so of a big file (bytes parsed so far and the file's size;
+ * the events loaded so far in all, estimated while parts of the file are
+ * parsed in parallel), and once with done == total when it is finished.
+ * Called on the loading thread.  For a progress line or screen.
  */
 struct load_progress {
-	void	(*fn)(void *ctx, const char *path, size_t done, size_t total);
+	void	(*fn)(void *ctx, const char *path, size_t done, size_t total,
+		    size_t events);
 	void	*ctx;
 };
 

@@ -18,13 +18,16 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <dirent.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -339,13 +342,12 @@ ui_measure(struct app *app)
 	}
 }
 
-/* Load (or reload) everything named on the command line. */
+/* After loading: extents, and what tells a change on disk. */
 static void
-ui_load(struct app *app)
+ui_loaded(struct app *app)
 {
 	size_t	i;
 
-	load_paths(&app->tl, app->paths, app->npaths, &app->diags);
 	ui_measure(app);
 	free(app->stamps);
 	app->stamps = xreallocarray(NULL, app->tl.nfiles + 1,
@@ -354,6 +356,179 @@ ui_load(struct app *app)
 		ui_stamp(app->tl.files[i].path, &app->stamps[i]);
 		save_clean_stale(app->tl.files[i].path);
 	}
+}
+
+/* Load (or reload) everything named on the command line. */
+static void
+ui_load(struct app *app)
+{
+	load_paths(&app->tl, app->paths, app->npaths, &app->diags);
+	ui_loaded(app);
+}
+
+/* --- the first load of big files ----------------------------------------
+ *
+ * Inputs of UI_LOAD_SCREEN_MIN bytes or more are loaded on a thread while
+ * the screen shows how far it got (bytes, events, a bar); q, Ctrl-C or a
+ * signal quits at once.  Nothing has been changed then, so nothing is
+ * lost by not waiting.
+ */
+#define UI_LOAD_SCREEN_MIN	((long long)8 << 20)
+#define UI_LOAD_FRAME_MS	100
+
+struct ui_loader {
+	pthread_mutex_t	 lock;
+	struct app	*app;
+	char		 path[1024];
+	size_t		 done, total, events;
+	bool		 finished;
+	long		 slow_ms;	/* TLV_TEST_SLOW_LOAD: test hook */
+};
+
+/* Bytes of the timeline files a path names (a file, or the timeline files
+ * directly in a directory). */
+static long long
+ui_input_bytes(char *const *paths, size_t n)
+{
+	struct stat	 st;
+	struct dirent	*de;
+	DIR		*d;
+	long long	 sum = 0;
+	size_t		 i;
+	char		*p;
+
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) != 0)
+			continue;
+		if (S_ISREG(st.st_mode))
+			sum += (long long)st.st_size;
+		if (!S_ISDIR(st.st_mode) || (d = opendir(paths[i])) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			p = xasprintf("%s/%s", paths[i], de->d_name);
+			if (de->d_name[0] != '.' && stat(p, &st) == 0 &&
+			    S_ISREG(st.st_mode))
+				sum += (long long)st.st_size;
+			free(p);
+		}
+		closedir(d);
+	}
+	return sum;
+}
+
+static void
+ui_loader_progress(void *ctx, const char *path, size_t done, size_t total,
+    size_t events)
+{
+	struct ui_loader	*ld = ctx;
+	struct timespec		 ts;
+
+	pthread_mutex_lock(&ld->lock);
+	snprintf(ld->path, sizeof ld->path, "%s", path);
+	ld->done = done;
+	ld->total = total;
+	ld->events = events;
+	pthread_mutex_unlock(&ld->lock);
+	if (ld->slow_ms > 0) {
+		ts.tv_sec = ld->slow_ms / 1000;
+		ts.tv_nsec = ld->slow_ms % 1000 * 1000000L;
+		nanosleep(&ts, NULL);
+	}
+}
+
+static void *
+ui_loader_run(void *arg)
+{
+	struct ui_loader		*ld = arg;
+	const struct load_progress	 p = { ui_loader_progress, ld };
+
+	load_paths_progress(&ld->app->tl, ld->app->paths, ld->app->npaths,
+	    &ld->app->diags, &p);
+	pthread_mutex_lock(&ld->lock);
+	ld->finished = true;
+	pthread_mutex_unlock(&ld->lock);
+	return NULL;
+}
+
+/* One frame: the file, a bar, bytes and events. */
+static void
+ui_loader_draw(struct app *app, struct ui_loader *ld)
+{
+	struct buf	title = BUF_INIT;
+	char		line[160];
+	size_t		done, total, events, pct;
+	int		y, w, bar, fill;
+
+	pthread_mutex_lock(&ld->lock);
+	done = ld->done;
+	total = ld->total;
+	events = ld->events;
+	buf_printf(&title, "loading %s", ld->path[0] != '\0' ? ld->path :
+	    "...");
+	pthread_mutex_unlock(&ld->lock);
+	getmaxyx(stdscr, app->rows, app->cols);
+	erase();
+	y = app->rows / 2 - 1;
+	w = app->cols - 4;
+	if (y < 0 || w < 10) {
+		refresh();
+		buf_free(&title);
+		return;
+	}
+	attrset(ui_attr(app, UI_COLOR_TITLE));
+	ui_put(y, 2, title.data, title.len, w, false);
+	buf_free(&title);
+	attrset(A_NORMAL);
+	pct = total > 0 ? done * 100 / total : 0;
+	bar = w - 2;
+	fill = total > 0 ? (int)((double)done / (double)total * bar) : 0;
+	mvaddch(y + 1, 2, '[');
+	if (fill > 0)
+		mvhline(y + 1, 3, '#', fill);
+	if (bar - fill > 0)
+		mvhline(y + 1, 3 + fill, '-', bar - fill);
+	mvaddch(y + 1, 3 + bar, ']');
+	snprintf(line, sizeof line, "%3zu%%  %zu of %zu MB  %zu events   "
+	    "q quits", pct, done >> 20, total >> 20, events);
+	ui_put(y + 2, 2, line, strlen(line), w, false);
+	refresh();
+}
+
+/* Load on a thread behind the progress screen; false if the user quit. */
+static bool
+ui_load_with_screen(struct app *app)
+{
+	struct ui_loader	 ld;
+	pthread_t		 th;
+	const char		*slow = getenv("TLV_TEST_SLOW_LOAD");
+	bool			 finished = false;
+	wint_t			 wc;
+	int			 st;
+
+	memset(&ld, 0, sizeof ld);
+	pthread_mutex_init(&ld.lock, NULL);
+	ld.app = app;
+	ld.slow_ms = slow != NULL ? strtol(slow, NULL, 10) : 0;
+	if (pthread_create(&th, NULL, ui_loader_run, &ld) != 0) {
+		ui_load(app);
+		return true;
+	}
+	timeout(UI_LOAD_FRAME_MS);
+	while (!finished) {
+		ui_loader_draw(app, &ld);
+		st = get_wch(&wc);
+		if (ui_signalled != 0 || (st == OK && (wc == 'q' ||
+		    wc == 'Q' || wc == 3 /* C-c */)))
+			return false;
+		pthread_mutex_lock(&ld.lock);
+		finished = ld.finished;
+		pthread_mutex_unlock(&ld.lock);
+	}
+	pthread_join(th, NULL);
+	pthread_mutex_destroy(&ld.lock);
+	timeout(UI_POLL_MS);
+	ui_loaded(app);
+	return true;
 }
 
 static bool
@@ -859,6 +1034,7 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 	char		*err = NULL;
 	size_t		 col = 0;
 	int		 status;
+	bool		 started = false;
 
 	memset(&app, 0, sizeof app);
 	app.paths = paths;
@@ -872,7 +1048,19 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 		ui_script_load(app.script);
 	keymap_init_defaults(&app.keys);
 	ui_configure(&app, config, &filter);
-	ui_load(&app);
+	if (app.script == NULL &&
+	    ui_input_bytes(paths, npaths) >= UI_LOAD_SCREEN_MIN) {
+		ui_start(&app);
+		started = true;
+		if (!ui_load_with_screen(&app)) {
+			/* The loading thread still runs: leave without
+			 * waiting for it (it has written nothing). */
+			ui_end();
+			fflush(stdout);
+			_exit(ui_signalled != 0 ? 128 + ui_signalled : 0);
+		}
+	} else
+		ui_load(&app);
 	browse_init(&app.br, &app.tl);
 	if (filter != NULL && !browse_set_filter(&app.br, filter, &err, &col))
 		fatal("invalid filter at column %zu: %s", col + 1, err);
@@ -880,7 +1068,8 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 		ui_message(&app, true, "%zu error%s in the files: E shows them",
 		    app.diags.errors + app.conf_diags.errors,
 		    app.diags.errors + app.conf_diags.errors == 1 ? "" : "s");
-	ui_start(&app);
+	if (!started)
+		ui_start(&app);
 	ui_loop(&app);
 	ui_end();
 	xmalloc_set_fatal_hook(NULL);

@@ -96,6 +96,39 @@ fi
 tm kill-server 2>/dev/null
 sock=tlv-test-$$-3
 
+# A big file loads behind a progress screen, and q quits at once.
+gen_timeline 12000 2 >"$tmp/big.yaml"
+cat >"$tmp/big.sh" <<EOF
+cd "$tmp"
+stty -g >"$tmp/stty.before"
+TLV_TEST_SLOW_LOAD=\$SLOW "$TLV" big.yaml
+echo "exit=\$?" >"$tmp/status"
+stty -g >"$tmp/stty.after"
+echo DONE
+sleep 30
+EOF
+rm -f "$tmp/status"
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "SLOW=200 sh $tmp/big.sh"
+expect_screen 'loading big.yaml' "progress screen"
+expect_screen 'MB .* events .*q quits' "progress figures"
+expect_screen '\[#*-*\]' "progress bar"
+tm send-keys -t t q
+expect_screen 'DONE' "q while loading"
+expect_grep 'exit=0' "$tmp/status" "exit status after q while loading"
+if cmp -s "$tmp/stty.before" "$tmp/stty.after"; then
+	pass
+else
+	fail "terminal modes changed after q while loading"
+fi
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-4
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "SLOW=0 sh $tmp/big.sh"
+expect_screen '12000/12000 events' "the viewer after loading"
+tm send-keys -t t q
+expect_screen 'DONE' "quit after loading"
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-5
+
 # Ctrl-Z suspends to the shell; fg brings the screen back.
 if command -v bash >/dev/null 2>&1; then
 	tm -f /dev/null new-session -d -s t -x 80 -y 24 "bash --norc --noprofile -i"
