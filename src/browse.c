@@ -18,31 +18,24 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
-/* Rebuild shown[] from the filter. */
+/*
+ * Filtering a big timeline waits on memory more than it computes: each
+ * event's texts are elsewhere in the arena.  So the loops ask for the
+ * texts of an event a few places ahead while they test this one.
+ */
+#define BROWSE_AHEAD	8
+
 static void
-browse_refilter(struct browse *b)
+browse_prefetch(const struct tl_event *e)
 {
-	const struct timeline	*tl = b->tl;
-	size_t			 i, n = 0;
-
-	b->shown = xreallocarray(b->shown, tl->nevents + 1, sizeof *b->shown);
-	for (i = 0; i < tl->nevents; i++)
-		if (b->filter == NULL || query_match(b->filter, tl,
-		    &tl->events[i]))
-			b->shown[n++] = (uint32_t)i;
-	b->nshown = n;
-}
-
-/* The filter got narrower: keep those of shown[] that still pass. */
-static void
-browse_narrow(struct browse *b)
-{
-	size_t	i, n = 0;
-
-	for (i = 0; i < b->nshown; i++)
-		if (query_match(b->filter, b->tl, &b->tl->events[b->shown[i]]))
-			b->shown[n++] = b->shown[i];
-	b->nshown = n;
+#if defined(__GNUC__)
+	__builtin_prefetch(e->title);
+	__builtin_prefetch(e->description);
+	__builtin_prefetch(e->tags);
+	__builtin_prefetch(e->actors);
+#else
+	(void)e;
+#endif
 }
 
 /* Row of the first shown event with index >= ev (nshown if none). */
@@ -104,12 +97,115 @@ browse_place(struct browse *b, size_t ev)
 	browse_clamp(b);
 }
 
+/* --- applying a filter, all at once or a slice at a time ---------------- */
+
+/*
+ * Set up testing with the current filter: narrowing tests again only what
+ * passed so far (and what was still to test); otherwise every event.
+ * shown[] starts empty and grows in event order as browse_filter_run goes.
+ */
+static void
+browse_filter_setup(struct browse *b, bool narrow)
+{
+	size_t		 nev = b->tl->nevents, left, i;
+	uint32_t	*pend;
+
+	b->shown = xreallocarray(b->shown, nev + 1, sizeof *b->shown);
+	if (b->filter == NULL) {
+		for (i = 0; i < nev; i++)
+			b->shown[i] = (uint32_t)i;
+		b->nshown = nev;
+		free(b->pend);
+		b->pend = NULL;
+		b->npend = b->pend_at = 0;
+		b->scan = nev;
+		return;
+	}
+	if (narrow) {
+		/* What passed, then what was not tested yet: all before
+		 * scan, in order. */
+		left = b->npend - b->pend_at;
+		pend = xreallocarray(NULL, b->nshown + left + 1, sizeof *pend);
+		memcpy(pend, b->shown, b->nshown * sizeof *pend);
+		if (left > 0)
+			memcpy(pend + b->nshown, b->pend + b->pend_at,
+			    left * sizeof *pend);
+		free(b->pend);
+		b->pend = pend;
+		b->npend = b->nshown + left;
+	} else {
+		free(b->pend);
+		b->pend = NULL;
+		b->npend = 0;
+		b->scan = 0;
+	}
+	b->pend_at = 0;
+	b->nshown = 0;
+	b->tested = 0;
+	b->total = b->npend + (nev - b->scan);
+}
+
+bool
+browse_filtering(const struct browse *b)
+{
+	return b->pend_at < b->npend || b->scan < b->tl->nevents;
+}
+
+bool
+browse_filter_run(struct browse *b, size_t max)
+{
+	const struct tl_event	*ev = b->tl->events;
+	size_t			 nev = b->tl->nevents, k, done = 0;
+
+	while (done < max && b->pend_at < b->npend) {
+		if (b->pend_at + BROWSE_AHEAD < b->npend)
+			browse_prefetch(&ev[b->pend[b->pend_at +
+			    BROWSE_AHEAD]]);
+		k = b->pend[b->pend_at++];
+		if (query_match(b->filter, b->tl, &ev[k]))
+			b->shown[b->nshown++] = (uint32_t)k;
+		done++;
+	}
+	while (done < max && b->scan < nev) {
+		if (b->scan + BROWSE_AHEAD < nev)
+			browse_prefetch(&ev[b->scan + BROWSE_AHEAD]);
+		k = b->scan++;
+		if (query_match(b->filter, b->tl, &ev[k]))
+			b->shown[b->nshown++] = (uint32_t)k;
+		done++;
+	}
+	b->tested += done;
+	if (b->anchor != SIZE_MAX)
+		browse_place(b, b->anchor);
+	else
+		browse_clamp(b);
+	if (browse_filtering(b))
+		return false;
+	free(b->pend);
+	b->pend = NULL;
+	b->npend = b->pend_at = 0;
+	return true;
+}
+
+void
+browse_filter_finish(struct browse *b)
+{
+	if (browse_filtering(b))
+		(void)browse_filter_run(b, SIZE_MAX);
+}
+
+unsigned
+browse_filter_percent(const struct browse *b)
+{
+	return b->total == 0 ? 100 : (unsigned)(b->tested * 100 / b->total);
+}
+
 void
 browse_init(struct browse *b, const struct timeline *tl)
 {
 	memset(b, 0, sizeof *b);
 	b->tl = tl;
-	browse_refilter(b);
+	browse_filter_setup(b, false);
 }
 
 void
@@ -121,6 +217,7 @@ browse_free(struct browse *b)
 	free(b->search);
 	free(b->shown);
 	free(b->trail);
+	free(b->pend);
 	memset(b, 0, sizeof *b);
 }
 
@@ -133,7 +230,9 @@ browse_reset(struct browse *b, const struct timeline *tl,
 
 	b->tl = tl;
 	b->ntrail = 0;
-	browse_refilter(b);
+	b->anchor = SIZE_MAX;
+	browse_filter_setup(b, false);
+	browse_filter_finish(b);
 	if (keep_id != NULL && (e = timeline_find_id(tl, keep_id)) != NULL) {
 		browse_place(b, (size_t)(e - tl->events));
 		return;
@@ -158,11 +257,10 @@ browse_current_index(const struct browse *b)
 }
 
 bool
-browse_set_filter(struct browse *b, const char *text, char **err,
+browse_filter_begin(struct browse *b, const char *text, char **err,
     size_t *err_col)
 {
 	struct query	*q = NULL;
-	size_t		 cur = browse_current_index(b);
 	const char	*p = text;
 	bool		 narrow;
 
@@ -171,20 +269,30 @@ browse_set_filter(struct browse *b, const char *text, char **err,
 	if (p != NULL && *p != '\0' &&
 	    (q = query_parse(text, err, err_col)) == NULL)
 		return false;
+	/* The cursor's event before this typing began. */
+	if (!browse_filtering(b))
+		b->anchor = browse_current_index(b);
 	narrow = q != NULL && query_narrows(b->filter_text, text);
 	if (b->filter != NULL)
 		query_free(b->filter);
 	free(b->filter_text);
 	b->filter = q;
 	b->filter_text = q != NULL ? xstrdup(text) : NULL;
-	if (narrow)
-		browse_narrow(b);
-	else
-		browse_refilter(b);
-	if (cur != SIZE_MAX)
-		browse_place(b, cur);
+	browse_filter_setup(b, narrow);
+	if (b->anchor != SIZE_MAX)
+		browse_place(b, b->anchor);
 	else
 		browse_clamp(b);
+	return true;
+}
+
+bool
+browse_set_filter(struct browse *b, const char *text, char **err,
+    size_t *err_col)
+{
+	if (!browse_filter_begin(b, text, err, err_col))
+		return false;
+	browse_filter_finish(b);
 	return true;
 }
 

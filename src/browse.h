@@ -36,6 +36,16 @@ struct browse {
 	size_t			 search_len;
 	uint32_t		*trail;		/* events left by 'r', for back */
 	size_t			 ntrail;
+
+	/* A filter still being applied (see browse_filter_begin): the events
+	 * left to test are pend[pend_at..npend), then tl->events from scan
+	 * on -- all after those in shown[]. */
+	uint32_t		*pend;
+	size_t			 npend, pend_at;
+	size_t			 scan;
+	size_t			 anchor;	/* the event the cursor stays
+						   nearest to, or SIZE_MAX */
+	size_t			 tested, total;
 };
 
 void	 browse_init(struct browse *, const struct timeline *);
@@ -57,6 +67,25 @@ void	 browse_reset(struct browse *, const struct timeline *,
  */
 bool	 browse_set_filter(struct browse *, const char *text, char **err,
 	    size_t *err_col);
+
+/*
+ * The same a slice at a time, so that typing a filter over a million
+ * events never waits for all of them: browse_filter_begin() sets the
+ * filter and tests nothing yet; each browse_filter_run() tests up to max
+ * events, shown[] growing in order with the cursor kept nearest to the
+ * event it was on, and returns true once every event is tested.  While
+ * browse_filtering() is true only the cursor and shown[] so far are
+ * meaningful: browse_filter_finish() completes it (every other function
+ * expects a finished filter).  A narrower filter begun meanwhile tests
+ * again only what passed so far and what was not tested yet.
+ */
+bool	 browse_filter_begin(struct browse *, const char *text, char **err,
+	    size_t *err_col);
+bool	 browse_filter_run(struct browse *, size_t max);
+void	 browse_filter_finish(struct browse *);
+bool	 browse_filtering(const struct browse *);
+/* How much of the filter is done, 0..100. */
+unsigned browse_filter_percent(const struct browse *);
 
 /* The event under the cursor, or NULL when nothing is shown. */
 const struct tl_event *browse_current(const struct browse *);

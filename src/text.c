@@ -11,8 +11,12 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "text.h"
@@ -782,6 +786,58 @@ text_block_may_match(const unsigned char *p, const struct text_letter *l)
 	    TEXT_ONES * l->alt) != 0;
 }
 
+#ifdef __SSE2__
+/*
+ * The same candidates 16 bytes at a time (SSE2 is part of x86-64): a mask
+ * of the positions that hold the first letter followed by the second, or
+ * the alternative byte, each then checked by text_match_at.  Returns
+ * SIZE_MAX on a match, else where the byte-wise search goes on (the last
+ * 16 bytes or fewer).
+ */
+static size_t
+text_find_letter_sse2(const unsigned char *h, size_t hlen,
+    const unsigned char *n, size_t nlen, const struct text_letter *l)
+{
+	const __m128i	first = _mm_set1_epi8((char)l->first);
+	const __m128i	lower = _mm_set1_epi8(0x20);
+	const __m128i	second = _mm_set1_epi8((char)l->second);
+	const __m128i	second_case = _mm_set1_epi8((char)l->second_case);
+	const __m128i	alt = _mm_set1_epi8((char)(l->alt & 0xFF));
+	__m128i		b, m;
+	unsigned	mask;
+	size_t		i;
+
+	for (i = 0; hlen - i > 16; i += 16) {
+		b = _mm_loadu_si128((const void *)(h + i));
+		m = _mm_cmpeq_epi8(_mm_or_si128(b, lower), first);
+		if (l->second != 0)
+			m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_or_si128(
+			    _mm_loadu_si128((const void *)(h + i + 1)),
+			    second_case), second));
+		if (l->alt <= 0xFF)
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(b, alt));
+		for (mask = (unsigned)_mm_movemask_epi8(m); mask != 0;
+		    mask &= mask - 1)
+			if (text_match_at(h, i + (size_t)__builtin_ctz(mask),
+			    hlen, n, nlen))
+				return SIZE_MAX;
+	}
+	return i;
+}
+#else
+static size_t
+text_find_letter_sse2(const unsigned char *h, size_t hlen,
+    const unsigned char *n, size_t nlen, const struct text_letter *l)
+{
+	(void)h;
+	(void)hlen;
+	(void)n;
+	(void)nlen;
+	(void)l;
+	return 0;
+}
+#endif
+
 static bool
 text_find_letter(const unsigned char *h, size_t hlen, const unsigned char *n,
     size_t nlen)
@@ -795,7 +851,10 @@ text_find_letter(const unsigned char *h, size_t hlen, const unsigned char *n,
 		l.second = n[1];
 		l.second_case = n[1] >= 'a' && n[1] <= 'z' ? 0x20 : 0;
 	}
-	for (i = 0; i < hlen; ) {
+	i = text_find_letter_sse2(h, hlen, n, nlen, &l);
+	if (i == SIZE_MAX)
+		return true;
+	while (i < hlen) {
 		if (hlen - i > 8 && !text_block_may_match(h + i, &l)) {
 			i += 8;
 			continue;

@@ -631,7 +631,40 @@ ui_prompt_close(struct app *app)
 	curs_set(0);
 }
 
-/* Filter as you type: apply every change that parses. */
+/*
+ * Filter as you type: apply every change that parses, for at most
+ * UI_FILTER_SLICE_MS before the screen shows what passed so far; the rest
+ * is tested between keystrokes (ui_loop), so that typing never waits for a
+ * big timeline.  Key scripts apply each filter whole, for screens that do
+ * not depend on timing.
+ */
+#define UI_FILTER_SLICE_MS	8
+#define UI_FILTER_STEP		2048	/* events between looks at the clock */
+
+static double
+ui_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Test events of the filter being applied for about ms milliseconds. */
+static void
+ui_filter_work(struct app *app, double ms)
+{
+	double	start = ui_now_ms();
+
+	if (app->script != NULL) {
+		browse_filter_finish(&app->br);
+		return;
+	}
+	while (!browse_filter_run(&app->br, UI_FILTER_STEP))
+		if (ui_now_ms() - start >= ms)
+			break;
+}
+
 static void
 ui_filter_live(struct app *app)
 {
@@ -640,11 +673,12 @@ ui_filter_live(struct app *app)
 
 	free(app->prompt_error);
 	app->prompt_error = NULL;
-	if (!browse_set_filter(&app->br, lineedit_text(&app->edit[
+	if (!browse_filter_begin(&app->br, lineedit_text(&app->edit[
 	    UI_PROMPT_FILTER]), &err, &col)) {
 		app->prompt_error = xasprintf("column %zu: %s", col + 1, err);
 		free(err);
-	}
+	} else
+		ui_filter_work(app, UI_FILTER_SLICE_MS);
 	app->detail_top = 0;
 }
 
@@ -696,6 +730,10 @@ ui_prompt_accept(struct app *app)
 		char	*err = NULL;
 		size_t	 col = 0;
 
+		/* Typed and applied already (maybe still being tested). */
+		if (app->br.filter_text != NULL &&
+		    strcmp(app->br.filter_text, text) == 0)
+			break;
 		if (!browse_set_filter(&app->br, text, &err, &col)) {
 			ui_message(app, true, "filter not applied: column %zu: "
 			    "%s", col + 1, err);
@@ -896,10 +934,18 @@ ui_key(struct app *app, int32_t key)
 
 	if (key == KEYC_RESIZE)
 		return UI_RELAYOUT;
-	if (key == KEYC_MOUSE)
-		return ui_mouse(app);
-	if (app->prompt != UI_PROMPT_NONE)
+	if (app->prompt == UI_PROMPT_FILTER)
 		return ui_prompt_key(app, key);
+	/* Anything else works on the whole result of a filter being
+	 * typed (q does not wait for it). */
+	if (key == KEYC_MOUSE) {
+		browse_filter_finish(&app->br);
+		return ui_mouse(app);
+	}
+	if (app->prompt != UI_PROMPT_NONE) {
+		browse_filter_finish(&app->br);
+		return ui_prompt_key(app, key);
+	}
 	free(app->message);
 	app->message = NULL;
 	if ((a = keymap_lookup(&app->keys, key)) == ACTION_NONE) {
@@ -908,6 +954,8 @@ ui_key(struct app *app, int32_t key)
 		else
 			return UI_REDRAW;
 	}
+	if (a != ACTION_QUIT)
+		browse_filter_finish(&app->br);
 	if (a == ACTION_REDRAW) {
 		clearok(curscr, TRUE);
 		return UI_RELAYOUT;
@@ -973,7 +1021,15 @@ ui_loop(struct app *app)
 			ui_layout(app);
 		if (r != UI_NOTHING)
 			ui_draw(app);
+		/* A filter still being tested: look for a key without
+		 * waiting, and go on testing while there is none. */
+		timeout(browse_filtering(&app->br) ? 0 : UI_POLL_MS);
 		key = ui_next_key(app);
+		if (key == KEYC_NONE && browse_filtering(&app->br)) {
+			ui_filter_work(app, UI_FILTER_SLICE_MS * 4);
+			r = UI_REDRAW;
+			continue;
+		}
 		if (key == KEYC_NONE) {
 			r = UI_NOTHING;
 			if (app->script == NULL && ui_files_changed(app)) {

@@ -3,6 +3,7 @@
  * The timeline view: header, time ruler, event list and detail pane.
  *
  *	 Title + Title · 12/20 events · 2 files · filter: tag:x
+ * (with "12/20 events (filtering 40%)" while a filter is being applied)
  *	 ▁▁ ▃█▁   ▂▂▂▂▅      (density of the shown events)
  *	 ───┬────━━━━┬─────  (axis, ticks, the selected event's range)
  *	    2014     2022    (tick labels; the zoom level at the right)
@@ -35,8 +36,12 @@ vt_draw_header(struct app *app)
 	char		*title = timeline_title(&app->tl);
 	size_t		 i;
 
-	buf_printf(&b, " %s · %zu/%zu events · %zu file%s", title,
-	    app->br.nshown, app->tl.nevents, app->tl.nfiles,
+	buf_printf(&b, " %s · %zu/%zu events", title, app->br.nshown,
+	    app->tl.nevents);
+	if (browse_filtering(&app->br))
+		buf_printf(&b, " (filtering %u%%)",
+		    browse_filter_percent(&app->br));
+	buf_printf(&b, " · %zu file%s", app->tl.nfiles,
 	    app->tl.nfiles == 1 ? "" : "s");
 	if (app->tl.nfiles > 1 && app->tl.nfiles <= 26)
 		for (i = 0; i < app->tl.nfiles; i++) {

@@ -275,6 +275,73 @@ START_TEST(test_narrow)
 }
 END_TEST
 
+/* The row the cursor goes to for event ev: ev's, else the next shown
+ * (else the last). */
+static size_t
+browse_row_near(const struct browse *b, size_t ev)
+{
+	size_t	row = 0;
+
+	while (row < b->nshown && b->shown[row] < ev)
+		row++;
+	return row == b->nshown && row > 0 ? row - 1 : row;
+}
+
+/*
+ * The same typed a slice at a time, as the viewer does on big timelines:
+ * each keystroke begins the filter and tests only `slice` events (1, 2 or
+ * 3) before the next one comes; at the end, finished, it shows exactly
+ * what typing it with every keystroke applied whole shows.  The cursor
+ * starts on 'contact': as long as no keystroke's filter finished, it stays
+ * nearest to that event.
+ */
+START_TEST(test_slices)
+{
+	const char	*q = typed_queries[_i / 3];
+	size_t		 slice = (size_t)_i % 3 + 1, k, i, contact;
+	struct fixture	 f, g;
+	char		 buf[64], *err;
+	bool		 finished = false;
+
+	fixture_load(&f);
+	fixture_load(&g);
+	ck_assert(browse_move_to(&f.br, 3));
+	ck_assert(browse_move_to(&g.br, 3));
+	ck_assert_str_eq(cur_id(&f), "contact");
+	contact = browse_current_index(&f.br);
+	for (k = 1; k <= strlen(q); k++) {
+		memcpy(buf, q, k);
+		buf[k] = '\0';
+		err = NULL;
+		if (!browse_filter_begin(&f.br, buf, &err, NULL)) {
+			free(err);
+			continue;
+		}
+		if (browse_filter_run(&f.br, slice) && k < strlen(q))
+			finished = true;
+		/* What is shown so far is in order. */
+		for (i = 1; i < f.br.nshown; i++)
+			ck_assert_uint_lt(f.br.shown[i - 1], f.br.shown[i]);
+		ck_assert(browse_set_filter(&g.br, buf, &err, NULL));
+	}
+	ck_assert_uint_le(browse_filter_percent(&f.br), 100);
+	browse_filter_finish(&f.br);
+	ck_assert(!browse_filtering(&f.br));
+	ck_assert_uint_eq(browse_filter_percent(&f.br), 100);
+	ck_assert_msg(f.br.nshown == g.br.nshown, "'%s': %zu vs %zu", buf,
+	    f.br.nshown, g.br.nshown);
+	for (i = 0; i < f.br.nshown; i++)
+		ck_assert_uint_eq(f.br.shown[i], g.br.shown[i]);
+	/* Never finished before the end: still nearest the first event
+	 * (where applying every keystroke whole may have wandered off). */
+	ck_assert(f.br.nshown == 0 || f.br.cursor < f.br.nshown);
+	if (!finished)
+		ck_assert_uint_eq(f.br.cursor, browse_row_near(&f.br, contact));
+	fixture_free(&f);
+	fixture_free(&g);
+}
+END_TEST
+
 /* --- line editor --------------------------------------------------------- */
 
 static void
@@ -395,6 +462,8 @@ browse_suite(void)
 	tcase_add_test(tc, test_reset);
 	tcase_add_loop_test(tc, test_narrow, 0,
 	    (int)(sizeof typed_queries / sizeof typed_queries[0]));
+	tcase_add_loop_test(tc, test_slices, 0,
+	    (int)(3 * sizeof typed_queries / sizeof typed_queries[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lineedit");
