@@ -165,39 +165,6 @@ edit_line_indent(const char *buf, size_t ls, size_t end)
 	return i - ls;
 }
 
-/*
- * If the line [ls, end) ends with a block scalar header ("key: >",
- * "- |-2", "text: >  # comment"), where its '|' or '>' is; else SIZE_MAX.
- */
-static size_t
-edit_block_header(const char *buf, size_t ls, size_t end)
-{
-	size_t	i, j;
-
-	for (i = end; i > ls; i--) {
-		j = i - 1;
-		if (buf[j] != '|' && buf[j] != '>')
-			continue;
-		/* Before it: "- ", ": " or the line's indentation. */
-		if (j > ls && buf[j - 1] != ' ')
-			continue;
-		if (j > ls + edit_line_indent(buf, ls, end) && !(j >= ls + 2 &&
-		    (buf[j - 2] == ':' || buf[j - 2] == '-')))
-			continue;
-		/* After it: indicators, then nothing or a comment. */
-		i = j + 1;
-		while (i < end && (buf[i] == '-' || buf[i] == '+' ||
-		    (buf[i] >= '0' && buf[i] <= '9')))
-			i++;
-		while (i < end && (buf[i] == ' ' || buf[i] == '\t'))
-			i++;
-		if (i < end && buf[i] == '\r' && i + 1 == end)
-			i++;
-		return i == end || buf[i] == '#' ? j : SIZE_MAX;
-	}
-	return SIZE_MAX;
-}
-
 /* Whether the line [ls, end) holds only spaces (and a CR). */
 static bool
 edit_line_blank(const char *buf, size_t ls, size_t end)
@@ -207,73 +174,44 @@ edit_line_blank(const char *buf, size_t ls, size_t end)
 	return i == end || (i + 1 == end && buf[i] == '\r');
 }
 
-/*
- * A file that ends without a newline on the last line of a block scalar
- * ("description: >" ... "  last words" EOF): the header's '|' or '>', else
- * SIZE_MAX.  Lines added after it bring a line break into that scalar,
- * which clip and keep chomping would keep: see edit_insert_lines.  A last
- * line of spaces only is not part of the text unless it is indented more
- * than the text.
- */
-static size_t
-edit_eof_block(const char *buf, size_t len)
+static bool
+edit_fail(char **err, const char *msg)
 {
-	size_t	last = edit_line_start(buf, len), ls = last, pos, lind;
-	size_t	min = SIZE_MAX, h = SIZE_MAX, first = SIZE_MAX, ci;
-
-	if (len == 0 || buf[len - 1] == '\n')
-		return SIZE_MAX;
-	if (!edit_line_blank(buf, last, len))
-		min = edit_line_indent(buf, last, len);
-	for (pos = last; pos > 0 && h == SIZE_MAX; pos = ls) {
-		size_t end = pos - 1;	/* the '\n' */
-
-		ls = edit_line_start(buf, end);
-		if (edit_line_blank(buf, ls, end))
-			continue;
-		lind = edit_line_indent(buf, ls, end);
-		if (lind >= min) {
-			first = ls;	/* inside the scalar */
-			continue;
-		}
-		min = lind;
-		if ((h = edit_block_header(buf, ls, end)) == SIZE_MAX)
-			first = ls;
-	}
-	if (h == SIZE_MAX || !edit_line_blank(buf, last, len))
-		return h;
-	/* The text's indentation: an indicator, or its first line's. */
-	ls = edit_line_start(buf, h);
-	if (buf[h + 1] >= '1' && buf[h + 1] <= '9')
-		ci = edit_line_indent(buf, ls, h) + (size_t)(buf[h + 1] - '0');
-	else if (h + 2 < len && buf[h + 2] >= '1' && buf[h + 2] <= '9')
-		ci = edit_line_indent(buf, ls, h) + (size_t)(buf[h + 2] - '0');
-	else if (first != SIZE_MAX && first != last)
-		ci = edit_line_indent(buf, first, len);
-	else
-		return SIZE_MAX;
-	return len - last > ci ? h : SIZE_MAX;
+	if (err != NULL)
+		*err = xstrdup(msg);
+	return false;
 }
 
-/* Splice text at pos (insert).  Lines added at the end of a file without
+/*
+ * Splice text at pos (insert).  Lines added at the end of a file without
  * a final newline: the newline goes first instead of last.  If that
- * newline would end up inside a block scalar (clip or keep chomping keeps
- * a final line break), the scalar's header gets strip chomping ('-'),
- * which gives exactly the text it had. */
-static void
+ * newline would end up in a block scalar that runs to the end of the file
+ * (clip and keep chomping keep a final line break), the scalar's header
+ * gets strip chomping ('-'), which gives exactly the text it had -- when
+ * its last line has text on it; after a last line of spaces the change
+ * is refused, as the new text could not be told from the old.
+ */
+static bool
 edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
-    const struct buf *lines, const char *eol)
+    const struct buf *lines, const char *eol, char **err)
 {
 	size_t	el = strlen(eol), h, i;
 
 	ed->start = ed->end = pos;
 	if (pos == len && len > 0 && buf[len - 1] != '\n' &&
 	    lines->len >= el) {
-		if ((h = edit_eof_block(buf, len)) != SIZE_MAX) {
+		if ((h = yamlio_eof_block_scalar(buf, len)) != SIZE_MAX) {
+			if (edit_line_blank(buf, edit_line_start(buf, len),
+			    len))
+				return edit_fail(err, "the file ends inside a "
+				    "block of text ('|' or '>') with a line of "
+				    "spaces and no newline; end the file with "
+				    "a newline first");
 			ed->start = h + 1;
 			buf_addc(&ed->text, '-');
-			for (i = h + 1; buf[i] == '-' || buf[i] == '+' ||
-			    (buf[i] >= '0' && buf[i] <= '9'); i++)
+			for (i = h + 1; i < len && (buf[i] == '-' ||
+			    buf[i] == '+' || (buf[i] >= '0' && buf[i] <= '9'));
+			    i++)
 				if (buf[i] != '-' && buf[i] != '+')
 					buf_addc(&ed->text, buf[i]);
 			buf_add(&ed->text, buf + i, len - i);
@@ -282,15 +220,9 @@ edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
 		buf_add(&ed->text, lines->data, lines->len - el);
 	} else
 		buf_add(&ed->text, lines->data, lines->len);
+	return true;
 }
 
-static bool
-edit_fail(char **err, const char *msg)
-{
-	if (err != NULL)
-		*err = xstrdup(msg);
-	return false;
-}
 
 /* --- scalars ------------------------------------------------------------- */
 
@@ -443,6 +375,7 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 	const char		*eol = edit_eol(buf, len);
 	struct buf		 lines = BUF_INIT;
 	size_t			 indent;
+	bool			 ok = true;
 
 	memset(ed, 0, sizeof *ed);
 	if (k != NULL && k->value.end > k->value.start &&
@@ -459,8 +392,8 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 		/* A block list: one more item after its last line. */
 		edit_note_block(&lines, edit_indent_of(buf, k->value.start), n,
 		    eol);
-		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
-		    k->value.end), &lines, eol);
+		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    k->value.end), &lines, eol, err);
 	} else if (k != NULL)
 		return edit_fail(err, "its 'notes' is not a list");
 	else {
@@ -468,11 +401,11 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 		edit_spaces(&lines, indent);
 		buf_printf(&lines, "notes:%s", eol);
 		edit_note_block(&lines, indent + 2, n, eol);
-		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
-		    e->span.end), &lines, eol);
+		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    e->span.end), &lines, eol, err);
 	}
 	buf_free(&lines);
-	return true;
+	return ok;
 }
 
 /* --- delete, add, replace ------------------------------------------------ */
@@ -602,6 +535,7 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 {
 	const char	*eol = edit_eol(buf, len);
 	struct buf	 lines = BUF_INIT;
+	bool		 ok = true;
 
 	memset(ed, 0, sizeof *ed);
 	if (f->events_line == 0)
@@ -615,15 +549,15 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 		    &lines, ", ");
 	} else if (f->nitems == 0) {
 		edit_event_block(&lines, 2, ev, eol);
-		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
-		    f->events_key_end), &lines, eol);
+		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    f->events_key_end), &lines, eol, err);
 	} else {
 		edit_event_block(&lines, f->events_indent, ev, eol);
-		edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
-		    f->events_end), &lines, eol);
+		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    f->events_end), &lines, eol, err);
 	}
 	buf_free(&lines);
-	return true;
+	return ok;
 }
 
 /* item_text ("id: x\ndate: ...\n", relative to its first key) as lines
@@ -659,6 +593,7 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 	const char	*eol = edit_eol(buf, len);
 	struct buf	 lines = BUF_INIT;
 	size_t		 at;
+	bool		 ok;
 
 	memset(ed, 0, sizeof *ed);
 	if (f->events_line == 0 || f->events_flow)
@@ -671,9 +606,9 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 		edit_item_lines(&lines, item_text, f->events_indent, eol);
 		at = edit_after_line(buf, len, f->events_end);
 	}
-	edit_insert_lines(ed, buf, len, at, &lines, eol);
+	ok = edit_insert_lines(ed, buf, len, at, &lines, eol, err);
 	buf_free(&lines);
-	return true;
+	return ok;
 }
 
 void

@@ -1887,6 +1887,59 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	return ok;
 }
 
+size_t
+yamlio_eof_block_scalar(const char *buf, size_t len)
+{
+	yaml_parser_t	 parser;
+	yaml_event_t	 ev;
+	size_t		 start = SIZE_MAX, chars = 0, i, at, total, bom;
+	bool		 block = false, done = false, ok = true;
+	const unsigned char *b = (const unsigned char *)buf;
+
+	if (!yaml_parser_initialize(&parser))
+		fatal("out of memory (libyaml)");
+	yaml_parser_set_input_string(&parser, b, len);
+	while (!done && (ok = yaml_parser_parse(&parser, &ev))) {
+		if (ev.type == YAML_SCALAR_EVENT) {
+			block = ev.data.scalar.style ==
+			    YAML_LITERAL_SCALAR_STYLE ||
+			    ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+			start = ev.start_mark.index;
+			chars = ev.end_mark.index;
+		} else if (ev.type == YAML_MAPPING_END_EVENT ||
+		    ev.type == YAML_SEQUENCE_END_EVENT) {
+			/* A flow collection's end comes after its last
+			 * scalar; a block one's is at the end anyway. */
+			if (ev.end_mark.index > chars)
+				block = false;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (!ok || !block)
+		return SIZE_MAX;
+	/* It must end where the file does (libyaml counts characters, and
+	 * not a BOM). */
+	bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	for (total = 0, i = bom; i < len; i++)
+		if ((b[i] & 0xC0) != 0x80)
+			total++;
+	if (chars != total)
+		return SIZE_MAX;
+	/* The start's character index as a byte offset. */
+	for (at = 0, i = bom; i < len && at < start; at++)
+		for (i++; i < len && (b[i] & 0xC0) == 0x80; i++)
+			;
+	/* Past an anchor or a tag to the indicator. */
+	for (; i < len && b[i] != '\n'; i++)
+		if ((b[i] == '|' || b[i] == '>') &&
+		    (i == 0 || b[i - 1] == ' ' || b[i - 1] == '\t' ||
+		    b[i - 1] == ':' || b[i - 1] == '-'))
+			return i;
+	return SIZE_MAX;
+}
+
 /*
  * The keys of one event, by parsing its bytes again: the lines from the
  * start of its first line to its end, with whatever stands before it on

@@ -81,6 +81,15 @@ bool	yamlio_load_part(struct timeline *, uint32_t file, const char *buf,
 	    void *ctx, struct yamlio_part *);
 
 /*
+ * For a file that does not end with a line break: if its last node is a
+ * block scalar ("|" or ">") that runs to the end of the file, the byte
+ * offset of that indicator; else SIZE_MAX (also when buf does not parse).
+ * The editor needs it to add lines after such a file's end without adding
+ * a line break to that text.
+ */
+size_t	yamlio_eof_block_scalar(const char *buf, size_t len);
+
+/*
  * The keys of a loaded event with the spans of each key and value in the
  * file, found by parsing the event's bytes again (buf: the file as it was
  * loaded).  The array and the names of unknown keys are allocated in a.

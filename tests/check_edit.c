@@ -100,14 +100,6 @@ static const char *const fixtures[] = {
 	"  - id: a\n"
 	"    date: 2022\n"
 	"    title: A\n"
-	"    notes:\n"
-	"      - text: |\n"
-	"          note text\n"
-	"           ",
-	"events:\n"
-	"  - id: a\n"
-	"    date: 2022\n"
-	"    title: A\n"
 	"    description: |\n"
 	"      text\n"
 	"     ",
@@ -289,6 +281,36 @@ START_TEST(test_note_refused)
 	ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
 	    &err));
 	ck_assert_str_eq(err, "its 'notes' is not a list");
+	free(err);
+	edit_free(&ed);
+	unload(&a);
+}
+END_TEST
+
+/* A file that ends inside a block scalar on a line of spaces, without a
+ * newline: what is added after it is refused with a reason (the scalar's
+ * text could change), and the file is not touched. */
+START_TEST(test_eof_spaces_refused)
+{
+	static const char src[] =
+	    "events:\n"
+	    "  - id: a\n"
+	    "    date: 2022\n"
+	    "    title: A\n"
+	    "    notes:\n"
+	    "      - text: |+\n"
+	    "          note text\n"
+	    "           ";
+	struct loaded		 a;
+	struct edit		 ed;
+	struct edit_note	 n = { "2026-11-29T10:15:00Z", NULL, "new" };
+	char			*err = NULL;
+
+	load(&a, src, strlen(src));
+	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 1);
+	ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
+	    &err));
+	ck_assert_ptr_nonnull(strstr(err, "end the file with a newline"));
 	free(err);
 	edit_free(&ed);
 	unload(&a);
@@ -481,6 +503,7 @@ edit_suite(void)
 	tc = tcase_create("fixtures");
 	tcase_add_loop_test(tc, test_note, 0, NFIXTURES);
 	tcase_add_test(tc, test_note_refused);
+	tcase_add_test(tc, test_eof_spaces_refused);
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
