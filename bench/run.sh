@@ -47,13 +47,14 @@ esac
 gen=$builddir/bench/gen
 floor=$builddir/bench/floor
 rusage=$builddir/bench/rusage
+filter=$builddir/bench/filter
 tlv=$builddir/src/tlv
 peer=$srcdir/bench/peer.py
 out=$builddir/bench/out
 tmp=$out/tmp.$$
 failed=0
 
-for p in "$gen" "$floor" "$rusage"; do
+for p in "$gen" "$floor" "$rusage" "$filter"; do
 	if [ ! -x "$p" ]; then
 		echo "run.sh: $p is not built ('make bench' builds it)" >&2
 		exit 1
@@ -145,6 +146,8 @@ for s in $sizes; do
 		check_clean "$file"
 		measure "$label" "$n" "$bytes" "tlv summary --brief" \
 		    "$tlv" summary --brief "$file"
+		measure "$label" "$n" "$bytes" "tlv summary --brief, 1 job" \
+		    env TLV_JOBS=1 "$tlv" summary --brief "$file"
 		measure "$label" "$n" "$bytes" "tlv check" "$tlv" check "$file"
 	fi
 	if [ $have_peer = yes ] && [ "$n" -gt 100000 ]; then
@@ -194,6 +197,134 @@ END {
 		    fr[L[i]])
 	}
 }' "$tmp/results"
+
+# --- the viewer's engine ----------------------------------------------------
+
+# script_wall KEYS PATH...: median wall seconds of the viewer running the
+# key script KEYS (TLV_SCRIPT, a 120x40 screen on /dev/null) on PATH.
+script_wall() {
+	keys=$1
+	shift
+	: > "$tmp/runs"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		COLUMNS=120 LINES=40 TLV_SCRIPT=$keys "$rusage" -o "$tmp/one" \
+		    "$tlv" "$@" > /dev/null 2>&1 || :
+		cat "$tmp/one" >> "$tmp/runs"
+		i=$((i + 1))
+	done
+	cut -d' ' -f1 "$tmp/runs" | median
+}
+
+# redraw_ms PATH: one full redraw (C-l) in milliseconds, from 500 of them
+# less none.
+redraw_ms() {
+	t0=$(script_wall "$tmp/first.keys" "$@")
+	t1=$(script_wall "$tmp/redraw.keys" "$@")
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) * 1000 / 500 }'
+}
+
+# term_bytes KEY: bytes the viewer writes to a real terminal (tmux, 120x40)
+# for KEY on the bundled timelines.
+term_bytes() {
+	sock=tlv-bench-$$
+	tmux -L "$sock" -f /dev/null new-session -d -s b -x 120 -y 40 \
+	    "TLV_TIMELINES='$srcdir/timelines' '$tlv'; sleep 30" || return 1
+	sleep 1
+	: > "$tmp/pipe"
+	tmux -L "$sock" pipe-pane -t b -o "cat >> '$tmp/pipe'"
+	sleep 0.3
+	tmux -L "$sock" send-keys -t b "$1"
+	sleep 0.7
+	tmux -L "$sock" pipe-pane -t b
+	tmux -L "$sock" kill-server 2> /dev/null
+	wc -c < "$tmp/pipe" | tr -d ' '
+}
+
+viewer_rows() {
+	printf ':save-screen /dev/null\n' > "$tmp/first.keys"
+	{ i=0; while [ $i -lt 500 ]; do printf '<C-l>'; i=$((i + 1)); done
+	  printf '\n:save-screen /dev/null\n'; } > "$tmp/redraw.keys"
+	first=$(TLV_TIMELINES=$srcdir/timelines script_wall "$tmp/first.keys")
+	first_rss=$(cut -d' ' -f2 "$tmp/runs" | median)
+	echo "first frame, bundled timelines: $first $first_rss" >> "$tmp/viewer"
+	printf '  %-38s %7.1f ms  %5.1f MiB (start to exit)\n' \
+	    "first frame, bundled timelines" \
+	    "$(awk -v w="$first" 'BEGIN { print w * 1000 }')" \
+	    "$(awk -v r="$first_rss" 'BEGIN { print r / 1024 }')"
+	printf '  %-38s %7s ms\n' "full redraw (C-l), bundled timelines" \
+	    "$(redraw_ms "$srcdir/timelines")"
+	for f in $files; do
+		label=${f%%:*}
+		[ "$label" = 1k ] && continue
+		printf '  %-38s %7s ms\n' "full redraw (C-l), $label events" \
+		    "$(redraw_ms "$out/$label.yaml")"
+	done
+	if command -v tmux > /dev/null 2>&1; then
+		move=$(term_bytes j) redraw=$(term_bytes C-l)
+		echo "bytes: $move $redraw" >> "$tmp/viewer"
+		printf '  %-38s %7s bytes (full redraw: %s)\n' \
+		    "cursor down (j), written to the tty" "$move" "$redraw"
+	else
+		note "tmux not found: terminal bytes not measured"
+	fi
+	for f in $files; do
+		label=${f%%:*}
+		[ "$label" = 1k ] && continue
+		echo "run.sh: filter as you type on $label" >&2
+		line=$("$filter" "$out/$label.yaml")
+		echo "filter $label: $line" >> "$tmp/viewer"
+		echo "  filter as you type, $line" | sed 's/; /;\n      /'
+	done
+}
+
+if [ $have_tlv = yes ]; then
+	echo
+	echo "viewer (median of $runs runs; filter: 90 keystrokes typing 6 queries)"
+	: > "$tmp/viewer"
+	viewer_rows
+fi
+
+# --- the targets of issue 5, from the figures above -------------------------
+
+if [ $have_tlv = yes ]; then
+	echo
+	echo "targets"
+	awk -F '\t' -v viewer="$tmp/viewer" '
+	function verdict(ok) { return ok ? "met" : "NOT MET" }
+	{ if (index($4, "floor") == 1) fw[$1] = $5
+	  if ($4 == "tlv summary --brief") { sw[$1] = $5; sr[$1] = $6; sb[$1] = $3 }
+	  if ($4 == "tlv summary --brief, 1 job") s1[$1] = $5 }
+	END {
+		for (l in sw) if (l != "1k") {
+			printf "  %-5s summary --brief, all cores   %5.2fx floor  (<= 1.25x)   %s\n",
+			    l, sw[l] / fw[l], verdict(sw[l] / fw[l] <= 1.25)
+			printf "  %-5s summary --brief, 1 job       %5.2fx floor  (<= 1.25x)   %s\n",
+			    l, s1[l] / fw[l], verdict(s1[l] / fw[l] <= 1.25)
+			if (l == "1M")
+				printf "  %-5s summary --brief, 2 cores     %5.2fx floor  (<= 0.75x)   %s\n",
+				    l, sw[l] / fw[l], verdict(sw[l] / fw[l] <= 0.75)
+			printf "  %-5s peak memory                  %5.2fx file   (<= 1.0x)    %s\n",
+			    l, sr[l] * 1024 / sb[l], verdict(sr[l] * 1024 / sb[l] <= 1.0)
+		}
+		while ((getline line < viewer) > 0) {
+			split(line, w, " ")
+			if (line ~ /^first frame/) {
+				ms = w[5] * 1000
+				printf "  first frame of the bundled timelines  %6.1f ms  (<= 20 ms)    %s\n",
+				    ms, verdict(ms <= 20)
+			} else if (line ~ /^bytes:/) {
+				printf "  cursor move draws only what changed  %5d of %d bytes      %s\n",
+				    w[2], w[3], verdict(w[2] * 4 < w[3])
+			} else if (line ~ /^filter 1M:/) {
+				split(line, m, "median |, p99 | ms")
+				printf "  1M    filter keystroke to screen  median %s ms (<= 16), p99 %s ms (<= 50)   %s\n",
+				    m[2], m[4], verdict(m[2] + 0 <= 16 && m[4] + 0 <= 50)
+			}
+		}
+	}' "$tmp/results"
+fi
+
 if [ -s "$tmp/notes" ]; then
 	echo
 	sed 's/^/note: /' "$tmp/notes"

@@ -64,7 +64,7 @@ browse_row_at_time(const struct browse *b, date_time t)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (b->tl->events[b->shown[mid]].earliest < t)
+		if (b->tl->events[b->shown[mid]].date.earliest < t)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -451,7 +451,7 @@ browse_step_period(struct browse *b, enum ruler_zoom zoom, int dir)
 
 	if (e == NULL)
 		return false;
-	t = e->earliest;
+	t = e->date.earliest;
 	if (dir > 0) {
 		p = t <= DATE_MIN ? DATE_MIN + 1 : ruler_step(zoom, t, 1);
 		row = browse_row_at_time(b, p);
@@ -470,7 +470,7 @@ browse_step_period(struct browse *b, enum ruler_zoom zoom, int dir)
 		if (row == 0)
 			break;
 	}
-	if (b->cursor > 0 && b->tl->events[b->shown[0]].earliest <= DATE_MIN) {
+	if (b->cursor > 0 && b->tl->events[b->shown[0]].date.earliest <= DATE_MIN) {
 		b->cursor = 0;	/* the open-start events come first */
 		return true;
 	}

@@ -453,13 +453,13 @@ export_md_year(struct export *x, const struct tl_event *e)
 	struct date_parts	p;
 	char			label[32];
 
-	if (e->earliest <= DATE_MIN) {
+	if (e->date.earliest <= DATE_MIN) {
 		if (!x->open_heading)
 			buf_adds(&x->b, "\n## Open start\n");
 		x->open_heading = true;
 		return;
 	}
-	date_split(e->earliest, &p);
+	date_split(e->date.earliest, &p);
 	if (x->have_year && p.year == x->year)
 		return;
 	buf_printf(&x->b, "\n## %s\n",
@@ -664,7 +664,7 @@ export_json_dates(struct buf *b, const struct tl_event *e)
 	size_t		i;
 	const char	*sep = "";
 
-	export_json_field(b, "earliest", export_iso(e->earliest, &e->date,
+	export_json_field(b, "earliest", export_iso(e->date.earliest, &e->date,
 	    iso, sizeof iso) ? iso : NULL);
 	export_json_field(b, "latest", export_iso(e->latest,
 	    export_last_range(e), iso, sizeof iso) ? iso : NULL);
@@ -831,7 +831,7 @@ export_csv_event(struct export *x, const struct tl_event *e)
 
 	export_csv_str(b, e->id, true, false);
 	export_csv_str(b, e->date_text, false, false);
-	export_csv_str(b, export_iso(e->earliest, &e->date, iso, sizeof iso) ?
+	export_csv_str(b, export_iso(e->date.earliest, &e->date, iso, sizeof iso) ?
 	    iso : NULL, false, false);
 	export_csv_str(b, export_iso(e->latest, export_last_range(e), iso,
 	    sizeof iso) ? iso : NULL, false, false);
@@ -927,13 +927,13 @@ static const char *
 export_ics_days(const struct tl_event *e, struct date_parts *start,
     struct date_parts *end)
 {
-	if (e->earliest <= DATE_MIN)
+	if (e->date.earliest <= DATE_MIN)
 		return "iCalendar cannot express an open start";
 	if (export_ongoing(e))
 		return "iCalendar cannot express an ongoing end";
 	if (e->latest >= DATE_MAX)
 		return "iCalendar cannot express an open end";
-	date_split(e->earliest, start);
+	date_split(e->date.earliest, start);
 	/* DTEND is exclusive: the day after the last day. */
 	date_split(e->latest, end);
 	date_civil_from_days(date_days_from_civil(end->year, end->month,
@@ -1122,7 +1122,7 @@ export_tljs_dates(struct buf *b, const struct tl_event *e)
 	struct date_parts	s, l;
 	int			su, lu, i;
 
-	date_split(e->earliest, &s);
+	date_split(e->date.earliest, &s);
 	su = export_tljs_unit(&e->date);
 	if ((i = export_tljs_align(&s, true)) > su)
 		su = i;
@@ -1176,7 +1176,7 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 	struct buf	*b = &x->b;
 	struct buf	 d = BUF_INIT;
 
-	if (e->earliest <= DATE_MIN) {
+	if (e->date.earliest <= DATE_MIN) {
 		export_skip(x, e, "TimelineJS cannot express an open start");
 		return false;
 	}

@@ -660,46 +660,6 @@ load_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 }
 
 /* An id index: open addressing over event indexes (SIZE_MAX = empty). */
-struct load_ids {
-	size_t	*slot;
-	size_t	 mask;
-};
-
-static size_t
-load_ids_hash(const char *s)
-{
-	return (size_t)load_hash(s, strlen(s));
-}
-
-/* Insert event i; return the index of an earlier event with its id, or
- * SIZE_MAX. */
-static size_t
-load_ids_put(struct load_ids *ids, const struct timeline *tl, size_t i)
-{
-	const char	*id = tl->events[i].id;
-	size_t		 h;
-
-	for (h = load_ids_hash(id) & ids->mask; ids->slot[h] != SIZE_MAX;
-	    h = (h + 1) & ids->mask)
-		if (strcmp(tl->events[ids->slot[h]].id, id) == 0)
-			return ids->slot[h];
-	ids->slot[h] = i;
-	return SIZE_MAX;
-}
-
-static bool
-load_ids_has(const struct load_ids *ids, const struct timeline *tl,
-    const char *id)
-{
-	size_t	h;
-
-	for (h = load_ids_hash(id) & ids->mask; ids->slot[h] != SIZE_MAX;
-	    h = (h + 1) & ids->mask)
-		if (strcmp(tl->events[ids->slot[h]].id, id) == 0)
-			return true;
-	return false;
-}
-
 static void
 load_dup_id(struct timeline *tl, struct diag_list *diags, size_t first,
     size_t dup)
@@ -720,27 +680,24 @@ load_dup_id(struct timeline *tl, struct diag_list *diags, size_t first,
 void
 load_check(struct timeline *tl, struct diag_list *diags)
 {
-	struct load_ids	ids;
-	size_t		cap = 16, i, j, first;
+	const struct tl_event	*first;
+	size_t			 i, j;
 
-	while (cap < tl->nevents * 2)
-		cap *= 2;
-	ids.slot = xreallocarray(NULL, cap, sizeof *ids.slot);
-	memset(ids.slot, 0xFF, cap * sizeof *ids.slot);
-	ids.mask = cap - 1;
+	/* The id index keeps the first loaded event of each id. */
+	timeline_index(tl);
 	for (i = 0; i < tl->nevents; i++)
 		if (tl->events[i].id != NULL &&
-		    (first = load_ids_put(&ids, tl, i)) != SIZE_MAX)
-			load_dup_id(tl, diags, first, i);
+		    (first = timeline_find_id(tl, tl->events[i].id)) !=
+		    &tl->events[i])
+			load_dup_id(tl, diags, (size_t)(first - tl->events), i);
 	for (i = 0; i < tl->nevents; i++) {
 		const struct tl_event *e = &tl->events[i];
 
 		for (j = 0; j < e->nrelated; j++)
-			if (!load_ids_has(&ids, tl, e->related[j].text))
+			if (timeline_find_id(tl, e->related[j].text) == NULL)
 				diag_add(diags, DIAG_WARNING,
 				    tl->files[e->file].path, e->related[j].line,
 				    e->related[j].col, "related id '%s' matches "
 				    "no loaded event", e->related[j].text);
 	}
-	free(ids.slot);
 }

@@ -184,7 +184,7 @@ query_match_to(const struct query_value *v, const struct timeline *tl,
     const struct tl_event *ev)
 {
 	(void)tl;
-	return ev->earliest <= v->u.date.latest;
+	return ev->date.earliest <= v->u.date.latest;
 }
 
 /*
@@ -195,18 +195,23 @@ static bool
 query_match_asof(const struct query_value *v, const struct timeline *tl,
     const struct tl_event *ev)
 {
-	bool		dated = false;
-	uint32_t	i;
+	bool			dated = false;
+	uint32_t		i;
+	struct date_range	r;
+	const char		*d;
 
 	(void)tl;
 	for (i = 0; i < ev->nsources; i++) {
-		if (ev->sources[i].date_text == NULL)
+		/* Parsed again here rather than kept for every source: asof:
+		 * is rare, and the loader checked the date. */
+		if ((d = ev->sources[i].date_text) == NULL ||
+		    !date_parse(d, strlen(d), 0, &r, NULL, NULL))
 			continue;
-		if (ev->sources[i].earliest <= v->u.date.latest)
+		if (r.earliest <= v->u.date.latest)
 			return true;
 		dated = true;
 	}
-	return !dated && ev->earliest <= v->u.date.latest;
+	return !dated && ev->date.earliest <= v->u.date.latest;
 }
 
 static bool

@@ -529,7 +529,7 @@ static void
 density_add(const struct ruler *r, const struct tl_event *e,
     struct density_cell *cells)
 {
-	date_time	a = e->earliest;
+	date_time	a = e->date.earliest;
 	date_time	b = e->latest < a ? a : e->latest;
 	long long	c0, c1;
 	double		v;

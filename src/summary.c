@@ -68,9 +68,9 @@ summary_year(const struct tl_event *e, int64_t *year)
 {
 	struct date_parts	p;
 
-	if (e->earliest <= DATE_MIN)
+	if (e->date.earliest <= DATE_MIN)
 		return false;
-	date_split(e->earliest, &p);
+	date_split(e->date.earliest, &p);
 	*year = p.year;
 	return true;
 }

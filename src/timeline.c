@@ -79,7 +79,7 @@ timeline_id_hash(const char *s)
 }
 
 /* Index every id; on duplicates the first loaded (lowest seq) wins. */
-static void
+void
 timeline_index(struct timeline *tl)
 {
 	size_t	cap = 16, i, h;
@@ -96,12 +96,12 @@ timeline_index(struct timeline *tl)
 		if (id == NULL)
 			continue;
 		for (h = timeline_id_hash(id) & tl->ids_mask;
-		    tl->ids[h] != SIZE_MAX; h = (h + 1) & tl->ids_mask)
+		    tl->ids[h] != TIMELINE_NO_ID; h = (h + 1) & tl->ids_mask)
 			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
 				break;
-		if (tl->ids[h] == SIZE_MAX ||
+		if (tl->ids[h] == TIMELINE_NO_ID ||
 		    tl->events[i].seq < tl->events[tl->ids[h]].seq)
-			tl->ids[h] = i;
+			tl->ids[h] = (uint32_t)i;
 	}
 }
 
@@ -145,11 +145,53 @@ timeline_cmp(const void *pa, const void *pb)
 {
 	const struct tl_event	*a = pa, *b = pb;
 
-	if (a->earliest != b->earliest)
-		return a->earliest < b->earliest ? -1 : 1;
+	if (a->date.earliest != b->date.earliest)
+		return a->date.earliest < b->date.earliest ? -1 : 1;
 	if (a->latest != b->latest)
 		return a->latest < b->latest ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Sorting a million events of 200 bytes: qsort() on the events would
+ * move them (or, as glibc does for big elements, allocate two pointers per
+ * event).  Instead a 4-byte index is sorted and the events are then put in
+ * place by following the permutation's cycles, one event held aside.
+ */
+static _Thread_local const struct tl_event *timeline_sorting;
+
+static int
+timeline_cmp_index(const void *pa, const void *pb)
+{
+	return timeline_cmp(&timeline_sorting[*(const uint32_t *)pa],
+	    &timeline_sorting[*(const uint32_t *)pb]);
+}
+
+static void
+timeline_permute_sort(struct timeline *tl)
+{
+	uint32_t	*from, i, j, k;
+	struct tl_event	 held;
+
+	from = xreallocarray(NULL, tl->nevents, sizeof *from);
+	for (i = 0; i < tl->nevents; i++)
+		from[i] = i;
+	timeline_sorting = tl->events;
+	qsort(from, tl->nevents, sizeof *from, timeline_cmp_index);
+	timeline_sorting = NULL;
+	/* Slot i gets the event now at from[i]; from[i] == i when done. */
+	for (i = 0; i < tl->nevents; i++) {
+		if (from[i] == i)
+			continue;
+		held = tl->events[i];
+		for (j = i; (k = from[j]) != i; j = k) {
+			tl->events[j] = tl->events[k];
+			from[j] = j;
+		}
+		tl->events[j] = held;
+		from[j] = j;
+	}
+	free(from);
 }
 
 void
@@ -160,14 +202,13 @@ timeline_sort(struct timeline *tl)
 	for (i = 0; i < tl->nevents; i++) {
 		struct tl_event *e = &tl->events[i];
 
-		e->earliest = e->date.earliest;
 		e->latest = e->date.latest;
 		if (e->end_text != NULL && e->end.latest > e->latest)
 			e->latest = e->end.latest;
 	}
+	timeline_unindex(tl);	/* not to hold it while sorting */
 	if (tl->nevents > 1)
-		qsort(tl->events, tl->nevents, sizeof *tl->events,
-		    timeline_cmp);
+		timeline_permute_sort(tl);
 	timeline_index(tl);
 }
 
@@ -178,7 +219,7 @@ timeline_find_id(const struct timeline *tl, const char *id)
 
 	if (tl->ids != NULL) {
 		for (h = timeline_id_hash(id) & tl->ids_mask;
-		    tl->ids[h] != SIZE_MAX; h = (h + 1) & tl->ids_mask)
+		    tl->ids[h] != TIMELINE_NO_ID; h = (h + 1) & tl->ids_mask)
 			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
 				return &tl->events[tl->ids[h]];
 		return NULL;

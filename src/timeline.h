@@ -63,9 +63,8 @@ struct tl_source {
 	const char		*outlet;	/* or NULL */
 	const char		*url;		/* or NULL */
 	const char		*title;		/* or NULL */
-	const char		*date_text;	/* as written, or NULL */
-	date_time		 earliest;	/* of date_text, if any (for
-						   asof:) */
+	const char		*date_text;	/* as written (a valid date), or
+						   NULL */
 };
 
 struct tl_note {
@@ -75,29 +74,31 @@ struct tl_note {
 };
 
 struct tl_event {
+	/* Pointers and 8-byte fields first, then 4-byte ones: no padding
+	 * (a million events are most of a big timeline's memory). */
 	const char		*id;		/* or NULL */
 	const char		*title;		/* never NULL */
 	const char		*description;	/* or NULL */
 	const char		*date_text;	/* as written, never NULL */
 	const char		*end_text;	/* as written, or NULL */
-	struct date_range	 date;
+	struct date_range	 date;		/* date.earliest sorts first */
 	struct date_range	 end;		/* valid if end_text */
-	/* Sort keys: date.earliest and max(date.latest, end.latest). */
-	date_time		 earliest;
+	/* Sorts second: max(date.latest, end.latest), set by
+	 * timeline_sort(). */
 	date_time		 latest;
-	enum tl_status		 status;
 
 	const char		**tags;
 	const char		**actors;
 	struct tl_source	*sources;
 	struct tl_ref		*related;
 	struct tl_note		*notes;
+	struct tl_span		 span;	/* the whole event mapping */
+
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
 	uint32_t		 id_line, id_col;	/* where the id is */
-
 	uint32_t		 file;	/* index into tl->files */
 	uint32_t		 seq;	/* load order across all files */
-	struct tl_span		 span;	/* the whole event mapping */
+	enum tl_status		 status;
 };
 
 enum tl_format {
@@ -136,11 +137,14 @@ struct timeline {
 	size_t			 cap;
 	uint32_t		 next_seq;
 	struct arena		 arena;
-	/* Id index (open addressing over event indexes, SIZE_MAX empty),
-	 * built by timeline_sort; NULL until then or after a change. */
-	size_t			*ids;
+	/* Id index (open addressing over event indexes, TIMELINE_NO_ID
+	 * empty), built by timeline_sort; NULL until then or after a
+	 * change. */
+	uint32_t		*ids;
 	size_t			 ids_mask;
 };
+
+#define TIMELINE_NO_ID	UINT32_MAX
 
 #define TIMELINE_INIT { NULL, 0, NULL, 0, 0, 0, ARENA_INIT, NULL, 0 }
 
@@ -159,6 +163,8 @@ void		 timeline_reserve(struct timeline *, size_t n);
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Compute sort keys, sort all events and index their ids. */
 void		 timeline_sort(struct timeline *);
+/* Index the ids as they are now (timeline_sort does it too). */
+void		 timeline_index(struct timeline *);
 /* Find an event by id (the first loaded, if several); NULL if none.
  * Hashed after timeline_sort, linear before. */
 struct tl_event	*timeline_find_id(const struct timeline *, const char *id);

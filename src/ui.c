@@ -332,8 +332,8 @@ ui_measure(struct app *app)
 	for (i = 0; i < app->tl.nevents; i++) {
 		const struct tl_event *e = &app->tl.events[i];
 
-		if (e->earliest > DATE_MIN && e->earliest < app->lo)
-			app->lo = e->earliest;
+		if (e->date.earliest > DATE_MIN && e->date.earliest < app->lo)
+			app->lo = e->date.earliest;
 		if (e->latest < DATE_MAX && e->latest > app->hi)
 			app->hi = e->latest;
 		w = text_width(e->date_text, strlen(e->date_text));
@@ -555,7 +555,7 @@ ui_reload_quiet(struct app *app, const char *keep)
 
 	if (e != NULL) {
 		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
-		keep_time = e->earliest;
+		keep_time = e->date.earliest;
 	}
 	if (keep != NULL) {
 		free(keep_id);

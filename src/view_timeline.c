@@ -75,8 +75,8 @@ vt_ruler_center(const struct app *app)
 
 	if (e == NULL)
 		return app->lo < DATE_MAX ? app->lo : 0;
-	if (e->earliest > DATE_MIN)
-		return e->earliest;
+	if (e->date.earliest > DATE_MIN)
+		return e->date.earliest;
 	return e->latest < DATE_MAX ? e->latest : 0;
 }
 
@@ -137,7 +137,7 @@ vt_draw_axis(struct app *app, const struct ruler *r, int y,
 	attrset(A_NORMAL);
 	if (e == NULL)
 		return;
-	a = ruler_col(r, e->earliest <= DATE_MIN ? r->start : e->earliest);
+	a = ruler_col(r, e->date.earliest <= DATE_MIN ? r->start : e->date.earliest);
 	b = ruler_col(r, e->latest >= DATE_MAX ? r->end - 1 : e->latest);
 	attrset(ui_attr(app, UI_COLOR_CURSOR) | A_BOLD);
 	if (b < 0)
@@ -256,7 +256,7 @@ vt_date(const struct app *app, const struct tl_event *e, char *buf,
 
 	if (app->conf.date_display != CONF_DATE_ISO)
 		return e->date_text;
-	date_format_iso(e->earliest, DATE_PREC_DAY, a, sizeof a);
+	date_format_iso(e->date.earliest, DATE_PREC_DAY, a, sizeof a);
 	date_format_iso(e->latest, DATE_PREC_DAY, b, sizeof b);
 	if (strcmp(a, b) == 0)
 		snprintf(buf, n, "%s", a);

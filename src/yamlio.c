@@ -1029,8 +1029,7 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 		else if (strcmp(k->text, "date") == 0) {
 			struct date_range r;
 
-			if (yl_date(y, v, "date", 0, &s->date_text, &r))
-				s->earliest = r.earliest;
+			(void)yl_date(y, v, "date", 0, &s->date_text, &r);
 		}
 		else
 			yl_unknown_key(y, k, "source", source_keys,
@@ -1583,8 +1582,8 @@ yl_scratch_reset(struct yl *y)
 
 /* Between two events, the bytes well behind the cursor are done with
  * (the margin covers marks that go back inside an event). */
-#define YL_DONE_STEP	((size_t)1 << 20)
-#define YL_DONE_MARGIN	((size_t)256 << 10)
+#define YL_DONE_STEP	((size_t)256 << 10)
+#define YL_DONE_MARGIN	((size_t)64 << 10)
 
 static void
 yl_report_done(struct yl *y)

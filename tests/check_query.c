@@ -150,7 +150,6 @@ fx_build_dates(struct tl_event *ev, const struct fx_event *x)
 {
 	ev->date_text = x->date;
 	ev->date = fx_date(x->date, 0);
-	ev->earliest = ev->date.earliest;
 	ev->latest = ev->date.latest;
 	if (x->end == NULL)
 		return;
@@ -189,8 +188,6 @@ fx_build_sources(struct fixture *fx, size_t i, const struct fx_event *x)
 	for (n = 0; n < FX_MAX && x->sources[n].outlet != NULL; n++) {
 		s[n].outlet = x->sources[n].outlet;
 		s[n].date_text = x->sources[n].date;
-		if (s[n].date_text != NULL)
-			s[n].earliest = fx_date(s[n].date_text, 0).earliest;
 	}
 	fx->events[i].nsources = n;
 	fx->events[i].sources = s;

@@ -615,7 +615,6 @@ event_from(struct tl_event *e, const char *text)
 	snprintf(date, sizeof date, "%.*s",
 	    (int)(bar ? (size_t)(bar - text) : strlen(text)), text);
 	e->date = parse_ok(date, 0);
-	e->earliest = e->date.earliest;
 	e->latest = e->date.latest;
 	if (bar) {
 		e->end = parse_ok(bar + 1, DATE_PARSE_END);
@@ -709,10 +708,10 @@ START_TEST(density_sum)
 	for (i = 0; i < N(mixed_dates); i++) {
 		event_from(&events[i], mixed_dates[i]);
 		idx[i] = (uint32_t)i;
-		if (events[i].latest < r.start || events[i].earliest >= r.end)
+		if (events[i].latest < r.start || events[i].date.earliest >= r.end)
 			continue;
 		overlapping++;
-		c0 = ruler_col(&r, events[i].earliest);
+		c0 = ruler_col(&r, events[i].date.earliest);
 		c1 = ruler_col(&r, events[i].latest);
 		c0 = c0 < 0 ? 0 : c0;
 		c1 = c1 >= (long long)r.width ? (long long)r.width - 1 : c1;
@@ -750,7 +749,7 @@ START_TEST(density_gaps_are_empty)
 	ck_assert_ptr_nonnull(idx);
 	for (i = 0; i + 1 < n; i++) {
 		/* spans of 1 to 37 columns in the first half of the year */
-		events[i].earliest = ruler_time(&r, i % 3);
+		events[i].date.earliest = ruler_time(&r, i % 3);
 		events[i].latest = ruler_time(&r, 3 + i % 37) - 1;
 		idx[i] = (uint32_t)i;
 	}

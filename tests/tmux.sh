@@ -124,6 +124,14 @@ tm kill-server 2>/dev/null
 sock=tlv-test-$$-4
 tm -f /dev/null new-session -d -s t -x 80 -y 24 "SLOW=0 sh $tmp/big.sh"
 expect_screen '12000/12000 events' "the viewer after loading"
+# Filter as you type on it: what the viewer ends up showing is what
+# summary prints for the same filter.
+want=$("$TLV" summary --brief --filter 'event 11' "$tmp/big.yaml" | wc -l)
+tm send-keys -t t f
+tm send-keys -t t -l 'event 11'
+expect_screen " $want/12000 events · " "filter as you type on a big file"
+tm send-keys -t t Enter
+expect_screen "filter: event 11" "the filter stays after Enter"
 tm send-keys -t t q
 expect_screen 'DONE' "quit after loading"
 tm kill-server 2>/dev/null
