@@ -520,6 +520,37 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	return good;
 }
 
+bool
+load_head(struct timeline *tl, const char *path, size_t max)
+{
+	struct load_map		 m;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct yamlio_part	 yp;
+	size_t			 cut[3], key_end = 0, first = tl->nevents;
+	uint32_t		 indent = 0, fi;
+	bool			 ok = false;
+
+	if (!load_map(path, &m))
+		return false;
+	/* Cut in two as if the file were 2 * max bytes long. */
+	if (max > 0 && m.len / max >= 2 &&
+	    load_split(m.base, max * 2, 2, cut, &indent, &key_end) == 2) {
+		memset(&yp, 0, sizeof yp);
+		fi = timeline_add_file(tl, path);
+		ok = yamlio_load_part(tl, fi, m.base, cut[1], &diags, NULL,
+		    NULL, &yp) && diags.n == 0 && tl->nevents > first;
+		if (ok)
+			timeline_sort(tl);
+		else {
+			timeline_free(tl);
+			memset(tl, 0, sizeof *tl);
+		}
+	}
+	diag_free(&diags);
+	munmap((void *)(uintptr_t)m.base, m.len);
+	return ok;
+}
+
 static bool
 load_one(struct timeline *tl, const char *path, struct diag_list *diags,
     const struct load_progress *progress)

@@ -45,6 +45,15 @@ struct load_progress {
 size_t	 load_paths_progress(struct timeline *, char *const *paths, size_t n,
 	    struct diag_list *, const struct load_progress *);
 
+/*
+ * A quick first look at a big timeline file while it loads: only its top
+ * and the events in about its first max bytes (cut where an event
+ * starts), sorted.  tl must be empty; false (tl left empty) if the file is
+ * not over twice max, its events are not a block list, or that start has
+ * anything to report.  Nothing is checked across files.
+ */
+bool	 load_head(struct timeline *, const char *path, size_t max);
+
 /* Load one file (no cross-file checks, no sort); false if it failed. */
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 

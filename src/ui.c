@@ -368,17 +368,26 @@ ui_load(struct app *app)
 
 /* --- the first load of big files ----------------------------------------
  *
- * Inputs of UI_LOAD_SCREEN_MIN bytes or more are loaded on a thread while
- * the screen shows how far it got (bytes, events, a bar); q, Ctrl-C or a
- * signal quits at once.  Nothing has been changed then, so nothing is
- * lost by not waiting.
+ * Inputs of UI_LOAD_SCREEN_MIN bytes or more load on a thread.  One big
+ * file shows its first events at once (load_head): the viewer works on
+ * them, the header says how far the whole file got, and the whole
+ * timeline takes their place when it is loaded, the cursor staying on its
+ * event.  Otherwise a progress screen shows the file, a bar, megabytes and
+ * events.  Either way q, Ctrl-C or a signal quits at once: nothing has
+ * been changed, so nothing is lost by not waiting.  Edits wait for the
+ * whole file.
  */
 #define UI_LOAD_SCREEN_MIN	((long long)8 << 20)
+#define UI_LOAD_HEAD		((size_t)2 << 20)
 #define UI_LOAD_FRAME_MS	100
 
 struct ui_loader {
+	pthread_t	 thread;
 	pthread_mutex_t	 lock;
-	struct app	*app;
+	char		**paths;
+	size_t		 npaths;
+	struct timeline	 tl;	/* what the thread loads */
+	struct diag_list diags;
 	char		 path[1024];
 	size_t		 done, total, events;
 	bool		 finished;
@@ -442,12 +451,67 @@ ui_loader_run(void *arg)
 	struct ui_loader		*ld = arg;
 	const struct load_progress	 p = { ui_loader_progress, ld };
 
-	load_paths_progress(&ld->app->tl, ld->app->paths, ld->app->npaths,
-	    &ld->app->diags, &p);
+	load_paths_progress(&ld->tl, ld->paths, ld->npaths, &ld->diags, &p);
 	pthread_mutex_lock(&ld->lock);
 	ld->finished = true;
 	pthread_mutex_unlock(&ld->lock);
 	return NULL;
+}
+
+/* Start loading everything on a thread; NULL if no thread can start. */
+static struct ui_loader *
+ui_loader_start(struct app *app)
+{
+	struct ui_loader	*ld = xcalloc(1, sizeof *ld);
+	const char		*slow = getenv("TLV_TEST_SLOW_LOAD");
+
+	pthread_mutex_init(&ld->lock, NULL);
+	ld->paths = app->paths;
+	ld->npaths = app->npaths;
+	ld->slow_ms = slow != NULL ? strtol(slow, NULL, 10) : 0;
+	if (pthread_create(&ld->thread, NULL, ui_loader_run, ld) != 0) {
+		pthread_mutex_destroy(&ld->lock);
+		free(ld);
+		return NULL;
+	}
+	return ld;
+}
+
+static bool
+ui_loader_done(struct ui_loader *ld)
+{
+	bool	done;
+
+	pthread_mutex_lock(&ld->lock);
+	done = ld->finished;
+	pthread_mutex_unlock(&ld->lock);
+	return done;
+}
+
+/* Wait for the thread (it is done) and take what it loaded. */
+static void
+ui_loader_take(struct ui_loader *ld, struct timeline *tl,
+    struct diag_list *diags)
+{
+	pthread_join(ld->thread, NULL);
+	pthread_mutex_destroy(&ld->lock);
+	*tl = ld->tl;
+	*diags = ld->diags;
+	free(ld);
+}
+
+bool
+ui_loading(const struct app *app, unsigned *pct)
+{
+	if (app->loader == NULL)
+		return false;
+	if (pct != NULL) {
+		pthread_mutex_lock(&app->loader->lock);
+		*pct = app->loader->total > 0 ? (unsigned)(app->loader->done *
+		    100 / app->loader->total) : 0;
+		pthread_mutex_unlock(&app->loader->lock);
+	}
+	return true;
 }
 
 /* One frame: the file, a bar, bytes and events. */
@@ -498,37 +562,84 @@ ui_loader_draw(struct app *app, struct ui_loader *ld)
 static bool
 ui_load_with_screen(struct app *app)
 {
-	struct ui_loader	 ld;
-	pthread_t		 th;
-	const char		*slow = getenv("TLV_TEST_SLOW_LOAD");
-	bool			 finished = false;
+	struct ui_loader	*ld = ui_loader_start(app);
 	wint_t			 wc;
 	int			 st;
 
-	memset(&ld, 0, sizeof ld);
-	pthread_mutex_init(&ld.lock, NULL);
-	ld.app = app;
-	ld.slow_ms = slow != NULL ? strtol(slow, NULL, 10) : 0;
-	if (pthread_create(&th, NULL, ui_loader_run, &ld) != 0) {
+	if (ld == NULL) {
 		ui_load(app);
 		return true;
 	}
 	timeout(UI_LOAD_FRAME_MS);
-	while (!finished) {
-		ui_loader_draw(app, &ld);
+	while (!ui_loader_done(ld)) {
+		ui_loader_draw(app, ld);
 		st = get_wch(&wc);
 		if (ui_signalled != 0 || (st == OK && (wc == 'q' ||
 		    wc == 'Q' || wc == 3 /* C-c */)))
 			return false;
-		pthread_mutex_lock(&ld.lock);
-		finished = ld.finished;
-		pthread_mutex_unlock(&ld.lock);
 	}
-	pthread_join(th, NULL);
-	pthread_mutex_destroy(&ld.lock);
+	ui_loader_take(ld, &app->tl, &app->diags);
 	timeout(UI_POLL_MS);
 	ui_loaded(app);
 	return true;
+}
+
+/* Quit while the loading thread still runs: without waiting for it (it
+ * has written nothing, and what it reads is not ours to free). */
+static void
+ui_quit_loading(void)
+{
+	ui_end();
+	fflush(stdout);
+	_exit(ui_signalled != 0 ? 128 + ui_signalled : 0);
+}
+
+/* The first events of one big file now, the rest on a thread; false if
+ * that cannot be done. */
+static bool
+ui_load_head(struct app *app)
+{
+	struct stat	st;
+
+	if (app->npaths != 1 || stat(app->paths[0], &st) != 0 ||
+	    !S_ISREG(st.st_mode) ||
+	    !load_head(&app->tl, app->paths[0], UI_LOAD_HEAD))
+		return false;
+	if ((app->loader = ui_loader_start(app)) == NULL) {
+		timeline_free(&app->tl);
+		memset(&app->tl, 0, sizeof app->tl);
+		return false;
+	}
+	ui_loaded(app);
+	return true;
+}
+
+/* The whole timeline is loaded: it takes the place of the first events,
+ * the cursor staying on its event. */
+static void
+ui_load_finish(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	char			*keep_id = NULL;
+	date_time		 keep_time = app->lo;
+	struct timeline		 old = app->tl;
+
+	if (e != NULL) {
+		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
+		keep_time = e->date.earliest;
+	}
+	diag_free(&app->diags);
+	ui_loader_take(app->loader, &app->tl, &app->diags);
+	app->loader = NULL;
+	ui_loaded(app);
+	browse_reset(&app->br, &app->tl, keep_id, keep_time);
+	timeline_free(&old);
+	free(keep_id);
+	if (app->diags.errors > 0)
+		ui_message(app, true, "%zu error%s in the files: E shows them",
+		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
+	else
+		ui_message(app, false, "loaded: %zu events", app->tl.nevents);
 }
 
 static bool
@@ -1022,9 +1133,20 @@ ui_loop(struct app *app)
 		if (r != UI_NOTHING)
 			ui_draw(app);
 		/* A filter still being tested: look for a key without
-		 * waiting, and go on testing while there is none. */
-		timeout(browse_filtering(&app->br) ? 0 : UI_POLL_MS);
+		 * waiting, and go on testing while there is none.  A file
+		 * loading: look at it often. */
+		timeout(browse_filtering(&app->br) ? 0 : app->loader != NULL ?
+		    UI_LOAD_FRAME_MS : UI_POLL_MS);
 		key = ui_next_key(app);
+		if (app->loader != NULL && ui_loader_done(app->loader)) {
+			ui_load_finish(app);
+			r = UI_RELAYOUT;
+			if (key == KEYC_NONE)
+				continue;
+		} else if (app->loader != NULL && key == KEYC_NONE) {
+			r = UI_REDRAW;	/* how far it got */
+			continue;
+		}
 		if (key == KEYC_NONE && browse_filtering(&app->br)) {
 			ui_filter_work(app, UI_FILTER_SLICE_MS * 4);
 			r = UI_REDRAW;
@@ -1108,13 +1230,8 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 	    ui_input_bytes(paths, npaths) >= UI_LOAD_SCREEN_MIN) {
 		ui_start(&app);
 		started = true;
-		if (!ui_load_with_screen(&app)) {
-			/* The loading thread still runs: leave without
-			 * waiting for it (it has written nothing). */
-			ui_end();
-			fflush(stdout);
-			_exit(ui_signalled != 0 ? 128 + ui_signalled : 0);
-		}
+		if (!ui_load_head(&app) && !ui_load_with_screen(&app))
+			ui_quit_loading();
 	} else
 		ui_load(&app);
 	browse_init(&app.br, &app.tl);
@@ -1127,6 +1244,8 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 	if (!started)
 		ui_start(&app);
 	ui_loop(&app);
+	if (app.loader != NULL)
+		ui_quit_loading();
 	ui_end();
 	xmalloc_set_fatal_hook(NULL);
 	status = app.diags.errors > 0 ? 1 : 0;

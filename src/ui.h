@@ -75,9 +75,14 @@ enum ui_color {
 	UI_COLOR_FILE_CONF = UI_COLOR_COUNT	/* + file: configured ones */
 };
 
+struct ui_loader;
+
 struct app {
 	/* data */
 	struct timeline		 tl;
+	struct ui_loader	*loader;	/* the whole timeline loading
+						   on a thread, tl its first
+						   events; or NULL */
 	struct diag_list	 diags;
 	char			**paths;
 	size_t			 npaths;
@@ -164,6 +169,9 @@ void	 ui_prompt_open(struct app *, enum ui_prompt_kind);
  * same event; ui_reload_quiet says nothing and keeps the cursor on keep_id
  * when given. */
 void	 ui_reload(struct app *);
+/* Whether only the first events are loaded yet (and how far the whole
+ * load got, if pct). */
+bool	 ui_loading(const struct app *, unsigned *pct);
 void	 ui_reload_quiet(struct app *, const char *keep_id);
 
 /* --- changes (ui_edit.c) --- */

@@ -3,7 +3,8 @@
  * The timeline view: header, time ruler, event list and detail pane.
  *
  *	 Title + Title · 12/20 events · 2 files · filter: tag:x
- * (with "12/20 events (filtering 40%)" while a filter is being applied)
+ * (with "12/20 events (filtering 40%)" while a filter is being applied, and
+ * "· loading 40%: the first events only" while a big file loads)
  *	 ▁▁ ▃█▁   ▂▂▂▂▅      (density of the shown events)
  *	 ───┬────━━━━┬─────  (axis, ticks, the selected event's range)
  *	    2014     2022    (tick labels; the zoom level at the right)
@@ -35,12 +36,15 @@ vt_draw_header(struct app *app)
 	struct buf	 b = BUF_INIT;
 	char		*title = timeline_title(&app->tl);
 	size_t		 i;
+	unsigned	 pct;
 
 	buf_printf(&b, " %s · %zu/%zu events", title, app->br.nshown,
 	    app->tl.nevents);
 	if (browse_filtering(&app->br))
 		buf_printf(&b, " (filtering %u%%)",
 		    browse_filter_percent(&app->br));
+	if (ui_loading(app, &pct))
+		buf_printf(&b, " · loading %u%%: the first events only", pct);
 	buf_printf(&b, " · %zu file%s", app->tl.nfiles,
 	    app->tl.nfiles == 1 ? "" : "s");
 	if (app->tl.nfiles > 1 && app->tl.nfiles <= 26)
@@ -550,6 +554,12 @@ vt_action(struct app *app, enum action a)
 		return UI_REDRAW;
 	if (a != ACTION_FOLLOW)
 		app->follow_next = 0;
+	if ((a == ACTION_ANNOTATE || a == ACTION_DELETE || a == ACTION_EDIT ||
+	    a == ACTION_ADD || a == ACTION_UNDO) && ui_loading(app, NULL)) {
+		ui_message(app, true, "still loading: edits wait for the whole "
+		    "file");
+		return UI_REDRAW;
+	}
 	switch (a) {
 	case ACTION_MOVE_DOWN: case ACTION_MOVE_UP:
 	case ACTION_PAGE_DOWN: case ACTION_PAGE_UP:

@@ -96,22 +96,27 @@ fi
 tm kill-server 2>/dev/null
 sock=tlv-test-$$-3
 
-# A big file loads behind a progress screen, and q quits at once.
-gen_timeline 12000 2 >"$tmp/big.yaml"
+# A big file: its first events at once while the rest loads (edits
+# wait), then the whole; q quits at once.  A directory of big files loads
+# behind a progress screen.
+mkdir "$tmp/bigdir"
+gen_timeline 12000 2 >"$tmp/bigdir/big.yaml"
+ln -s bigdir/big.yaml "$tmp/big.yaml"
 cat >"$tmp/big.sh" <<EOF
 cd "$tmp"
 stty -g >"$tmp/stty.before"
-TLV_TEST_SLOW_LOAD=\$SLOW "$TLV" big.yaml
+TLV_TEST_SLOW_LOAD=\$SLOW "$TLV" \$WHAT
 echo "exit=\$?" >"$tmp/status"
 stty -g >"$tmp/stty.after"
 echo DONE
 sleep 30
 EOF
 rm -f "$tmp/status"
-tm -f /dev/null new-session -d -s t -x 80 -y 24 "SLOW=200 sh $tmp/big.sh"
-expect_screen 'loading big.yaml' "progress screen"
-expect_screen 'MB .* events .*q quits' "progress figures"
-expect_screen '\[#*-*\]' "progress bar"
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "SLOW=200 WHAT=big.yaml sh $tmp/big.sh"
+expect_screen 'loading [0-9]*%: the first events only' "first events"
+tm send-keys -t t j a
+expect_screen 'still loading: edits wait' "no edits while loading"
 tm send-keys -t t q
 expect_screen 'DONE' "q while loading"
 expect_grep 'exit=0' "$tmp/status" "exit status after q while loading"
@@ -122,7 +127,19 @@ else
 fi
 tm kill-server 2>/dev/null
 sock=tlv-test-$$-4
-tm -f /dev/null new-session -d -s t -x 80 -y 24 "SLOW=0 sh $tmp/big.sh"
+rm -f "$tmp/status"
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "SLOW=200 WHAT=bigdir sh $tmp/big.sh"
+expect_screen 'loading bigdir/big.yaml' "progress screen"
+expect_screen 'MB .* events .*q quits' "progress figures"
+expect_screen '\[#*-*\]' "progress bar"
+tm send-keys -t t q
+expect_screen 'DONE' "q on the progress screen"
+expect_grep 'exit=0' "$tmp/status" "exit status after q on the progress screen"
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-6
+tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "SLOW=0 WHAT=big.yaml sh $tmp/big.sh"
 expect_screen '12000/12000 events' "the viewer after loading"
 # Filter as you type on it: what the viewer ends up showing is what
 # summary prints for the same filter.
