@@ -184,7 +184,8 @@ edit_fail(char **err, const char *msg)
 
 /*
  * Splice text at pos (insert).  Lines added at the end of a file without
- * a final newline: the newline goes first instead of last.  If that
+ * a final newline: the newline goes first instead of last (but for lines
+ * that end with a block scalar, which keep their last newline).  If that
  * newline would end up in a block scalar that runs to the end of the file
  * (clip and keep chomping keep a final line break), the scalar's header
  * gets strip chomping ('-'), which gives exactly the text it had -- when
@@ -216,8 +217,12 @@ edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
 					buf_addc(&ed->text, buf[i]);
 			buf_add(&ed->text, buf + i, len - i);
 		}
+		/* The file keeps ending without a newline, unless the new
+		 * lines end with a block scalar, whose text needs it. */
 		buf_adds(&ed->text, eol);
-		buf_add(&ed->text, lines->data, lines->len - el);
+		buf_add(&ed->text, lines->data, lines->len -
+		    (yamlio_eof_block_scalar(lines->data, lines->len - el) ==
+		    SIZE_MAX ? el : 0));
 	} else
 		buf_add(&ed->text, lines->data, lines->len);
 	return true;

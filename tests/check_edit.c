@@ -317,6 +317,48 @@ START_TEST(test_eof_spaces_refused)
 }
 END_TEST
 
+/* An event copied to the end of a file without a final newline, ending
+ * with a folded text: that text keeps its last line break (the file then
+ * ends with a newline), as the copy must hold what the original does. */
+START_TEST(test_add_text_eof_block)
+{
+	static const char src[] =
+	    "events:\n"
+	    "  - id: a\n"
+	    "    date: 2022\n"
+	    "    title: A\n"
+	    "    description: >\n"
+	    "      folded\n"
+	    "      text\n"
+	    "  - id: b\n"
+	    "    date: 2023\n"
+	    "    title: B";
+	struct loaded	 a, b;
+	struct edit	 ed;
+	struct buf	 item = BUF_INIT;
+	char		*err = NULL, *out;
+	size_t		 outlen;
+
+	load(&a, src, strlen(src));
+	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 2);
+	edit_item_text(src, strlen(src), &a.tl.events[0], &item);
+	ck_assert_msg(edit_plan_add_text(src, strlen(src), &a.tl.files[0],
+	    buf_str(&item), &ed, &err), "%s", err);
+	out = edit_apply(src, strlen(src), &ed, &outlen);
+	outside_same(src, strlen(src), &ed, out, outlen);
+	load(&b, out, outlen);
+	ck_assert(b.ok && b.diags.n == 0 && b.tl.nevents == 3);
+	ck_assert_str_eq(b.tl.events[2].description, "folded text\n");
+	ck_assert_str_eq(b.tl.events[2].description,
+	    a.tl.events[0].description);
+	edit_free(&ed);
+	buf_free(&item);
+	free(out);
+	unload(&a);
+	unload(&b);
+}
+END_TEST
+
 START_TEST(test_delete)
 {
 	const char	*src = fixtures[_i];
@@ -504,6 +546,7 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_note, 0, NFIXTURES);
 	tcase_add_test(tc, test_note_refused);
 	tcase_add_test(tc, test_eof_spaces_refused);
+	tcase_add_test(tc, test_add_text_eof_block);
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
