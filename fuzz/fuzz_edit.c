@@ -15,7 +15,9 @@
  *   3  give event k (when it has none) the text as id
  *   4  replace event k with its own item text (as $EDITOR hands it back
  *      unchanged): the model must not change at all
- *   5  add a copy of event k from its item text
+ *   5  add a copy of event k from its item text (not of an event on the
+ *      last line of a file without a final newline: its item text ends
+ *      with a line break that the file does not have)
  *
  * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
  * U+2029: libyaml breaks lines there too) are skipped: the planners work
@@ -277,6 +279,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case 4:
 	case 5:
+		/* The item text of an event on the last line of a file
+		 * without a final newline ends with one the file does not
+		 * have: a copy of it may differ in that line break. */
+		if (op == 5 && file[flen - 1] != '\n' &&
+		    memchr(file + tl.events[k].span.end, '\n',
+		    flen - tl.events[k].span.end) == NULL)
+			goto out;
 		edit_item_text(file, flen, &tl.events[k], &item);
 		if (op == 4)
 			planned = edit_plan_replace(file, flen,
