@@ -534,6 +534,43 @@ edit_event_flow(struct buf *b, const struct edit_event *ev)
 	buf_addc(b, '}');
 }
 
+/*
+ * Whether new events can go into f's events list as the loader left it
+ * plain: a flow list starts with '[', a block list with its first '-',
+ * and an empty one ("events:") has nothing but blanks and comments after
+ * its key.  A tag, an anchor or an explicit null there is refused.
+ */
+static bool
+edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
+    char **err)
+{
+	size_t	i;
+
+	if (f->events_line == 0)
+		return edit_fail(err, "the file has no 'events' list");
+	if (f->events_flow || f->nitems > 0) {
+		if (f->events_start < len && buf[f->events_start] ==
+		    (f->events_flow ? '[' : '-'))
+			return true;
+	} else {
+		i = f->events_key_end;
+		while (i < len && i < f->events_end && buf[i] != ':')
+			i++;	/* the key's closing quote, if any */
+		for (i++; i < len && i < f->events_end; i++) {
+			if (buf[i] == '#')
+				while (i < len && buf[i] != '\n')
+					i++;
+			else if (buf[i] != ' ' && buf[i] != '\t' &&
+			    buf[i] != '\r' && buf[i] != '\n')
+				break;
+		}
+		if (i >= f->events_end || i >= len)
+			return true;
+	}
+	return edit_fail(err, "the events list has a tag, an anchor or a "
+	    "value tlv does not add to; add the event in the file");
+}
+
 bool
 edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
     const struct edit_event *ev, struct edit *ed, char **err)
@@ -543,8 +580,8 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 	bool		 ok = true;
 
 	memset(ed, 0, sizeof *ed);
-	if (f->events_line == 0)
-		return edit_fail(err, "the file has no 'events' list");
+	if (!edit_events_plain(buf, len, f, err))
+		return false;
 	if (f->events_flow) {
 		if (f->events_end == 0 || buf[f->events_end - 1] != ']')
 			return edit_fail(err, "cannot find the end of the "
@@ -601,9 +638,11 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 	bool		 ok;
 
 	memset(ed, 0, sizeof *ed);
-	if (f->events_line == 0 || f->events_flow)
+	if (f->events_line != 0 && f->events_flow)
 		return edit_fail(err, "the events list is not a block list; "
 		    "add the event with 'tlv add' or in the file");
+	if (!edit_events_plain(buf, len, f, err))
+		return false;
 	if (f->nitems == 0) {
 		edit_item_lines(&lines, item_text, 2, eol);
 		at = edit_after_line(buf, len, f->events_key_end);

@@ -359,6 +359,41 @@ START_TEST(test_add_text_eof_block)
 }
 END_TEST
 
+/* An events list with a tag or an anchor, or an explicit null: adding is
+ * refused with a reason, the file untouched (fuzz_edit found both). */
+static const char *const unplain_events[] = {
+	"events: !tag [\n]\n",
+	"# c\nevents:\n !i &-X",
+	"events: ~\n",
+	"events: &list\n  - {date: 2022, title: A}\n",
+};
+
+START_TEST(test_add_refused)
+{
+	const char		*src = unplain_events[_i];
+	struct loaded		 a;
+	struct edit		 ed;
+	struct edit_event	 ev = { NULL, "2022", "New", NULL, NULL, 0, NULL,
+				    0 };
+	char			*err = NULL;
+
+	load(&a, src, strlen(src));
+	ck_assert_uint_eq(a.tl.nfiles, 1);
+	ck_assert_msg(!edit_plan_add(src, strlen(src), &a.tl.files[0], &ev,
+	    &ed, &err), "'%s' was not refused", src);
+	ck_assert_ptr_nonnull(strstr(err, "add the event in the file"));
+	free(err);
+	err = NULL;
+	edit_free(&ed);
+	ck_assert(!edit_plan_add_text(src, strlen(src), &a.tl.files[0],
+	    "date: 2022\ntitle: New\n", &ed, &err));
+	ck_assert_ptr_nonnull(err);
+	free(err);
+	edit_free(&ed);
+	unload(&a);
+}
+END_TEST
+
 START_TEST(test_delete)
 {
 	const char	*src = fixtures[_i];
@@ -547,6 +582,8 @@ edit_suite(void)
 	tcase_add_test(tc, test_note_refused);
 	tcase_add_test(tc, test_eof_spaces_refused);
 	tcase_add_test(tc, test_add_text_eof_block);
+	tcase_add_loop_test(tc, test_add_refused, 0,
+	    (int)(sizeof unplain_events / sizeof unplain_events[0]));
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
