@@ -324,18 +324,59 @@ edit_note_flow(struct buf *b, const struct edit_note *n)
 	buf_addc(b, '}');
 }
 
-/* Insert before the closing bracket at close; sep when the collection is
- * not empty. */
+/*
+ * The end of what [from, to) of one line holds before a comment and
+ * trailing blanks.  In a flow collection libyaml starts a comment at a
+ * '#' wherever a token could start (after a blank, '[', '{' or ','), and
+ * a quote there starts a quoted scalar, in which '#' is text.
+ */
+static size_t
+edit_content_end(const char *buf, size_t from, size_t to)
+{
+	size_t	i, end = to;
+	char	q = 0;
+	bool	token;
+
+	for (i = from; i < to; i++) {
+		if (q != 0) {
+			if (q == '"' && buf[i] == '\\' && i + 1 < to)
+				i++;
+			else if (buf[i] == q)
+				q = 0;
+			continue;
+		}
+		token = i == from || strchr(" \t[{,", buf[i - 1]) != NULL;
+		if (token && (buf[i] == '"' || buf[i] == '\''))
+			q = buf[i];
+		else if (token && buf[i] == '#') {
+			end = i;
+			break;
+		}
+	}
+	while (end > from && strchr(" \t\r", buf[end - 1]) != NULL)
+		end--;
+	return end;
+}
+
+/* Insert before the closing bracket at close: after the last thing in
+ * the collection (before a comment on its line), with sep, or right after
+ * the opening bracket at open when there is nothing. */
 static void
 edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
     const struct buf *item, const char *sep)
 {
-	size_t	i = close;
+	size_t	pos = close, ls, from, end;
 
-	while (i > open + 1 && strchr(" \t\r\n", buf[i - 1]) != NULL)
-		i--;
-	ed->start = ed->end = i;
-	if (i > open + 1)
+	for (;;) {
+		ls = edit_line_start(buf, pos);
+		from = ls > open ? ls : open + 1;
+		end = edit_content_end(buf, from, pos);
+		if (end > from || ls <= open)
+			break;
+		pos = ls - 1;	/* the end of the line before */
+	}
+	ed->start = ed->end = end;
+	if (end > open + 1)
 		buf_adds(&ed->text, sep);
 	buf_add(&ed->text, item->data, item->len);
 }

@@ -115,6 +115,13 @@ static const char *const fixtures[] = {
 	"    id: b\n"
 	"    date: 2023\n"
 	"    title: B\n",
+	/* comments inside flow lists, after the last item and alone */
+	"events: [  # the first\n"
+	"  {id: a, date: 2022, title: A, tags: [x, y  # more\n"
+	"    ], notes: [  # none yet\n"
+	"    ]},\n"
+	"  {id: b, date: 2023, title: \"B # not a comment\"}  # last\n"
+	"]\n",
 	/* an event without id, and one ending in a flow list */
 	"events:\n"
 	"  - date: 2022\n"
