@@ -612,6 +612,16 @@ edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
 	    "value tlv does not add to; add the event in the file");
 }
 
+/* Where the first item of an empty events list goes: two columns in from
+ * its key's line (the top level need not start at column 0). */
+static size_t
+edit_empty_indent(const char *buf, const struct tl_file *f)
+{
+	size_t	ls = edit_line_start(buf, f->events_key_end);
+
+	return edit_line_indent(buf, ls, f->events_key_end) + 2;
+}
+
 bool
 edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
     const struct edit_event *ev, struct edit *ed, char **err)
@@ -631,7 +641,7 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 		edit_flow_insert(ed, buf, f->events_start, f->events_end - 1,
 		    &lines, ", ");
 	} else if (f->nitems == 0) {
-		edit_event_block(&lines, 2, ev, eol);
+		edit_event_block(&lines, edit_empty_indent(buf, f), ev, eol);
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
 		    f->events_key_end), &lines, eol, err);
 	} else {
@@ -685,7 +695,8 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 	if (!edit_events_plain(buf, len, f, err))
 		return false;
 	if (f->nitems == 0) {
-		edit_item_lines(&lines, item_text, 2, eol);
+		edit_item_lines(&lines, item_text, edit_empty_indent(buf, f),
+		    eol);
 		at = edit_after_line(buf, len, f->events_key_end);
 	} else {
 		edit_item_lines(&lines, item_text, f->events_indent, eol);

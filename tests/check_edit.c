@@ -115,6 +115,9 @@ static const char *const fixtures[] = {
 	"    id: b\n"
 	"    date: 2023\n"
 	"    title: B\n",
+	/* a BOM, the top level indented, an empty events list at the end
+	 * of a file without a final newline */
+	"\xEF\xBB\xBF\n    title: T\n    events:",
 	/* comments inside flow lists, after the last item and alone */
 	"events: [  # the first\n"
 	"  {id: a, date: 2022, title: A, tags: [x, y  # more\n"
