@@ -20,8 +20,9 @@
  *      with a line break that the file does not have)
  *
  * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
- * U+2029: libyaml breaks lines there too) are skipped: the planners work
- * on LF-separated lines, and such files are out of their scope.
+ * U+2029: libyaml breaks lines there too), or a byte order mark after the
+ * start, are skipped: the planners work on LF-separated lines of text, and
+ * such files are out of their scope.
  *
  * A planner may refuse a layout with a message; when it accepts, the
  * result must reload without errors and compare equal, field by field, to
@@ -70,14 +71,16 @@ fuzz_text_ok(const char *s, size_t len)
 	return true;
 }
 
-/* Only LF and CRLF break lines. */
+/* Only LF and CRLF break lines; a BOM only at the start. */
 static bool
 fuzz_breaks_ok(const char *s, size_t len)
 {
 	size_t	i;
 
 	for (i = 0; i < len; i++)
-		if ((s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) ||
+		if ((i > 0 && i + 2 < len &&
+		    memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) ||
+		    (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) ||
 		    (i + 1 < len && memcmp(s + i, "\xC2\x85", 2) == 0) ||
 		    (i + 2 < len && (memcmp(s + i, "\xE2\x80\xA8", 3) == 0 ||
 		    memcmp(s + i, "\xE2\x80\xA9", 3) == 0)))

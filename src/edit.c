@@ -112,6 +112,22 @@ edit_block_seq(const char *buf, size_t len, size_t start, size_t end)
 	    buf[start + 1] == '\n' || buf[start + 1] == '\r');
 }
 
+static bool	edit_fail(char **, const char *);
+
+/* An event whose mapping has a tag or an anchor ("- &a" then its keys):
+ * the planners' places would be wrong, and an anchored event is copied by
+ * its aliases, which an edit would change too. */
+static bool
+edit_event_plain(const char *buf, size_t len, const struct tl_event *e,
+    char **err)
+{
+	if (e->span.start < len && (buf[e->span.start] == '!' ||
+	    buf[e->span.start] == '&'))
+		return edit_fail(err, "the event has a tag or an anchor; "
+		    "edit it in the file");
+	return true;
+}
+
 /* Bytes of indentation before pos on its line. */
 static size_t
 edit_indent_of(const char *buf, size_t pos)
@@ -424,6 +440,8 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 	bool			 ok = true;
 
 	memset(ed, 0, sizeof *ed);
+	if (!edit_event_plain(buf, len, e, err))
+		return false;
 	if (k != NULL && k->value.end > k->value.start &&
 	    buf[k->value.start] == '[')
 		return edit_note_in_flow_list(buf, k, n, ed, err);
@@ -486,6 +504,8 @@ edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
 	size_t	dash = edit_dash(buf, e->span.start);
 
 	memset(ed, 0, sizeof *ed);
+	if (!edit_event_plain(buf, len, e, err))
+		return false;
 	if (e->span.end > len)
 		return edit_fail(err, "the event is not where it was loaded");
 	if (dash == SIZE_MAX)
@@ -742,6 +762,8 @@ edit_plan_replace(const char *buf, size_t len, const struct tl_event *e,
 	bool		 first = true;
 
 	memset(ed, 0, sizeof *ed);
+	if (!edit_event_plain(buf, len, e, err))
+		return false;
 	if (dash == SIZE_MAX)
 		return edit_fail(err, "this event is inside a flow list "
 		    "([...]); edit the file itself");
@@ -779,6 +801,8 @@ edit_plan_set_id(const char *buf, size_t len, const struct tl_event *e,
     const char *id, struct edit *ed, char **err)
 {
 	memset(ed, 0, sizeof *ed);
+	if (!edit_event_plain(buf, len, e, err))
+		return false;
 	if (e->span.start >= len)
 		return edit_fail(err, "the event is not where it was loaded");
 	if (edit_is_flow_map(buf, len, e)) {

@@ -404,6 +404,54 @@ START_TEST(test_add_refused)
 }
 END_TEST
 
+/* An event with a tag or an anchor is not edited (fuzz_edit found the
+ * places wrong; and an anchored event's aliases would change too). */
+START_TEST(test_event_props_refused)
+{
+	static const char src[] =
+	    "events:\n"
+	    "  - ! # a tag, then a comment\n"
+	    "    date: 2022\n"
+	    "    title: A\n"
+	    "  - &b\n"
+	    "    date: 2023\n"
+	    "    title: B\n";
+	struct loaded		 a;
+	struct edit		 ed;
+	struct edit_note	 n = { "2026-11-29T10:15:00Z", NULL, "new" };
+	char			*err = NULL;
+	size_t			 k;
+
+	load(&a, src, strlen(src));
+	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 2);
+	for (k = 0; k < 2; k++) {
+		ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[k],
+		    &n, &ed, &err));
+		ck_assert_str_eq(err, "the event has a tag or an anchor; edit "
+		    "it in the file");
+		free(err);
+		err = NULL;
+		edit_free(&ed);
+		ck_assert(!edit_plan_delete(src, strlen(src), &a.tl.events[k],
+		    &ed, &err));
+		free(err);
+		err = NULL;
+		edit_free(&ed);
+		ck_assert(!edit_plan_replace(src, strlen(src), &a.tl.events[k],
+		    "date: 2024\ntitle: C\n", &ed, &err));
+		free(err);
+		err = NULL;
+		edit_free(&ed);
+		ck_assert(!edit_plan_set_id(src, strlen(src), &a.tl.events[k],
+		    "x", &ed, &err));
+		free(err);
+		err = NULL;
+		edit_free(&ed);
+	}
+	unload(&a);
+}
+END_TEST
+
 START_TEST(test_delete)
 {
 	const char	*src = fixtures[_i];
@@ -592,6 +640,7 @@ edit_suite(void)
 	tcase_add_test(tc, test_note_refused);
 	tcase_add_test(tc, test_eof_spaces_refused);
 	tcase_add_test(tc, test_add_text_eof_block);
+	tcase_add_test(tc, test_event_props_refused);
 	tcase_add_loop_test(tc, test_add_refused, 0,
 	    (int)(sizeof unplain_events / sizeof unplain_events[0]));
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
