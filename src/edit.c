@@ -121,10 +121,24 @@ static bool
 edit_event_plain(const char *buf, size_t len, const struct tl_event *e,
     char **err)
 {
+	size_t	i;
+
 	if (e->span.start < len && (buf[e->span.start] == '!' ||
 	    buf[e->span.start] == '&'))
 		return edit_fail(err, "the event has a tag or an anchor; "
 		    "edit it in the file");
+	/* libyaml ends a block mapping whose last value is empty ("? key")
+	 * or keeps trailing blank lines ("|+") where the next token starts,
+	 * on a later line: its lines cannot be told from the next item's. */
+	if (e->span.end < len && e->span.end > e->span.start &&
+	    strchr(" \t\r\n", buf[e->span.end]) == NULL) {
+		for (i = e->span.end; i > e->span.start &&
+		    strchr(" \t\r\n", buf[i - 1]) != NULL; i--)
+			if (buf[i - 1] == '\n')
+				return edit_fail(err, "the event ends in an "
+				    "empty value or blank lines kept by '|+'; "
+				    "edit it in the file");
+	}
 	return true;
 }
 

@@ -405,7 +405,8 @@ START_TEST(test_add_refused)
 END_TEST
 
 /* An event with a tag or an anchor is not edited (fuzz_edit found the
- * places wrong; and an anchored event's aliases would change too). */
+ * places wrong; and an anchored event's aliases would change too), nor one
+ * whose end libyaml puts on the next item's line. */
 START_TEST(test_event_props_refused)
 {
 	static const char src[] =
@@ -415,7 +416,14 @@ START_TEST(test_event_props_refused)
 	    "    title: A\n"
 	    "  - &b\n"
 	    "    date: 2023\n"
-	    "    title: B\n";
+	    "    title: B\n"
+	    /* libyaml ends this one where the next starts */
+	    "  - date: 2024\n"
+	    "    title: C\n"
+	    "    sources:\n"
+	    "      ? outlet\n"
+	    "  - date: 2025\n"
+	    "    title: D\n";
 	struct loaded		 a;
 	struct edit		 ed;
 	struct edit_note	 n = { "2026-11-29T10:15:00Z", NULL, "new" };
@@ -423,12 +431,11 @@ START_TEST(test_event_props_refused)
 	size_t			 k;
 
 	load(&a, src, strlen(src));
-	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 2);
-	for (k = 0; k < 2; k++) {
+	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 4);
+	for (k = 0; k < 3; k++) {
 		ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[k],
 		    &n, &ed, &err));
-		ck_assert_str_eq(err, "the event has a tag or an anchor; edit "
-		    "it in the file");
+		ck_assert_ptr_nonnull(strstr(err, "edit it in the file"));
 		free(err);
 		err = NULL;
 		edit_free(&ed);
