@@ -15,9 +15,10 @@
  *   3  give event k (when it has none) the text as id
  *   4  replace event k with its own item text (as $EDITOR hands it back
  *      unchanged): the model must not change at all
- *   5  add a copy of event k from its item text (not of an event on the
- *      last line of a file without a final newline: its item text ends
- *      with a line break that the file does not have)
+ *   5  add a copy of event k from its item text (of an event that op 4
+ *      would replace; not of one on the last line of a file without a
+ *      final newline: its item text ends with a line break that the file
+ *      does not have)
  *
  * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
  * U+2029: libyaml breaks lines there too), or a byte order mark after the
@@ -290,6 +291,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    flen - tl.events[k].span.end) == NULL)
 			goto out;
 		edit_item_text(file, flen, &tl.events[k], &item);
+		/* Only an event the editor may change is copied. */
+		if (op == 5) {
+			if (!edit_plan_replace(file, flen, &tl.events[k],
+			    buf_str(&item), &ed, &err))
+				goto out;
+			edit_free(&ed);
+		}
 		if (op == 4)
 			planned = edit_plan_replace(file, flen,
 			    &tl.events[k], buf_str(&item), &ed, &err);
