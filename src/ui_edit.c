@@ -458,6 +458,7 @@ ui_edit_event(struct app *app)
 {
 	const struct tl_event	*e;
 	struct buf		 text = BUF_INIT;
+	struct edit		 ed;
 	char			*cur, *err = NULL, *id;
 	size_t			 len;
 	bool			 stale;
@@ -473,6 +474,16 @@ ui_edit_event(struct app *app)
 		return;
 	}
 	edit_item_text(cur, len, e, &text);
+	/* Say now, not after the editor, if it cannot be written back. */
+	if (!edit_plan_replace(cur, len, e, text.data, &ed, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
+		free(cur);
+		free(id);
+		buf_free(&text);
+		return;
+	}
+	edit_free(&ed);
 	free(cur);
 	if (ui_edit_begin(app, text.data)) {
 		app->edit_id = id;
