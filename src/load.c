@@ -215,6 +215,7 @@ struct load_part {
 	struct diag_list	 diags;
 	struct yamlio_part	 yp;
 	bool			 ok;
+	bool			 threaded;	/* else parsed by the caller */
 };
 
 /* How many parsers: $TLV_JOBS if set (1 turns parallel loading off), else
@@ -472,8 +473,10 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 		pt->indent = indent;
 		pt->yp.rest = true;
 		pt->yp.indent = indent;
-		if (pthread_create(&threads[i], NULL, load_part_run, pt) != 0)
-			fatal("cannot start a thread to load %s", m->path);
+		/* A part that gets no thread is parsed here, after the
+		 * first. */
+		pt->threaded = pthread_create(&threads[i], NULL,
+		    load_part_run, pt) == 0;
 	}
 	memset(&yp0, 0, sizeof yp0);
 	lf.m = m;
@@ -486,7 +489,10 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	    load_first_drop, &lf, &yp0);
 	m->progress = lf.progress;
 	for (i = 1; i < k; i++)
-		pthread_join(threads[i], NULL);
+		if (parts[i].threaded)
+			pthread_join(threads[i], NULL);
+		else
+			(void)load_part_run(&parts[i]);
 
 	/* The first part must be the top of the file with its events list
 	 * running to the cut, and nothing may have been said anywhere. */
