@@ -628,9 +628,15 @@ edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
 		    (f->events_flow ? '[' : '-'))
 			return true;
 	} else {
+		/* "events:" (or "events" quoted, then ':'), not an explicit
+		 * "? events" whose value would need a ':' line of its own. */
 		i = f->events_key_end;
-		while (i < len && i < f->events_end && buf[i] != ':')
-			i++;	/* the key's closing quote, if any */
+		while (i < len && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+		if (i >= len || buf[i] != ':')
+			return edit_fail(err, "the 'events' key is written in "
+			    "a form tlv does not add to; add the event in the "
+			    "file");
 		for (i++; i < len && i < f->events_end; i++) {
 			if (buf[i] == '#')
 				while (i < len && buf[i] != '\n')

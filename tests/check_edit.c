@@ -376,6 +376,7 @@ static const char *const unplain_events[] = {
 	"# c\nevents:\n !i &-X",
 	"events: ~\n",
 	"events: &list\n  - {date: 2022, title: A}\n",
+	"? #\n             events ",
 };
 
 START_TEST(test_add_refused)
