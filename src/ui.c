@@ -614,10 +614,14 @@ ui_load_head(struct app *app)
 	return true;
 }
 
-/* The whole timeline is loaded: it takes the place of the first events,
- * the cursor staying on its event. */
+/*
+ * Put tl (with its diagnostics) in the place of the timeline shown, the
+ * cursor staying on its event -- or on the event with id keep -- and free
+ * the old one.
+ */
 static void
-ui_load_finish(struct app *app)
+ui_replace_timeline(struct app *app, const char *keep, struct timeline *tl,
+    struct diag_list *diags)
 {
 	const struct tl_event	*e = browse_current(&app->br);
 	char			*keep_id = NULL;
@@ -628,13 +632,30 @@ ui_load_finish(struct app *app)
 		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
 		keep_time = e->date.earliest;
 	}
+	if (keep != NULL) {
+		free(keep_id);
+		keep_id = xstrdup(keep);
+	}
 	diag_free(&app->diags);
-	ui_loader_take(app->loader, &app->tl, &app->diags);
-	app->loader = NULL;
+	app->tl = *tl;
+	app->diags = *diags;
 	ui_loaded(app);
 	browse_reset(&app->br, &app->tl, keep_id, keep_time);
 	timeline_free(&old);
 	free(keep_id);
+	app->detail_top = 0;
+}
+
+/* The whole timeline is loaded: it takes the place of the first events. */
+static void
+ui_load_finish(struct app *app)
+{
+	struct timeline		tl;
+	struct diag_list	diags;
+
+	ui_loader_take(app->loader, &tl, &diags);
+	app->loader = NULL;
+	ui_replace_timeline(app, NULL, &tl, &diags);
 	if (app->diags.errors > 0)
 		ui_message(app, true, "%zu error%s in the files: E shows them",
 		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
@@ -659,26 +680,11 @@ ui_files_changed(const struct app *app)
 void
 ui_reload_quiet(struct app *app, const char *keep)
 {
-	const struct tl_event	*e = browse_current(&app->br);
-	char			*keep_id = NULL;
-	date_time		 keep_time = app->lo;
-	struct timeline		 old = app->tl;
+	struct timeline		tl = TIMELINE_INIT;
+	struct diag_list	diags = DIAG_LIST_INIT;
 
-	if (e != NULL) {
-		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
-		keep_time = e->date.earliest;
-	}
-	if (keep != NULL) {
-		free(keep_id);
-		keep_id = xstrdup(keep);
-	}
-	memset(&app->tl, 0, sizeof app->tl);
-	diag_free(&app->diags);
-	ui_load(app);
-	browse_reset(&app->br, &app->tl, keep_id, keep_time);
-	timeline_free(&old);
-	free(keep_id);
-	app->detail_top = 0;
+	load_paths(&tl, app->paths, app->npaths, &diags);
+	ui_replace_timeline(app, keep, &tl, &diags);
 }
 
 void
