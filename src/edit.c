@@ -112,7 +112,13 @@ edit_block_seq(const char *buf, size_t len, size_t start, size_t end)
 	    buf[start + 1] == '\n' || buf[start + 1] == '\r');
 }
 
-static bool	edit_fail(char **, const char *);
+static bool
+edit_fail(char **err, const char *msg)
+{
+	if (err != NULL)
+		*err = xstrdup(msg);
+	return false;
+}
 
 /* An event whose mapping has a tag or an anchor ("- &a" then its keys):
  * the planners' places would be wrong, and an anchored event is copied by
@@ -204,13 +210,6 @@ edit_line_blank(const char *buf, size_t ls, size_t end)
 	return i == end || (i + 1 == end && buf[i] == '\r');
 }
 
-static bool
-edit_fail(char **err, const char *msg)
-{
-	if (err != NULL)
-		*err = xstrdup(msg);
-	return false;
-}
 
 /*
  * Splice text at pos (insert).  Lines added at the end of a file without
