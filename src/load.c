@@ -20,29 +20,67 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
-/* FNV-1a over 8-byte words (with a shift to mix the high bits down), then
- * over the remaining bytes: one multiply per word.  load_hash_words
- * carries h across calls on consecutive multiples of 8 bytes. */
-static uint64_t
-load_hash_words(uint64_t h, const unsigned char *b, size_t len)
+/*
+ * A file's hash, to notice a change on disk before a save.  Four lanes of
+ * FNV-style mixing over 32-byte blocks, so that four multiplies are in
+ * flight and hashing keeps up with memory; the bytes after the last whole
+ * block go into the first lane one by one, and the lanes are folded at
+ * the end.  A file can be fed in pieces: every piece but the last must be
+ * a multiple of LOAD_HASH_BLOCK bytes.
+ */
+#define LOAD_HASH_BLOCK	32
+#define LOAD_HASH_PRIME	1099511628211ULL
+
+struct load_hasher {
+	uint64_t	h[4];
+};
+
+static void
+load_hash_start(struct load_hasher *s, size_t len)
+{
+	s->h[0] = 14695981039346656037ULL ^ len;
+	s->h[1] = s->h[0] ^ 0x9E3779B97F4A7C15ULL;
+	s->h[2] = s->h[0] ^ 0xC2B2AE3D27D4EB4FULL;
+	s->h[3] = s->h[0] ^ 0x165667B19E3779F9ULL;
+}
+
+static void
+load_hash_feed(struct load_hasher *s, const unsigned char *b, size_t len)
 {
 	uint64_t	w;
-	size_t		i;
+	size_t		i, k;
 
-	for (i = 0; i + 8 <= len; i += 8) {
-		memcpy(&w, b + i, 8);
-		h = (h ^ w) * 1099511628211ULL;
-		h ^= h >> 32;
-	}
+	for (i = 0; i + LOAD_HASH_BLOCK <= len; i += LOAD_HASH_BLOCK)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, b + i + 8 * k, 8);
+			s->h[k] = (s->h[k] ^ w) * LOAD_HASH_PRIME;
+			s->h[k] ^= s->h[k] >> 32;
+		}
 	for (; i < len; i++)
-		h = (h ^ b[i]) * 1099511628211ULL;
+		s->h[0] = (s->h[0] ^ b[i]) * LOAD_HASH_PRIME;
+}
+
+static uint64_t
+load_hash_end(const struct load_hasher *s)
+{
+	uint64_t	h = s->h[0];
+	size_t		k;
+
+	for (k = 1; k < 4; k++) {
+		h = (h ^ s->h[k]) * LOAD_HASH_PRIME;
+		h ^= h >> 29;
+	}
 	return h;
 }
 
 uint64_t
 load_hash(const void *p, size_t len)
 {
-	return load_hash_words(14695981039346656037ULL ^ len, p, len);
+	struct load_hasher	s;
+
+	load_hash_start(&s, len);
+	load_hash_feed(&s, p, len);
+	return load_hash_end(&s);
 }
 
 /* Read a whole regular file; NULL with errno set (EFBIG when too big). */
@@ -118,6 +156,9 @@ struct load_map {
 	const char			*path;
 	const struct load_progress	*progress;
 	const struct timeline		*tl;	/* for the events count */
+	bool				 hashing;	/* hash what is
+							   dropped */
+	struct load_hasher		 hasher;
 };
 
 static void
@@ -128,6 +169,9 @@ load_drop(void *ctx, size_t upto)
 	size_t		 end = upto / page * page;
 
 	if (end > m->dropped) {
+		if (m->hashing)
+			load_hash_feed(&m->hasher, (const unsigned char *)
+			    m->base + m->dropped, end - m->dropped);
 		madvise((void *)(uintptr_t)(m->base + m->dropped),
 		    end - m->dropped, MADV_DONTNEED);
 		m->dropped = end;
@@ -137,25 +181,26 @@ load_drop(void *ctx, size_t upto)
 		    m->tl->nevents);
 }
 
-/* load_hash over a mapping, giving pages back behind it: one pass in
- * order (the kernel reads ahead, MADV_SEQUENTIAL), so that hashing never
- * holds more than a step of the file in memory. */
-#define LOAD_HASH_STEP	((size_t)4 << 20)	/* a multiple of 8 */
+/* Hash the whole mapping now, in one pass in order (the kernel reads
+ * ahead, MADV_SEQUENTIAL), giving pages back behind it so that hashing
+ * never holds more than a step of the file in memory.  For parallel
+ * parsing; one parser hashes the pages it gives back (load_drop), which
+ * saves reading the file twice. */
+#define LOAD_HASH_STEP	((size_t)4 << 20)	/* a multiple of the block */
 
-static uint64_t
+static void
 load_hash_mapped(struct load_map *m)
 {
 	const unsigned char	*b = (const unsigned char *)m->base;
-	uint64_t		 h = 14695981039346656037ULL ^ m->len;
 	size_t			 off, n;
 
 	for (off = 0; off < m->len; off += n) {
 		n = m->len - off < LOAD_HASH_STEP ? m->len - off :
 		    LOAD_HASH_STEP;
-		h = load_hash_words(h, b + off, n);
+		load_hash_feed(&m->hasher, b + off, n);
 		madvise((void *)(uintptr_t)(b + off), n, MADV_DONTNEED);
 	}
-	return h;
+	m->hashing = false;
 }
 
 /* Map path if it is a regular file of at least LOAD_MAP_MIN bytes. */
@@ -182,6 +227,8 @@ load_map(const char *path, struct load_map *m)
 	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
 	m->base = p;
 	m->len = (size_t)st.st_size;
+	m->hashing = true;
+	load_hash_start(&m->hasher, m->len);
 	return true;
 }
 
@@ -461,6 +508,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	if ((k = load_split(m->base, m->len, n, cut, &indent,
 	    &key_end)) < 2)
 		return false;
+	load_hash_mapped(m);
 	parts = xcalloc(k, sizeof *parts);
 	threads = xcalloc(k, sizeof *threads);
 	for (i = 1; i < k; i++) {
@@ -573,10 +621,13 @@ load_one(struct timeline *tl, const char *path, struct diag_list *diags,
 		m.progress = progress;
 		m.tl = tl;
 		f->size = m.len;
-		f->hash = load_hash_mapped(&m);
 		if (!load_parallel(tl, fi, &m, diags, &ok))
 			ok = yamlio_load_stream(tl, fi, m.base, m.len, diags,
 			    load_drop, &m);
+		if (m.hashing)	/* what the parser did not give back */
+			load_hash_feed(&m.hasher, (const unsigned char *)
+			    m.base + m.dropped, m.len - m.dropped);
+		tl->files[fi].hash = load_hash_end(&m.hasher);
 		munmap((void *)(uintptr_t)m.base, m.len);
 		if (progress != NULL && progress->fn != NULL)
 			progress->fn(progress->ctx, path, m.len, m.len,
@@ -696,37 +747,38 @@ load_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 	*col = e->id_line != 0 ? e->id_col : e->span.col;
 }
 
-/* An id index: open addressing over event indexes (SIZE_MAX = empty). */
+struct load_dups {
+	struct timeline		*tl;
+	struct diag_list	*diags;
+};
+
 static void
-load_dup_id(struct timeline *tl, struct diag_list *diags, size_t first,
-    size_t dup)
+load_dup_id(void *ctx, size_t first, size_t dup)
 {
-	const struct tl_event	*a = &tl->events[first], *b = &tl->events[dup];
+	struct load_dups	*d = ctx;
+	const struct tl_event	*a = &d->tl->events[first];
+	const struct tl_event	*b = &d->tl->events[dup];
 	uint32_t		 al, ac, bl, bc;
 
 	load_id_pos(a, &al, &ac);
 	load_id_pos(b, &bl, &bc);
-	diag_add(diags, DIAG_ERROR, tl->files[b->file].path, bl, bc,
+	diag_add(d->diags, DIAG_ERROR, d->tl->files[b->file].path, bl, bc,
 	    "duplicate id '%s' (ids must be unique across all loaded files)",
 	    b->id);
-	diag_add(diags, DIAG_NOTE, tl->files[a->file].path, al, ac,
+	diag_add(d->diags, DIAG_NOTE, d->tl->files[a->file].path, al, ac,
 	    "'%s' was first used here", a->id);
-	tl->files[b->file].errors++;
+	d->tl->files[b->file].errors++;
 }
 
 void
 load_check(struct timeline *tl, struct diag_list *diags)
 {
-	const struct tl_event	*first;
+	struct load_dups	 d = { tl, diags };
 	size_t			 i, j;
 
-	/* The id index keeps the first loaded event of each id. */
-	timeline_index(tl);
-	for (i = 0; i < tl->nevents; i++)
-		if (tl->events[i].id != NULL &&
-		    (first = timeline_find_id(tl, tl->events[i].id)) !=
-		    &tl->events[i])
-			load_dup_id(tl, diags, (size_t)(first - tl->events), i);
+	/* The id index keeps the first loaded event of each id; the sort
+	 * after keeps the index. */
+	timeline_index(tl, load_dup_id, &d);
 	for (i = 0; i < tl->nevents; i++) {
 		const struct tl_event *e = &tl->events[i];
 

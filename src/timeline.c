@@ -60,6 +60,10 @@ timeline_add_file(struct timeline *tl, const char *path)
 	return (uint32_t)tl->nfiles++;
 }
 
+/* Events are numbered in 31 bits (the 32nd marks a moved one while
+ * sorting). */
+#define TIMELINE_MOVED	((uint32_t)1 << 31)
+
 static void
 timeline_unindex(struct timeline *tl)
 {
@@ -78,9 +82,12 @@ timeline_id_hash(const char *s)
 	return h;
 }
 
-/* Index every id; on duplicates the first loaded (lowest seq) wins. */
+/* Index every id; on duplicates the first loaded (lowest seq) wins, and
+ * dup (if not NULL) hears of each pair, the winner first, in the order
+ * they are met. */
 void
-timeline_index(struct timeline *tl)
+timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
+    void *ctx)
 {
 	size_t	cap = 16, i, h;
 
@@ -91,17 +98,24 @@ timeline_index(struct timeline *tl)
 	memset(tl->ids, 0xFF, cap * sizeof *tl->ids);
 	tl->ids_mask = cap - 1;
 	for (i = 0; i < tl->nevents; i++) {
-		const char *id = tl->events[i].id;
+		const char	*id = tl->events[i].id;
+		uint32_t	 at;
 
 		if (id == NULL)
 			continue;
 		for (h = timeline_id_hash(id) & tl->ids_mask;
-		    tl->ids[h] != TIMELINE_NO_ID; h = (h + 1) & tl->ids_mask)
-			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
+		    (at = tl->ids[h]) != TIMELINE_NO_ID;
+		    h = (h + 1) & tl->ids_mask)
+			if (strcmp(tl->events[at].id, id) == 0)
 				break;
-		if (tl->ids[h] == TIMELINE_NO_ID ||
-		    tl->events[i].seq < tl->events[tl->ids[h]].seq)
+		if (at == TIMELINE_NO_ID)
 			tl->ids[h] = (uint32_t)i;
+		else if (tl->events[i].seq < tl->events[at].seq) {
+			tl->ids[h] = (uint32_t)i;
+			if (dup != NULL)
+				dup(ctx, i, at);
+		} else if (dup != NULL)
+			dup(ctx, at, i);
 	}
 }
 
@@ -122,6 +136,9 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 
 	timeline_unindex(tl);
 
+	if (tl->nevents >= TIMELINE_MOVED)	/* 400 GB of events */
+		fatal("out of memory (more than %u events)",
+		    (unsigned)TIMELINE_MOVED);
 	if (tl->nevents == tl->cap)
 		timeline_reserve(tl, tl->cap == 0 ? 256 : tl->cap * 2);
 	e = &tl->events[tl->nevents++];
@@ -156,7 +173,10 @@ timeline_cmp(const void *pa, const void *pb)
  * Sorting a million events of 200 bytes: qsort() on the events would
  * move them (or, as glibc does for big elements, allocate two pointers per
  * event).  Instead a 4-byte index is sorted and the events are then put in
- * place by following the permutation's cycles, one event held aside.
+ * place by following the permutation's cycles, one event held aside.  An
+ * id index built before (load_check's) is kept: its entries are moved
+ * through the same permutation, which costs less than hashing every id
+ * again.
  */
 static _Thread_local const struct tl_event *timeline_sorting;
 
@@ -170,7 +190,8 @@ timeline_cmp_index(const void *pa, const void *pb)
 static void
 timeline_permute_sort(struct timeline *tl)
 {
-	uint32_t	*from, i, j, k;
+	uint32_t	*from, i, j, k, next;
+	size_t		 h;
 	struct tl_event	 held;
 
 	from = xreallocarray(NULL, tl->nevents, sizeof *from);
@@ -179,18 +200,26 @@ timeline_permute_sort(struct timeline *tl)
 	timeline_sorting = tl->events;
 	qsort(from, tl->nevents, sizeof *from, timeline_cmp_index);
 	timeline_sorting = NULL;
-	/* Slot i gets the event now at from[i]; from[i] == i when done. */
+	/* Slot j gets the event now at from[j].  As each event is moved,
+	 * from[] of its old slot becomes its new slot (marked MOVED): the
+	 * inverse permutation, for the id index. */
 	for (i = 0; i < tl->nevents; i++) {
-		if (from[i] == i)
+		if (from[i] & TIMELINE_MOVED)
 			continue;
 		held = tl->events[i];
-		for (j = i; (k = from[j]) != i; j = k) {
+		for (j = i, k = from[i]; k != i; j = k, k = next) {
 			tl->events[j] = tl->events[k];
-			from[j] = j;
+			next = from[k];
+			from[k] = j | TIMELINE_MOVED;
 		}
 		tl->events[j] = held;
-		from[j] = j;
+		from[i] = j | TIMELINE_MOVED;
 	}
+	if (tl->ids != NULL)
+		for (h = 0; h <= tl->ids_mask; h++)
+			if (tl->ids[h] != TIMELINE_NO_ID)
+				tl->ids[h] = from[tl->ids[h]] &
+				    ~TIMELINE_MOVED;
 	free(from);
 }
 
@@ -206,10 +235,10 @@ timeline_sort(struct timeline *tl)
 		if (e->end_text != NULL && e->end.latest > e->latest)
 			e->latest = e->end.latest;
 	}
-	timeline_unindex(tl);	/* not to hold it while sorting */
 	if (tl->nevents > 1)
 		timeline_permute_sort(tl);
-	timeline_index(tl);
+	if (tl->ids == NULL)
+		timeline_index(tl, NULL, NULL);
 }
 
 struct tl_event *

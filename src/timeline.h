@@ -138,8 +138,8 @@ struct timeline {
 	uint32_t		 next_seq;
 	struct arena		 arena;
 	/* Id index (open addressing over event indexes, TIMELINE_NO_ID
-	 * empty), built by timeline_sort; NULL until then or after a
-	 * change. */
+	 * empty), built by load_check or timeline_sort; NULL until then or
+	 * after a change. */
 	uint32_t		*ids;
 	size_t			 ids_mask;
 };
@@ -163,8 +163,12 @@ void		 timeline_reserve(struct timeline *, size_t n);
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Compute sort keys, sort all events and index their ids. */
 void		 timeline_sort(struct timeline *);
-/* Index the ids as they are now (timeline_sort does it too). */
-void		 timeline_index(struct timeline *);
+/* Index the ids as they are now (timeline_sort does it too, or keeps an
+ * index built before).  dup, if not NULL, is called for each duplicate:
+ * the indexes of the first loaded event of the id and of the other. */
+void		 timeline_index(struct timeline *,
+		    void (*dup)(void *, size_t first, size_t again),
+		    void *ctx);
 /* Find an event by id (the first loaded, if several); NULL if none.
  * Hashed after timeline_sort, linear before. */
 struct tl_event	*timeline_find_id(const struct timeline *, const char *id);

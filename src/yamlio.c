@@ -60,6 +60,16 @@ struct anchor {
 	struct ynode	*node;
 };
 
+/* A date parsed from an interned text (see yl_date). */
+#define YL_DATES_BITS	12
+#define YL_DATES	((size_t)1 << YL_DATES_BITS)
+
+struct yl_date_memo {
+	const char		*text;
+	unsigned		 opts;
+	struct date_range	 date;
+};
+
 /* A short text kept once in the timeline's arena (see yl_intern). */
 struct yl_word {
 	const char	*s;
@@ -97,6 +107,7 @@ struct yl {
 
 	struct yl_word		*words;		/* interned (yl_intern) */
 	size_t			 nwords, capwords;
+	struct yl_date_memo	*dates;		/* YL_DATES, or NULL */
 
 	void			(*done)(void *, size_t);
 	void			*done_ctx;
@@ -877,18 +888,34 @@ yl_required_text(struct yl *y, const struct ynode *n, const char *key)
 	return yl_required(y, n, key, yl_text(y, n, key));
 }
 
-/* Parse a date scalar; false (with an error) if it is not one. */
+/* Parse a date scalar; false (with an error) if it is not one.  Dates
+ * repeat (the same day, the same month), and their texts are interned: a
+ * parsed date is remembered by the address of its text, in a table that
+ * keeps the latest text per slot. */
 static bool
 yl_date(struct yl *y, const struct ynode *n, const char *key, unsigned opts,
     const char **text, struct date_range *out)
 {
-	char	*err = NULL;
-	size_t	 col = 0;
+	struct yl_date_memo	*m;
+	char			*err = NULL;
+	size_t			 col = 0;
 
 	if ((*text = yl_required(y, n, key, yl_word(y, n, key))) == NULL)
 		return false;
-	if (date_parse(n->text, n->len, opts, out, &err, &col))
+	if (y->dates == NULL)
+		y->dates = xcalloc(YL_DATES, sizeof *y->dates);
+	m = &y->dates[((uintptr_t)*text * 0x9E3779B97F4A7C15ULL) >>
+	    (64 - YL_DATES_BITS)];
+	if (m->text == *text && m->opts == opts) {
+		*out = m->date;
 		return true;
+	}
+	if (date_parse(n->text, n->len, opts, out, &err, &col)) {
+		m->text = *text;
+		m->opts = opts;
+		m->date = *out;
+		return true;
+	}
 	yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(y, n, col), "%s",
 	    err != NULL ? err : "unrecognised date");
 	free(err);
@@ -1300,7 +1327,15 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
     unsigned present)
 {
 	struct buf	b = BUF_INIT;
+	bool		backwards = e->date_text != NULL &&
+			    e->end_text != NULL &&
+			    !(e->end.flags & DATE_ONGOING) &&
+			    e->end.latest < e->date.earliest;
 
+	/* The label is made only for a message (this runs for every event). */
+	if ((present & (1u << K_TITLE)) && (present & (1u << K_DATE)) &&
+	    !backwards)
+		return;
 	yl_event_label(y, &b);
 	if (!(present & (1u << K_TITLE)))
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
@@ -1308,9 +1343,7 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
 	if (!(present & (1u << K_DATE)))
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
 		    "%s has no 'date'", b.data);
-	if (e->date_text != NULL && e->end_text != NULL &&
-	    !(e->end.flags & DATE_ONGOING) &&
-	    e->end.latest < e->date.earliest) {
+	if (backwards) {
 		const struct ynode *v = yl_map_get(map, "end");
 
 		yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
@@ -1476,11 +1509,17 @@ yl_cost(const struct ynode *n, unsigned depth, size_t limit)
 /* Aliases share nodes, but the schema copies what it takes: a small file
  * whose aliases point many times at a big node would copy without end.
  * Every node taken is charged to a budget proportional to the file
- * (YAMLIO_BUDGET_*); past it, the file fails with one error. */
+ * (YAMLIO_BUDGET_*); past it, the file fails with one error.  Until the
+ * file defines an anchor no node can be shared, so nothing is charged
+ * (the walk would cost every event a second pass over its tree). */
 static bool
 yl_charge(struct yl *y, const struct ynode *n)
 {
-	size_t	c = yl_cost(n, 0, y->budget);
+	size_t	c;
+
+	if (!y->keep_scratch)
+		return true;
+	c = yl_cost(n, 0, y->budget);
 
 	if (c <= y->budget) {
 		y->budget -= c;
@@ -1803,6 +1842,17 @@ yl_drain(struct yl *y)
 		(void)yl_next(y);
 }
 
+/* What a reader holds besides the parser. */
+static void
+yl_free(struct yl *y)
+{
+	arena_free(&y->scratch);
+	free(y->pending);
+	free(y->anchors);
+	free(y->words);
+	free(y->dates);
+}
+
 static bool
 yl_utf16(const unsigned char *b, size_t len)
 {
@@ -1879,10 +1929,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	}
 	tl->files[file].nevents = tl->nevents - first;
 	tl->files[file].errors += y.errors;
-	arena_free(&y.scratch);
-	free(y.pending);
-	free(y.anchors);
-	free(y.words);
+	yl_free(&y);
 	return ok;
 }
 
@@ -1987,10 +2034,7 @@ yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
 	}
 	yl_drop(&y);
 	yaml_parser_delete(&y.parser);
-	arena_free(&y.scratch);
-	free(y.pending);
-	free(y.anchors);
-	free(y.words);
+	yl_free(&y);
 	diag_free(&diags);
 	free(tmp);
 	return keys;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,52 @@ START_TEST(test_lookup)
 }
 END_TEST
 
+static void
+count_dup(void *ctx, size_t first, size_t again)
+{
+	struct buf	*b = ctx;
+
+	buf_printf(b, "%zu<%zu ", first, again);
+}
+
+/* An index built before the sort (as load_check does) is kept by it and
+ * still answers right, the first loaded event of a duplicate id winning. */
+START_TEST(test_index_kept)
+{
+	static char	 ids[300][8], dates[300][16];
+	struct timeline	 tl = TIMELINE_INIT;
+	uint32_t	 f = timeline_add_file(&tl, "f.yaml");
+	struct buf	 dups = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < 300; i++) {
+		/* Ids repeat every 250; dates run backwards, so the sort
+		 * turns the whole array round. */
+		snprintf(ids[i], sizeof ids[i], "e%zu", i % 250);
+		snprintf(dates[i], sizeof dates[i], "%04zu-01-01", 2300 - i);
+		add(&tl, f, ids[i], dates[i]);
+	}
+	timeline_index(&tl, count_dup, &dups);
+	ck_assert(strncmp(dups.data, "0<250 1<251 2<252 ", 18) == 0);
+	ck_assert_ptr_nonnull(strstr(dups.data, " 49<299 "));
+	timeline_sort(&tl);
+	ck_assert_str_eq(tl.events[0].date_text, "2001-01-01");
+	for (i = 0; i < 250; i++) {
+		char		 id[8];
+		struct tl_event	*e;
+
+		snprintf(id, sizeof id, "e%zu", i);
+		e = timeline_find_id(&tl, id);
+		ck_assert_ptr_nonnull(e);
+		ck_assert_str_eq(e->id, id);
+		ck_assert_str_eq(e->date_text, dates[i]);	/* the first */
+	}
+	ck_assert_ptr_null(timeline_find_id(&tl, "e250"));
+	buf_free(&dups);
+	timeline_free(&tl);
+}
+END_TEST
+
 START_TEST(test_status)
 {
 	enum tl_status	s;
@@ -206,6 +253,7 @@ timeline_suite(void)
 
 	tc = tcase_create("model");
 	tcase_add_test(tc, test_lookup);
+	tcase_add_test(tc, test_index_kept);
 	tcase_add_test(tc, test_status);
 	suite_add_tcase(s, tc);
 
