@@ -643,6 +643,65 @@ START_TEST(limits_round_trip_days)
 }
 END_TEST
 
+/* The "YYYY-MM-DD" shortcut in date_parse gives what the scanner gives:
+ * for every day of years around the edges of its range and of the
+ * Gregorian leap rules, for the day after each month's last, and for near
+ * misses of the form, with and without DATE_PARSE_END. */
+static void
+same_as_scanner(const char *t, unsigned opts)
+{
+	struct date_range	a, b;
+	char			*ea = NULL, *eb = NULL;
+	bool			oka, okb;
+
+	memset(&a, 0x5a, sizeof a);
+	memset(&b, 0x5a, sizeof b);
+	oka = date_parse(t, strlen(t), opts, &a, &ea, NULL);
+	okb = date_parse(t, strlen(t), opts | DATE_PARSE_SLOW, &b, &eb, NULL);
+	if (oka != okb || (oka && (a.earliest != b.earliest ||
+	    a.latest != b.latest || a.precision != b.precision ||
+	    a.flags != b.flags)) ||
+	    (!oka && strcmp(ea, eb) != 0))
+		ck_abort_msg("'%s' (opts %u): shortcut and scanner differ", t,
+		    opts);
+	free(ea);
+	free(eb);
+}
+
+START_TEST(limits_iso_shortcut)
+{
+	static const int	years[][2] = {
+		{ 999, 1001 }, { 1899, 1901 }, { 1969, 1971 }, { 1999, 2001 },
+		{ 2023, 2025 }, { 2099, 2101 }, { 9998, 9999 },
+	};
+	static const char *const near[] = {
+		"2022-1-01", "2022-01-1", "2022/01/01", "2022-01-01 ",
+		" 2022-01-01", "2022-01-0a", "+022-01-01", "-022-01-01",
+		"2022-00-10", "2022-13-01", "2022-01-00", "0000-01-01",
+		"2022-02-29", "2024-02-29", "2022-XX-XX", "2022-01-01T10:00",
+		"2022-01-01?", "~2022-01-01",
+	};
+	char		t[32];
+	size_t		i;
+	unsigned	opts, m, d;
+	int		y;
+
+	for (opts = 0; opts <= DATE_PARSE_END; opts += DATE_PARSE_END) {
+		for (i = 0; i < sizeof years / sizeof *years; i++)
+			for (y = years[i][0]; y <= years[i][1]; y++)
+				for (m = 1; m <= 12; m++)
+					for (d = 1; d <= date_month_days(y, m) + 1;
+					    d++) {
+						snprintf(t, sizeof t,
+						    "%04d-%02u-%02u", y, m, d);
+						same_as_scanner(t, opts);
+					}
+		for (i = 0; i < sizeof near / sizeof *near; i++)
+			same_as_scanner(near[i], opts);
+	}
+}
+END_TEST
+
 /* Every formatted start of a year parses back to itself, BC included. */
 START_TEST(limits_round_trip_text)
 {
@@ -800,6 +859,7 @@ date_suite(void)
 	tcase_add_test(tc, limits_known_days);
 	tcase_add_test(tc, limits_round_trip_days);
 	tcase_add_test(tc, limits_round_trip_text);
+	tcase_add_test(tc, limits_iso_shortcut);
 	tcase_add_test(tc, limits_extreme_calls);
 	suite_add_tcase(s, tc);
 
