@@ -109,12 +109,13 @@ summary_event_line(struct summary *s, const struct tl_event *e,
 	start = b->len;
 	summary_text(b, e->date_text);
 	w = text_width(b->data + start, b->len - start);
-	for (; w < s->datew; w++)
-		buf_addc(b, ' ');
-	buf_adds(b, "  ");
+	buf_addn(b, ' ', (w < s->datew ? s->datew - w : 0) + 2);
 	summary_text(b, e->title);
-	if (e->status != TL_STATUS_NONE)
-		buf_printf(b, "  [%s]", tl_status_name(e->status));
+	if (e->status != TL_STATUS_NONE) {
+		buf_adds(b, "  [");
+		buf_adds(b, tl_status_name(e->status));
+		buf_addc(b, ']');
+	}
 	buf_addc(b, '\n');
 }
 
@@ -125,10 +126,9 @@ summary_labelled(struct summary *s, const char *label, const char *text,
     size_t len)
 {
 	struct buf	indent = BUF_INIT, lines = BUF_INIT;
-	size_t		lead = strlen(s->indent) + strlen(label) + 2, i;
+	size_t		lead = strlen(s->indent) + strlen(label) + 2;
 
-	for (i = 0; i < lead; i++)
-		buf_addc(&indent, ' ');
+	buf_addn(&indent, ' ', lead);
 	text_wrap(&lines, text, len, s->width, indent.data);
 	if (lines.len >= lead) {
 		buf_printf(&s->line, "%s%s: ", s->indent, label);

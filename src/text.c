@@ -442,8 +442,10 @@ text_fit(struct buf *out, const char *s, size_t len, size_t width, bool pad)
 		used = text_line_emit(out, s, len, width - 1) + 1;
 		buf_adds(out, TEXT_ELLIPSIS);
 	}
-	for (; pad && used < width; used++)
-		buf_addc(out, ' ');
+	if (pad && used < width) {
+		buf_addn(out, ' ', width - used);
+		used = width;
+	}
 	return used;
 }
 
