@@ -666,7 +666,7 @@ export_json_dates(struct buf *b, const struct tl_event *e)
 
 	export_json_field(b, "earliest", export_iso(e->date.earliest, &e->date,
 	    iso, sizeof iso) ? iso : NULL);
-	export_json_field(b, "latest", export_iso(e->latest,
+	export_json_field(b, "latest", export_iso(tl_event_latest(e),
 	    export_last_range(e), iso, sizeof iso) ? iso : NULL);
 	export_json_field(b, "precision", export_precisions[e->date.precision]);
 	buf_adds(b, ",\n      \"qualifiers\": [");
@@ -833,8 +833,8 @@ export_csv_event(struct export *x, const struct tl_event *e)
 	export_csv_str(b, e->date_text, false, false);
 	export_csv_str(b, export_iso(e->date.earliest, &e->date, iso, sizeof iso) ?
 	    iso : NULL, false, false);
-	export_csv_str(b, export_iso(e->latest, export_last_range(e), iso,
-	    sizeof iso) ? iso : NULL, false, false);
+	export_csv_str(b, export_iso(tl_event_latest(e), export_last_range(e),
+	    iso, sizeof iso) ? iso : NULL, false, false);
 	export_csv_str(b, e->end_text, false, false);
 	export_csv_str(b, e->title, true, false);
 	export_csv_str(b, e->status == TL_STATUS_NONE ? NULL :
@@ -931,11 +931,11 @@ export_ics_days(const struct tl_event *e, struct date_parts *start,
 		return "iCalendar cannot express an open start";
 	if (export_ongoing(e))
 		return "iCalendar cannot express an ongoing end";
-	if (e->latest >= DATE_MAX)
+	if (tl_event_latest(e) >= DATE_MAX)
 		return "iCalendar cannot express an open end";
 	date_split(e->date.earliest, start);
 	/* DTEND is exclusive: the day after the last day. */
-	date_split(e->latest, end);
+	date_split(tl_event_latest(e), end);
 	date_civil_from_days(date_days_from_civil(end->year, end->month,
 	    end->day) + 1, &end->year, &end->month, &end->day);
 	if (start->year < 1)
@@ -1127,9 +1127,9 @@ export_tljs_dates(struct buf *b, const struct tl_event *e)
 	if ((i = export_tljs_align(&s, true)) > su)
 		su = i;
 	export_tljs_parts(b, "start_date", &s, su);
-	if (e->latest >= DATE_MAX)
+	if (tl_event_latest(e) >= DATE_MAX)
 		return;		/* open or ongoing: not expressible */
-	date_split(e->latest, &l);
+	date_split(tl_event_latest(e), &l);
 	lu = export_tljs_unit(export_last_range(e));
 	if ((i = export_tljs_align(&l, false)) > lu)
 		lu = i;

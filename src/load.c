@@ -464,12 +464,9 @@ load_part_adopt(struct timeline *tl, uint32_t fi, struct load_part *pt,
 
 			*e = src[i];
 			e->file = fi;
-			e->seq = tl->next_seq++;
 			e->span.start += pt->start;
 			e->span.end += pt->start;
 			e->span.line += (uint32_t)line_base;
-			if (e->id_line != 0)
-				e->id_line += (uint32_t)line_base;
 			for (j = 0; j < e->nrelated; j++)
 				e->related[j].line += (uint32_t)line_base;
 		}
@@ -500,7 +497,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	size_t			 cut[LOAD_JOBS_MAX + 1], n, k, i;
 	size_t			 first_ev = tl->nevents, first_diag = diags->n;
 	size_t			 key_end = 0, line_base;
-	uint32_t		 indent = 0, seq0 = tl->next_seq;
+	uint32_t		 indent = 0;
 	bool			 good;
 
 	if (m->len < LOAD_PAR_MIN || (n = load_jobs()) < 2)
@@ -561,7 +558,6 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	} else {
 		/* Back to how it was; the caller parses the file whole. */
 		timeline_truncate(tl, first_ev);
-		tl->next_seq = seq0;
 		diag_truncate(diags, first_diag);
 		tl->files[fi] = saved;
 	}
@@ -739,14 +735,6 @@ load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
 
 /* --- checks across files ------------------------------------------------- */
 
-/* Where an event's id value is, for messages. */
-static void
-load_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
-{
-	*line = e->id_line != 0 ? e->id_line : e->span.line;
-	*col = e->id_line != 0 ? e->id_col : e->span.col;
-}
-
 struct load_dups {
 	struct timeline		*tl;
 	struct diag_list	*diags;
@@ -760,8 +748,8 @@ load_dup_id(void *ctx, size_t first, size_t dup)
 	const struct tl_event	*b = &d->tl->events[dup];
 	uint32_t		 al, ac, bl, bc;
 
-	load_id_pos(a, &al, &ac);
-	load_id_pos(b, &bl, &bc);
+	tl_event_id_pos(a, &al, &ac);
+	tl_event_id_pos(b, &bl, &bc);
 	diag_add(d->diags, DIAG_ERROR, d->tl->files[b->file].path, bl, bc,
 	    "duplicate id '%s' (ids must be unique across all loaded files)",
 	    b->id);

@@ -18,8 +18,9 @@
 struct diag_list;
 struct timeline;
 
-/* Refuse files larger than this, with a diagnostic. */
-#define LOAD_MAX_FILE_SIZE	((size_t)4 << 30)
+/* Refuse files larger than this, with a diagnostic: offsets in a file
+ * are kept in 32 bits (struct tl_span). */
+#define LOAD_MAX_FILE_SIZE	((size_t)UINT32_MAX)
 
 /*
  * Load paths[0..n) into tl, run the checks across files and sort.  Returns

@@ -176,7 +176,7 @@ query_match_from(const struct query_value *v, const struct timeline *tl,
     const struct tl_event *ev)
 {
 	(void)tl;
-	return ev->latest >= v->u.date.earliest;
+	return tl_event_latest(ev) >= v->u.date.earliest;
 }
 
 static bool

@@ -529,8 +529,8 @@ static void
 density_add(const struct ruler *r, const struct tl_event *e,
     struct density_cell *cells)
 {
-	date_time	a = e->date.earliest;
-	date_time	b = e->latest < a ? a : e->latest;
+	date_time	a = e->date.earliest, l = tl_event_latest(e);
+	date_time	b = l < a ? a : l;
 	long long	c0, c1;
 	double		v;
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The timeline model; see timeline.h.  Events are appended file by file in
- * load order (seq), then sorted once by timeline_sort().
+ * load order, then sorted once by timeline_sort().
  */
 #include "config.h"
 
@@ -82,9 +82,9 @@ timeline_id_hash(const char *s)
 	return h;
 }
 
-/* Index every id; on duplicates the first loaded (lowest seq) wins, and
- * dup (if not NULL) hears of each pair, the winner first, in the order
- * they are met. */
+/* Index every id; on duplicates the first loaded (the first in the array,
+ * which is in load order) wins, and dup (if not NULL) hears of each pair,
+ * the winner first, in the order they are met. */
 void
 timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
     void *ctx)
@@ -110,11 +110,7 @@ timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
 				break;
 		if (at == TIMELINE_NO_ID)
 			tl->ids[h] = (uint32_t)i;
-		else if (tl->events[i].seq < tl->events[at].seq) {
-			tl->ids[h] = (uint32_t)i;
-			if (dup != NULL)
-				dup(ctx, i, at);
-		} else if (dup != NULL)
+		else if (dup != NULL)
 			dup(ctx, at, i);
 	}
 }
@@ -144,7 +140,6 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 	e = &tl->events[tl->nevents++];
 	memset(e, 0, sizeof *e);
 	e->file = file;
-	e->seq = tl->next_seq++;
 	return e;
 }
 
@@ -157,16 +152,17 @@ timeline_truncate(struct timeline *tl, size_t n)
 	}
 }
 
+/* Earliest first, then the narrower range (SPEC section 2). */
 static int
-timeline_cmp(const void *pa, const void *pb)
+timeline_cmp(const struct tl_event *a, const struct tl_event *b)
 {
-	const struct tl_event	*a = pa, *b = pb;
+	date_time	al, bl;
 
 	if (a->date.earliest != b->date.earliest)
 		return a->date.earliest < b->date.earliest ? -1 : 1;
-	if (a->latest != b->latest)
-		return a->latest < b->latest ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	al = tl_event_latest(a);
+	bl = tl_event_latest(b);
+	return (al > bl) - (al < bl);
 }
 
 /*
@@ -180,11 +176,15 @@ timeline_cmp(const void *pa, const void *pb)
  */
 static _Thread_local const struct tl_event *timeline_sorting;
 
+/* On the same range, load order: the events' places before the sort. */
 static int
 timeline_cmp_index(const void *pa, const void *pb)
 {
-	return timeline_cmp(&timeline_sorting[*(const uint32_t *)pa],
-	    &timeline_sorting[*(const uint32_t *)pb]);
+	uint32_t	a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	int		c = timeline_cmp(&timeline_sorting[a],
+			    &timeline_sorting[b]);
+
+	return c != 0 ? c : (a > b) - (a < b);
 }
 
 static void
@@ -226,25 +226,16 @@ timeline_permute_sort(struct timeline *tl)
 void
 timeline_sort(struct timeline *tl)
 {
-	size_t	i;
-
-	for (i = 0; i < tl->nevents; i++) {
-		struct tl_event *e = &tl->events[i];
-
-		e->latest = e->date.latest;
-		if (e->end_text != NULL && e->end.latest > e->latest)
-			e->latest = e->end.latest;
-	}
+	if (tl->ids == NULL)	/* while the events are in load order */
+		timeline_index(tl, NULL, NULL);
 	if (tl->nevents > 1)
 		timeline_permute_sort(tl);
-	if (tl->ids == NULL)
-		timeline_index(tl, NULL, NULL);
 }
 
 struct tl_event *
 timeline_find_id(const struct timeline *tl, const char *id)
 {
-	size_t	i, h, best = SIZE_MAX;
+	size_t	i, h;
 
 	if (tl->ids != NULL) {
 		for (h = timeline_id_hash(id) & tl->ids_mask;
@@ -256,11 +247,10 @@ timeline_find_id(const struct timeline *tl, const char *id)
 	for (i = 0; i < tl->nevents; i++) {
 		const char *eid = tl->events[i].id;
 
-		if (eid != NULL && strcmp(eid, id) == 0 && (best == SIZE_MAX ||
-		    tl->events[i].seq < tl->events[best].seq))
-			best = i;
+		if (eid != NULL && strcmp(eid, id) == 0)
+			return &tl->events[i];
 	}
-	return best != SIZE_MAX ? &tl->events[best] : NULL;
+	return NULL;
 }
 
 char *

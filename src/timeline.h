@@ -36,10 +36,12 @@ enum tl_status {
 	TL_STATUS_COUNT
 };
 
-/* A stretch of a file: bytes [start, end), and where start is. */
+/* A stretch of a file: bytes [start, end), and where start is.  32 bits
+ * (files are at most 4 GiB - 1: LOAD_MAX_FILE_SIZE, YAMLIO_MAX_SIZE) keep
+ * an event small. */
 struct tl_span {
-	size_t		start;
-	size_t		end;
+	uint32_t	start;
+	uint32_t	end;
 	uint32_t	line;
 	uint32_t	col;
 };
@@ -83,9 +85,6 @@ struct tl_event {
 	const char		*end_text;	/* as written, or NULL */
 	struct date_range	 date;		/* date.earliest sorts first */
 	struct date_range	 end;		/* valid if end_text */
-	/* Sorts second: max(date.latest, end.latest), set by
-	 * timeline_sort(). */
-	date_time		 latest;
 
 	const char		**tags;
 	const char		**actors;
@@ -95,9 +94,11 @@ struct tl_event {
 	struct tl_span		 span;	/* the whole event mapping */
 
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
-	uint32_t		 id_line, id_col;	/* where the id is */
+	/* Where the id's value is: lines after span.line, in the high 16
+	 * bits, and the column, in the low 16; 0 when unknown (or too far
+	 * to say in 16 bits).  See tl_event_id_pos(). */
+	uint32_t		 id_at;
 	uint32_t		 file;	/* index into tl->files */
-	uint32_t		 seq;	/* load order across all files */
 	enum tl_status		 status;
 };
 
@@ -132,10 +133,12 @@ struct tl_file {
 struct timeline {
 	struct tl_file		*files;
 	size_t			 nfiles;
+	/* In load order until timeline_sort; "the first loaded" of
+	 * anything is decided in that order (the id index is built in it
+	 * and kept through the sort). */
 	struct tl_event		*events;
 	size_t			 nevents;
 	size_t			 cap;
-	uint32_t		 next_seq;
 	struct arena		 arena;
 	/* Id index (open addressing over event indexes, TIMELINE_NO_ID
 	 * empty), built by load_check or timeline_sort; NULL until then or
@@ -146,7 +149,34 @@ struct timeline {
 
 #define TIMELINE_NO_ID	UINT32_MAX
 
-#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, 0, ARENA_INIT, NULL, 0 }
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0 }
+
+/* The event's last instant, which sorts second: the later of its date's
+ * and its end's. */
+static inline date_time
+tl_event_latest(const struct tl_event *e)
+{
+	return e->end_text != NULL && e->end.latest > e->date.latest ?
+	    e->end.latest : e->date.latest;
+}
+
+/* Remember where the id's value is (line and column in the file). */
+static inline void
+tl_event_set_id_pos(struct tl_event *e, uint32_t line, uint32_t col)
+{
+	uint32_t	d = line - e->span.line;
+
+	e->id_at = line >= e->span.line && d <= 0xFFFF && col <= 0xFFFF ?
+	    d << 16 | col : 0;
+}
+
+/* Where the id's value is; where the event starts if that is unknown. */
+static inline void
+tl_event_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
+{
+	*line = e->span.line + (e->id_at != 0 ? e->id_at >> 16 : 0);
+	*col = e->id_at != 0 ? e->id_at & 0xFFFF : e->span.col;
+}
 
 /* Status names ("confirmed", ...); "" for TL_STATUS_NONE. */
 const char	*tl_status_name(enum tl_status);
@@ -161,11 +191,12 @@ struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
 void		 timeline_reserve(struct timeline *, size_t n);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
-/* Compute sort keys, sort all events and index their ids. */
+/* Sort all events (once, from load order) and index their ids. */
 void		 timeline_sort(struct timeline *);
-/* Index the ids as they are now (timeline_sort does it too, or keeps an
- * index built before).  dup, if not NULL, is called for each duplicate:
- * the indexes of the first loaded event of the id and of the other. */
+/* Index the ids of events in load order (timeline_sort does it first, or
+ * keeps an index built before).  dup, if not NULL, is called for each
+ * duplicate: the indexes of the first loaded event of the id and of the
+ * other. */
 void		 timeline_index(struct timeline *,
 		    void (*dup)(void *, size_t first, size_t again),
 		    void *ctx);

@@ -331,11 +331,12 @@ ui_measure(struct app *app)
 	app->datew = app->conf.date_display == CONF_DATE_ISO ? 23 : 4;
 	for (i = 0; i < app->tl.nevents; i++) {
 		const struct tl_event *e = &app->tl.events[i];
+		date_time l = tl_event_latest(e);
 
 		if (e->date.earliest > DATE_MIN && e->date.earliest < app->lo)
 			app->lo = e->date.earliest;
-		if (e->latest < DATE_MAX && e->latest > app->hi)
-			app->hi = e->latest;
+		if (l < DATE_MAX && l > app->hi)
+			app->hi = l;
 		w = text_width(e->date_text, strlen(e->date_text));
 		if (w > app->datew)
 			app->datew = w > 22 ? 22 : w;

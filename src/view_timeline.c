@@ -81,7 +81,7 @@ vt_ruler_center(const struct app *app)
 		return app->lo < DATE_MAX ? app->lo : 0;
 	if (e->date.earliest > DATE_MIN)
 		return e->date.earliest;
-	return e->latest < DATE_MAX ? e->latest : 0;
+	return tl_event_latest(e) < DATE_MAX ? tl_event_latest(e) : 0;
 }
 
 static void
@@ -142,7 +142,8 @@ vt_draw_axis(struct app *app, const struct ruler *r, int y,
 	if (e == NULL)
 		return;
 	a = ruler_col(r, e->date.earliest <= DATE_MIN ? r->start : e->date.earliest);
-	b = ruler_col(r, e->latest >= DATE_MAX ? r->end - 1 : e->latest);
+	b = ruler_col(r, tl_event_latest(e) >= DATE_MAX ? r->end - 1 :
+	    tl_event_latest(e));
 	attrset(ui_attr(app, UI_COLOR_CURSOR) | A_BOLD);
 	if (b < 0)
 		mvaddstr(y, 0, app->utf8 ? "◀" : "<");
@@ -261,7 +262,7 @@ vt_date(const struct app *app, const struct tl_event *e, char *buf,
 	if (app->conf.date_display != CONF_DATE_ISO)
 		return e->date_text;
 	date_format_iso(e->date.earliest, DATE_PREC_DAY, a, sizeof a);
-	date_format_iso(e->latest, DATE_PREC_DAY, b, sizeof b);
+	date_format_iso(tl_event_latest(e), DATE_PREC_DAY, b, sizeof b);
 	if (strcmp(a, b) == 0)
 		snprintf(buf, n, "%s", a);
 	else

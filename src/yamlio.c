@@ -860,7 +860,9 @@ yl_intern(struct yl *y, const char *s, size_t len)
 	p = arena_strndup(&y->wordtext, s, len);
 	if (y->nwords >= YL_WORDS_MAX)
 		return p;
-	if ((y->nwords + 1) * 2 > y->capwords) {
+	/* Up to three quarters full: the table is alive at the peak of a
+	 * load (the whole model built, the file not yet let go). */
+	if ((y->nwords + 1) * 4 > y->capwords * 3) {
 		old = y->words;
 		oldcap = y->capwords;
 		y->capwords = oldcap == 0 ? 256 : oldcap * 2;
@@ -1444,8 +1446,7 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 	y->tl->files[y->file].format = TL_FORMAT_TIMELINEJS;
 	if ((v = yl_map_get(map, "unique_id")) != NULL) {
 		e->id = yl_text(y, v, "unique_id");
-		e->id_line = v->span.line;
-		e->id_col = v->span.col;
+		tl_event_set_id_pos(e, v->span.line, v->span.col);
 	}
 	e->date_text = yl_tljs_date(y, yl_map_get(map, "start_date"),
 	    "start_date", &e->date);
@@ -1493,8 +1494,8 @@ yl_event_scan(struct yl *y, const struct ynode *map, struct tl_event *e,
 		present |= 1u << id;
 		if (id == K_ID) {
 			e->id = yl_required_text(y, map->kids[i + 1], "id");
-			e->id_line = map->kids[i + 1]->span.line;
-			e->id_col = map->kids[i + 1]->span.col;
+			tl_event_set_id_pos(e, map->kids[i + 1]->span.line,
+			    map->kids[i + 1]->span.col);
 		}
 	}
 	return present;
@@ -1929,7 +1930,11 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	    SIZE_MAX - y.budget : len * YAMLIO_BUDGET_FACTOR;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		y.cur_byte = 3;	/* libyaml does not count the BOM */
-	if (yl_utf16(y.buf, len)) {
+	if (len > YAMLIO_MAX_SIZE) {
+		yl_diag(&y, DIAG_ERROR, 0, 0, "file too large (over %u bytes)",
+		    (unsigned)YAMLIO_MAX_SIZE);
+		ok = false;
+	} else if (yl_utf16(y.buf, len)) {
 		yl_diag(&y, DIAG_ERROR, 1, 1, "UTF-16 text is not supported "
 		    "(save the file as UTF-8)");
 		ok = false;

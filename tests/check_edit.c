@@ -171,7 +171,7 @@ diags_text(const struct loaded *l)
 	return buf_detach(&b);
 }
 
-/* The events of before and after, paired by seq (load order), equal but
+/* The events of before and after, paired in load order, equal but
  * for the one changed (which may be absent from after). */
 static void
 same_except(const struct loaded *a, const struct loaded *b, size_t changed,

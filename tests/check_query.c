@@ -150,13 +150,10 @@ fx_build_dates(struct tl_event *ev, const struct fx_event *x)
 {
 	ev->date_text = x->date;
 	ev->date = fx_date(x->date, 0);
-	ev->latest = ev->date.latest;
 	if (x->end == NULL)
 		return;
 	ev->end_text = x->end;
 	ev->end = fx_date(x->end, DATE_PARSE_END);
-	if (ev->end.latest > ev->latest)
-		ev->latest = ev->end.latest;
 }
 
 static void
@@ -211,7 +208,6 @@ fx_build(struct fixture *fx)
 		fx->events[i].description = x->description;
 		fx->events[i].status = x->status;
 		fx->events[i].file = x->file;
-		fx->events[i].seq = (uint32_t)i;
 		fx_build_dates(&fx->events[i], x);
 		fx_build_lists(fx, i, x);
 		fx_build_sources(fx, i, x);

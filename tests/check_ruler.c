@@ -615,11 +615,9 @@ event_from(struct tl_event *e, const char *text)
 	snprintf(date, sizeof date, "%.*s",
 	    (int)(bar ? (size_t)(bar - text) : strlen(text)), text);
 	e->date = parse_ok(date, 0);
-	e->latest = e->date.latest;
 	if (bar) {
+		e->end_text = bar + 1;
 		e->end = parse_ok(bar + 1, DATE_PARSE_END);
-		if (e->end.latest > e->latest)
-			e->latest = e->end.latest;
 	}
 }
 
@@ -708,11 +706,12 @@ START_TEST(density_sum)
 	for (i = 0; i < N(mixed_dates); i++) {
 		event_from(&events[i], mixed_dates[i]);
 		idx[i] = (uint32_t)i;
-		if (events[i].latest < r.start || events[i].date.earliest >= r.end)
+		if (tl_event_latest(&events[i]) < r.start ||
+		    events[i].date.earliest >= r.end)
 			continue;
 		overlapping++;
 		c0 = ruler_col(&r, events[i].date.earliest);
-		c1 = ruler_col(&r, events[i].latest);
+		c1 = ruler_col(&r, tl_event_latest(&events[i]));
 		c0 = c0 < 0 ? 0 : c0;
 		c1 = c1 >= (long long)r.width ? (long long)r.width - 1 : c1;
 		for (c = c0; c <= c1; c++)
@@ -750,7 +749,7 @@ START_TEST(density_gaps_are_empty)
 	for (i = 0; i + 1 < n; i++) {
 		/* spans of 1 to 37 columns in the first half of the year */
 		events[i].date.earliest = ruler_time(&r, i % 3);
-		events[i].latest = ruler_time(&r, 3 + i % 37) - 1;
+		events[i].date.latest = ruler_time(&r, 3 + i % 37) - 1;
 		idx[i] = (uint32_t)i;
 	}
 	event_from(&events[n - 1], "2022-12-01");
