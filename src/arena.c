@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Bump allocator; see arena.h.  Blocks are chained newest first; a request
- * larger than a quarter of the block size gets a block of its own so that
- * big strings do not waste the tail of the current block.
+ * Bump allocator; see arena.h.  Blocks are chained newest first, and the
+ * head block's free bytes are [a->cur, a->end), which arena_alloc() hands
+ * out in line; a request larger than a quarter of the block size gets a
+ * block of its own so that big strings do not waste the tail of the
+ * current block.
  */
 #include "config.h"
 
@@ -19,53 +21,57 @@
 struct arena_block {
 	struct arena_block	*next;
 	size_t			 size;	/* usable bytes after the header */
-	size_t			 used;
 	max_align_t		 data[];
 };
 
-static struct arena_block *
-arena_new_block(struct arena *a, size_t need)
+/* Hand out the bytes of b after the first used. */
+static void
+arena_use(struct arena *a, struct arena_block *b, size_t used)
 {
-	struct arena_block	*b;
-	size_t			 size = need > ARENA_BLOCK / 4 ? need : ARENA_BLOCK;
-
-	if (size > SIZE_MAX - sizeof *b)
-		fatal("out of memory (arena request of %zu bytes)", need);
-	b = xmalloc(sizeof *b + size);
-	b->size = size;
-	b->used = 0;
-	if (size == ARENA_BLOCK || a->head == NULL) {
-		b->next = a->head;
-		a->head = b;
-	} else {
-		/* Oversized: keep the current block at the head for reuse. */
-		b->next = a->head->next;
-		a->head->next = b;
-	}
-	return b;
+	a->cur = (char *)b->data + used;
+	a->end = (char *)b->data + b->size;
 }
 
 void *
-arena_alloc(struct arena *a, size_t size, size_t align)
+arena_alloc_block(struct arena *a, size_t size, size_t align)
 {
-	struct arena_block	*b = a->head;
-	size_t			 off;
+	struct arena_block	*b;
+	size_t			 need, pad, room;
+	char			*p;
 
 	if (align == 0 || (align & (align - 1)) != 0)
 		align = sizeof(max_align_t);
-	if (size > SIZE_MAX - align)
+	if (size > SIZE_MAX - align - sizeof *b)
 		fatal("out of memory (arena request of %zu bytes)", size);
-	if (b != NULL) {
-		off = (b->used + align - 1) & ~(align - 1);
-		if (off <= b->size && size <= b->size - off) {
-			b->used = off + size;
+	if (a->cur != NULL) {	/* arena_alloc's test, with align mended */
+		pad = (0 - (uintptr_t)a->cur) & (align - 1);
+		room = (size_t)(a->end - a->cur);
+		if (pad <= room && size <= room - pad) {
+			p = a->cur + pad;
+			a->cur = p + size;
 			a->used += size;
-			return (char *)b->data + off;
+			return p;
 		}
 	}
-	b = arena_new_block(a, size + align);
-	b->used = size;
 	a->used += size;
+	need = size + align;	/* room to align in the block */
+	if (need > ARENA_BLOCK / 4) {
+		b = xmalloc(sizeof *b + need);
+		b->size = need;
+		if (a->head != NULL) {
+			/* Oversized: after the head, which stays the block
+			 * allocated from. */
+			b->next = a->head->next;
+			a->head->next = b;
+			return b->data;
+		}
+	} else {
+		b = xmalloc(sizeof *b + ARENA_BLOCK);
+		b->size = ARENA_BLOCK;
+	}
+	b->next = a->head;
+	a->head = b;
+	arena_use(a, b, size);
 	return b->data;
 }
 
@@ -118,6 +124,7 @@ arena_adopt(struct arena *dst, struct arena *src)
 		dst->used += src->used;
 	}
 	src->head = NULL;
+	src->cur = src->end = NULL;
 	src->used = 0;
 }
 
@@ -134,11 +141,12 @@ arena_reset(struct arena *a)
 		}
 		free(b);
 	}
+	a->head = keep;
+	a->cur = a->end = NULL;
 	if (keep != NULL) {
 		keep->next = NULL;
-		keep->used = 0;
+		arena_use(a, keep, 0);
 	}
-	a->head = keep;
 	a->used = 0;
 }
 
@@ -152,5 +160,6 @@ arena_free(struct arena *a)
 		free(b);
 	}
 	a->head = NULL;
+	a->cur = a->end = NULL;
 	a->used = 0;
 }

@@ -9,17 +9,44 @@
 #define TLV_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena_block;
 
 struct arena {
 	struct arena_block	*head;
+	char			*cur;	/* the head block's free bytes */
+	char			*end;
 	size_t			 used;	/* bytes handed out, for statistics */
 };
 
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT { NULL, NULL, NULL, 0 }
 
-void	*arena_alloc(struct arena *, size_t size, size_t align);
+/* size bytes aligned to align (a power of two); a new block when the
+ * head block is full. */
+void	*arena_alloc_block(struct arena *, size_t size, size_t align);
+
+/* The common case in line: the bytes fit in the head block (this runs
+ * for nearly every value of every event loaded). */
+static inline void *
+arena_alloc(struct arena *a, size_t size, size_t align)
+{
+	size_t	pad, room;
+	char	*p;
+
+	if (a->cur != NULL && align != 0 && (align & (align - 1)) == 0) {
+		pad = (0 - (uintptr_t)a->cur) & (align - 1);
+		room = (size_t)(a->end - a->cur);
+		if (pad <= room && size <= room - pad) {
+			p = a->cur + pad;
+			a->cur = p + size;
+			a->used += size;
+			return p;
+		}
+	}
+	return arena_alloc_block(a, size, align);
+}
+
 void	*arena_calloc(struct arena *, size_t n, size_t size, size_t align);
 /* Copy len bytes and add a NUL. */
 char	*arena_strndup(struct arena *, const char *, size_t len);

@@ -799,6 +799,10 @@ yl_build(struct yl *y)
 
 /* --- schema helpers ------------------------------------------------------ */
 
+/* Whether text starts with the string literal lit (with a length check
+ * before it: equals lit); the compiler compares in place. */
+#define YL_IS(text, lit)	(memcmp((text), (lit), sizeof(lit) - 1) == 0)
+
 static const char *const yn_kind_names[] = {
 	[YN_SCALAR] = "a text value",
 	[YN_SEQ] = "a list",
@@ -1079,13 +1083,13 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		if (strcmp(k->text, "outlet") == 0)
+		if (k->len == 6 && YL_IS(k->text, "outlet"))
 			s->outlet = yl_word(y, v, "outlet");
-		else if (strcmp(k->text, "url") == 0)
+		else if (k->len == 3 && YL_IS(k->text, "url"))
 			s->url = yl_text(y, v, "url");
-		else if (strcmp(k->text, "title") == 0)
+		else if (k->len == 5 && YL_IS(k->text, "title"))
 			s->title = yl_text(y, v, "title");
-		else if (strcmp(k->text, "date") == 0) {
+		else if (k->len == 4 && YL_IS(k->text, "date")) {
 			struct date_range r;
 
 			(void)yl_date(y, v, "date", 0, &s->date_text, &r);
@@ -1137,11 +1141,11 @@ yl_note(struct yl *y, const struct ynode *n, struct tl_note *note)
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		if (strcmp(k->text, "at") == 0)
+		if (k->len == 2 && YL_IS(k->text, "at"))
 			yl_date(y, v, "at", 0, &note->at, &r);
-		else if (strcmp(k->text, "by") == 0)
+		else if (k->len == 2 && YL_IS(k->text, "by"))
 			note->by = yl_word(y, v, "by");
-		else if (strcmp(k->text, "text") == 0)
+		else if (k->len == 4 && YL_IS(k->text, "text"))
 			note->text = yl_required_text(y, v, "text");
 		else
 			yl_unknown_key(y, k, "note", note_keys,
@@ -1245,33 +1249,36 @@ static const char *const event_keys[K_UNKNOWN] = {
 	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
 };
 
-/* The key's id: a switch on the first letter, then one or two strcmp
- * (this runs for every key of every event). */
+/* The key's id: a switch on the length, then comparisons with constants
+ * that the compiler does in place (this runs for every key of every
+ * event). */
 static enum yl_key_id
-yl_event_key(const char *name)
+yl_event_key(const struct ynode *k)
 {
-	static const enum yl_key_id first[][2] = {
-		['a' - 'a'] = { K_ACTORS, K_UNKNOWN },
-		['d' - 'a'] = { K_DATE, K_DESCRIPTION },
-		['e' - 'a'] = { K_END, K_UNKNOWN },
-		['i' - 'a'] = { K_ID, K_UNKNOWN },
-		['n' - 'a'] = { K_NOTES, K_UNKNOWN },
-		['r' - 'a'] = { K_RELATED, K_UNKNOWN },
-		['s' - 'a'] = { K_STATUS, K_SOURCES },
-		['t' - 'a'] = { K_TITLE, K_TAGS },
-	};
-	size_t	c = (unsigned char)name[0] - (size_t)'a', i;
+	const char	*t = k->text;
 
-	if (c >= sizeof first / sizeof first[0])
+	switch (k->len) {
+	case 2:
+		return YL_IS(t, "id") ? K_ID : K_UNKNOWN;
+	case 3:
+		return YL_IS(t, "end") ? K_END : K_UNKNOWN;
+	case 4:
+		return YL_IS(t, "date") ? K_DATE : YL_IS(t, "tags") ? K_TAGS :
+		    K_UNKNOWN;
+	case 5:
+		return YL_IS(t, "title") ? K_TITLE : YL_IS(t, "notes") ?
+		    K_NOTES : K_UNKNOWN;
+	case 6:
+		return YL_IS(t, "status") ? K_STATUS : YL_IS(t, "actors") ?
+		    K_ACTORS : K_UNKNOWN;
+	case 7:
+		return YL_IS(t, "sources") ? K_SOURCES : YL_IS(t, "related") ?
+		    K_RELATED : K_UNKNOWN;
+	case 11:
+		return YL_IS(t, "description") ? K_DESCRIPTION : K_UNKNOWN;
+	default:
 		return K_UNKNOWN;
-	for (i = 0; i < 2; i++) {
-		enum yl_key_id id = first[c][i];
-
-		/* Letters with no key hold K_ID (0): strcmp rejects them. */
-		if (id != K_UNKNOWN && strcmp(name, event_keys[id]) == 0)
-			return id;
 	}
-	return K_UNKNOWN;
 }
 
 static void
@@ -1342,7 +1349,7 @@ yl_keys_of(const struct ynode *map, struct arena *a, uint32_t *count)
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		id = yl_event_key(k->text);
+		id = yl_event_key(k);
 		tk->name = id != K_UNKNOWN ? event_keys[id] :
 		    arena_strndup(a, k->text, k->len);
 		tk->key = k->span;
@@ -1486,7 +1493,7 @@ yl_event_scan(struct yl *y, const struct ynode *map, struct tl_event *e,
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		id = yl_event_key(k->text);
+		id = yl_event_key(k);
 		if (id == K_UNKNOWN) {
 			*tljs = *tljs || strcmp(k->text, "start_date") == 0;
 			continue;
@@ -1515,7 +1522,7 @@ yl_event_fields(struct yl *y, const struct ynode *map, struct tl_event *e)
 			    "keys must be text values");
 			continue;
 		}
-		if ((id = yl_event_key(k->text)) != K_ID)
+		if ((id = yl_event_key(k)) != K_ID)
 			yl_event_field(y, id, k, map->kids[i + 1], e);
 	}
 }
