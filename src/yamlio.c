@@ -586,10 +586,10 @@ static struct ynode *yl_build(struct yl *);
 static struct ynode *
 yl_new_node(struct yl *y, enum ynode_kind kind)
 {
-	struct ynode	*n = arena_calloc(&y->scratch, 1, sizeof *n,
+	struct ynode	*n = arena_alloc(&y->scratch, sizeof *n,
 			    _Alignof(struct ynode));
 
-	n->kind = kind;
+	*n = (struct ynode){ .kind = kind };	/* zeroed in line */
 	return n;
 }
 
