@@ -69,8 +69,10 @@ struct anchor {
 #define YL_DATES	((size_t)1 << YL_DATES_BITS)
 
 struct yl_date_memo {
-	const char		*text;
-	unsigned		 opts;
+	const char		*text;		/* interned */
+	uint32_t		 hash;		/* yl_word_hash of it */
+	uint16_t		 len;
+	uint16_t		 opts;
 	struct date_range	 date;
 };
 
@@ -841,18 +843,25 @@ yl_text(struct yl *y, const struct ynode *n, const char *key)
 #define YL_WORD_MAX_LEN	48
 #define YL_WORDS_MAX	((size_t)1 << 16)
 
+static uint32_t
+yl_word_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* s (len at most YL_WORD_MAX_LEN, hash h) in the table, or added. */
 static const char *
-yl_intern(struct yl *y, const char *s, size_t len)
+yl_intern_hashed(struct yl *y, const char *s, size_t len, uint32_t h)
 {
 	struct yl_word	*w, *old;
-	uint32_t	 h = 2166136261u;
 	size_t		 i, j, oldcap;
 	const char	*p;
 
-	if (len > YL_WORD_MAX_LEN)
-		return arena_strndup(&y->tl->arena, s, len);
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	if (y->capwords > 0)
 		for (i = h & (y->capwords - 1); (w = &y->words[i])->s != NULL;
 		    i = (i + 1) & (y->capwords - 1))
@@ -892,6 +901,14 @@ yl_intern(struct yl *y, const char *s, size_t len)
 	return p;
 }
 
+static const char *
+yl_intern(struct yl *y, const char *s, size_t len)
+{
+	if (len > YL_WORD_MAX_LEN)
+		return arena_strndup(&y->tl->arena, s, len);
+	return yl_intern_hashed(y, s, len, yl_word_hash(s, len));
+}
+
 /* yl_text, interned. */
 static const char *
 yl_word(struct yl *y, const struct ynode *n, const char *key)
@@ -925,31 +942,43 @@ yl_required_text(struct yl *y, const struct ynode *n, const char *key)
 }
 
 /* Parse a date scalar; false (with an error) if it is not one.  Dates
- * repeat (the same day, the same month), and their texts are interned: a
- * parsed date is remembered by the address of its text, in a table that
- * keeps the latest text per slot. */
+ * repeat (the same day, the same month, and close together in a file),
+ * so the latest dates read are remembered, text and value, in a small
+ * table keyed by the text's hash: a date met again is neither interned
+ * nor parsed again. */
 static bool
 yl_date(struct yl *y, const struct ynode *n, const char *key, unsigned opts,
     const char **text, struct date_range *out)
 {
-	struct yl_date_memo	*m;
+	struct yl_date_memo	*m = NULL;
 	char			*err = NULL;
 	size_t			 col = 0;
+	uint32_t		 h = 0;
 
-	if ((*text = yl_required(y, n, key, yl_word(y, n, key))) == NULL)
+	if (n->kind == YN_SCALAR && !n->null && !n->bad && n->len > 0 &&
+	    n->len <= YL_WORD_MAX_LEN) {
+		if (y->dates == NULL)
+			y->dates = xcalloc(YL_DATES, sizeof *y->dates);
+		h = yl_word_hash(n->text, n->len);
+		m = &y->dates[(h * 0x9E3779B1u) >> (32 - YL_DATES_BITS)];
+		if (m->text != NULL && m->hash == h && m->len == n->len &&
+		    m->opts == opts && memcmp(m->text, n->text, n->len) == 0) {
+			*text = m->text;
+			*out = m->date;
+			return true;
+		}
+		*text = yl_intern_hashed(y, n->text, n->len, h);
+	} else if ((*text = yl_required(y, n, key, yl_word(y, n, key))) ==
+	    NULL)
 		return false;
-	if (y->dates == NULL)
-		y->dates = xcalloc(YL_DATES, sizeof *y->dates);
-	m = &y->dates[((uintptr_t)*text * 0x9E3779B97F4A7C15ULL) >>
-	    (64 - YL_DATES_BITS)];
-	if (m->text == *text && m->opts == opts) {
-		*out = m->date;
-		return true;
-	}
 	if (date_parse(n->text, n->len, opts, out, &err, &col)) {
-		m->text = *text;
-		m->opts = opts;
-		m->date = *out;
+		if (m != NULL) {
+			m->text = *text;
+			m->hash = h;
+			m->len = (uint16_t)n->len;
+			m->opts = (uint16_t)opts;
+			m->date = *out;
+		}
 		return true;
 	}
 	yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(y, n, col), "%s",
