@@ -61,6 +61,54 @@ START_TEST(test_sort)
 }
 END_TEST
 
+/* Big timelines, in order but for a few events, reversed, and shuffled,
+ * with many equal dates: sorted as SPEC section 2 says, ties in load
+ * order (the sort walks a file in order once and sorts only the rest). */
+START_TEST(test_sort_big)
+{
+	static char	 ids[3000][8], dates[3000][16];
+	struct timeline	 tl = TIMELINE_INIT;
+	uint32_t	 f = timeline_add_file(&tl, "f.yaml"), x = 12345;
+	size_t		 i, n = 3000;	/* 1500 days from 1990 */
+
+	for (i = 0; i < n; i++) {
+		/* In order, two events a day; or backwards; or anywhere. */
+		int64_t		day = date_days_from_civil(1990, 1, 1) +
+				    (int64_t)i / 2, y;
+		unsigned	m, d;
+
+		x = x * 1103515245u + 12345u;
+		if (_i == 0 && (x >> 16) % 50 == 0)	/* a few out of place */
+			day += (int64_t)((x >> 8) % 4000) - 2000;
+		else if (_i == 1)
+			day = date_days_from_civil(1990, 1, 1) + (int64_t)(n - i);
+		else if (_i == 2)
+			day = date_days_from_civil(1990, 1, 1) + (x >> 8) % 500;
+		date_civil_from_days(day, &y, &m, &d);
+		snprintf(ids[i], sizeof ids[i], "e%04zu", i);
+		snprintf(dates[i], sizeof dates[i], "%04lld-%02u-%02u",
+		    (long long)y, m, d);
+		add(&tl, f, ids[i], dates[i]);
+	}
+	timeline_sort(&tl);
+	ck_assert_uint_eq(tl.nevents, n);
+	for (i = 1; i < n; i++) {
+		const struct tl_event *a = &tl.events[i - 1], *b = &tl.events[i];
+
+		if (a->date.earliest != b->date.earliest)
+			ck_assert(a->date.earliest < b->date.earliest);
+		else if (a->date.latest != b->date.latest)
+			ck_assert(a->date.latest < b->date.latest);
+		else
+			ck_assert_msg(strcmp(a->id, b->id) < 0,
+			    "%s before %s", a->id, b->id);
+	}
+	for (i = 0; i < n; i++)
+		ck_assert_ptr_eq(timeline_find_id(&tl, ids[i])->id, ids[i]);
+	timeline_free(&tl);
+}
+END_TEST
+
 START_TEST(test_end_widens)
 {
 	struct timeline	 tl = TIMELINE_INIT;
@@ -248,6 +296,7 @@ timeline_suite(void)
 
 	tc = tcase_create("sort");
 	tcase_add_test(tc, test_sort);
+	tcase_add_loop_test(tc, test_sort_big, 0, 3);
 	tcase_add_test(tc, test_end_widens);
 	suite_add_tcase(s, tc);
 
