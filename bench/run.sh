@@ -90,26 +90,34 @@ median() {
 		  print (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'
 }
 
-# measure LABEL N BYTES TOOL COMMAND...: run it $runs times, keep medians.
-measure() {
-	label=$1 n=$2 bytes=$3 tool=$4
-	shift 4
-	: > "$tmp/runs"
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		"$rusage" -o "$tmp/one" "$@" > /dev/null 2> "$tmp/err" || :
-		cat "$tmp/one" >> "$tmp/runs"
-		i=$((i + 1))
-	done
-	wall=$(cut -d' ' -f1 "$tmp/runs" | median)
-	rss=$(cut -d' ' -f2 "$tmp/runs" | median)
-	status=$(cut -d' ' -f3 "$tmp/runs" | sort -n | tail -n 1)
+# The commands are timed in rounds: each round runs every command once,
+# the floor first.  A command's ratio to the floor is the median of its
+# ratios to the floor's run in the same round, so that a machine that is
+# slower for a while (a shared host) slows both sides of each ratio.
+
+# run_once K COMMAND...: run it, add "WALL RSS STATUS" to runs.K.
+run_once() {
+	k=$1
+	shift
+	"$rusage" -o "$tmp/one" "$@" > /dev/null 2> "$tmp/err.$k" || :
+	cat "$tmp/one" >> "$tmp/runs.$k"
+}
+
+# result LABEL N BYTES K TOOL: the medians of runs.K into results, with
+# the median of the same-round ratios to runs.0 (the floor).
+result() {
+	label=$1 n=$2 bytes=$3 k=$4 tool=$5
+	wall=$(cut -d' ' -f1 "$tmp/runs.$k" | median)
+	rss=$(cut -d' ' -f2 "$tmp/runs.$k" | median)
+	status=$(cut -d' ' -f3 "$tmp/runs.$k" | sort -n | tail -n 1)
+	ratio=$(paste -d' ' "$tmp/runs.$k" "$tmp/runs.0" |
+	    awk '{ print ($4 > 0 ? $1 / $4 : 1) }' | median)
 	if [ "$status" -ne 0 ]; then
 		failed=1
-		note "$label $tool: exit $status: $(head -n 1 "$tmp/err")"
+		note "$label $tool: exit $status: $(head -n 1 "$tmp/err.$k")"
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$bytes" \
-	    "$tool" "$wall" "$rss" "$status" >> "$tmp/results"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$bytes" \
+	    "$tool" "$wall" "$rss" "$status" "$ratio" >> "$tmp/results"
 }
 
 # tlv check must find nothing in generated data; say so if it does.
@@ -141,22 +149,33 @@ for s in $sizes; do
 	bytes=$(wc -c < "$file" | tr -d ' ')
 	files="$files $label:$n:$bytes"
 	echo "run.sh: timing $file" >&2
-	measure "$label" "$n" "$bytes" "floor (libyaml events)" "$floor" "$file"
-	if [ $have_tlv = yes ]; then
-		check_clean "$file"
-		measure "$label" "$n" "$bytes" "tlv summary --brief" \
-		    "$tlv" summary --brief "$file"
-		measure "$label" "$n" "$bytes" "tlv summary --brief, 1 job" \
-		    env TLV_JOBS=1 "$tlv" summary --brief "$file"
-		measure "$label" "$n" "$bytes" "tlv check" "$tlv" check "$file"
-	fi
+	[ $have_tlv = yes ] && check_clean "$file"
+	peer_here=$have_peer
 	if [ $have_peer = yes ] && [ "$n" -gt 100000 ]; then
+		peer_here=no
 		note "$label python3 peer.py: skipped (PyYAML needs ~20x the" \
 		    "file in RSS and ~10 minutes a run at this size)"
-	elif [ $have_peer = yes ]; then
-		measure "$label" "$n" "$bytes" "python3 peer.py (CLoader)" \
-		    python3 "$peer" "$file"
 	fi
+	rm -f "$tmp"/runs.*
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		run_once 0 "$floor" "$file"
+		if [ $have_tlv = yes ]; then
+			run_once 1 "$tlv" summary --brief "$file"
+			run_once 2 env TLV_JOBS=1 "$tlv" summary --brief "$file"
+			run_once 3 "$tlv" check "$file"
+		fi
+		[ $peer_here = yes ] && run_once 4 python3 "$peer" "$file"
+		i=$((i + 1))
+	done
+	result "$label" "$n" "$bytes" 0 "floor (libyaml events)"
+	if [ $have_tlv = yes ]; then
+		result "$label" "$n" "$bytes" 1 "tlv summary --brief"
+		result "$label" "$n" "$bytes" 2 "tlv summary --brief, 1 job"
+		result "$label" "$n" "$bytes" 3 "tlv check"
+	fi
+	[ $peer_here = yes ] &&
+	    result "$label" "$n" "$bytes" 4 "python3 peer.py (CLoader)"
 done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
@@ -176,16 +195,16 @@ done | awk -F: -v out="$out" -v seed="$seed" '{
 	    out, $1, $2, $3 / 1e6, seed }'
 echo
 awk -F '\t' '
-function row(l, n, b, tool, w, r, st, ftime, frss) {
-	w = w > 0 ? w : 1e-6; ftime = ftime > 0 ? ftime : w
+function row(l, n, b, tool, w, r, st, ratio, frss) {
+	w = w > 0 ? w : 1e-6
 	frss = frss > 0 ? frss : r
 	printf "%-5s %-26s %9.3f %8.1f %10.0f %9.1f %7.2f %7.2f %7.2f  %s\n",
 	    l, tool, w, b / 1e6 / w, n / w, r / 1024, r * 1024 / b,
-	    w / ftime, r / frss, st == 0 ? "ok" : "exit " st
+	    ratio, r / frss, st == 0 ? "ok" : "exit " st
 }
 { L[NR] = $1; N[NR] = $2; B[NR] = $3; T[NR] = $4; W[NR] = $5; R[NR] = $6
-  S[NR] = $7
-  if (index($4, "floor") == 1) { fw[$1] = $5; fr[$1] = $6 } }
+  S[NR] = $7; Q[NR] = $8
+  if (index($4, "floor") == 1) fr[$1] = $6 }
 END {
 	printf "%-5s %-26s %9s %8s %10s %9s %7s %7s %7s  %s\n", "size",
 	    "command", "wall s", "MB/s", "events/s", "RSS MiB", "RSS/B",
@@ -193,8 +212,7 @@ END {
 	for (i = 1; i <= NR; i++) {
 		if (i > 1 && L[i] != L[i - 1])
 			print ""
-		row(L[i], N[i], B[i], T[i], W[i], R[i], S[i], fw[L[i]],
-		    fr[L[i]])
+		row(L[i], N[i], B[i], T[i], W[i], R[i], S[i], Q[i], fr[L[i]])
 	}
 }' "$tmp/results"
 
@@ -293,18 +311,17 @@ if [ $have_tlv = yes ]; then
 	awk -F '\t' -v viewer="$tmp/viewer" '
 	function verdict(ok) { return ok ? "met" : "NOT MET" }
 	{ if (!($1 in seen)) { seen[$1] = 1; order[++nl] = $1 }
-	  if (index($4, "floor") == 1) fw[$1] = $5
-	  if ($4 == "tlv summary --brief") { sw[$1] = $5; sr[$1] = $6; sb[$1] = $3 }
-	  if ($4 == "tlv summary --brief, 1 job") s1[$1] = $5 }
+	  if ($4 == "tlv summary --brief") { sq[$1] = $8; sr[$1] = $6; sb[$1] = $3 }
+	  if ($4 == "tlv summary --brief, 1 job") s1[$1] = $8 }
 	END {
 		for (k = 1; k <= nl; k++) if ((l = order[k]) != "1k") {
 			printf "  %-5s summary --brief, all cores   %5.2fx floor  (<= 1.25x)   %s\n",
-			    l, sw[l] / fw[l], verdict(sw[l] / fw[l] <= 1.25)
+			    l, sq[l], verdict(sq[l] <= 1.25)
 			printf "  %-5s summary --brief, 1 job       %5.2fx floor  (<= 1.25x)   %s\n",
-			    l, s1[l] / fw[l], verdict(s1[l] / fw[l] <= 1.25)
+			    l, s1[l], verdict(s1[l] <= 1.25)
 			if (l == "1M")
 				printf "  %-5s summary --brief, 2 cores     %5.2fx floor  (<= 0.75x)   %s\n",
-				    l, sw[l] / fw[l], verdict(sw[l] / fw[l] <= 0.75)
+				    l, sq[l], verdict(sq[l] <= 0.75)
 			printf "  %-5s peak memory                  %5.2fx file   (<= 1.0x)    %s\n",
 			    l, sr[l] * 1024 / sb[l], verdict(sr[l] * 1024 / sb[l] <= 1.0)
 		}

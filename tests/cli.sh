@@ -51,6 +51,18 @@ expect_grep '^missing.yaml: error: cannot read: No such file or directory$' \
     "$out" "check missing file"
 expect_grep '^1 error, 0 warnings$' "$out" "check missing file"
 
+# A file of 4 GiB (a sparse one: nothing is written) is one byte over
+# what tlv reads, and is refused before anything is read.
+if truncate -s 4G "$tmp/huge.yaml" 2>/dev/null; then
+	"$TLV" check "$tmp/huge.yaml" >"$out" 2>&1
+	expect_status 1 $? "check a 4 GiB file"
+	expect_grep 'huge.yaml: error: cannot read: file too large$' "$out" \
+	    "check a 4 GiB file"
+	rm -f "$tmp/huge.yaml"
+else
+	echo "cli.sh: no sparse file: the 4 GiB limit is not checked"
+fi
+
 # Ids are unique across files: the second use is the error, with a note.
 printf 'events:\n  - {id: invasion, title: Again, date: 2022}\n' >"$tmp/dup.yaml"
 "$TLV" check story.yaml "$tmp/dup.yaml" >"$out" 2>&1
