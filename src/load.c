@@ -181,16 +181,18 @@ load_drop(void *ctx, size_t upto)
 		    m->tl->nevents);
 }
 
-/* Hash the whole mapping now, in one pass in order (the kernel reads
- * ahead, MADV_SEQUENTIAL), giving pages back behind it so that hashing
- * never holds more than a step of the file in memory.  For parallel
- * parsing; one parser hashes the pages it gives back (load_drop), which
- * saves reading the file twice. */
+/* Hash the whole mapping in one pass in order (the kernel reads ahead,
+ * MADV_SEQUENTIAL), giving pages back behind it so that hashing never
+ * holds more than a step of the file in memory.  For parallel parsing,
+ * on a thread of its own while the parts are parsed (see load_parallel);
+ * one parser hashes the pages it gives back instead (load_drop), which
+ * saves reading the file twice.  Touches only m->hasher. */
 #define LOAD_HASH_STEP	((size_t)4 << 20)	/* a multiple of the block */
 
-static void
-load_hash_mapped(struct load_map *m)
+static void *
+load_hash_mapped(void *arg)
 {
+	struct load_map		*m = arg;
 	const unsigned char	*b = (const unsigned char *)m->base;
 	size_t			 off, n;
 
@@ -200,7 +202,7 @@ load_hash_mapped(struct load_map *m)
 		load_hash_feed(&m->hasher, b + off, n);
 		madvise((void *)(uintptr_t)(b + off), n, MADV_DONTNEED);
 	}
-	m->hashing = false;
+	return NULL;
 }
 
 /* Map path if it is a regular file of at least LOAD_MAP_MIN bytes. */
@@ -498,14 +500,20 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	size_t			 first_ev = tl->nevents, first_diag = diags->n;
 	size_t			 key_end = 0, line_base;
 	uint32_t		 indent = 0;
-	bool			 good;
+	pthread_t		 hasher;
+	bool			 good, hashing;
 
 	if (m->len < LOAD_PAR_MIN || (n = load_jobs()) < 2)
 		return false;
 	if ((k = load_split(m->base, m->len, n, cut, &indent,
 	    &key_end)) < 2)
 		return false;
-	load_hash_mapped(m);
+	/* The hash is taken at the same time as the parts are parsed (it
+	 * reads the file some twenty times faster than a parser). */
+	m->hashing = false;
+	hashing = pthread_create(&hasher, NULL, load_hash_mapped, m) == 0;
+	if (!hashing)
+		(void)load_hash_mapped(m);
 	parts = xcalloc(k, sizeof *parts);
 	threads = xcalloc(k, sizeof *threads);
 	for (i = 1; i < k; i++) {
@@ -538,6 +546,8 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 			pthread_join(threads[i], NULL);
 		else
 			(void)load_part_run(&parts[i]);
+	if (hashing)
+		pthread_join(hasher, NULL);
 
 	/* The first part must be the top of the file with its events list
 	 * running to the cut, and nothing may have been said anywhere. */
