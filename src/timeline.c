@@ -85,11 +85,13 @@ timeline_id_hash(const char *s)
 /* Index every id; on duplicates the first loaded (the first in the array,
  * which is in load order) wins, and dup (if not NULL) hears of each pair,
  * the winner first, in the order they are met. */
+#define TIMELINE_AHEAD	8
+
 void
 timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
     void *ctx)
 {
-	size_t	cap = 16, i, h;
+	size_t	cap = 16, i, h, ahead[TIMELINE_AHEAD];
 
 	timeline_unindex(tl);
 	while (cap < tl->nevents * 2)
@@ -97,21 +99,34 @@ timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
 	tl->ids = xreallocarray(NULL, cap, sizeof *tl->ids);
 	memset(tl->ids, 0xFF, cap * sizeof *tl->ids);
 	tl->ids_mask = cap - 1;
-	for (i = 0; i < tl->nevents; i++) {
-		const char	*id = tl->events[i].id;
+	/* The slots are far apart in a big index: each id is hashed
+	 * TIMELINE_AHEAD events before its slot is needed, and the slot
+	 * fetched meanwhile. */
+	for (i = 0; i < tl->nevents + TIMELINE_AHEAD; i++) {
+		const char	*id;
+		size_t		 slot = i % TIMELINE_AHEAD;
 		uint32_t	 at;
 
-		if (id == NULL)
-			continue;
-		for (h = timeline_id_hash(id) & tl->ids_mask;
-		    (at = tl->ids[h]) != TIMELINE_NO_ID;
-		    h = (h + 1) & tl->ids_mask)
-			if (strcmp(tl->events[at].id, id) == 0)
-				break;
-		if (at == TIMELINE_NO_ID)
-			tl->ids[h] = (uint32_t)i;
-		else if (dup != NULL)
-			dup(ctx, at, i);
+		/* The event TIMELINE_AHEAD back, whose hash is in the slot
+		 * the next one takes. */
+		if (i >= TIMELINE_AHEAD &&
+		    (id = tl->events[i - TIMELINE_AHEAD].id) != NULL) {
+			for (h = ahead[slot]; (at = tl->ids[h]) != TIMELINE_NO_ID;
+			    h = (h + 1) & tl->ids_mask)
+				if (strcmp(tl->events[at].id, id) == 0)
+					break;
+			if (at == TIMELINE_NO_ID)
+				tl->ids[h] = (uint32_t)(i - TIMELINE_AHEAD);
+			else if (dup != NULL)
+				dup(ctx, at, i - TIMELINE_AHEAD);
+		}
+		if (i < tl->nevents && (id = tl->events[i].id) != NULL) {
+			h = timeline_id_hash(id) & tl->ids_mask;
+			ahead[slot] = h;
+#ifdef __GNUC__
+			__builtin_prefetch(&tl->ids[h]);
+#endif
+		}
 	}
 }
 
