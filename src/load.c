@@ -717,6 +717,42 @@ load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
 	return true;
 }
 
+/* With processors to spare, a big timeline's sort order is worked out on
+ * a thread while the checks run: both only read the events (the checks
+ * write the id index, the files' error counts and the diagnostics). */
+#define LOAD_SORT_PAR_MIN	((size_t)1 << 16)
+
+struct load_order {
+	const struct timeline	*tl;
+	uint32_t		*from;
+};
+
+static void *
+load_order_run(void *arg)
+{
+	struct load_order	*lo = arg;
+
+	lo->from = timeline_sort_order(lo->tl);
+	return NULL;
+}
+
+static void
+load_check_sort(struct timeline *tl, struct diag_list *diags)
+{
+	struct load_order	lo = { tl, NULL };
+	pthread_t		t;
+
+	if (tl->nevents < LOAD_SORT_PAR_MIN || load_jobs() < 2 ||
+	    pthread_create(&t, NULL, load_order_run, &lo) != 0) {
+		load_check(tl, diags);
+		timeline_sort(tl);
+		return;
+	}
+	load_check(tl, diags);
+	pthread_join(t, NULL);
+	timeline_sort_apply(tl, lo.from);
+}
+
 size_t
 load_paths(struct timeline *tl, char *const *paths, size_t n,
     struct diag_list *diags)
@@ -738,8 +774,7 @@ load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
 		} else if (!load_one(tl, paths[i], diags, progress))
 			failed++;
 	}
-	load_check(tl, diags);
-	timeline_sort(tl);
+	load_check_sort(tl, diags);
 	return failed;
 }
 

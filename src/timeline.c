@@ -293,15 +293,25 @@ timeline_order(const struct tl_event *ev, uint32_t *from, uint32_t n)
 	free(aside);
 }
 
-static void
-timeline_permute_sort(struct timeline *tl)
+uint32_t *
+timeline_sort_order(const struct timeline *tl)
 {
-	uint32_t	*from, i, j, k, next;
+	uint32_t	*from;
+
+	from = xreallocarray(NULL, tl->nevents + 1, sizeof *from);
+	if (tl->nevents > 0)
+		timeline_order(tl->events, from, (uint32_t)tl->nevents);
+	return from;
+}
+
+/* Put the events in the order from[] gives, and the id index with them. */
+static void
+timeline_permute(struct timeline *tl, uint32_t *from)
+{
+	uint32_t	 i, j, k, next;
 	size_t		 h;
 	struct tl_event	 held;
 
-	from = xreallocarray(NULL, tl->nevents, sizeof *from);
-	timeline_order(tl->events, from, (uint32_t)tl->nevents);
 	/* Slot j gets the event now at from[j].  As each event is moved,
 	 * from[] of its old slot becomes its new slot (marked MOVED): the
 	 * inverse permutation, for the id index. */
@@ -322,16 +332,21 @@ timeline_permute_sort(struct timeline *tl)
 			if (tl->ids[h] != TIMELINE_NO_ID)
 				tl->ids[h] = from[tl->ids[h]] &
 				    ~TIMELINE_MOVED;
+}
+
+void
+timeline_sort_apply(struct timeline *tl, uint32_t *from)
+{
+	if (tl->ids == NULL)	/* while the events are in load order */
+		timeline_index(tl, NULL, NULL);
+	timeline_permute(tl, from);
 	free(from);
 }
 
 void
 timeline_sort(struct timeline *tl)
 {
-	if (tl->ids == NULL)	/* while the events are in load order */
-		timeline_index(tl, NULL, NULL);
-	if (tl->nevents > 1)
-		timeline_permute_sort(tl);
+	timeline_sort_apply(tl, timeline_sort_order(tl));
 }
 
 struct tl_event *

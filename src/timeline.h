@@ -193,6 +193,11 @@ void		 timeline_reserve(struct timeline *, size_t n);
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Sort all events (once, from load order) and index their ids. */
 void		 timeline_sort(struct timeline *);
+/* timeline_sort in two steps: the order, which only reads the events (so
+ * another thread can work it out while they are checked), then the
+ * events put in it (from is freed). */
+uint32_t	*timeline_sort_order(const struct timeline *);
+void		 timeline_sort_apply(struct timeline *, uint32_t *from);
 /* Index the ids of events in load order (timeline_sort does it first, or
  * keeps an index built before).  dup, if not NULL, is called for each
  * duplicate: the indexes of the first loaded event of the id and of the
