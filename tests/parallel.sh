@@ -7,7 +7,8 @@
 # files are made so that cutting goes wrong in every way we know of: items
 # at column 0, CRLF, a quoted scalar whose lines look like items, an alias
 # to an anchor in another part, keys after the events list, and problems
-# (a duplicate id, an unknown key, a bad date) far from the top.
+# (a duplicate id, an unknown key, a bad date) far from the top; and a
+# file big enough that its sort order is worked out on a thread.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 # same NAME FILE: the outputs with one parser and with four are
@@ -68,6 +69,16 @@ expect_grep "warn.yaml:$((last + 1)):5: warning: unknown key 'colour'" \
 sed "$((last + 1))s/date: .*/date: 2022-02-30/" "$base" >"$tmp/bad.yaml"
 same bad "$tmp/bad.yaml"
 expect_grep "bad.yaml:$((last + 1)):" "$tmp/bad.check" "bad date far down"
+
+# Over 65536 events the sort order is worked out on a thread while the
+# checks run: the same with a duplicate id to report meanwhile.
+gen_timeline 70000 2 | sed 's/^  - id: ev-069999$/  - id: ev-000002/' \
+    >"$tmp/big.yaml"
+same big "$tmp/big.yaml"
+expect_grep "big.yaml:[0-9]*:9: error: duplicate id 'ev-000002'" \
+    "$tmp/big.check" "duplicate id in 70000 events"
+expect_grep "^70000 events from 1 file" "$tmp/big.sum" "big summary"
+rm -f "$tmp/big.yaml" "$tmp"/big.json.*
 
 # An alias far down to an anchor in the first event.
 sed -e "0,/^    tags: \[t0, shared\]$/s//    tags: \&first [t0, shared]/" \
