@@ -135,6 +135,9 @@ timeline_reserve(struct timeline *tl, size_t n)
 {
 	if (n <= tl->cap)
 		return;
+	if (n > TIMELINE_MOVED)	/* 380 GB of events */
+		fatal("out of memory (more than %u events)",
+		    (unsigned)TIMELINE_MOVED);
 	timeline_unindex(tl);
 	tl->cap = n;
 	tl->events = xreallocarray(tl->events, tl->cap, sizeof *tl->events);
@@ -147,9 +150,6 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 
 	timeline_unindex(tl);
 
-	if (tl->nevents >= TIMELINE_MOVED)	/* 400 GB of events */
-		fatal("out of memory (more than %u events)",
-		    (unsigned)TIMELINE_MOVED);
 	if (tl->nevents == tl->cap)
 		timeline_reserve(tl, tl->cap == 0 ? 256 : tl->cap * 2);
 	e = &tl->events[tl->nevents++];

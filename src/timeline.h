@@ -94,9 +94,10 @@ struct tl_event {
 	struct tl_span		 span;	/* the whole event mapping */
 
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
-	/* Where the id's value is: lines after span.line, in the high 16
-	 * bits, and the column, in the low 16; 0 when unknown (or too far
-	 * to say in 16 bits).  See tl_event_id_pos(). */
+	/* Where the id's value is: lines after span.line in the high 8
+	 * bits (an id is near its event's top), the column in the low 24
+	 * (a JSON file may be one long line); 0 when unknown or too far to
+	 * say.  See tl_event_id_pos(). */
 	uint32_t		 id_at;
 	uint32_t		 file;	/* index into tl->files */
 	enum tl_status		 status;
@@ -160,22 +161,25 @@ tl_event_latest(const struct tl_event *e)
 	    e->end.latest : e->date.latest;
 }
 
+#define TL_ID_LINES	0xFFu		/* see tl_event.id_at */
+#define TL_ID_COLS	0xFFFFFFu
+
 /* Remember where the id's value is (line and column in the file). */
 static inline void
 tl_event_set_id_pos(struct tl_event *e, uint32_t line, uint32_t col)
 {
 	uint32_t	d = line - e->span.line;
 
-	e->id_at = line >= e->span.line && d <= 0xFFFF && col <= 0xFFFF ?
-	    d << 16 | col : 0;
+	e->id_at = line >= e->span.line && d <= TL_ID_LINES &&
+	    col <= TL_ID_COLS ? d << 24 | col : 0;
 }
 
 /* Where the id's value is; where the event starts if that is unknown. */
 static inline void
 tl_event_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 {
-	*line = e->span.line + (e->id_at != 0 ? e->id_at >> 16 : 0);
-	*col = e->id_at != 0 ? e->id_at & 0xFFFF : e->span.col;
+	*line = e->span.line + (e->id_at != 0 ? e->id_at >> 24 : 0);
+	*col = e->id_at != 0 ? e->id_at & TL_ID_COLS : e->span.col;
 }
 
 /* Status names ("confirmed", ...); "" for TL_STATUS_NONE. */

@@ -114,6 +114,9 @@ struct yl {
 	struct yl_word		*words;		/* interned (yl_intern) */
 	struct arena		 wordtext;	/* their texts, together;
 						   the timeline's at the end */
+	struct arena		*wordarena;	/* &wordtext for a big
+						   buffer, else the
+						   timeline's */
 	size_t			 nwords, capwords;
 	struct yl_date_memo	*dates;		/* YL_DATES, or NULL */
 
@@ -841,6 +844,7 @@ yl_text(struct yl *y, const struct ynode *n, const char *key)
  * than it saves), and the table stops growing at YL_WORDS_MAX entries.
  */
 #define YL_WORD_MAX_LEN	48
+#define YL_WORDTEXT_MIN	((size_t)1 << 20)	/* see wordtext */
 #define YL_WORDS_MAX	((size_t)1 << 16)
 
 static uint32_t
@@ -868,9 +872,11 @@ yl_intern_hashed(struct yl *y, const char *s, size_t len, uint32_t h)
 			if (w->hash == h && w->len == len &&
 			    memcmp(w->s, s, len) == 0)
 				return w->s;
-	/* Kept apart from the long texts, the words stay close together
-	 * in memory, and so in the processor's cache for the next lookup. */
-	p = arena_strndup(&y->wordtext, s, len);
+	/* Kept apart from the long texts of a big file, the words stay
+	 * close together in memory, and so in the processor's cache for the
+	 * next lookup.  (A small file would leave most of a block of its
+	 * own empty.) */
+	p = arena_strndup(y->wordarena, s, len);
 	if (y->nwords >= YL_WORDS_MAX)
 		return p;
 	/* Up to three quarters full: the table is alive at the peak of a
@@ -1954,6 +1960,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 
 	memset(&y, 0, sizeof y);
 	y.tl = tl;
+	y.wordarena = len >= YL_WORDTEXT_MIN ? &y.wordtext : &tl->arena;
 	y.file = file;
 	y.path = tl->files[file].path;
 	y.diags = diags;
@@ -2084,6 +2091,7 @@ yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
 	tmp = xstrndup(buf + ls, e->span.end - ls);
 	memset(tmp, ' ', e->span.start - ls);
 	memset(&y, 0, sizeof y);
+	y.wordarena = &y.wordtext;	/* (nothing is interned here) */
 	y.diags = &diags;
 	y.path = "event";
 	y.buf = (const unsigned char *)tmp;

@@ -410,6 +410,43 @@ START_TEST(test_alias_bomb)
 }
 END_TEST
 
+/* A duplicate id is reported where the id is, also far along one long
+ * line (a JSON file on one line) and many lines into an event (where
+ * the event's start is given instead). */
+START_TEST(test_dup_id_place)
+{
+	struct buf	b = BUF_INIT;
+	struct loaded	l;
+	size_t		col;
+	int		i;
+
+	buf_adds(&b, "events: [{id: x, title: a, date: 2022}, {title: \"");
+	for (i = 0; i < 70000; i++)
+		buf_addc(&b, 'p');
+	buf_adds(&b, "\", date: 2022, id: x}]\n");
+	col = (size_t)(strstr(b.data + 40, "id: x") - b.data) + 5;
+	load_text(&l, b.data);
+	ck_assert_uint_eq(l.diags.errors, 1);
+	ck_assert_uint_eq(l.diags.v[0].line, 1);
+	ck_assert_uint_eq(l.diags.v[0].col, col);
+	ck_assert_uint_eq(l.diags.v[1].col, 15);	/* the first one */
+	loaded_free(&l);
+
+	buf_reset(&b);
+	buf_adds(&b, "events:\n  - {id: y, title: a, date: 2022}\n"
+	    "  - title: b\n    description: |\n");
+	for (i = 0; i < 300; i++)
+		buf_adds(&b, "      line\n");
+	buf_adds(&b, "    date: 2022\n    id: y\n");
+	load_text(&l, b.data);
+	ck_assert_uint_eq(l.diags.errors, 1);
+	ck_assert_uint_eq(l.diags.v[0].line, 3);	/* the event's start */
+	ck_assert_uint_eq(l.diags.v[0].col, 5);
+	buf_free(&b);
+	loaded_free(&l);
+}
+END_TEST
+
 START_TEST(test_many_keys)
 {
 	/* Duplicate detection stays fast on a huge mapping. */
@@ -457,6 +494,7 @@ yamlio_suite(void)
 	tcase_add_test(tc, test_depth);
 	tcase_add_test(tc, test_alias_bomb);
 	tcase_add_test(tc, test_many_keys);
+	tcase_add_test(tc, test_dup_id_place);
 	suite_add_tcase(s, tc);
 	return s;
 }
