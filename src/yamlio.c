@@ -49,6 +49,7 @@ struct ynode {
 	bool		 flow;		/* flow collection */
 	bool		 bad;		/* already reported: stay quiet */
 	bool		 aliased;	/* written as *alias */
+	bool		 in_model;	/* text is in the timeline's arena */
 	const char	*text;		/* scalar, NUL-terminated */
 	size_t		 len;
 	struct ynode	**kids;		/* seq: items; map: key, value, ... */
@@ -104,6 +105,9 @@ struct yl {
 
 	struct arena		 scratch;
 	bool			 keep_scratch;
+	bool			 model_hints;	/* values of yl_model_key keys
+						   go to the timeline's arena */
+	bool			 model_next;	/* the next node is one */
 	struct ynode		**pending;	/* children being collected */
 	size_t			 npending, cappending;
 	unsigned		 depth;
@@ -599,7 +603,7 @@ yl_new_node(struct yl *y, enum ynode_kind kind)
 }
 
 static struct ynode *
-yl_build_scalar(struct yl *y)
+yl_build_scalar(struct yl *y, bool model)
 {
 	yaml_event_t	*e = &y->ev;
 	struct ynode	*n = yl_new_node(y, YN_SCALAR);
@@ -610,7 +614,10 @@ yl_build_scalar(struct yl *y)
 	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->quoted = e->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	if (memchr(v, '\0', len) != NULL) {
+	/* libyaml refuses a NUL byte in the input: only an escape ("\0",
+	 * "\x00", "\u0000") in double quotes can make one. */
+	if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    memchr(v, '\0', len) != NULL) {
 		n->text = v;
 		n->len = len;
 		yl_diag(y, DIAG_ERROR, n->span.line, yl_col_in(y, n,
@@ -618,11 +625,15 @@ yl_build_scalar(struct yl *y)
 		len = strlen(v);
 		n->bad = true;
 	}
-	n->text = arena_strndup(&y->scratch, v, len);
 	n->len = len;
 	n->null = n->plain && (len == 0 || (len == 1 && v[0] == '~') ||
 	    (len == 4 && (memcmp(v, "null", 4) == 0 ||
 	    memcmp(v, "Null", 4) == 0 || memcmp(v, "NULL", 4) == 0)));
+	/* A text the timeline keeps as it is goes straight to its arena:
+	 * yl_text then has nothing to copy. */
+	n->in_model = model && !n->null && !n->bad;
+	n->text = arena_strndup(n->in_model ? &y->tl->arena : &y->scratch, v,
+	    len);
 	yl_anchor_define(y, e->data.scalar.anchor, n);
 	return n;
 }
@@ -721,6 +732,29 @@ yl_push_pending(struct yl *y, struct ynode *n)
 	y->pending[y->npending++] = n;
 }
 
+/* Keys whose values the schema copies into the timeline as they are
+ * (yl_text): id, title, description, url, text. */
+static bool
+yl_model_key(const struct ynode *k)
+{
+	if (k->kind != YN_SCALAR)
+		return false;
+	switch (k->len) {
+	case 2:
+		return memcmp(k->text, "id", 2) == 0;
+	case 3:
+		return memcmp(k->text, "url", 3) == 0;
+	case 4:
+		return memcmp(k->text, "text", 4) == 0;
+	case 5:
+		return memcmp(k->text, "title", 5) == 0;
+	case 11:
+		return memcmp(k->text, "description", 11) == 0;
+	default:
+		return false;
+	}
+}
+
 /* Build a sequence or mapping whose start event is current. */
 static struct ynode *
 yl_build_collection(struct yl *y)
@@ -760,6 +794,10 @@ yl_build_collection(struct yl *y)
 			return NULL;
 		if (y->ev.type == end)
 			break;
+		/* The value of a key whose text the schema keeps. */
+		y->model_next = map && y->model_hints &&
+		    (y->npending - base) % 2 == 1 &&
+		    yl_model_key(y->pending[y->npending - 1]);
 		if ((kid = yl_build(y)) == NULL)
 			return NULL;
 		yl_push_pending(y, kid);
@@ -785,9 +823,12 @@ yl_build_collection(struct yl *y)
 static struct ynode *
 yl_build(struct yl *y)
 {
+	bool	model = y->model_next;
+
+	y->model_next = false;
 	switch (y->ev.type) {
 	case YAML_SCALAR_EVENT:
-		return yl_build_scalar(y);
+		return yl_build_scalar(y, model);
 	case YAML_ALIAS_EVENT:
 		return yl_build_alias(y);
 	case YAML_SEQUENCE_START_EVENT:
@@ -833,6 +874,8 @@ yl_text(struct yl *y, const struct ynode *n, const char *key)
 	}
 	if (n->null || n->bad)
 		return NULL;
+	if (n->in_model)
+		return n->text;
 	return arena_strndup(&y->tl->arena, n->text, n->len);
 }
 
@@ -1960,6 +2003,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 
 	memset(&y, 0, sizeof y);
 	y.tl = tl;
+	y.model_hints = true;
 	y.wordarena = len >= YL_WORDTEXT_MIN ? &y.wordtext : &tl->arena;
 	y.file = file;
 	y.path = tl->files[file].path;
