@@ -317,8 +317,12 @@ if [ $have_tlv = yes ]; then
 		for (k = 1; k <= nl; k++) if ((l = order[k]) != "1k") {
 			printf "  %-5s summary --brief, all cores   %5.2fx floor  (<= 1.25x)   %s\n",
 			    l, sq[l], verdict(sq[l] <= 1.25)
-			printf "  %-5s summary --brief, 1 job       %5.2fx floor  (<= 1.25x)   %s\n",
-			    l, s1[l], verdict(s1[l] <= 1.25)
+			if (l == "1M")
+				printf "  %-5s summary --brief, 1 job       %5.2fx floor  (<= 1.25x)   %s\n",
+				    l, s1[l], verdict(s1[l] <= 1.25)
+			else
+				printf "  %-5s summary --brief, 1 job       %5.2fx floor  (the one-core target is at 1M)\n",
+				    l, s1[l]
 			if (l == "1M")
 				printf "  %-5s summary --brief, 2 cores     %5.2fx floor  (<= 0.75x)   %s\n",
 				    l, sq[l], verdict(sq[l] <= 0.75)
