@@ -111,6 +111,7 @@ browse_filter_setup(struct browse *b, bool narrow)
 	uint32_t	*pend;
 
 	b->shown = xreallocarray(b->shown, nev + 1, sizeof *b->shown);
+	b->version++;
 	if (b->filter == NULL) {
 		for (i = 0; i < nev; i++)
 			b->shown[i] = (uint32_t)i;
@@ -156,6 +157,7 @@ browse_filter_run(struct browse *b, size_t max)
 {
 	const struct tl_event	*ev = b->tl->events;
 	size_t			 nev = b->tl->nevents, k, done = 0;
+	size_t			 before = b->nshown;
 
 	while (done < max && b->pend_at < b->npend) {
 		if (b->pend_at + BROWSE_AHEAD < b->npend)
@@ -175,6 +177,8 @@ browse_filter_run(struct browse *b, size_t max)
 		done++;
 	}
 	b->tested += done;
+	if (b->nshown != before)
+		b->version++;
 	if (b->anchor != SIZE_MAX)
 		browse_place(b, b->anchor);
 	else

@@ -46,6 +46,7 @@ struct browse {
 	size_t			 anchor;	/* the event the cursor stays
 						   nearest to, or SIZE_MAX */
 	size_t			 tested, total;
+	uint64_t		 version;	/* changes with shown[] */
 };
 
 void	 browse_init(struct browse *, const struct timeline *);

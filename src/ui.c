@@ -1192,6 +1192,7 @@ ui_free(struct app *app)
 	free(app->message);
 	free(app->prompt_error);
 	free(app->filter_before);
+	free(app->density.counts);
 }
 
 /* The user's configuration: keys, author, default filter, colours (used

@@ -108,6 +108,16 @@ struct app {
 	char			*prompt_error;	/* filter as you type */
 	char			*filter_before;	/* to restore on Esc */
 
+	/* The ruler's density as last drawn: a cursor move within the same
+	 * frame draws it again without going over every event shown. */
+	struct ui_density {
+		float		*counts;
+		size_t		 width;
+		date_time	 start, end;
+		uint64_t	 version;	/* of br's shown[] */
+		bool		 valid;
+	}			 density;
+
 	/* screen */
 	int			 rows, cols;
 	int			 list_y, list_h;	/* list rows */

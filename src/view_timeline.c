@@ -98,12 +98,24 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 		" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"
 	};
 	static const char ascii[] = " .:-=+*#%@";
-	float		*counts = xreallocarray(NULL, r->width, sizeof *counts);
+	struct ui_density *d = &app->density;
+	float		*counts;
 	float		 max = 0;
 	size_t		 c;
 	int		 level;
 
-	ruler_density(r, &app->tl, app->br.shown, app->br.nshown, counts);
+	if (!d->valid || d->width != r->width || d->start != r->start ||
+	    d->end != r->end || d->version != app->br.version) {
+		d->counts = xreallocarray(d->counts, r->width, sizeof *counts);
+		ruler_density(r, &app->tl, app->br.shown, app->br.nshown,
+		    d->counts);
+		d->width = r->width;
+		d->start = r->start;
+		d->end = r->end;
+		d->version = app->br.version;
+		d->valid = true;
+	}
+	counts = d->counts;
 	for (c = 0; c < r->width; c++)
 		if (counts[c] > max)
 			max = counts[c];
@@ -121,7 +133,6 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 			    level + 1]);
 	}
 	attrset(A_NORMAL);
-	free(counts);
 }
 
 /* The axis with ticks, and the selected event's range on it. */
