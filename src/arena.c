@@ -36,23 +36,15 @@ void *
 arena_alloc_block(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block	*b;
-	size_t			 need, pad, room;
-	char			*p;
+	size_t			 need;
+	void			*p;
 
 	if (align == 0 || (align & (align - 1)) != 0)
 		align = sizeof(max_align_t);
 	if (size > SIZE_MAX - align - sizeof *b)
 		fatal("out of memory (arena request of %zu bytes)", size);
-	if (a->cur != NULL) {	/* arena_alloc's test, with align mended */
-		pad = (0 - (uintptr_t)a->cur) & (align - 1);
-		room = (size_t)(a->end - a->cur);
-		if (pad <= room && size <= room - pad) {
-			p = a->cur + pad;
-			a->cur = p + size;
-			a->used += size;
-			return p;
-		}
-	}
+	if ((p = arena_take(a, size, align)) != NULL)	/* align mended */
+		return p;
 	a->used += size;
 	need = size + align;	/* room to align in the block */
 	if (need > ARENA_BLOCK / 4) {

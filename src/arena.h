@@ -22,8 +22,27 @@ struct arena {
 
 #define ARENA_INIT { NULL, NULL, NULL, 0 }
 
-/* size bytes aligned to align (a power of two); a new block when the
- * head block is full. */
+/* size bytes aligned to align from the head block's free bytes; NULL if
+ * they do not fit (or align is not a power of two). */
+static inline void *
+arena_take(struct arena *a, size_t size, size_t align)
+{
+	size_t	pad, room;
+	char	*p;
+
+	if (a->cur == NULL || align == 0 || (align & (align - 1)) != 0)
+		return NULL;
+	pad = (0 - (uintptr_t)a->cur) & (align - 1);
+	room = (size_t)(a->end - a->cur);
+	if (pad > room || size > room - pad)
+		return NULL;
+	p = a->cur + pad;
+	a->cur = p + size;
+	a->used += size;
+	return p;
+}
+
+/* arena_alloc when arena_take cannot: align mended, a new block. */
 void	*arena_alloc_block(struct arena *, size_t size, size_t align);
 
 /* The common case in line: the bytes fit in the head block (this runs
@@ -31,20 +50,9 @@ void	*arena_alloc_block(struct arena *, size_t size, size_t align);
 static inline void *
 arena_alloc(struct arena *a, size_t size, size_t align)
 {
-	size_t	pad, room;
-	char	*p;
+	void	*p = arena_take(a, size, align);
 
-	if (a->cur != NULL && align != 0 && (align & (align - 1)) == 0) {
-		pad = (0 - (uintptr_t)a->cur) & (align - 1);
-		room = (size_t)(a->end - a->cur);
-		if (pad <= room && size <= room - pad) {
-			p = a->cur + pad;
-			a->cur = p + size;
-			a->used += size;
-			return p;
-		}
-	}
-	return arena_alloc_block(a, size, align);
+	return p != NULL ? p : arena_alloc_block(a, size, align);
 }
 
 void	*arena_calloc(struct arena *, size_t n, size_t size, size_t align);

@@ -1787,9 +1787,10 @@ error_message(const struct pctx *p)
 	return buf_detach(&b);
 }
 
-/* The commonest form, a valid "YYYY-MM-DD" alone (years 1000 to 9999),
- * without the general scanner: what it gives is what parse_text gives
- * for the same text (tests/check_date.c compares the two).  False for
+/* The commonest form, a valid "YYYY-MM-DD" alone (years 1000 to 9999, no
+ * blanks around), without the general scanner: what it gives is what
+ * parse_text gives for the same text (tests/check_date.c compares it with
+ * the text after a blank, which the scanner reads).  False for
  * anything else, which the scanner then reads or explains. */
 static bool
 parse_iso_day(const char *t, size_t len, struct date_range *out)
@@ -1828,8 +1829,7 @@ date_parse(const char *text, size_t len, unsigned opts,
 		*err = NULL;
 	if (err_col != NULL)
 		*err_col = 0;
-	if (text != NULL && !(opts & DATE_PARSE_SLOW) &&
-	    parse_iso_day(text, len, out))
+	if (text != NULL && parse_iso_day(text, len, out))
 		return true;
 	if (text == NULL)
 		len = 0;

@@ -61,8 +61,6 @@ struct date_range {
 
 /* Options for date_parse(). */
 #define DATE_PARSE_END		0x1	/* accept "ongoing" (an event's end:) */
-#define DATE_PARSE_SLOW		0x2	/* no shortcut for "YYYY-MM-DD" (for
-					   tests of the shortcut) */
 
 /*
  * Parse text[0..len) (need not be NUL-terminated; leading and trailing

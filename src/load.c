@@ -105,7 +105,7 @@ load_read_file(const char *path, size_t *lenp)
 		errno = EINVAL;	/* FIFO, device: reported as such */
 		goto fail;
 	}
-	if ((uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE) {
+	if ((uintmax_t)st.st_size > TL_MAX_FILE_SIZE) {
 		errno = EFBIG;
 		goto fail;
 	}
@@ -113,7 +113,7 @@ load_read_file(const char *path, size_t *lenp)
 	buf = xmalloc(cap);
 	for (;;) {
 		if (len == cap) {
-			if (cap >= LOAD_MAX_FILE_SIZE) {
+			if (cap >= TL_MAX_FILE_SIZE) {
 				errno = EFBIG;
 				goto fail;
 			}
@@ -218,7 +218,7 @@ load_map(const char *path, struct load_map *m)
 		return false;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (uintmax_t)st.st_size < LOAD_MAP_MIN ||
-	    (uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE) {
+	    (uintmax_t)st.st_size > TL_MAX_FILE_SIZE) {
 		close(fd);
 		return false;
 	}
@@ -741,15 +741,15 @@ load_check_sort(struct timeline *tl, struct diag_list *diags)
 {
 	struct load_order	lo = { tl, NULL };
 	pthread_t		t;
+	bool			threaded;
 
-	if (tl->nevents < LOAD_SORT_PAR_MIN || load_jobs() < 2 ||
-	    pthread_create(&t, NULL, load_order_run, &lo) != 0) {
-		load_check(tl, diags);
-		timeline_sort(tl);
-		return;
-	}
+	threaded = tl->nevents >= LOAD_SORT_PAR_MIN && load_jobs() >= 2 &&
+	    pthread_create(&t, NULL, load_order_run, &lo) == 0;
 	load_check(tl, diags);
-	pthread_join(t, NULL);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		lo.from = timeline_sort_order(tl);
 	timeline_sort_apply(tl, lo.from);
 }
 

@@ -18,10 +18,6 @@
 struct diag_list;
 struct timeline;
 
-/* Refuse files larger than this, with a diagnostic: offsets in a file
- * are kept in 32 bits (struct tl_span). */
-#define LOAD_MAX_FILE_SIZE	((size_t)UINT32_MAX)
-
 /*
  * Load paths[0..n) into tl, run the checks across files and sort.  Returns
  * the number of files that could not be loaded at all.
@@ -59,7 +55,7 @@ bool	 load_head(struct timeline *, const char *path, size_t max);
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 
 /* Read a whole regular file (malloc'd, *len set); NULL with errno set:
- * EISDIR, EINVAL (not a regular file), EFBIG (over LOAD_MAX_FILE_SIZE). */
+ * EISDIR, EINVAL (not a regular file), EFBIG (over TL_MAX_FILE_SIZE). */
 char	*load_read_file(const char *path, size_t *len);
 
 /* The checks across files; call once after the last load_file(). */

@@ -111,7 +111,8 @@ timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
 		 * the next one takes. */
 		if (i >= TIMELINE_AHEAD &&
 		    (id = tl->events[i - TIMELINE_AHEAD].id) != NULL) {
-			for (h = ahead[slot]; (at = tl->ids[h]) != TIMELINE_NO_ID;
+			for (h = ahead[slot];
+			    (at = tl->ids[h]) != TIMELINE_NO_ID;
 			    h = (h + 1) & tl->ids_mask)
 				if (strcmp(tl->events[at].id, id) == 0)
 					break;

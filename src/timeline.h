@@ -36,9 +36,11 @@ enum tl_status {
 	TL_STATUS_COUNT
 };
 
-/* A stretch of a file: bytes [start, end), and where start is.  32 bits
- * (files are at most 4 GiB - 1: LOAD_MAX_FILE_SIZE, YAMLIO_MAX_SIZE) keep
- * an event small. */
+/* A stretch of a file: bytes [start, end), and where start is.  Offsets
+ * in 32 bits keep an event small: no file (or buffer parsed as one) over
+ * TL_MAX_FILE_SIZE bytes is read. */
+#define TL_MAX_FILE_SIZE	((size_t)UINT32_MAX)
+
 struct tl_span {
 	uint32_t	start;
 	uint32_t	end;

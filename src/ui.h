@@ -115,8 +115,7 @@ struct app {
 		size_t		 width;
 		date_time	 start, end;
 		uint64_t	 version;	/* of br's shown[] */
-		bool		 valid;
-	}			 density;
+	}			 density;	/* counts NULL: not yet */
 
 	/* screen */
 	int			 rows, cols;

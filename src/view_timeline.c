@@ -104,7 +104,7 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 	size_t		 c;
 	int		 level;
 
-	if (!d->valid || d->width != r->width || d->start != r->start ||
+	if (d->counts == NULL || d->width != r->width || d->start != r->start ||
 	    d->end != r->end || d->version != app->br.version) {
 		d->counts = xreallocarray(d->counts, r->width, sizeof *counts);
 		ruler_density(r, &app->tl, app->br.shown, app->br.nshown,
@@ -113,7 +113,6 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 		d->start = r->start;
 		d->end = r->end;
 		d->version = app->br.version;
-		d->valid = true;
 	}
 	counts = d->counts;
 	for (c = 0; c < r->width; c++)

@@ -65,6 +65,11 @@ struct anchor {
 	struct ynode	*node;
 };
 
+/* Whether scalar node n is the string literal lit (compared in place: this
+ * runs for every key of every event). */
+#define YL_IS(n, lit)	((n)->len == sizeof(lit) - 1 && \
+			    memcmp((n)->text, (lit), sizeof(lit) - 1) == 0)
+
 /* A date parsed from an interned text (see yl_date). */
 #define YL_DATES_BITS	12
 #define YL_DATES	((size_t)1 << YL_DATES_BITS)
@@ -737,22 +742,8 @@ yl_push_pending(struct yl *y, struct ynode *n)
 static bool
 yl_model_key(const struct ynode *k)
 {
-	if (k->kind != YN_SCALAR)
-		return false;
-	switch (k->len) {
-	case 2:
-		return memcmp(k->text, "id", 2) == 0;
-	case 3:
-		return memcmp(k->text, "url", 3) == 0;
-	case 4:
-		return memcmp(k->text, "text", 4) == 0;
-	case 5:
-		return memcmp(k->text, "title", 5) == 0;
-	case 11:
-		return memcmp(k->text, "description", 11) == 0;
-	default:
-		return false;
-	}
+	return k->kind == YN_SCALAR && (YL_IS(k, "id") || YL_IS(k, "url") ||
+	    YL_IS(k, "text") || YL_IS(k, "title") || YL_IS(k, "description"));
 }
 
 /* Build a sequence or mapping whose start event is current. */
@@ -844,10 +835,6 @@ yl_build(struct yl *y)
 }
 
 /* --- schema helpers ------------------------------------------------------ */
-
-/* Whether text starts with the string literal lit (with a length check
- * before it: equals lit); the compiler compares in place. */
-#define YL_IS(text, lit)	(memcmp((text), (lit), sizeof(lit) - 1) == 0)
 
 static const char *const yn_kind_names[] = {
 	[YN_SCALAR] = "a text value",
@@ -1161,13 +1148,13 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		if (k->len == 6 && YL_IS(k->text, "outlet"))
+		if (YL_IS(k, "outlet"))
 			s->outlet = yl_word(y, v, "outlet");
-		else if (k->len == 3 && YL_IS(k->text, "url"))
+		else if (YL_IS(k, "url"))
 			s->url = yl_text(y, v, "url");
-		else if (k->len == 5 && YL_IS(k->text, "title"))
+		else if (YL_IS(k, "title"))
 			s->title = yl_text(y, v, "title");
-		else if (k->len == 4 && YL_IS(k->text, "date")) {
+		else if (YL_IS(k, "date")) {
 			struct date_range r;
 
 			(void)yl_date(y, v, "date", 0, &s->date_text, &r);
@@ -1219,11 +1206,11 @@ yl_note(struct yl *y, const struct ynode *n, struct tl_note *note)
 
 		if (k->kind != YN_SCALAR)
 			continue;
-		if (k->len == 2 && YL_IS(k->text, "at"))
+		if (YL_IS(k, "at"))
 			yl_date(y, v, "at", 0, &note->at, &r);
-		else if (k->len == 2 && YL_IS(k->text, "by"))
+		else if (YL_IS(k, "by"))
 			note->by = yl_word(y, v, "by");
-		else if (k->len == 4 && YL_IS(k->text, "text"))
+		else if (YL_IS(k, "text"))
 			note->text = yl_required_text(y, v, "text");
 		else
 			yl_unknown_key(y, k, "note", note_keys,
@@ -1327,33 +1314,30 @@ static const char *const event_keys[K_UNKNOWN] = {
 	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
 };
 
-/* The key's id: a switch on the length, then comparisons with constants
- * that the compiler does in place (this runs for every key of every
- * event). */
+/* The key's id: by its length, then compared in place (this runs for
+ * every key of every event). */
 static enum yl_key_id
 yl_event_key(const struct ynode *k)
 {
-	const char	*t = k->text;
-
 	switch (k->len) {
 	case 2:
-		return YL_IS(t, "id") ? K_ID : K_UNKNOWN;
+		return YL_IS(k, "id") ? K_ID : K_UNKNOWN;
 	case 3:
-		return YL_IS(t, "end") ? K_END : K_UNKNOWN;
+		return YL_IS(k, "end") ? K_END : K_UNKNOWN;
 	case 4:
-		return YL_IS(t, "date") ? K_DATE : YL_IS(t, "tags") ? K_TAGS :
+		return YL_IS(k, "date") ? K_DATE : YL_IS(k, "tags") ? K_TAGS :
 		    K_UNKNOWN;
 	case 5:
-		return YL_IS(t, "title") ? K_TITLE : YL_IS(t, "notes") ?
+		return YL_IS(k, "title") ? K_TITLE : YL_IS(k, "notes") ?
 		    K_NOTES : K_UNKNOWN;
 	case 6:
-		return YL_IS(t, "status") ? K_STATUS : YL_IS(t, "actors") ?
+		return YL_IS(k, "status") ? K_STATUS : YL_IS(k, "actors") ?
 		    K_ACTORS : K_UNKNOWN;
 	case 7:
-		return YL_IS(t, "sources") ? K_SOURCES : YL_IS(t, "related") ?
+		return YL_IS(k, "sources") ? K_SOURCES : YL_IS(k, "related") ?
 		    K_RELATED : K_UNKNOWN;
 	case 11:
-		return YL_IS(t, "description") ? K_DESCRIPTION : K_UNKNOWN;
+		return YL_IS(k, "description") ? K_DESCRIPTION : K_UNKNOWN;
 	default:
 		return K_UNKNOWN;
 	}
@@ -2017,9 +2001,9 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	    SIZE_MAX - y.budget : len * YAMLIO_BUDGET_FACTOR;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		y.cur_byte = 3;	/* libyaml does not count the BOM */
-	if (len > YAMLIO_MAX_SIZE) {
+	if (len > TL_MAX_FILE_SIZE) {
 		yl_diag(&y, DIAG_ERROR, 0, 0, "file too large (over %u bytes)",
-		    (unsigned)YAMLIO_MAX_SIZE);
+		    (unsigned)TL_MAX_FILE_SIZE);
 		ok = false;
 	} else if (yl_utf16(y.buf, len)) {
 		yl_diag(&y, DIAG_ERROR, 1, 1, "UTF-16 text is not supported "

@@ -35,8 +35,6 @@ struct tl_event;
 struct tl_key;
 
 #define YAMLIO_MAX_DEPTH	64
-/* Longer buffers are refused: offsets are kept in 32 bits. */
-#define YAMLIO_MAX_SIZE		((size_t)UINT32_MAX)
 #define YAMLIO_BUDGET_MIB	64
 #define YAMLIO_BUDGET_FACTOR	32
 

@@ -643,29 +643,28 @@ START_TEST(limits_round_trip_days)
 }
 END_TEST
 
-/* The "YYYY-MM-DD" shortcut in date_parse gives what the scanner gives:
- * for every day of years around the edges of its range and of the
+/* The "YYYY-MM-DD" shortcut in date_parse gives what the scanner gives
+ * (it reads the same text after a blank: the shortcut takes the text
+ * alone): for every day of years around the edges of its range and of the
  * Gregorian leap rules, for the day after each month's last, and for near
  * misses of the form, with and without DATE_PARSE_END. */
 static void
 same_as_scanner(const char *t, unsigned opts)
 {
 	struct date_range	a, b;
-	char			*ea = NULL, *eb = NULL;
+	char			blank[40];
 	bool			oka, okb;
 
+	snprintf(blank, sizeof blank, " %s", t);
 	memset(&a, 0x5a, sizeof a);
 	memset(&b, 0x5a, sizeof b);
-	oka = date_parse(t, strlen(t), opts, &a, &ea, NULL);
-	okb = date_parse(t, strlen(t), opts | DATE_PARSE_SLOW, &b, &eb, NULL);
+	oka = date_parse(t, strlen(t), opts, &a, NULL, NULL);
+	okb = date_parse(blank, strlen(blank), opts, &b, NULL, NULL);
 	if (oka != okb || (oka && (a.earliest != b.earliest ||
 	    a.latest != b.latest || a.precision != b.precision ||
-	    a.flags != b.flags)) ||
-	    (!oka && strcmp(ea, eb) != 0))
+	    a.flags != b.flags)))
 		ck_abort_msg("'%s' (opts %u): shortcut and scanner differ", t,
 		    opts);
-	free(ea);
-	free(eb);
 }
 
 START_TEST(limits_iso_shortcut)

@@ -153,6 +153,19 @@ load(struct loaded *l, const char *buf, size_t len)
 	l->ok = yamlio_load_buffer(&l->tl, fi, buf, len, &l->diags);
 }
 
+/* A plan that must have been refused, for a reason that says want. */
+static void
+refused(bool planned, char **err, struct edit *ed, const char *want)
+{
+	ck_assert(!planned);
+	ck_assert_ptr_nonnull(*err);
+	ck_assert_msg(strstr(*err, want) != NULL, "reason '%s', want '%s'",
+	    *err, want);
+	free(*err);
+	*err = NULL;
+	edit_free(ed);
+}
+
 static void
 unload(struct loaded *l)
 {
@@ -288,11 +301,8 @@ START_TEST(test_note_refused)
 	load(&a, src, strlen(src));
 	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 1);
 	ck_assert_uint_eq(a.tl.events[0].nnotes, 1);
-	ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
-	    &err));
-	ck_assert_str_eq(err, "its 'notes' is not a list");
-	free(err);
-	edit_free(&ed);
+	refused(edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
+	    &err), &err, &ed, "its 'notes' is not a list");
 	unload(&a);
 }
 END_TEST
@@ -318,11 +328,8 @@ START_TEST(test_eof_spaces_refused)
 
 	load(&a, src, strlen(src));
 	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 1);
-	ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
-	    &err));
-	ck_assert_ptr_nonnull(strstr(err, "end the file with a newline"));
-	free(err);
-	edit_free(&ed);
+	refused(edit_plan_note(src, strlen(src), &a.tl.events[0], &n, &ed,
+	    &err), &err, &ed, "end the file with a newline");
 	unload(&a);
 }
 END_TEST
@@ -390,17 +397,10 @@ START_TEST(test_add_refused)
 
 	load(&a, src, strlen(src));
 	ck_assert_uint_eq(a.tl.nfiles, 1);
-	ck_assert_msg(!edit_plan_add(src, strlen(src), &a.tl.files[0], &ev,
-	    &ed, &err), "'%s' was not refused", src);
-	ck_assert_ptr_nonnull(strstr(err, "add the event in the file"));
-	free(err);
-	err = NULL;
-	edit_free(&ed);
-	ck_assert(!edit_plan_add_text(src, strlen(src), &a.tl.files[0],
-	    "date: 2022\ntitle: New\n", &ed, &err));
-	ck_assert_ptr_nonnull(err);
-	free(err);
-	edit_free(&ed);
+	refused(edit_plan_add(src, strlen(src), &a.tl.files[0], &ev, &ed,
+	    &err), &err, &ed, "add the event in the file");
+	refused(edit_plan_add_text(src, strlen(src), &a.tl.files[0],
+	    "date: 2022\ntitle: New\n", &ed, &err), &err, &ed, "in the file");
 	unload(&a);
 }
 END_TEST
@@ -434,27 +434,17 @@ START_TEST(test_event_props_refused)
 	load(&a, src, strlen(src));
 	ck_assert(a.ok && a.diags.n == 0 && a.tl.nevents == 4);
 	for (k = 0; k < 3; k++) {
-		ck_assert(!edit_plan_note(src, strlen(src), &a.tl.events[k],
-		    &n, &ed, &err));
-		ck_assert_ptr_nonnull(strstr(err, "edit it in the file"));
-		free(err);
-		err = NULL;
-		edit_free(&ed);
-		ck_assert(!edit_plan_delete(src, strlen(src), &a.tl.events[k],
-		    &ed, &err));
-		free(err);
-		err = NULL;
-		edit_free(&ed);
-		ck_assert(!edit_plan_replace(src, strlen(src), &a.tl.events[k],
-		    "date: 2024\ntitle: C\n", &ed, &err));
-		free(err);
-		err = NULL;
-		edit_free(&ed);
-		ck_assert(!edit_plan_set_id(src, strlen(src), &a.tl.events[k],
-		    "x", &ed, &err));
-		free(err);
-		err = NULL;
-		edit_free(&ed);
+		const struct tl_event *e = &a.tl.events[k];
+
+		refused(edit_plan_note(src, strlen(src), e, &n, &ed, &err),
+		    &err, &ed, "edit it in the file");
+		refused(edit_plan_delete(src, strlen(src), e, &ed, &err),
+		    &err, &ed, "edit it in the file");
+		refused(edit_plan_replace(src, strlen(src), e,
+		    "date: 2024\ntitle: C\n", &ed, &err), &err, &ed,
+		    "edit it in the file");
+		refused(edit_plan_set_id(src, strlen(src), e, "x", &ed, &err),
+		    &err, &ed, "edit it in the file");
 	}
 	unload(&a);
 }
