@@ -783,6 +783,23 @@ ui_filter_work(struct app *app, double ms)
 			break;
 }
 
+/* Back to the filter in force when the prompt opened (a query typed
+ * meanwhile was rejected: no half-typed prefix of it stays applied). */
+static void
+ui_filter_restore(struct app *app)
+{
+	const char	*now = app->br.filter_text;
+	const char	*before = app->filter_before;
+	char		*err = NULL;
+
+	if (now == before || (now != NULL && before != NULL &&
+	    strcmp(now, before) == 0))
+		return;
+	if (browse_filter_begin(&app->br, before, &err, NULL))
+		ui_filter_work(app, UI_FILTER_SLICE_MS);
+	free(err);
+}
+
 static void
 ui_filter_live(struct app *app)
 {
@@ -795,6 +812,7 @@ ui_filter_live(struct app *app)
 	    UI_PROMPT_FILTER]), &err, &col)) {
 		app->prompt_error = xasprintf("column %zu: %s", col + 1, err);
 		free(err);
+		ui_filter_restore(app);
 	} else
 		ui_filter_work(app, UI_FILTER_SLICE_MS);
 	app->detail_top = 0;
@@ -856,6 +874,7 @@ ui_prompt_accept(struct app *app)
 			ui_message(app, true, "filter not applied: column %zu: "
 			    "%s", col + 1, err);
 			free(err);
+			ui_filter_restore(app);
 		}
 		break;
 	}

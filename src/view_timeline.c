@@ -2,9 +2,10 @@
 /*
  * The timeline view: header, time ruler, event list and detail pane.
  *
- *	 Title + Title · 12/20 events · 2 files · filter: tag:x
+ *	 Title + Title · 12/20 events · filter: tag:x · 2 files (a=...)
  * (with "12/20 events (filtering 40%)" while a filter is being applied, and
- * "· loading 40%: the first events only" while a big file loads)
+ * "· loading 40%: the first events only" while a big file loads; the file
+ * list, then the title, is what gets shortened)
  *	 ▁▁ ▃█▁   ▂▂▂▂▅      (density of the shown events)
  *	 ───┬────━━━━┬─────  (axis, ticks, the selected event's range)
  *	    2014     2022    (tick labels; the zoom level at the right)
@@ -30,42 +31,98 @@
 
 /* --- header -------------------------------------------------------------- */
 
-static void
-vt_draw_header(struct app *app)
+/* Cells s takes on one line, sanitised. */
+static size_t
+vt_cells(const char *s, size_t len)
 {
-	struct buf	 b = BUF_INIT;
-	char		*title = timeline_title(&app->tl);
-	size_t		 i;
-	unsigned	 pct;
+	struct buf	b = BUF_INIT;
+	size_t		w = text_fit(&b, s, len, (size_t)-1 / 2, false);
 
-	buf_printf(&b, " %s · %zu/%zu events", title, app->br.nshown,
-	    app->tl.nevents);
+	buf_free(&b);
+	return w;
+}
+
+/* What the header must always show: the shown/total count, the filter,
+ * the loading and the errors. */
+static void
+vt_header_state(struct app *app, struct buf *b)
+{
+	unsigned	pct;
+
+	buf_printf(b, "%zu/%zu events", app->br.nshown, app->tl.nevents);
 	if (browse_filtering(&app->br))
-		buf_printf(&b, " (filtering %u%%)",
+		buf_printf(b, " (filtering %u%%)",
 		    browse_filter_percent(&app->br));
+	if (app->br.filter_text != NULL)
+		buf_printf(b, " · filter: %s", app->br.filter_text);
 	if (ui_loading(app, &pct))
-		buf_printf(&b, " · loading %u%%: the first events only", pct);
-	buf_printf(&b, " · %zu file%s", app->tl.nfiles,
+		buf_printf(b, " · loading %u%%: the first events only", pct);
+	if (app->diags.errors > 0)
+		buf_printf(b, " · %zu error%s (E)", app->diags.errors,
+		    app->diags.errors == 1 ? "" : "s");
+}
+
+static void
+vt_header_files(const struct app *app, struct buf *b)
+{
+	size_t	i;
+
+	buf_printf(b, "%zu file%s", app->tl.nfiles,
 	    app->tl.nfiles == 1 ? "" : "s");
 	if (app->tl.nfiles > 1 && app->tl.nfiles <= 26)
 		for (i = 0; i < app->tl.nfiles; i++) {
 			const char *p = app->tl.files[i].path;
 			const char *base = strrchr(p, '/');
 
-			buf_printf(&b, "%s%c=%s", i == 0 ? " (" : " ",
+			buf_printf(b, "%s%c=%s", i == 0 ? " (" : " ",
 			    (int)('a' + i), base != NULL ? base + 1 : p);
 			if (i + 1 == app->tl.nfiles)
-				buf_addc(&b, ')');
+				buf_addc(b, ')');
 		}
-	if (app->br.filter_text != NULL)
-		buf_printf(&b, " · filter: %s", app->br.filter_text);
-	if (app->diags.errors > 0)
-		buf_printf(&b, " · %zu error%s (E)", app->diags.errors,
-		    app->diags.errors == 1 ? "" : "s");
+}
+
+/*
+ * " Title · 5/20 events · filter: tag:x · 2 files (a=... b=...)".  The
+ * count and the filter are never cut: the file list is shortened first,
+ * then the title (dropped when it would be a stub), and only a screen too
+ * narrow for the state itself cuts that.
+ */
+#define VT_TITLE_MIN	12
+#define VT_SEP		" · "
+#define VT_SEP_W	3
+
+static void
+vt_draw_header(struct app *app)
+{
+	struct buf	 line = BUF_INIT, state = BUF_INIT, files = BUF_INIT;
+	char		*title = timeline_title(&app->tl);
+	size_t		 cols = app->cols > 1 ? (size_t)app->cols - 1 : 0;
+	size_t		 sw, tw, left;
+
+	vt_header_state(app, &state);
+	vt_header_files(app, &files);
+	sw = vt_cells(state.data, state.len);
+	tw = vt_cells(title, strlen(title));
+	left = cols > sw ? cols - sw : 0;
+	buf_addc(&line, ' ');
+	if (left >= VT_TITLE_MIN + VT_SEP_W) {
+		if (tw > left - VT_SEP_W)
+			tw = left - VT_SEP_W;
+		left -= text_fit(&line, title, strlen(title), tw, false) +
+		    VT_SEP_W;
+		buf_adds(&line, VT_SEP);
+	}
+	text_fit(&line, state.data, state.len, cols, false);
+	if (left > VT_SEP_W + 1) {
+		buf_adds(&line, VT_SEP);
+		text_fit(&line, files.data, files.len, left - VT_SEP_W, false);
+	}
 	attrset(ui_attr(app, UI_COLOR_HEADER));
-	ui_put(0, 0, b.data, b.len, app->cols, true);
+	ui_put(0, 0, line.data, line.len, app->cols, true);
 	attrset(A_NORMAL);
-	buf_free(&b);
+	buf_free(&line);
+	buf_free(&state);
+	buf_free(&files);
 	free(title);
 }
 

@@ -63,6 +63,21 @@ fstatus:denied<Esc>
 :save-screen $tmp/filter-6.txt
 EOF
 
+# A rejected query, typed or accepted, leaves the filter in force when the
+# prompt opened (list and header), and the header shows the filter at 120
+# columns, however long the file list.
+run rejected 120x14 "$top_srcdir/timelines" <<EOF
+ftag:russia<Enter>
+f<C-u>from:
+:save-screen $tmp/rejected-1.txt
+<Enter>
+:save-screen $tmp/rejected-2.txt
+f<C-u>staus:alleged<Enter>
+:save-screen $tmp/rejected-3.txt
+f<C-u>actor:"Elon Musk<Enter>
+:save-screen $tmp/rejected-4.txt
+EOF
+
 run zoom 80x24 story.yaml story-more.yaml <<EOF
 G
 :save-screen $tmp/zoom-1.txt
