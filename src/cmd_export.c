@@ -254,15 +254,15 @@ cmd_export(int argc, char **argv)
 
 /* lead + "key: value\n" (nothing if value is NULL); html: the value is
  * TimelineJS HTML text, decoded first.  Block scalars are indented two
- * more than lead. */
-static void
+ * more than lead.  False if nothing was written. */
+static bool
 import_field(struct buf *b, const char *lead, const char *key,
     const char *value, bool html)
 {
 	struct buf	t = BUF_INIT;
 
 	if (value == NULL || (*value == '\0' && strcmp(key, "title") != 0))
-		return;		/* an empty optional text is no text */
+		return false;	/* an empty optional text is no text */
 	if (html)
 		export_html_decode(&t, value, strlen(value));
 	else
@@ -271,6 +271,7 @@ import_field(struct buf *b, const char *lead, const char *key,
 	yamlout_scalar(b, buf_str(&t), (int)strlen(lead) + 2);
 	buf_addc(b, '\n');
 	buf_free(&t);
+	return true;
 }
 
 static void
@@ -306,9 +307,10 @@ import_event(struct buf *b, const struct tl_event *e)
 		buf_free(&s);
 		end = NULL;
 	}
-	import_field(b, "  - ", "id", e->id, false);
-	import_field(b, e->id != NULL ? "    " : "  - ", "date", e->date_text,
-	    false);
+	/* The item's "- " goes on whichever field comes first: an event
+	 * always has a date, so the list never loses its markers. */
+	import_field(b, import_field(b, "  - ", "id", e->id, false) ?
+	    "    " : "  - ", "date", e->date_text, false);
 	import_field(b, "    ", "end", end, false);
 	import_field(b, "    ", "title", e->title, true);
 	import_field(b, "    ", "description", e->description, true);

@@ -1454,6 +1454,21 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
 	buf_free(&b);
 }
 
+/* A TimelineJS value that counts as absent: null, or a text of nothing
+ * but blanks ("unique_id": "", "month": "" from a spreadsheet). */
+static bool
+yl_tljs_blank(const struct ynode *v)
+{
+	size_t	i;
+
+	if (v->kind != YN_SCALAR || v->null)
+		return v->kind == YN_SCALAR;
+	for (i = 0; i < v->len; i++)
+		if (strchr(" \t\r\n", v->text[i]) == NULL)
+			return false;
+	return true;
+}
+
 /* TimelineJS: {year, month, day, hour, minute, second} to an ISO text. */
 static const char *
 yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
@@ -1474,14 +1489,19 @@ yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
 	}
 	for (i = 0; i < 6; i++) {
 		const struct ynode *v = yl_map_get(n, parts[i]);
-		long long x;
-		char *end;
+		long long x = 0;
+		char *end = NULL;
 
-		if (v == NULL || v->kind != YN_SCALAR || v->null)
+		/* Empty is absent, as in TimelineJS (spreadsheet cells). */
+		if (v == NULL || yl_tljs_blank(v))
 			break;
-		x = strtoll(v->text, &end, 10);
-		if (*end != '\0' || end == v->text || x < -999999999 ||
-		    x > 999999999) {
+		if (v->kind == YN_SCALAR) {
+			x = strtoll(v->text, &end, 10);
+			while (*end == ' ' || *end == '\t')
+				end++;
+		}
+		if (v->kind != YN_SCALAR || *end != '\0' || end == v->text ||
+		    x < -999999999 || x > 999999999) {
 			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
 			    "'%s' in '%s' must be a whole number", parts[i], key);
 			buf_free(&b);
@@ -1513,7 +1533,7 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 	const struct ynode	*v, *text;
 
 	y->tl->files[y->file].format = TL_FORMAT_TIMELINEJS;
-	if ((v = yl_map_get(map, "unique_id")) != NULL) {
+	if ((v = yl_map_get(map, "unique_id")) != NULL && !yl_tljs_blank(v)) {
 		e->id = yl_text(y, v, "unique_id");
 		tl_event_set_id_pos(e, v->span.line, v->span.col);
 	}
