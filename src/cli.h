@@ -74,8 +74,12 @@ int	 cli_usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 cli_free(struct cli *);
 
-/* Commands. */
+/* The bare tlv's usage text, made from main.c's command table. */
+const char *cli_main_usage(void);
+
+/* Commands (main.c's table names them). */
 int	 cmd_summary(int argc, char **argv);
+int	 cmd_summary_bare(int argc, char **argv);	/* bare tlv, piped */
 int	 cmd_check(int argc, char **argv);
 int	 cmd_view(int argc, char **argv);
 int	 cmd_annotate(int argc, char **argv);

@@ -48,10 +48,11 @@ summary_load(struct timeline *tl, char **paths, size_t n)
 	return status;
 }
 
-int
-cmd_summary(int argc, char **argv)
+/* cmd is "summary", or "" for the bare tlv piped (with the main usage). */
+static int
+summary_run(int argc, char **argv, const char *cmd, const char *usage)
 {
-	struct cli		 c = { .cmd = "summary" };
+	struct cli		 c = { .cmd = cmd };
 	struct timeline		 tl = TIMELINE_INIT;
 	struct summary_opts	 so;
 	struct query		*q;
@@ -60,7 +61,7 @@ cmd_summary(int argc, char **argv)
 	int			 status;
 
 	if (cli_begin(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
-	    summary_usage, &q, &status) == -1)
+	    usage, &q, &status) == -1)
 		return status;
 	cli_paths(&c, &paths, &n);
 	status = summary_load(&tl, paths, n);
@@ -77,4 +78,16 @@ cmd_summary(int argc, char **argv)
 	timeline_free(&tl);
 	cli_free(&c);
 	return status;
+}
+
+int
+cmd_summary(int argc, char **argv)
+{
+	return summary_run(argc, argv, "summary", summary_usage);
+}
+
+int
+cmd_summary_bare(int argc, char **argv)
+{
+	return summary_run(argc, argv, "", cli_main_usage());
 }

@@ -110,7 +110,33 @@ expect_status 0 $? "summary of a big file"
 # Help, version, usage errors.
 "$TLV" --help >"$out" 2>&1
 expect_status 0 $? "tlv --help"
-expect_grep '^usage: tlv' "$out" "tlv --help"
+# Piped (as to head), the bare tlv's help is still the main usage, with
+# every command of the table.
+[ "$(head -n 1 "$out")" = 'usage: tlv [OPTIONS] [FILE|DIR ...]' ] && pass ||
+    fail "tlv --help, piped: first line '$(head -n 1 "$out")'"
+for c in summary check export import annotate add rm; do
+	expect_grep "^  $c " "$out" "tlv --help lists $c"
+done
+"$TLV" --bogus >"$out" 2>&1
+expect_status 2 $? "bare tlv --bogus"
+expect_grep "^Try 'tlv --help'" "$out" "bare tlv --bogus"
+# A misspelt command is not read as a file name.
+"$TLV" sumary >"$out" 2>&1 </dev/null
+expect_status 2 $? "tlv sumary"
+expect_grep "^tlv: unknown command 'sumary' (did you mean 'summary'?)$" \
+    "$out" "tlv sumary"
+"$TLV" frobnicate >"$out" 2>&1 </dev/null
+expect_status 2 $? "tlv frobnicate"
+expect_grep "^tlv: unknown command 'frobnicate', and no file of that name" \
+    "$out" "tlv frobnicate"
+# What reads as a path is a file that cannot be read; a file named like a
+# word is opened.
+"$TLV" chek.yaml >"$out" 2>&1 </dev/null
+expect_status 1 $? "tlv chek.yaml"
+expect_grep "^chek.yaml: error: cannot read" "$out" "tlv chek.yaml"
+cp story.yaml "$tmp/sumary"
+(cd "$tmp" && "$TLV" sumary) >"$out" 2>&1 </dev/null
+expect_status 0 $? "tlv FILE named like a command"
 "$TLV" summary --help >"$out" 2>&1
 expect_status 0 $? "summary --help"
 expect_grep 'brief'  "$out" "summary --help"
