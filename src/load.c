@@ -611,6 +611,32 @@ load_head(struct timeline *tl, const char *path, size_t max)
 	return ok;
 }
 
+/*
+ * A byte no YAML text may hold (NUL, a C0 control other than tab, line
+ * feed and carriage return, or DEL) in the first LOAD_PEEK bytes: its
+ * offset + 1, else 0.  libyaml decodes and checks the first 16 KiB of its
+ * input before it reads a token, so such a byte is the first and only
+ * error a whole parse would report; parsing the bytes up to it gives that
+ * error at once, without reading (or cutting, or hashing) the rest of a
+ * file that may be gigabytes of zeros.
+ */
+#define LOAD_PEEK	4096
+
+static size_t
+load_bad_head(const char *buf, size_t len)
+{
+	size_t	i, n = len < LOAD_PEEK ? len : LOAD_PEEK;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7F)
+			return i + 1;
+	}
+	return 0;
+}
+
 static bool
 load_one(struct timeline *tl, const char *path, struct diag_list *diags,
     const struct load_progress *progress)
@@ -622,7 +648,19 @@ load_one(struct timeline *tl, const char *path, struct diag_list *diags,
 	char		*buf;
 	bool		 ok;
 
-	if (load_map(path, &m)) {
+	if (load_map(path, &m) && (len = load_bad_head(m.base, m.len)) > 0) {
+		/* Refused on its first bytes (the file cannot be edited, so
+		 * the hash of those is enough). */
+		f->size = m.len;
+		f->hash = load_hash(m.base, len);
+		ok = yamlio_load_buffer(tl, fi, m.base, len, diags);
+		munmap((void *)(uintptr_t)m.base, m.len);
+		if (progress != NULL && progress->fn != NULL)
+			progress->fn(progress->ctx, path, m.len, m.len,
+			    tl->nevents);
+		return ok;
+	}
+	if (m.base != NULL) {
 		m.path = path;
 		m.progress = progress;
 		m.tl = tl;
