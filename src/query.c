@@ -284,6 +284,13 @@ query_match(const struct query *q, const struct timeline *tl,
 	return true;
 }
 
+/* Could the word at s be a term of its own rather than more of a date? */
+static bool
+query_is_term_word(const char *s, size_t len)
+{
+	return s[0] == '-' || memchr(s, ':', len) != NULL;
+}
+
 /* Where the last term of s starts, and whether s ends inside quotes. */
 static size_t
 query_last_term(const char *s, bool *in_quote)
@@ -305,6 +312,50 @@ query_last_term(const char *s, bool *in_quote)
 	return start;
 }
 
+/* Does the word start a date field with an unquoted value? */
+static bool
+query_is_date_field(const char *w)
+{
+	static const char *const names[] = { "from:", "to:", "asof:" };
+	size_t	i, n;
+
+	w += *w == '-';
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		n = strlen(names[i]);
+		if (strncasecmp(w, names[i], n) == 0)
+			return w[n] != '"';
+	}
+	return false;
+}
+
+/* Could more text extend a date value of s (an unquoted date run that
+ * reaches its end, as "from:late" does)? */
+static bool
+query_date_open(const char *s)
+{
+	size_t	i = 0, w;
+	bool	open = false, in_quote;
+
+	for (;;) {
+		while (s[i] == ' ' || s[i] == '\t')
+			i++;
+		if (s[i] == '\0')
+			return open;
+		w = i;
+		for (in_quote = false; s[i] != '\0' && (in_quote ||
+		    (s[i] != ' ' && s[i] != '\t')); i++) {
+			if (in_quote && s[i] == '\\' && s[i + 1] != '\0')
+				i++;
+			else if (s[i] == '"')
+				in_quote = !in_quote;
+		}
+		if (query_is_date_field(s + w))
+			open = true;
+		else if (s[w] == '"' || query_is_term_word(s + w, i - w))
+			open = false;
+	}
+}
+
 bool
 query_narrows(const char *old, const char *now)
 {
@@ -318,6 +369,8 @@ query_narrows(const char *old, const char *now)
 	if (strncmp(now, old, n) != 0)
 		return false;
 	suffix = now + n;
+	if (query_date_open(old))
+		return false;		/* "from:late" + " 2022" */
 	t = query_last_term(old, &in_quote);
 	if (t == n && !in_quote)
 		return true;		/* a blank before: only more terms */
@@ -677,6 +730,61 @@ query_term_add_value(struct query_term *t, const struct query_value *v)
 	t->values[t->nvalues++] = *v;
 }
 
+/* A word of a date run ends at a blank, a quote or the end. */
+static size_t
+query_word_end(const char *s, size_t i)
+{
+	while (s[i] != '\0' && !query_is_blank(s[i]) && s[i] != '"')
+		i++;
+	return i;
+}
+
+#define QUERY_DATE_WORDS	8	/* "circa early February 2022" and more */
+
+/*
+ * An unquoted date value runs as far as it still reads as a date: over
+ * blanks and commas ("from:late 2022", "asof:24 February 2022", "from:
+ * February 24, 2022"), to the end of the longest run of words that parses.
+ * When none does, a run of several words that cannot be terms of their own
+ * is taken whole, for its error ("lat 2022": did you mean 'late 2022'?).
+ * False leaves the value to be read as one item.
+ */
+static bool
+query_parse_date_run(struct query_parser *p)
+{
+	struct query_item	*it = &p->item;
+	struct date_range	 r;
+	const char		*s = p->s;
+	size_t			 start = p->pos, i = start, end, best = 0;
+	size_t			 words = 0, plain = 0;
+	bool			 syntax = false;
+
+	while (words < QUERY_DATE_WORDS) {
+		end = query_word_end(s, i);
+		if (end == i)
+			break;
+		if (words > 0 && !syntax &&
+		    !(syntax = query_is_term_word(s + i, end - i)))
+			plain = end;
+		words++;
+		if (date_parse(s + start, end - start, 0, &r, NULL, NULL))
+			best = end;
+		for (i = end; query_is_blank(s[i]); i++)
+			continue;
+	}
+	if (best == 0)
+		best = plain;
+	if (best == 0)
+		return false;
+	buf_reset(&it->text);
+	it->col = it->content_col = start;
+	it->exact = true;
+	it->quoted = false;
+	buf_add(&it->text, s + start, best - start);
+	p->pos = best;
+	return true;
+}
+
 /* The values of a term: one phrase for text, else a ',' list. */
 static bool
 query_parse_values(struct query_parser *p, struct query_term *t)
@@ -685,6 +793,13 @@ query_parse_values(struct query_parser *p, struct query_term *t)
 	struct query_value		 v;
 	bool				 list = f->name != NULL;
 
+	if (f->single && p->s[p->pos] != '"' && query_parse_date_run(p)) {
+		memset(&v, 0, sizeof v);
+		if (!f->compile(p, f, &p->item, &v))
+			return false;
+		query_term_add_value(t, &v);
+		return true;
+	}
 	for (;;) {
 		memset(&v, 0, sizeof v);
 		if (!query_parse_item(p, list) ||

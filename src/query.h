@@ -23,7 +23,9 @@
  *			or, with no dated source, the event's earliest <= D's
  *			latest
  * from: and to: together keep an event whose range overlaps
- * [from.earliest, to.latest] (SPEC section 2).
+ * [from.earliest, to.latest] (SPEC section 2).  An unquoted date value
+ * runs over blanks and commas as far as it still reads as a date:
+ * "from:late 2022 to:early 2023" is two terms.
  */
 #ifndef TLV_QUERY_H
 #define TLV_QUERY_H

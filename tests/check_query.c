@@ -349,6 +349,11 @@ static const struct {
 	{ "from:\"x\\\"y\"", 5, "from: " },
 	{ "asof:", 5, "missing value after 'asof:'" },
 	{ "from:2022,2023", 9, "from: takes one date" },
+	/* a run of words that is no date is blamed whole, with its hint */
+	{ "from:lat 2022 -tag:x", 5,
+	  "from: unrecognised date 'lat 2022' (did you mean 'late 2022'?)" },
+	{ "from:late kremlin", 10, "from: unrecognised date 'late kremlin'" },
+	{ "kremlin to:late", 11, "to: unrecognised date 'late'" },
 	{ "tag:\"a\"b", 7, "expected a blank after the closing quote" },
 	{ "foo\"bar\"", 3, "unexpected '\"'" },
 	{ "actor:Elon\" Musk\"", 10, "unexpected '\"'" },
@@ -479,6 +484,46 @@ START_TEST(test_dates)
 }
 END_TEST
 
+/* A date value needs no quotes: it runs as far as it still reads as a
+ * date, and keeps what the quoted value keeps. */
+static const struct {
+	const char	*bare, *quoted;
+} bare_date_cases[] = {
+	{ "from:late 2022 to:late 2022",
+	  "from:\"late 2022\" to:\"late 2022\"" },
+	{ "from:late 2022 to:early 2023",
+	  "from:\"late 2022\" to:\"early 2023\"" },
+	{ "asof:24 October 2024", "asof:\"24 October 2024\"" },
+	{ "asof:23 October 2024", "asof:\"23 October 2024\"" },
+	{ "from:February 26, 2022 to:February 26, 2022",
+	  "from:\"February 26, 2022\" to:\"February 26, 2022\"" },
+	{ "actor:\"Elon Musk\" from:late 2022 -tag:taiwan",
+	  "actor:\"Elon Musk\" from:\"late 2022\" -tag:taiwan" },
+	{ "from:late 2022 kremlin", "from:\"late 2022\" kremlin" },
+	{ "-from:mid 2023 starlink", "-from:\"mid 2023\" starlink" },
+};
+
+START_TEST(test_bare_dates)
+{
+	struct fixture	 fx;
+	struct query	*a, *b;
+	char		*got, *want;
+
+	fx_build(&fx);
+	a = parse_ok(bare_date_cases[_i].bare);
+	b = parse_ok(bare_date_cases[_i].quoted);
+	got = matching_labels(a, &fx);
+	want = matching_labels(b, &fx);
+	ck_assert_msg(strcmp(got, want) == 0, "query '%s' kept '%s', "
+	    "'%s' keeps '%s'", bare_date_cases[_i].bare, got,
+	    bare_date_cases[_i].quoted, want);
+	free(got);
+	free(want);
+	query_free(a);
+	query_free(b);
+}
+END_TEST
+
 /* --- unicode ------------------------------------------------------------- */
 
 static const struct match_case unicode_cases[] = {
@@ -567,6 +612,12 @@ static const struct {
 	{ "musk", "mus", false },
 	{ "musk", "putin", false },
 	{ "id:a", "id:ab", false },
+	/* more words may extend a date: "from:late" + " 2022" */
+	{ "from:late", "from:late 2022", false },
+	{ "asof:2024 ", "asof:2024 October", false },
+	{ "-to:2022 ", "-to:2022 10", false },
+	{ "from:2022 tag:x ", "from:2022 tag:x kremlin", true },
+	{ "from:\"late 2022\" ", "from:\"late 2022\" kremlin", true },
 };
 
 START_TEST(test_narrows)
@@ -594,6 +645,7 @@ query_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("dates");
 	tcase_add_loop_test(tc, test_dates, 0, NCASES(date_cases));
+	tcase_add_loop_test(tc, test_bare_dates, 0, NCASES(bare_date_cases));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("unicode");
 	tcase_add_loop_test(tc, test_unicode, 0, NCASES(unicode_cases));
