@@ -835,6 +835,26 @@ ui_search(struct app *app, const char *term, int dir)
 		ui_message(app, false, "search wrapped around");
 }
 
+/* Where a go to landed when no shown event is in the date asked for. */
+static void
+ui_goto_say(struct app *app, const char *text, const struct date_range *r)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+
+	if (e == NULL || (e->date.earliest <= r->latest &&
+	    tl_event_latest(e) >= r->earliest))
+		return;
+	if (e->date.earliest < r->earliest)
+		ui_message(app, false, "no event shown is as late as %s: went "
+		    "to the last, %s", text, e->date_text);
+	else if (app->br.cursor == 0)
+		ui_message(app, false, "no event shown is as early as %s: went "
+		    "to the first, %s", text, e->date_text);
+	else
+		ui_message(app, false, "no event shown in %s: went to the "
+		    "next, %s", text, e->date_text);
+}
+
 static void
 ui_goto(struct app *app, const char *text)
 {
@@ -846,8 +866,11 @@ ui_goto(struct app *app, const char *text)
 		free(err);
 		return;
 	}
-	if (!browse_goto_date(&app->br, &r))
+	if (!browse_goto_date(&app->br, &r)) {
 		ui_message(app, true, "no events shown");
+		return;
+	}
+	ui_goto_say(app, text, &r);
 }
 
 static void

@@ -102,6 +102,10 @@ r
 :save-screen $tmp/goto-3.txt
 <lt>
 :save-screen $tmp/goto-4.txt
+:100 BC<Enter>
+:save-screen $tmp/goto-5.txt
+:2090<Enter>
+:save-screen $tmp/goto-6.txt
 EOF
 
 # Paging keys on the bundled story (20 events in a 10-row list).
