@@ -498,6 +498,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	struct tl_file		 saved = tl->files[fi];
 	size_t			 cut[LOAD_JOBS_MAX + 1], n, k, i;
 	size_t			 first_ev = tl->nevents, first_diag = diags->n;
+	size_t			 first_dropped = tl->ndropped;
 	size_t			 key_end = 0, line_base;
 	uint32_t		 indent = 0;
 	pthread_t		 hasher;
@@ -568,6 +569,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	} else {
 		/* Back to how it was; the caller parses the file whole. */
 		timeline_truncate(tl, first_ev);
+		tl->ndropped = first_dropped;
 		diag_truncate(diags, first_diag);
 		tl->files[fi] = saved;
 	}
@@ -818,46 +820,193 @@ load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
 
 /* --- checks across files ------------------------------------------------- */
 
+/*
+ * A second use of an id, reported after all are found so that they come
+ * in load order: the ids of events dropped for other errors (a bad date)
+ * count too, so a reused id is reported in the same run, not only once
+ * the first problem is fixed.
+ */
+struct load_dup {
+	const char	*id;
+	uint32_t	 file, start, line, col;	/* the second use */
+	uint32_t	 ffile, fline, fcol;		/* the first */
+};
+
 struct load_dups {
 	struct timeline		*tl;
-	struct diag_list	*diags;
+	struct load_dup		*v;
+	size_t			 n, cap;
 };
+
+static void
+load_dup_add(struct load_dups *d, const char *id, uint32_t file,
+    uint32_t start, uint32_t line, uint32_t col, uint32_t ffile,
+    uint32_t fline, uint32_t fcol)
+{
+	struct load_dup	*p;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap != 0 ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	p = &d->v[d->n++];
+	p->id = id;
+	p->file = file;
+	p->start = start;
+	p->line = line;
+	p->col = col;
+	p->ffile = ffile;
+	p->fline = fline;
+	p->fcol = fcol;
+}
+
+/* The loaded event e, a second use of the id of the first. */
+static void
+load_dup_event(struct load_dups *d, const struct tl_event *e, uint32_t ffile,
+    uint32_t fline, uint32_t fcol)
+{
+	uint32_t	l, c;
+
+	tl_event_id_pos(e, &l, &c);
+	load_dup_add(d, e->id, e->file, e->span.start, l, c, ffile, fline, fcol);
+}
 
 static void
 load_dup_id(void *ctx, size_t first, size_t dup)
 {
 	struct load_dups	*d = ctx;
 	const struct tl_event	*a = &d->tl->events[first];
-	const struct tl_event	*b = &d->tl->events[dup];
-	uint32_t		 al, ac, bl, bc;
+	uint32_t		 al, ac;
 
 	tl_event_id_pos(a, &al, &ac);
-	tl_event_id_pos(b, &bl, &bc);
-	diag_add(d->diags, DIAG_ERROR, d->tl->files[b->file].path, bl, bc,
-	    "duplicate id '%s' (ids must be unique across all loaded files)",
-	    b->id);
-	diag_add(d->diags, DIAG_NOTE, d->tl->files[a->file].path, al, ac,
-	    "'%s' was first used here", a->id);
-	d->tl->files[b->file].errors++;
+	load_dup_event(d, &d->tl->events[dup], a->file, al, ac);
+}
+
+/* Dropped ids by id, then load order. */
+static int
+load_dropped_cmp(const void *a, const void *b)
+{
+	const struct tl_dropped_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+load_dup_cmp(const void *a, const void *b)
+{
+	const struct load_dup *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Each use of a dropped id after the first, dropped or loaded (uses among
+ * loaded events only are load_dup_id's). */
+static void
+load_dropped_dups(struct load_dups *d)
+{
+	struct timeline		*tl = d->tl;
+	struct tl_dropped_id	*v = tl->dropped;
+	const struct tl_event	*g;
+	size_t			 i, j, k;
+	uint32_t		 gl = 0, gc = 0;
+
+	qsort(v, tl->ndropped, sizeof *v, load_dropped_cmp);
+	for (i = 0; i < tl->ndropped; i = j) {
+		for (j = i + 1; j < tl->ndropped &&
+		    strcmp(v[j].id, v[i].id) == 0; j++)
+			;
+		/* v[i..j) share an id, in load order; g is the first
+		 * loaded event of it, if any. */
+		if ((g = timeline_find_id(tl, v[i].id)) != NULL)
+			tl_event_id_pos(g, &gl, &gc);
+		if (g != NULL && (g->file != v[i].file ? g->file < v[i].file :
+		    g->span.start < v[i].start)) {
+			for (k = i; k < j; k++)
+				load_dup_add(d, v[k].id, v[k].file, v[k].start,
+				    v[k].line, v[k].col, g->file, gl, gc);
+			continue;
+		}
+		for (k = i + 1; k < j; k++)
+			load_dup_add(d, v[k].id, v[k].file, v[k].start,
+			    v[k].line, v[k].col, v[i].file, v[i].line,
+			    v[i].col);
+		if (g != NULL)
+			load_dup_event(d, g, v[i].file, v[i].line, v[i].col);
+	}
+}
+
+static void
+load_dups_report(struct load_dups *d, struct diag_list *diags)
+{
+	struct timeline	*tl = d->tl;
+	size_t		 i;
+
+	/* load_dup_id's come in load order; the dropped ones join them. */
+	if (tl->ndropped > 0)
+		qsort(d->v, d->n, sizeof *d->v, load_dup_cmp);
+	for (i = 0; i < d->n; i++) {
+		const struct load_dup *p = &d->v[i];
+
+		diag_add(diags, DIAG_ERROR, tl->files[p->file].path, p->line,
+		    p->col, "duplicate id '%s' (ids must be unique across all "
+		    "loaded files)", p->id);
+		diag_add(diags, DIAG_NOTE, tl->files[p->ffile].path, p->fline,
+		    p->fcol, "'%s' was first used here", p->id);
+		tl->files[p->file].errors++;
+	}
+	free(d->v);
+}
+
+/* A dropped event of this id, or NULL (the dropped ids are sorted). */
+static const struct tl_dropped_id *
+load_find_dropped(const struct timeline *tl, const char *id)
+{
+	struct tl_dropped_id	key = { .id = id, .file = 0, .start = 0 };
+	size_t			lo = 0, hi = tl->ndropped, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(tl->dropped[mid].id, key.id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < tl->ndropped && strcmp(tl->dropped[lo].id, id) == 0 ?
+	    &tl->dropped[lo] : NULL;
 }
 
 void
 load_check(struct timeline *tl, struct diag_list *diags)
 {
-	struct load_dups	 d = { tl, diags };
+	struct load_dups	 d = { tl, NULL, 0, 0 };
 	size_t			 i, j;
 
 	/* The id index keeps the first loaded event of each id; the sort
 	 * after keeps the index. */
 	timeline_index(tl, load_dup_id, &d);
+	load_dropped_dups(&d);
+	load_dups_report(&d, diags);
 	for (i = 0; i < tl->nevents; i++) {
 		const struct tl_event *e = &tl->events[i];
 
-		for (j = 0; j < e->nrelated; j++)
-			if (timeline_find_id(tl, e->related[j].text) == NULL)
-				diag_add(diags, DIAG_WARNING,
-				    tl->files[e->file].path, e->related[j].line,
-				    e->related[j].col, "related id '%s' matches "
-				    "no loaded event", e->related[j].text);
+		for (j = 0; j < e->nrelated; j++) {
+			const char *r = e->related[j].text;
+
+			if (timeline_find_id(tl, r) != NULL)
+				continue;
+			diag_add(diags, DIAG_WARNING, tl->files[e->file].path,
+			    e->related[j].line, e->related[j].col,
+			    load_find_dropped(tl, r) != NULL ?
+			    "related id '%s' names an event that was not "
+			    "loaded (it has errors)" : "related id '%s' matches no loaded "
+			    "event", r);
+		}
 	}
 }

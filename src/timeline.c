@@ -160,6 +160,25 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 }
 
 void
+timeline_add_dropped(struct timeline *tl, const struct tl_event *e)
+{
+	struct tl_dropped_id	*d;
+
+	if (e->id == NULL)
+		return;
+	if (tl->ndropped == tl->dropped_cap) {
+		tl->dropped_cap = tl->dropped_cap != 0 ? tl->dropped_cap * 2 : 16;
+		tl->dropped = xreallocarray(tl->dropped, tl->dropped_cap,
+		    sizeof *tl->dropped);
+	}
+	d = &tl->dropped[tl->ndropped++];
+	d->id = arena_strndup(&tl->arena, e->id, strlen(e->id));
+	d->file = e->file;
+	d->start = e->span.start;
+	tl_event_id_pos(e, &d->line, &d->col);
+}
+
+void
 timeline_truncate(struct timeline *tl, size_t n)
 {
 	if (n < tl->nevents) {
@@ -400,6 +419,7 @@ timeline_free(struct timeline *tl)
 	free(tl->files);
 	free(tl->events);
 	free(tl->ids);
+	free(tl->dropped);
 	arena_free(&tl->arena);
 	memset(tl, 0, sizeof *tl);
 }

@@ -133,6 +133,17 @@ struct tl_file {
 	bool		 events_empty_value; /* "events:" with no list */
 };
 
+/* The id of an event that was not loaded because it had errors: kept so
+ * that the checks across files still report its id used twice (SPEC
+ * section 6: every problem in one run). */
+struct tl_dropped_id {
+	const char	*id;
+	uint32_t	 file;
+	uint32_t	 start;		/* byte offset of the event */
+	uint32_t	 line;		/* of the id's value */
+	uint32_t	 col;
+};
+
 struct timeline {
 	struct tl_file		*files;
 	size_t			 nfiles;
@@ -148,11 +159,15 @@ struct timeline {
 	 * after a change. */
 	uint32_t		*ids;
 	size_t			 ids_mask;
+	/* Ids of events dropped for their errors, in load order. */
+	struct tl_dropped_id	*dropped;
+	size_t			 ndropped;
+	size_t			 dropped_cap;
 };
 
 #define TIMELINE_NO_ID	UINT32_MAX
 
-#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0 }
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0, NULL, 0, 0 }
 
 /* The event's last instant, which sorts second: the later of its date's
  * and its end's. */
@@ -197,6 +212,9 @@ struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
 void		 timeline_reserve(struct timeline *, size_t n);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
+/* Remember the id of an event about to be dropped for its errors (id is
+ * copied; NULL is ignored). */
+void		 timeline_add_dropped(struct timeline *, const struct tl_event *);
 /* Sort all events (once, from load order) and index their ids. */
 void		 timeline_sort(struct timeline *);
 /* timeline_sort in two steps: the order, which only reads the events (so

@@ -1683,8 +1683,10 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 		yl_event_check(y, map, e, present);
 	}
 	y->ev_out = NULL;
-	if (y->errors != before || e->title == NULL || e->date_text == NULL)
+	if (y->errors != before || e->title == NULL || e->date_text == NULL) {
+		timeline_add_dropped(y->tl, e);
 		timeline_truncate(y->tl, y->tl->nevents - 1);
+	}
 }
 
 /* --- top level ----------------------------------------------------------- */
@@ -2003,6 +2005,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 {
 	struct yl	 y;
 	size_t		 first = tl->nevents;
+	size_t		 first_dropped = tl->ndropped;
 	bool		 ok;
 
 	memset(&y, 0, sizeof y);
@@ -2051,6 +2054,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	}
 	if (!ok || y.failed) {
 		timeline_truncate(tl, first);
+		tl->ndropped = first_dropped;
 		tl->files[file].failed = true;
 		ok = false;
 	}
