@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "edit.h"
 #include "text.h"
 #include "timeline.h"
@@ -837,6 +838,148 @@ edit_plan_set_id(const char *buf, size_t len, const struct tl_event *e,
 	buf_adds(&ed->text, edit_eol(buf, len));
 	edit_spaces(&ed->text, edit_indent_of(buf, e->span.start));
 	return true;
+}
+
+/* --- undo ---------------------------------------------------------------- */
+
+/* The event of file with id in tl (tl need not be sorted), or NULL. */
+static const struct tl_event *
+edit_find(const struct timeline *tl, uint32_t file, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nevents; i++)
+		if (tl->events[i].file == file && tl->events[i].id != NULL &&
+		    strcmp(tl->events[i].id, id) == 0)
+			return &tl->events[i];
+	return NULL;
+}
+
+/*
+ * Is after[lo, hi) in buf too, with after's byte at is placed at buf's
+ * byte at?  Then the splice at from in after is at *pos in buf.
+ */
+static bool
+edit_match(const char *after, size_t lo, size_t hi, size_t is,
+    const char *buf, size_t len, size_t at, size_t from, size_t *pos)
+{
+	if (at < is - lo || at - (is - lo) + (hi - lo) > len ||
+	    memcmp(after + lo, buf + at - (is - lo), hi - lo) != 0)
+		return false;
+	*pos = at - (is - lo) + (from - lo);
+	return true;
+}
+
+/* The deleted event's place: next to the event after it (or else the one
+ * before it, or else the "events" key) in the file as the deletion left
+ * it, if the bytes between are as they were. */
+static bool
+edit_undo_place(const char *buf, size_t len, const struct timeline *tl,
+    uint32_t file, const char *after, const struct timeline *at,
+    const struct edit_undo *u, size_t *pos)
+{
+	const struct tl_event	*next = NULL, *prev = NULL, *e, *c;
+	size_t			 s = u->start, t = u->start + u->text_len, i;
+
+	for (i = 0; i < at->nevents; i++) {
+		e = &at->events[i];
+		if (e->span.start >= t && (next == NULL ||
+		    e->span.start < next->span.start))
+			next = e;
+		if (e->span.end <= s && (prev == NULL ||
+		    e->span.end > prev->span.end))
+			prev = e;
+	}
+	if (next != NULL && next->id != NULL &&
+	    (c = edit_find(tl, file, next->id)) != NULL &&
+	    edit_match(after, s, next->span.start, next->span.start, buf, len,
+	    c->span.start, s, pos))
+		return true;
+	if (prev != NULL && prev->id != NULL &&
+	    (c = edit_find(tl, file, prev->id)) != NULL &&
+	    edit_match(after, prev->span.end, t, prev->span.end, buf, len,
+	    c->span.end, s, pos))
+		return true;
+	/* No neighbour with an id: from the "events" key on. */
+	i = at->files[0].events_key_end;
+	return at->files[0].events_line != 0 && tl->files[file].events_line !=
+	    0 && i <= s && edit_match(after, i, t, i, buf, len,
+	    tl->files[file].events_key_end, s, pos);
+}
+
+/* Where the change to event u->id is in buf, if that event is still as
+ * the change left it. */
+static bool
+edit_undo_find(const char *buf, size_t len, const struct timeline *tl,
+    uint32_t file, const char *after, const struct timeline *at,
+    const struct edit_undo *u, size_t *pos, char **err)
+{
+	const struct tl_event	*a = edit_find(at, 0, u->id);
+	const struct tl_event	*c = edit_find(tl, file, u->id);
+	size_t			 lo, hi;
+
+	if (a == NULL)
+		return edit_fail(err, "the change is not in the file");
+	if (c == NULL) {
+		if (err != NULL)
+			*err = xasprintf("'%s' is no longer in the file "
+			    "(another program removed it)", u->id);
+		return false;
+	}
+	lo = u->start < a->span.start ? u->start : a->span.start;
+	hi = u->start + u->text_len > a->span.end ?
+	    u->start + u->text_len : a->span.end;
+	if (edit_match(after, lo, hi, a->span.start, buf, len, c->span.start,
+	    u->start, pos))
+		return true;
+	if (err != NULL)
+		*err = xasprintf("another program changed '%s' since; undo "
+		    "by hand in the file", u->id);
+	return false;
+}
+
+bool
+edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
+    uint32_t file, const struct edit_undo *u, struct edit *ed, char **err)
+{
+	struct timeline		 at = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct edit		 did;
+	char			*after;
+	size_t			 alen, pos = 0;
+	bool			 ok;
+
+	memset(ed, 0, sizeof *ed);
+	memset(&did, 0, sizeof did);
+	did.start = u->start;
+	did.end = u->end;
+	buf_add(&did.text, u->text, u->text_len);
+	after = edit_apply(u->before, u->before_len, &did, &alen);
+	edit_free(&did);
+	(void)yamlio_load_buffer(&at, timeline_add_file(&at, "after"), after,
+	    alen, &diags);
+	if (u->id != NULL)
+		ok = edit_undo_find(buf, len, tl, file, after, &at, u, &pos,
+		    err);
+	else if (u->gone != NULL && edit_find(tl, file, u->gone) != NULL) {
+		if (err != NULL)
+			*err = xasprintf("another program put '%s' back in "
+			    "the file since", u->gone);
+		ok = false;
+	} else if (!(ok = edit_undo_place(buf, len, tl, file, after, &at, u,
+	    &pos)) && err != NULL)
+		*err = xasprintf("another program changed the events around "
+		    "'%s' since; undo by hand in the file", u->gone != NULL ?
+		    u->gone : "?");
+	if (ok) {
+		ed->start = pos;
+		ed->end = pos + u->text_len;
+		buf_add(&ed->text, u->before + u->start, u->end - u->start);
+	}
+	timeline_free(&at);
+	diag_free(&diags);
+	free(after);
+	return ok;
 }
 
 char *

@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -87,6 +88,34 @@ bool	 edit_plan_replace(const char *buf, size_t len,
 /* Give an event without an id the id given (a first key "id: ..."). */
 bool	 edit_plan_set_id(const char *buf, size_t len, const struct tl_event *,
 	    const char *id, struct edit *, char **err);
+
+/*
+ * What undoing a change needs: the file's bytes before it, the splice it
+ * made there, and the event it was about -- id: the event as the change
+ * left it, or NULL when the change deleted the event whose id was gone.
+ * The caller owns every field.
+ */
+struct edit_undo {
+	const char	*before;
+	size_t		 before_len;
+	size_t		 start, end;	/* the splice in before */
+	const char	*text;		/* what it put there */
+	size_t		 text_len;
+	const char	*id;
+	const char	*gone;
+};
+
+/*
+ * The change that undoes u in the file's current bytes, which tl's file
+ * `file` was loaded from -- also after another program changed the file:
+ * the change is found again by its event's id (or, for a deletion, by the
+ * event next to it), and undone if the bytes it touched are still as it
+ * left them.  Refused with a reason when the other program changed that
+ * same event (or put a deleted one back).
+ */
+bool	 edit_plan_undo(const char *buf, size_t len, const struct timeline *,
+	    uint32_t file, const struct edit_undo *, struct edit *,
+	    char **err);
 
 /* The event's item as edit_plan_replace takes it, for $EDITOR. */
 void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,

@@ -6,7 +6,8 @@
  * TLV_SCRIPT, in which case the screen is a curses screen on /dev/null of
  * LINES x COLUMNS and ":save-screen FILE" writes it out as text.  A script
  * line is either a command (":save-screen FILE", ":resize COLSxROWS",
- * ":sh COMMAND" to run a command meanwhile) or
+ * ":sh COMMAND" to run a command meanwhile, ":poll" to look for files
+ * changed on disk now, as a second without a key does) or
  * keys: plain characters, and names in angle brackets (<Down>, <Enter>,
  * <C-l>, <lt> for '<').  When the script ends, tlv quits.
  *
@@ -113,7 +114,8 @@ ui_script_load(const char *path)
 		if (line[0] == ':' && line[1] != '\0' && line[1] != ' ' &&
 		    (strncmp(line, ":save-screen ", 13) == 0 ||
 		    strncmp(line, ":resize ", 8) == 0 ||
-		    strncmp(line, ":sh ", 4) == 0))
+		    strncmp(line, ":sh ", 4) == 0 ||
+		    strcmp(line, ":poll") == 0))
 			ui_script_add(KEYC_NONE, line + 1);
 		else
 			ui_script_keys(line);
@@ -1132,6 +1134,10 @@ ui_command(struct app *app, const char *cmd)
 	if (strncmp(cmd, "save-screen ", 12) == 0) {
 		ui_draw(app);
 		ui_save_screen(app, cmd + 12);
+	} else if (strcmp(cmd, "poll") == 0) {
+		/* What a second without a key does (tests only). */
+		if (ui_files_changed(app))
+			ui_reload(app);
 	} else if (strncmp(cmd, "sh ", 3) == 0) {
 		/* Another program at work meanwhile (tests only). */
 		if (system(cmd + 3) != 0)
@@ -1224,10 +1230,8 @@ ui_free(struct app *app)
 	timeline_free(&app->tl);
 	diag_free(&app->diags);
 	keymap_free(&app->keys);
-	for (i = 0; i < (int)app->nundo; i++)
-		save_undo_free(&app->undo[i]);
-	free(app->undo);
 	ui_edit_finish(app);
+	ui_edit_free(app);
 	conf_free(&app->conf);
 	diag_free(&app->conf_diags);
 	free(app->stamps);

@@ -76,6 +76,7 @@ enum ui_color {
 };
 
 struct ui_loader;
+struct ui_undo;
 
 struct app {
 	/* data */
@@ -136,7 +137,7 @@ struct app {
 	const char		*script;	/* TLV_SCRIPT, or NULL */
 
 	/* editing (ui_edit.c) */
-	struct save_undo	*undo;		/* oldest first */
+	struct ui_undo		*undo;		/* oldest first */
 	size_t			 nundo;
 	const char		*author;	/* for notes, or NULL: $USER */
 	struct conf		 conf;		/* the user's configuration */
@@ -192,5 +193,7 @@ void	 ui_edit_add(struct app *);
 /* After invalid editor text: edit again (true) or discard. */
 void	 ui_edit_again(struct app *, bool again);
 void	 ui_edit_finish(struct app *);
+/* Forget the changes kept for undo. */
+void	 ui_edit_free(struct app *);
 
 #endif

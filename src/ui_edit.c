@@ -7,7 +7,9 @@
  *
  * If another program changed the file since tlv loaded it, nothing is
  * written: tlv reloads, finds the event again by its id and applies the
- * change to the new bytes -- or says why it no longer applies.
+ * change to the new bytes -- or says why it no longer applies.  An undo is
+ * a change like the others, planned the same way (edit_plan_undo): after
+ * another program's change it is found again by its event's id.
  */
 #include "config.h"
 
@@ -31,7 +33,14 @@ enum ui_change_kind {
 	UI_CHANGE_DELETE,
 	UI_CHANGE_REPLACE,
 	UI_CHANGE_ADD,
-	UI_CHANGE_SET_ID
+	UI_CHANGE_UNDO
+};
+
+/* A change kept for undo. */
+struct ui_undo {
+	struct save_undo	 saved;	/* the file, its bytes before */
+	struct edit_undo	 how;	/* pointers into saved and below */
+	char			*text, *id, *gone;
 };
 
 struct ui_change {
@@ -41,6 +50,7 @@ struct ui_change {
 	struct edit_note	 note;
 	const char		*text;	/* item text */
 	const char		*keep;	/* cursor here afterwards, or NULL */
+	const struct ui_undo	*undo;	/* for UNDO */
 };
 
 /* The event a change is about, found again by id after a reload. */
@@ -51,14 +61,17 @@ ui_change_event(const struct app *app, const struct ui_change *c)
 }
 
 static bool
-ui_plan(const struct app *app, const struct ui_change *c, const char *buf,
-    size_t len, struct edit *ed, char **err)
+ui_plan(const struct app *app, const struct ui_change *c, uint32_t fi,
+    const char *buf, size_t len, struct edit *ed, char **err)
 {
 	const struct tl_event	*e = ui_change_event(app, c);
 
 	if (c->kind == UI_CHANGE_ADD)
 		return edit_plan_add_text(buf, len, &app->tl.files[c->file],
 		    c->text, ed, err);
+	if (c->kind == UI_CHANGE_UNDO)
+		return edit_plan_undo(buf, len, &app->tl, fi,
+		    &c->undo->how, ed, err);
 	if (e == NULL) {
 		*err = xasprintf("event '%s' is no longer in the files",
 		    c->id);
@@ -76,11 +89,53 @@ ui_plan(const struct app *app, const struct ui_change *c, const char *buf,
 	}
 }
 
+/*
+ * Keep a change saved for undo: u (consumed) holds the bytes before, ed
+ * the splice made in them, id the event as the change left it (NULL: the
+ * change deleted gone).
+ */
 static void
-ui_undo_push(struct app *app, struct save_undo *u)
+ui_undo_push(struct app *app, struct save_undo *u, const struct edit *ed,
+    const char *id, const char *gone)
 {
+	struct ui_undo	*r;
+
 	app->undo = xreallocarray(app->undo, app->nundo + 1, sizeof *app->undo);
-	app->undo[app->nundo++] = *u;
+	r = &app->undo[app->nundo++];
+	memset(r, 0, sizeof *r);
+	r->saved = *u;
+	r->text = xstrndup(ed->text.len > 0 ? ed->text.data : "",
+	    ed->text.len);
+	r->id = id != NULL ? xstrdup(id) : NULL;
+	r->gone = gone != NULL ? xstrdup(gone) : NULL;
+	r->how.before = r->saved.before;
+	r->how.before_len = r->saved.before_len;
+	r->how.start = ed->start;
+	r->how.end = ed->end;
+	r->how.text = r->text;
+	r->how.text_len = ed->text.len;
+	r->how.id = r->id;
+	r->how.gone = r->gone;
+}
+
+static void
+ui_undo_pop(struct app *app)
+{
+	struct ui_undo	*r = &app->undo[--app->nundo];
+
+	save_undo_free(&r->saved);
+	free(r->text);
+	free(r->id);
+	free(r->gone);
+}
+
+void
+ui_edit_free(struct app *app)
+{
+	while (app->nundo > 0)
+		ui_undo_pop(app);
+	free(app->undo);
+	app->undo = NULL;
 }
 
 /* One attempt: read, plan, save.  *stale when the file had changed. */
@@ -99,12 +154,16 @@ ui_try(struct app *app, const struct ui_change *c, uint32_t fi, bool *stale,
 	memset(&u, 0, sizeof u);
 	if ((cur = save_read(f, &len, stale, err)) == NULL)
 		return false;
-	if (!ui_plan(app, c, cur, len, &ed, err)) {
+	if (!ui_plan(app, c, fi, cur, len, &ed, err)) {
 		free(cur);
 		return false;
 	}
-	if ((ok = save_commit(f, cur, len, &ed, &u, err)))
-		ui_undo_push(app, &u);
+	if (c->kind == UI_CHANGE_UNDO)
+		ok = save_commit(f, cur, len, &ed, NULL, err);
+	else if ((ok = save_commit(f, cur, len, &ed, &u, err)))
+		ui_undo_push(app, &u, &ed, c->kind == UI_CHANGE_DELETE ? NULL :
+		    c->keep != NULL ? c->keep : c->id,
+		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
 	edit_free(&ed);
 	return ok;
 }
@@ -116,6 +175,17 @@ ui_change_file(const struct app *app, const struct ui_change *c,
 {
 	const struct tl_event	*e = ui_change_event(app, c);
 
+	uint32_t		 i;
+
+	if (c->kind == UI_CHANGE_UNDO) {
+		for (i = 0; i < app->tl.nfiles; i++)
+			if (strcmp(app->tl.files[i].path,
+			    c->undo->saved.path) == 0) {
+				*fi = i;
+				return true;
+			}
+		return false;
+	}
 	if (c->kind == UI_CHANGE_ADD) {
 		*fi = c->file;
 		return true;
@@ -135,8 +205,12 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 	bool		 stale = false, ok;
 
 	if (!ui_change_file(app, c, &fi)) {
-		ui_message(app, true, "event '%s' is no longer in the files",
-		    c->id != NULL ? c->id : "?");
+		if (c->kind == UI_CHANGE_UNDO)
+			ui_message(app, true, "%s is no longer loaded",
+			    c->undo->saved.path);
+		else
+			ui_message(app, true, "event '%s' is no longer in the "
+			    "files", c->id != NULL ? c->id : "?");
 		return false;
 	}
 	ok = ui_try(app, c, fi, &stale, &err);
@@ -158,9 +232,35 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 	path = xstrdup(app->tl.files[fi].path);
 	ui_reload_quiet(app, c->keep != NULL ? c->keep :
 	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
+	if (c->kind == UI_CHANGE_UNDO) {
+		ui_message(app, false, "undone: %s saved", path);
+		free(path);
+		return true;
+	}
 	ui_message(app, false, "%s: saved %s", what, path);
 	free(path);
 	return true;
+}
+
+/* The bytes of file fi, to plan a change on.  If another program changed
+ * it, it is reloaded instead (the event pointers are then stale) and NULL
+ * returned with the reason. */
+static char *
+ui_read(struct app *app, uint32_t fi, size_t *len, char **err)
+{
+	char	*cur, *path;
+	bool	 stale = false;
+
+	if ((cur = save_read(&app->tl.files[fi], len, &stale, err)) != NULL ||
+	    !stale)
+		return cur;
+	free(*err);
+	path = xstrdup(app->tl.files[fi].path);
+	ui_reload(app);
+	*err = xasprintf("%s changed on disk and was reloaded; nothing was "
+	    "written", path);
+	free(path);
+	return NULL;
 }
 
 /* The event under the cursor, given an id first if it has none (a change
@@ -174,7 +274,7 @@ ui_ensure_id(struct app *app)
 	struct save_undo	 u;
 	char			*id, *cur, *err = NULL;
 	size_t			 len;
-	bool			 stale, ok = false;
+	bool			 ok = false;
 
 	if (e == NULL) {
 		ui_message(app, true, "no event selected");
@@ -186,10 +286,10 @@ ui_ensure_id(struct app *app)
 	f = &app->tl.files[e->file];
 	memset(&ed, 0, sizeof ed);
 	memset(&u, 0, sizeof u);
-	if ((cur = save_read(f, &len, &stale, &err)) != NULL) {
+	if ((cur = ui_read(app, e->file, &len, &err)) != NULL) {
 		if (edit_plan_set_id(cur, len, e, id, &ed, &err)) {
 			if ((ok = save_commit(f, cur, len, &ed, &u, &err)))
-				ui_undo_push(app, &u);
+				ui_undo_push(app, &u, &ed, id, NULL);
 		} else
 			free(cur);
 	}
@@ -247,30 +347,26 @@ ui_edit_delete(struct app *app)
 void
 ui_edit_undo(struct app *app)
 {
-	struct save_undo	*u;
-	bool			 stale;
-	char			*err = NULL;
+	struct ui_change	 c;
+	const struct ui_undo	*u;
 
 	if (app->nundo == 0) {
 		ui_message(app, false, "nothing to undo");
 		return;
 	}
 	u = &app->undo[app->nundo - 1];
-	if (!save_undo(u, &stale, &err)) {
-		ui_message(app, true, "cannot undo: %s", err);
-		free(err);
-		return;
-	}
-	ui_message(app, false, "undone: %s restored", u->path);
-	save_undo_free(u);
-	app->nundo--;
-	{
+	memset(&c, 0, sizeof c);
+	c.kind = UI_CHANGE_UNDO;
+	c.undo = u;
+	/* The cursor on the event put back, or the one changed. */
+	c.keep = u->gone != NULL ? u->gone : u->id;
+	if (ui_apply(app, &c, "undo"))
+		ui_undo_pop(app);
+	else {
 		char *msg = app->message;
 
-		app->message = NULL;
-		ui_reload_quiet(app, NULL);
-		free(app->message);
-		app->message = msg;
+		app->message = xasprintf("cannot undo: %s", msg);
+		free(msg);
 	}
 }
 
@@ -461,13 +557,11 @@ ui_edit_event(struct app *app)
 	struct edit		 ed;
 	char			*cur, *err = NULL, *id;
 	size_t			 len;
-	bool			 stale;
 
 	if ((id = ui_ensure_id(app)) == NULL)
 		return;
 	e = timeline_find_id(&app->tl, id);
-	if (e == NULL || (cur = save_read(&app->tl.files[e->file], &len,
-	    &stale, &err)) == NULL) {
+	if (e == NULL || (cur = ui_read(app, e->file, &len, &err)) == NULL) {
 		ui_message(app, true, "%s", err != NULL ? err : "no event");
 		free(err);
 		free(id);

@@ -530,6 +530,88 @@ START_TEST(test_set_id_and_replace)
 }
 END_TEST
 
+/* Undo change ed (made to src) in now, which tl loaded; now_undone is what
+ * it must give. */
+static void
+undo_in(const char *src, const struct edit *ed, const char *id,
+    const char *gone, const char *now, size_t nowlen, const char *want)
+{
+	struct edit_undo	 u = { src, strlen(src), ed->start, ed->end,
+				    ed->text.data != NULL ? ed->text.data : "",
+				    ed->text.len, id, gone };
+	struct loaded		 l;
+	struct edit		 back;
+	char			*out, *err = NULL;
+	size_t			 outlen;
+
+	load(&l, now, nowlen);
+	ck_assert_msg(edit_plan_undo(now, nowlen, &l.tl, 0, &u, &back, &err),
+	    "%s:\n%s", err, now);
+	out = edit_apply(now, nowlen, &back, &outlen);
+	ck_assert_msg(outlen == strlen(want) && memcmp(out, want, outlen) == 0,
+	    "undo gave:\n%s\nwant:\n%s", out, want);
+	free(out);
+	edit_free(&back);
+	unload(&l);
+}
+
+/* A note and a deletion on every event with an id, undone right away
+ * (the exact bytes come back) and after another program put a line at
+ * the top (the change is found again by its event's id). */
+START_TEST(test_undo)
+{
+	const char		*src = fixtures[_i];
+	size_t			 len = strlen(src), k, outlen;
+	const struct edit_note	 n = { "2026-11-29T10:15:00Z", NULL, "x" };
+	const char		*top = "# another program\n";
+
+	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+		return;		/* the line would go before the BOM */
+	for (k = 0; ; k++) {
+		struct loaded	 a;
+		struct edit	 ed;
+		char		*out, *err = NULL, *id, *moved, *want;
+		int		 kind;
+
+		load(&a, src, len);
+		if (k >= a.tl.nevents) {
+			unload(&a);
+			break;
+		}
+		id = a.tl.events[k].id != NULL ? strdup(a.tl.events[k].id) :
+		    NULL;
+		for (kind = 0; id != NULL && kind < 2; kind++) {
+			if (!(kind == 0 ? edit_plan_note(src, len,
+			    &a.tl.events[k], &n, &ed, &err) :
+			    edit_plan_delete(src, len, &a.tl.events[k], &ed,
+			    &err))) {
+				free(err);
+				err = NULL;
+				edit_free(&ed);
+				continue;
+			}
+			out = edit_apply(src, len, &ed, &outlen);
+			undo_in(src, &ed, kind == 0 ? id : NULL,
+			    kind == 0 ? NULL : id, out, outlen, src);
+			moved = malloc(strlen(top) + outlen + 1);
+			want = malloc(strlen(top) + len + 1);
+			strcpy(moved, top);
+			memcpy(moved + strlen(top), out, outlen + 1);
+			strcpy(want, top);
+			strcat(want, src);
+			undo_in(src, &ed, kind == 0 ? id : NULL,
+			    kind == 0 ? NULL : id, moved, strlen(moved), want);
+			free(moved);
+			free(want);
+			free(out);
+			edit_free(&ed);
+		}
+		free(id);
+		unload(&a);
+	}
+}
+END_TEST
+
 START_TEST(test_add)
 {
 	const char		*src = fixtures[_i];
@@ -644,6 +726,7 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
+	tcase_add_loop_test(tc, test_undo, 0, NFIXTURES);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");

@@ -119,6 +119,64 @@ stale note<Enter>
 EOF
 expect_grep 'title: Changed meanwhile' story.yaml "the other change stays"
 expect_grep 'text: stale note' story.yaml "the note is re-applied"
+cp story.yaml orig.yaml
+
+# u after another program changed the file (and the viewer reloaded it):
+# the change is undone in the new bytes, found by its event's id; the
+# other program's change stays.  Each of a, D (in the middle and at the
+# end), e and A.
+other="sed -i 's/^title: Changed meanwhile\$/title: Changed again/' $tmp/story.yaml"
+undo_after() {
+	name=$1
+	shift
+	{ printf '%s\n' "$@"; cat <<EOF
+:sh $other
+:poll
+:save-screen $tmp/$name-reloaded.txt
+u
+:save-screen $tmp/$name.txt
+EOF
+	} | EDITOR=${ed:-false} keys "$name"
+	expect_grep 'reloaded' "$name-reloaded.txt" "$name: the viewer reloads"
+	expect_grep 'undone: story.yaml saved' "$name.txt" "$name: u undoes"
+	sed 's/^title: Changed again$/title: Changed meanwhile/' story.yaml \
+	    >"$tmp/back.yaml"
+	cmp -s back.yaml orig.yaml && pass ||
+	    { fail "$name: u after a reload:"; diff -u orig.yaml story.yaml; }
+	cp orig.yaml story.yaml
+}
+undo_after undo-note jja 'a late note<Enter>'
+undo_after undo-delete jD y
+undo_after undo-delete-last GD y
+cat >"$tmp/ed-status" <<'EOF'
+#!/bin/sh
+sed -i 's/^status: confirmed$/status: reported/' "$1"
+EOF
+chmod +x "$tmp/ed-status"
+ed=$tmp/ed-status undo_after undo-edit e
+ed=$tmp/ed-add undo_after undo-add A
+if grep -q 'reload it first' ./*.txt; then
+	fail "a message names a reload key that does not exist"
+else
+	pass
+fi
+
+# ... but not when the other program changed the same event: u says why,
+# and writes nothing.
+keys undo-same <<EOF
+jja
+mine<Enter>
+:sh sed -i 's/^    title: Musk reportedly/    title: Musk allegedly/' $tmp/story.yaml
+:poll
+:sh cp $tmp/story.yaml $tmp/theirs.yaml
+u
+:save-screen $tmp/undo-same.txt
+EOF
+expect_grep "cannot undo: another program changed 'contact'" undo-same.txt \
+    "u refuses when the same event changed"
+cmp -s story.yaml theirs.yaml && pass || fail "a refused undo wrote"
+cp orig.yaml story.yaml
+
 # The config: the author of notes, a key binding, the default filter, and
 # a bad line shown as a problem while everything else still applies.
 cat >"$tmp/config" <<'EOF'
