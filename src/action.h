@@ -36,7 +36,7 @@
 	_(ZOOM_IN, "zoom-in", "z +", "zoom the time ruler in")	\
 	_(ZOOM_OUT, "zoom-out", "Z -", "zoom the time ruler out")	\
 	_(GOTO_DATE, "goto-date", ":", "go to a date, e.g. :2022-10 or :late 2022") \
-	_(FOLLOW, "follow-related", "r", "follow a related link (again: the next one)") \
+	_(FOLLOW, "follow-related", "r", "follow the event's related link (more than one: choose)") \
 	_(BACK, "back", "< Backspace", "back to where 'r' came from")	\
 	_(ANNOTATE, "annotate", "a", "add a note to the event (saved at once)") \
 	_(EDIT, "edit", "e", "edit the event in $VISUAL or $EDITOR")	\

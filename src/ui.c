@@ -1025,7 +1025,9 @@ ui_draw_status(struct app *app)
 		ui_draw_position(app, y);
 		return;
 	}
-	text = app->view != &view_timeline_ops ?
+	text = app->view == &view_related_ops ?
+	    "j/k choose  Enter or r follows  q back to the list" :
+	    app->view != &view_timeline_ops ?
 	    "q back to the list  j/k scroll  Space/b page" :
 	    "? help  q quit  / search  f filter  z/Z zoom  Enter details";
 	attrset(A_DIM);

@@ -44,6 +44,7 @@ struct view_ops {
 extern const struct view_ops view_timeline_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_diag_ops;
+extern const struct view_ops view_related_ops;
 
 enum ui_prompt_kind {
 	UI_PROMPT_NONE,
@@ -98,7 +99,7 @@ struct app {
 	bool			 detail_focus;
 	size_t			 detail_top;	/* first line shown */
 	size_t			 pager_top;	/* help / diagnostics */
-	size_t			 follow_next;	/* 'r' pressed again */
+	size_t			 related_row;	/* the chooser's link */
 	char			*message;	/* status line, or NULL */
 	bool			 message_error;
 	bool			 quit;
@@ -183,6 +184,10 @@ void	 ui_reload(struct app *);
  * load got, if pct). */
 bool	 ui_loading(const struct app *, unsigned *pct);
 void	 ui_reload_quiet(struct app *, const char *keep_id);
+
+/* 'r': follow the cursor's event's only related link, or open the chooser
+ * of its links (view_related.c). */
+void	 ui_related_open(struct app *);
 
 /* --- changes (ui_edit.c) --- */
 void	 ui_edit_note(struct app *, const char *text);

@@ -517,29 +517,6 @@ vt_scroll_detail(struct app *app, enum action a)
 }
 
 static enum ui_reaction
-vt_follow(struct app *app)
-{
-	const struct tl_event	*e = browse_current(&app->br);
-	bool			 unfiltered;
-	size_t			 n;
-
-	if (e == NULL || e->nrelated == 0) {
-		ui_message(app, true, "no related events");
-		return UI_REDRAW;
-	}
-	n = app->follow_next % e->nrelated;
-	if (!browse_follow(&app->br, n, &unfiltered)) {
-		ui_message(app, true, "related id '%s' is not loaded",
-		    e->related[n].text);
-		return UI_REDRAW;
-	}
-	ui_message(app, false, "related %zu of %u%s; < goes back", n + 1,
-	    (unsigned)e->nrelated, unfiltered ? " (filter cleared)" : "");
-	app->detail_top = 0;
-	return UI_REDRAW;
-}
-
-static enum ui_reaction
 vt_period(struct app *app, int dir)
 {
 	if (!browse_step_period(&app->br, app->zoom, dir))
@@ -620,8 +597,6 @@ vt_action(struct app *app, enum action a)
 {
 	if (app->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
 		return UI_REDRAW;
-	if (a != ACTION_FOLLOW)
-		app->follow_next = 0;
 	if ((a == ACTION_ANNOTATE || a == ACTION_DELETE || a == ACTION_EDIT ||
 	    a == ACTION_ADD || a == ACTION_UNDO) && ui_loading(app, NULL)) {
 		ui_message(app, true, "still loading: edits wait for the whole "
@@ -669,12 +644,9 @@ vt_action(struct app *app, enum action a)
 	case ACTION_GOTO_DATE:
 		ui_prompt_open(app, UI_PROMPT_GOTO);
 		return UI_REDRAW;
-	case ACTION_FOLLOW: {
-		enum ui_reaction r = vt_follow(app);
-
-		app->follow_next++;
-		return r;
-	}
+	case ACTION_FOLLOW:
+		ui_related_open(app);
+		return UI_REDRAW;
 	case ACTION_BACK:
 		if (!browse_back(&app->br))
 			ui_message(app, false, "nothing to go back to");

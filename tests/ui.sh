@@ -108,6 +108,22 @@ r
 :save-screen $tmp/goto-6.txt
 EOF
 
+# r follows the links of the event the cursor is on: Crimea's two links in
+# a chooser (its second was unreachable when r counted across events),
+# and an event with one link at once.
+run related 100x16 "$top_srcdir/timelines" <<EOF
+r
+:save-screen $tmp/related-1.txt
+<Enter>
+:save-screen $tmp/related-2.txt
+<lt>rj
+:save-screen $tmp/related-3.txt
+<Enter>
+:save-screen $tmp/related-4.txt
+/never intended<Enter>r
+:save-screen $tmp/related-5.txt
+EOF
+
 # Paging keys on the bundled story (20 events in a 10-row list).
 run pages 80x16 "$top_srcdir/timelines" <<EOF
 <PgDn>
