@@ -31,7 +31,7 @@ static const char export_usage[] =
 "Write the events to standard output in another format.  With no FILE,\n"
 "the bundled timelines.\n"
 "\n"
-"Formats:\n"
+"Formats (any case; md and ical are short for markdown and ics):\n"
 "  markdown     a chronology for a report: headings by year, sources as links\n"
 "  json         every field, in tlv's schema (doc/export-json.md)\n"
 "  csv          one row per event (RFC 4180; text cells that start with\n"

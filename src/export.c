@@ -31,6 +31,7 @@ struct export {
 
 struct export_ops {
 	const char	*name;
+	const char	*alias[2];	/* the usual short names, or NULL */
 	void		(*begin)(struct export *);
 	/* Format one event into x->b; false to skip it (after telling). */
 	bool		(*event)(struct export *, const struct tl_event *);
@@ -1207,14 +1208,15 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 /* --- driver -------------------------------------------------------------- */
 
 static const struct export_ops export_formats[EXPORT_NFORMATS] = {
-	[EXPORT_MARKDOWN] = { .name = "markdown", .begin = export_md_begin,
-	    .event = export_md_event },
+	[EXPORT_MARKDOWN] = { .name = "markdown", .alias = { "md" },
+	    .begin = export_md_begin, .event = export_md_event },
 	[EXPORT_JSON] = { .name = "json", .begin = export_json_begin,
 	    .event = export_json_event, .end = export_json_end },
 	[EXPORT_CSV] = { .name = "csv", .begin = export_csv_begin,
 	    .event = export_csv_event },
-	[EXPORT_ICS] = { .name = "ics", .begin = export_ics_begin,
-	    .event = export_ics_event, .end = export_ics_end },
+	[EXPORT_ICS] = { .name = "ics", .alias = { "ical", "icalendar" },
+	    .begin = export_ics_begin, .event = export_ics_event,
+	    .end = export_ics_end },
 	[EXPORT_TIMELINEJS] = { .name = "timelinejs",
 	    .begin = export_tljs_begin, .event = export_tljs_event,
 	    .end = export_json_end },
@@ -1223,13 +1225,20 @@ static const struct export_ops export_formats[EXPORT_NFORMATS] = {
 bool
 export_format_parse(const char *name, enum export_format *fmt)
 {
-	size_t	i;
+	const struct export_ops	*o;
+	size_t			 i, j;
 
-	for (i = 0; i < EXPORT_NFORMATS; i++)
-		if (strcmp(name, export_formats[i].name) == 0) {
-			*fmt = (enum export_format)i;
-			return true;
+	for (i = 0; i < EXPORT_NFORMATS; i++) {
+		o = &export_formats[i];
+		for (j = 0; j < 3; j++) {
+			const char *n = j == 0 ? o->name : o->alias[j - 1];
+
+			if (n != NULL && strcasecmp(name, n) == 0) {
+				*fmt = (enum export_format)i;
+				return true;
+			}
 		}
+	}
 	return false;
 }
 

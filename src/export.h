@@ -65,7 +65,7 @@ struct export_opts {
 	void			*arg;
 };
 
-/* Format by name (exact, lower case); false if unknown. */
+/* Format by name or short name (md, ical), in any case; false if unknown. */
 bool		 export_format_parse(const char *, enum export_format *);
 const char	*export_format_name(enum export_format);
 

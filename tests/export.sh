@@ -288,6 +288,17 @@ expect_grep 'markdown, json, csv, ics, timelinejs' "$out" "export without --form
 expect_status 2 $? "unknown format"
 expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs)" \
     "$out" "unknown format"
+# The usual short names, in any case, give the same output.
+for f in md:markdown MD:markdown ical:ics ICS:ics icalendar:ics \
+    JSON:json; do
+	# shellcheck disable=SC2086
+	"$TLV" export --format "${f%%:*}" $story >"$out" 2>/dev/null
+	expect_status 0 $? "export --format ${f%%:*}"
+	# shellcheck disable=SC2086
+	"$TLV" export --format "${f#*:}" $story >"$tmp/long" 2>/dev/null
+	cmp -s "$out" "$tmp/long" && pass ||
+	    fail "export --format ${f%%:*} differs from ${f#*:}"
+done
 "$TLV" export --format >"$out" 2>&1
 expect_status 2 $? "--format without a value"
 "$TLV" export --format json --bogus story.yaml >"$out" 2>&1
