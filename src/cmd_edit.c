@@ -140,12 +140,38 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 			best = e->id;
 		}
 	}
-	if (found == NULL && best != NULL)
+	/* An event that was not loaded for its errors may have the id. */
+	for (i = 0; i < tl->ndropped; i++) {
+		const struct tl_dropped_id *dr = &tl->dropped[i];
+
+		if (strcmp(dr->id, id) != 0)
+			continue;
+		if (found != NULL)
+			edit_error(cmd, "ambiguous id '%s': in %s:%u and %s:%u "
+			    "(not loaded: it has errors)", id,
+			    tl->files[found->file].path, found->span.line,
+			    tl->files[dr->file].path, dr->line);
+		else
+			edit_error(cmd, "the event '%s' at %s:%u has errors "
+			    "(above); nothing changed", id,
+			    tl->files[dr->file].path, dr->line);
+		return NULL;
+	}
+	if (found != NULL)
+		return found;
+	/* After a file could not be read, "no event" would mislead: the
+	 * event may be in it. */
+	for (i = 0, d = 0; i < tl->nfiles; i++)
+		d += tl->files[i].failed;
+	if (d > 0)
+		edit_error(cmd, "%u file%s could not be loaded (above); nothing "
+		    "changed", d, d == 1 ? "" : "s");
+	else if (best != NULL)
 		edit_error(cmd, "no event with id '%s' (did you mean '%s'?)", id,
 		    best);
-	else if (found == NULL)
+	else
 		edit_error(cmd, "no event with id '%s'", id);
-	return found;
+	return NULL;
 }
 
 /* A planner: fills ed from the file's bytes. */

@@ -72,6 +72,28 @@ expect_grep "dup.yaml:2:10: error: duplicate id 'invasion' (ids must be unique a
 expect_grep "^story.yaml:15:9: note: 'invasion' was first used here" "$out" \
     "duplicate id across files"
 
+# After a read error, annotate and rm say why nothing changed, not that
+# the event does not exist; an event not loaded for its errors is named.
+for c in "annotate invasion note" "rm invasion"; do
+	# shellcheck disable=SC2086
+	"$TLV" $c "$tmp/missing.yaml" >"$out" 2>&1
+	expect_status 1 $? "$c, missing file"
+	expect_grep "missing.yaml: error: cannot read" "$out" "$c, missing file"
+	expect_grep "1 file could not be loaded (above); nothing changed" \
+	    "$out" "$c, missing file"
+	grep -q 'no event with id' "$out" &&
+	    fail "$c, missing file: says 'no event with id'" || pass
+done
+printf 'events:\n  - {id: a, title: A, date: lat 2022}\n  - {id: b, title: B, date: 2020}\n' \
+    >"$tmp/dropped.yaml"
+cp "$tmp/dropped.yaml" "$tmp/dropped.orig"
+"$TLV" annotate a note "$tmp/dropped.yaml" >"$out" 2>&1
+expect_status 1 $? "annotate an event with errors"
+expect_grep "tlv annotate: the event 'a' at .*dropped.yaml:2 has errors (above); nothing changed" \
+    "$out" "annotate an event with errors"
+cmp -s "$tmp/dropped.yaml" "$tmp/dropped.orig" && pass ||
+    fail "annotate an event with errors: the file changed"
+
 # A broken file beside good ones: the good events still print, exit 1.
 printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
     >"$tmp/bad.yaml"
