@@ -982,6 +982,26 @@ edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
 	return ok;
 }
 
+const char *
+edit_odd_break(const char *buf, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)buf;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] < 0x80 && p[i] != '\r')
+			continue;
+		if (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))
+			return "lone CR";
+		if (p[i] == 0xC2 && i + 1 < len && p[i + 1] == 0x85)
+			return "NEL (U+0085)";
+		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+			return p[i + 2] == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
+	}
+	return NULL;
+}
+
 char *
 edit_apply(const char *buf, size_t len, const struct edit *ed, size_t *newlen)
 {

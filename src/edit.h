@@ -121,6 +121,13 @@ bool	 edit_plan_undo(const char *buf, size_t len, const struct timeline *,
 void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
 	    struct buf *);
 
+/*
+ * The kind of line break other than LF and CRLF that buf has ("lone CR",
+ * "NEL (U+0085)", "LS (U+2028)", "PS (U+2029)": YAML breaks lines there
+ * too, the planners do not), or NULL.  Such a file is not edited.
+ */
+const char *edit_odd_break(const char *buf, size_t len);
+
 /* New bytes: buf with the splice applied (malloc'd, *newlen set). */
 char	*edit_apply(const char *buf, size_t len, const struct edit *,
 	    size_t *newlen);

@@ -231,7 +231,17 @@ save_count_errors(const char *path, const char *buf, size_t len,
 char *
 save_read(const struct tl_file *f, size_t *len, bool *stale, char **err)
 {
-	return save_read_unchanged(f->path, f->size, f->hash, len, stale, err);
+	char		*cur = save_read_unchanged(f->path, f->size, f->hash,
+			    len, stale, err);
+	const char	*odd = cur != NULL ? edit_odd_break(cur, *len) : NULL;
+
+	if (odd == NULL)
+		return cur;
+	if (err != NULL)
+		*err = xasprintf("%s uses %s line breaks; tlv edits only LF or "
+		    "CRLF files", f->path, odd);
+	free(cur);
+	return NULL;
 }
 
 bool

@@ -612,6 +612,31 @@ START_TEST(test_undo)
 }
 END_TEST
 
+START_TEST(test_odd_break)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "a: 1\nb: 2\n", NULL },
+		{ "a: 1\r\nb: 2\r\n", NULL },
+		{ "a: 1\rb: 2\r\n", "lone CR" },
+		{ "a: 1\r\nb: 2\r", "lone CR" },
+		{ "a: \xC2\x85", "NEL (U+0085)" },
+		{ "a: caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n", NULL },
+		{ "a: x\xE2\x80\xA8y\n", "LS (U+2028)" },
+		{ "a: x\xE2\x80\xA9y\n", "PS (U+2029)" },
+	};
+	size_t	i;
+	const char *got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = edit_odd_break(cases[i].in, strlen(cases[i].in));
+		if (cases[i].want == NULL)
+			ck_assert_msg(got == NULL, "case %zu: %s", i, got);
+		else
+			ck_assert_str_eq(got, cases[i].want);
+	}
+}
+END_TEST
+
 START_TEST(test_add)
 {
 	const char		*src = fixtures[_i];
@@ -727,6 +752,7 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_undo, 0, NFIXTURES);
+	tcase_add_test(tc, test_odd_break);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");

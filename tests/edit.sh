@@ -143,6 +143,27 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	    fail "a refused save changed the file"
 fi
 
+# Line breaks YAML knows but the planners do not (lone CR, NEL, LS, PS):
+# every edit is refused with the real reason, and nothing is written.
+for brk in 'lone CR:\r' 'NEL (U+0085):\302\205' 'LS (U+2028):\342\200\250' \
+    'PS (U+2029):\342\200\251'; do
+	name=${brk%%:*}
+	b=${brk#*:}
+	printf "title: T\nevents:\n  - id: a${b}    date: 2022\n    title: A\n  - id: b\n    date: 2023\n    title: B\n" \
+	    >odd.yaml
+	cp odd.yaml odd.orig
+	"$TLV" check odd.yaml >out 2>&1
+	expect_status 0 $? "$name: the file loads"
+	for cmd in "annotate a note" "rm b" "add --date 2024 --title C"; do
+		# shellcheck disable=SC2086
+		"$TLV" $cmd odd.yaml >out 2>&1
+		expect_status 1 $? "$name: $cmd"
+		expect_grep "^tlv ${cmd%% *}: odd.yaml uses $name line breaks; tlv edits only LF or CRLF files$" \
+		    out "$name: $cmd says why"
+		cmp -s odd.yaml odd.orig && pass || fail "$name: $cmd wrote"
+	done
+done
+
 # Two people annotate different events on two branches: git merges.
 if command -v git >/dev/null 2>&1; then
 	mkdir repo

@@ -177,6 +177,19 @@ expect_grep "cannot undo: another program changed 'contact'" undo-same.txt \
 cmp -s story.yaml theirs.yaml && pass || fail "a refused undo wrote"
 cp orig.yaml story.yaml
 
+# A file with lone CR line breaks: a is refused with the real reason.
+printf 'title: T\revents:\r  - id: a\r    date: 2022\r    title: A\r' >cr.yaml
+cp cr.yaml cr.orig
+cat >"$tmp/cr.keys" <<EOF
+a
+a note<Enter>
+:save-screen $tmp/cr.txt
+EOF
+TLV_SCRIPT=$tmp/cr.keys "$TLV" cr.yaml >"$tmp/cr.out" 2>&1
+expect_grep 'cr.yaml uses lone CR line breaks; tlv edits only LF or CRLF' \
+    cr.txt "a on a lone-CR file says why"
+cmp -s cr.yaml cr.orig && pass || fail "a wrote a lone-CR file"
+
 # The config: the author of notes, a key binding, the default filter, and
 # a bad line shown as a problem while everything else still applies.
 cat >"$tmp/config" <<'EOF'
