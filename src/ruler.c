@@ -393,6 +393,38 @@ zoom_years_on_months(enum ruler_zoom zoom)
 	return zoom <= RULER_ZOOM_QUARTER;
 }
 
+static const char *const weekday_abbr[7] = {
+	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+};
+
+/*
+ * The label that names the larger unit at the first tick of a MONTH or DAY
+ * ruler, where the ticks alone ("1 2 3", "00 01") say nothing of when:
+ * "Oct 2022" before the days, "Sat 15 Oct 2022" before the hours.  False
+ * for the other ticks.
+ */
+static bool
+mark_context_label(const struct ruler *r, enum unit unit,
+    const struct mark *m, bool first, char *buf, size_t n)
+{
+	char	year[24];
+	int64_t	days;
+
+	if (!first || (unit == UNIT_DAY ? r->zoom != RULER_ZOOM_MONTH :
+	    unit != UNIT_HOUR || r->zoom != RULER_ZOOM_DAY))
+		return false;
+	date_format_year(m->year, year, sizeof year);
+	if (unit == UNIT_DAY) {
+		snprintf(buf, n, "%s %s", month_abbr[m->month - 1], year);
+		return true;
+	}
+	days = date_days_from_civil(m->year, m->month, m->day);
+	snprintf(buf, n, "%s %u %s %s",
+	    weekday_abbr[(days + 3) - floor_div(days + 3, 7) * 7], m->day,
+	    month_abbr[m->month - 1], year);
+	return true;
+}
+
 static void
 mark_label(const struct ruler *r, enum unit unit, const struct mark *m,
     bool first, char *buf, size_t n)
@@ -438,7 +470,7 @@ tick_walk(const struct ruler *r, const struct tick_step *s,
 	struct mark		 m;
 	long long		 col, next_free = 0;
 	size_t			 len;
-	bool			 first = true;
+	bool			 first = true, context = false;
 
 	*n = 0;
 	mark_floor(s->unit, r->start, &m);
@@ -447,10 +479,20 @@ tick_walk(const struct ruler *r, const struct tick_step *s,
 	for (mark_align(s, &m); mark_time(&m) < r->end;
 	    mark_advance(s->unit, &m), mark_align(s, &m)) {
 		col = ruler_col(r, mark_time(&m));
-		mark_label(r, s->unit, &m, first, tick.label,
-		    sizeof tick.label);
-		if (col < next_free)
+		if (mark_context_label(r, s->unit, &m, first, tick.label,
+		    sizeof tick.label) && (size_t)col + strlen(tick.label) <=
+		    r->width)
+			context = true;
+		else
+			mark_label(r, s->unit, &m, first, tick.label,
+			    sizeof tick.label);
+		if (col < next_free) {
+			/* The ticks under the larger unit's label go. */
+			if (context)
+				continue;
 			return false;
+		}
+		context = context && first;
 		len = strlen(tick.label);
 		next_free = col + (long long)len + 1;
 		first = false;

@@ -82,7 +82,8 @@ date_time	 ruler_time(const struct ruler *, size_t col);
 /* A labelled tick at the start of a calendar period. */
 struct ruler_tick {
 	size_t	col;
-	char	label[16];	/* "2022", "Oct", "2022-10", "24", "44 BC" */
+	char	label[40];	/* "2022", "Oct", "24", "44 BC", "Oct 2022",
+				   "Sat 15 Oct 2022" */
 };
 
 /*
@@ -95,6 +96,10 @@ struct ruler_tick {
  * "Dec", except that at ALL..QUARTER zoom the first tick of each year on
  * the ruler (January, or the ruler's first tick) shows the year instead,
  * so the year is always on screen; days "1".."31"; hours "00".."23".
+ * The first tick of a MONTH ruler names the month ("Oct 2022") and of a
+ * DAY ruler the day ("Sat 15 Oct 2022"), when that fits; the ticks that
+ * label would run into are left out (only there: elsewhere a step whose
+ * labels collide is not taken).
  *
  * Steps, finest first: hours 1, 2, 3, 6, 12; days 1, 2, 5, 7, 14 (counted
  * from the 1st: 1, 8, 15, 22, 29); months 1, 2, 3, 6 (from January);

@@ -1028,10 +1028,17 @@ ui_draw_status(struct app *app)
 	text = app->view == &view_related_ops ?
 	    "j/k choose  Enter or r follows  q back to the list" :
 	    app->view != &view_timeline_ops ?
-	    "q back to the list  j/k scroll  Space/b page" :
-	    "? help  q quit  / search  f filter  z/Z zoom  Enter details";
+	    "q back to the list  j/k scroll  Space/b page" : NULL;
 	attrset(A_DIM);
-	ui_put(y, 0, text, strlen(text), app->cols - 12, false);
+	if (text != NULL)
+		ui_put(y, 0, text, strlen(text), app->cols - 12, false);
+	else {
+		char *hint = xasprintf("? help  q quit  / search  f filter  "
+		    "z/Z zoom: %s  Enter details", ruler_zoom_name(app->zoom));
+
+		ui_put(y, 0, hint, strlen(hint), app->cols - 12, false);
+		free(hint);
+	}
 	attrset(A_NORMAL);
 	ui_draw_position(app, y);
 }

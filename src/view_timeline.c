@@ -224,26 +224,28 @@ vt_draw_axis(struct app *app, const struct ruler *r, int y,
 	attrset(A_NORMAL);
 }
 
+/* The tick labels, then the zoom at the right where the labels leave
+ * room ("zoom: month", else "month"): a label is never dropped for it. */
 static void
 vt_draw_labels(struct app *app, const struct ruler *r, int y,
     const struct ruler_tick *ticks, size_t nticks)
 {
 	const char	*zoom = ruler_zoom_name(app->zoom);
 	char		 label[32];
-	int		 zx;
-	size_t		 i;
+	int		 zx, used = 0;
+	size_t		 i, len;
 
-	snprintf(label, sizeof label, " zoom: %s", zoom);
-	zx = app->cols - (int)strlen(label);
 	for (i = 0; i < nticks; i++) {
-		size_t len = strlen(ticks[i].label);
-
-		if ((int)(ticks[i].col + len) >= zx)
-			break;
+		len = strlen(ticks[i].label);
 		ui_put(y, (int)ticks[i].col, ticks[i].label, len,
 		    (int)(r->width - ticks[i].col), false);
+		used = (int)(ticks[i].col + len);
 	}
-	if (zx > 0) {
+	snprintf(label, sizeof label, " zoom: %s", zoom);
+	if (app->cols - (int)strlen(label) <= used)
+		snprintf(label, sizeof label, " %s", zoom);
+	zx = app->cols - (int)strlen(label);
+	if (zx > used) {
 		attrset(A_DIM);
 		ui_put(y, zx, label, strlen(label), app->cols - zx, false);
 		attrset(A_NORMAL);

@@ -426,18 +426,27 @@ static const struct {
 	/* a quarter: the year on its first tick */
 	{ RULER_ZOOM_QUARTER, NOW, "..", "..", 120, "0:2022 40:Nov 79:Dec" },
 	{ RULER_ZOOM_QUARTER, NOW, "..", "..", 10, "3:2022" },
-	/* a month: days from the 1st; the month when too narrow */
+	/* a month: days from the 1st, the 1st named by month and year (the
+	 * days it covers go); the month alone when too narrow */
 	{ RULER_ZOOM_MONTH, NOW, "..", "..", 40,
-	  "0:1 6:6 12:11 19:16 25:21 32:26 38:31" },
-	{ RULER_ZOOM_MONTH, NOW, "..", "..", 10, "0:1 4:15" },
+	  "0:Oct 2022 12:11 19:16 25:21 32:26 38:31" },
+	{ RULER_ZOOM_MONTH, NOW, "..", "..", 10, "0:Oct 2022" },
+	{ RULER_ZOOM_MONTH, NOW, "..", "..", 7, "0:1 3:15" },
+	{ RULER_ZOOM_MONTH, "-0043-03-15", "..", "..", 80,
+	  "0:Mar 44 BC 10:5 15:7 20:9 25:11 30:13 36:15 41:17 46:19 51:21 "
+	  "56:23 61:25 67:27 72:29 77:31" },
+	{ RULER_ZOOM_DAY, "2024-02-29T12:00", "..", "..", 80,
+	  "0:Thu 29 Feb 2024 16:05 20:06 23:07 26:08 30:09 33:10 36:11 40:12 "
+	  "43:13 46:14 50:15 53:16 56:17 60:18 63:19 66:20 70:21 73:22 76:23" },
 	{ RULER_ZOOM_MONTH, NOW, "..", "..", 3, "0:Oct" },
-	/* a day: hours; the day of the month when too narrow */
+	/* a day: hours, the first named by the day; the day of the month
+	 * when too narrow */
 	{ RULER_ZOOM_DAY, NOW, "..", "..", 120,
-	  "0:00 5:01 10:02 15:03 20:04 25:05 30:06 35:07 40:08 45:09 50:10 "
+	  "0:Sat 15 Oct 2022 20:04 25:05 30:06 35:07 40:08 45:09 50:10 "
 	  "55:11 60:12 65:13 70:14 75:15 80:16 85:17 90:18 95:19 100:20 "
 	  "105:21 110:22 115:23" },
 	{ RULER_ZOOM_DAY, NOW, "..", "..", 40,
-	  "0:00 3:02 6:04 10:06 13:08 16:10 20:12 23:14 26:16 30:18 33:20 "
+	  "0:Sat 15 Oct 2022 16:10 20:12 23:14 26:16 30:18 33:20 "
 	  "36:22" },
 	{ RULER_ZOOM_DAY, NOW, "..", "..", 10, "0:00 5:12" },
 	{ RULER_ZOOM_DAY, NOW, "..", "..", 4, "0:15" },

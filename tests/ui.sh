@@ -91,6 +91,10 @@ Z
 :save-screen $tmp/zoom-5.txt
 g]]
 :save-screen $tmp/zoom-6.txt
+G:2024-02-09<Enter>ZZZZZZzzzz
+:save-screen $tmp/zoom-7.txt
+z
+:save-screen $tmp/zoom-8.txt
 EOF
 
 run goto 80x24 story.yaml story-more.yaml <<EOF
