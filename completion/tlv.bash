@@ -29,10 +29,10 @@ _tlv_options()
 	summary)	echo "$filters --brief --full --width $common" ;;
 	check)		echo "$common" ;;
 	export)		echo "--format $filters $common" ;;
-	annotate)	echo "--by --help" ;;
-	rm)		echo "--help" ;;
-	add)		echo "--date --title --status --tag --actor --id --help" ;;
-	import)		echo "--from --help" ;;
+	annotate)	echo "--by $common" ;;
+	rm)		echo "$common" ;;
+	add)		echo "--date --title --status --tag --actor --id $common" ;;
+	import)		echo "--from $common" ;;
 	esac
 }
 

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "conf.h"
+#include "diag.h"
 #include "load.h"
 #include "query.h"
 #include "text.h"
@@ -59,6 +61,28 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'tlv%s%s --help'.\n", *cmd != '\0' ? " " : "",
 	    cmd);
 	return CLI_USAGE;
+}
+
+void
+cli_config(const char *cmd, const char *option, struct conf *conf)
+{
+	struct conf		 mine;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	bool			 required;
+	char			*path = conf_path(option, &required);
+
+	if (conf == NULL)
+		conf = &mine;
+	conf_init(conf);
+	if (path != NULL && !conf_load(conf, path, required, &diags)) {
+		fprintf(stderr, "tlv%s%s: configuration problems (a bad line "
+		    "is skipped):\n", *cmd != '\0' ? " " : "", cmd);
+		diag_print(&diags, stderr, DIAG_WARNING);
+	}
+	diag_free(&diags);
+	free(path);
+	if (conf == &mine)
+		conf_free(&mine);
 }
 
 static const struct cli_option *

@@ -69,6 +69,15 @@ struct load_progress;
 const struct load_progress *cli_progress(void);
 /* Width for wrapping: --width, else the terminal's, else 80. */
 size_t	 cli_width(const struct cli *);
+/*
+ * Read the configuration (--config FILE, else $TLV_CONFIG or the default
+ * file; see conf.h) into conf (NULL: only to check it), and print its
+ * problems to stderr as FILE:LINE:COL diagnostics under a line naming them
+ * configuration problems.  As in the viewer, a bad line is skipped and
+ * the command goes on: the exit status is not changed.
+ */
+struct conf;
+void	 cli_config(const char *cmd, const char *option, struct conf *conf);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE. */
 int	 cli_usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -34,6 +34,7 @@ cmd_check(int argc, char **argv)
 		cli_free(&c);
 		return status;
 	}
+	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	load_paths_progress(&tl, paths, n, &diags, cli_progress());
 	diag_print(&diags, stdout, DIAG_WARNING);

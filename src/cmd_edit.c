@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "conf.h"
 #include "date.h"
 #include "diag.h"
 #include "edit.h"
@@ -31,19 +32,26 @@ static const char annotate_usage[] =
 "usage: tlv annotate [--by NAME] ID TEXT [FILE|DIR ...]\n"
 "\n"
 "Append a note to the event with id ID: 'at' is now (UTC), 'by' is NAME,\n"
-"else $USER.  Only the event's lines change in its file.\n";
+"else the configuration's author, else $USER.  Only the event's lines\n"
+"change in its file.\n"
+"\n"
+"  --config FILE      the configuration file (see tlv(1))\n";
 
 static const char add_usage[] =
 "usage: tlv add --date DATE --title TITLE [--status S] [--tag T]...\n"
 "               [--actor A]... [--id ID] FILE\n"
 "\n"
 "Append an event to FILE (created if missing) and print its id (made from\n"
-"the date and title unless --id is given).\n";
+"the date and title unless --id is given).\n"
+"\n"
+"  --config FILE      the configuration file (see tlv(1))\n";
 
 static const char rm_usage[] =
 "usage: tlv rm ID [FILE|DIR ...]\n"
 "\n"
-"Delete the event with id ID from its file.\n";
+"Delete the event with id ID from its file.\n"
+"\n"
+"  --config FILE      the configuration file (see tlv(1))\n";
 
 /* "2026-11-29T10:15:00Z": now, or $TLV_TEST_NOW for tests. */
 char *
@@ -205,10 +213,11 @@ edit_change(const char *cmd, struct tl_file *f, edit_planner plan,
 /* Usage parsing shared by annotate and rm: returns optind or -1. */
 static int
 edit_options(int argc, char **argv, const char *usage, const char **by,
-    int *status)
+    const char **config, int *status)
 {
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, 'b' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -224,6 +233,10 @@ edit_options(int argc, char **argv, const char *usage, const char **by,
 		}
 		if (ch == 'b' && by != NULL) {
 			*by = optarg;
+			continue;
+		}
+		if (ch == 'c') {
+			*config = optarg;
 			continue;
 		}
 		*status = cli_usage_error(argv[0], "unknown option '%s'",
@@ -260,12 +273,14 @@ cmd_annotate(int argc, char **argv)
 	struct cli		 c = { .cmd = "annotate" };
 	struct timeline		 tl = TIMELINE_INIT;
 	struct note_args	 a;
-	const char		*by = NULL;
+	struct conf		 conf;
+	const char		*by = NULL, *config = NULL;
 	char			**paths, *now;
 	size_t			 n;
 	int			 i, status;
 
-	if ((i = edit_options(argc, argv, annotate_usage, &by, &status)) == -1)
+	if ((i = edit_options(argc, argv, annotate_usage, &by, &config,
+	    &status)) == -1)
 		return status;
 	if (argc - i < 2)
 		return cli_usage_error("annotate", "give an event ID and the "
@@ -274,21 +289,25 @@ cmd_annotate(int argc, char **argv)
 		return cli_usage_error("annotate", "the note is empty");
 	c.paths = argv + i + 2;
 	c.npaths = (size_t)(argc - i - 2);
+	cli_config(c.cmd, config, &conf);
 	cli_paths(&c, &paths, &n);
 	edit_load(&tl, paths, n);
 	if ((a.e = edit_find(&tl, "annotate", argv[i])) == NULL) {
 		timeline_free(&tl);
+		conf_free(&conf);
 		return CLI_DATA_ERROR;
 	}
 	now = cmd_edit_now();
 	a.note.at = now;
-	a.note.by = cmd_edit_author(by);
+	/* --by, else the configuration's author, else $USER. */
+	a.note.by = cmd_edit_author(by != NULL ? by : conf.author);
 	a.note.text = argv[i + 1];
 	status = edit_change("annotate", &tl.files[a.e->file], plan_note, &a);
 	if (status == CLI_OK)
 		printf("annotated %s in %s\n", a.e->id, tl.files[a.e->file].path);
 	free(now);
 	timeline_free(&tl);
+	conf_free(&conf);
 	return status;
 }
 
@@ -298,14 +317,17 @@ cmd_rm(int argc, char **argv)
 	struct cli	 c = { .cmd = "rm" };
 	struct timeline	 tl = TIMELINE_INIT;
 	struct tl_event	*e;
+	const char	*config = NULL;
 	char		**paths;
 	size_t		 n;
 	int		 i, status;
 
-	if ((i = edit_options(argc, argv, rm_usage, NULL, &status)) == -1)
+	if ((i = edit_options(argc, argv, rm_usage, NULL, &config,
+	    &status)) == -1)
 		return status;
 	if (argc - i < 1)
 		return cli_usage_error("rm", "give the ID of the event to delete");
+	cli_config(c.cmd, config, NULL);
 	c.paths = argv + i + 1;
 	c.npaths = (size_t)(argc - i - 1);
 	cli_paths(&c, &paths, &n);
@@ -327,6 +349,7 @@ struct add_args {
 	const struct tl_file	*f;
 	struct edit_event	 ev;
 	const char		**tags, **actors;
+	const char		*config;	/* --config, or NULL */
 };
 
 static bool
@@ -369,6 +392,7 @@ add_parse(struct add_args *a, int argc, char **argv, int *status)
 		{ "tag", required_argument, NULL, 'g' },
 		{ "actor", required_argument, NULL, 'a' },
 		{ "id", required_argument, NULL, 'i' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -382,6 +406,7 @@ add_parse(struct add_args *a, int argc, char **argv, int *status)
 		case 't': a->ev.title = optarg; break;
 		case 's': a->ev.status = optarg; break;
 		case 'i': a->ev.id = optarg; break;
+		case 'c': a->config = optarg; break;
 		case 'g':
 			a->tags = xreallocarray(a->tags, a->ev.ntags + 1,
 			    sizeof *a->tags);
@@ -447,6 +472,7 @@ cmd_add(int argc, char **argv)
 	if (!add_parse(&a, argc, argv, &status) ||
 	    !add_check(&a, argc, optind, &status))
 		goto out;
+	cli_config("add", a.config, NULL);
 	if (stat(argv[optind], &st) == -1 && errno == ENOENT &&
 	    !add_create(argv[optind])) {
 		status = edit_error("add", "cannot create %s: %s",

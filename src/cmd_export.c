@@ -55,6 +55,8 @@ static const char import_usage[] =
 "\n"
 "  tlv import --from timelinejs story.json > story.yaml\n"
 "\n"
+"  --config FILE      the configuration file (see tlv(1))\n"
+"\n"
 "Exit status: 0 success, 1 the file had errors, 2 usage error.\n";
 
 /* Options of the shared parser that take a value as the next argument. */
@@ -243,6 +245,7 @@ cmd_export(int argc, char **argv)
 		cli_free(&c);
 		return CLI_USAGE;
 	}
+	cli_config(c.cmd, c.config, NULL);
 	status = export_run(&c, fmt, q);
 	if (q != NULL)
 		query_free(q);
@@ -338,14 +341,16 @@ import_write(FILE *fp, const struct timeline *tl)
 	buf_free(&b);
 }
 
-enum { IMPORT_FROM = 256, IMPORT_HELP, IMPORT_VERSION };
+enum { IMPORT_FROM = 256, IMPORT_HELP, IMPORT_VERSION, IMPORT_CONFIG };
 
 /* Parse the options; -1 with *status when the command should end. */
 static int
-import_parse(int argc, char **argv, const char **from, int *status)
+import_parse(int argc, char **argv, const char **from, const char **config,
+    int *status)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, IMPORT_FROM },
+		{ "config", required_argument, NULL, IMPORT_CONFIG },
 		{ "help", no_argument, NULL, IMPORT_HELP },
 		{ "version", no_argument, NULL, IMPORT_VERSION },
 		{ NULL, 0, NULL, 0 }
@@ -357,6 +362,8 @@ import_parse(int argc, char **argv, const char **from, int *status)
 	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		if (ch == IMPORT_FROM)
 			*from = optarg;
+		else if (ch == IMPORT_CONFIG)
+			*config = optarg;
 		else if (ch == 'h' || ch == IMPORT_HELP) {
 			fputs(import_usage, stdout);
 			*status = CLI_OK;
@@ -378,10 +385,10 @@ int
 cmd_import(int argc, char **argv)
 {
 	struct timeline	 tl = TIMELINE_INIT;
-	const char	*from = NULL;
+	const char	*from = NULL, *config = NULL;
 	int		 status;
 
-	if (import_parse(argc, argv, &from, &status) == -1)
+	if (import_parse(argc, argv, &from, &config, &status) == -1)
 		return status;
 	if (from == NULL || strcmp(from, "timelinejs") != 0)
 		return cli_usage_error("import", from == NULL ? "--from is "
@@ -389,6 +396,7 @@ cmd_import(int argc, char **argv)
 		    "(formats: timelinejs)");
 	if (argc - optind != 1)
 		return cli_usage_error("import", "expected one FILE.json");
+	cli_config("import", config, NULL);
 	status = export_load(&tl, argv + optind, 1, false);
 	if (tl.nfiles == 1 && !tl.files[0].failed &&
 	    tl.files[0].format != TL_FORMAT_TIMELINEJS && tl.nevents > 0) {

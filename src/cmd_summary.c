@@ -63,6 +63,7 @@ summary_run(int argc, char **argv, const char *cmd, const char *usage)
 	if (cli_begin(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
 	    usage, &q, &status) == -1)
 		return status;
+	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	status = summary_load(&tl, paths, n);
 	so.mode = c.mode;

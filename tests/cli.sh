@@ -94,6 +94,28 @@ expect_grep "tlv annotate: the event 'a' at .*dropped.yaml:2 has errors (above);
 cmp -s "$tmp/dropped.yaml" "$tmp/dropped.orig" && pass ||
     fail "annotate an event with errors: the file changed"
 
+# A typo in the configuration is reported by every command, with the
+# config's file:line, as a configuration problem; the rest still applies
+# (annotate signs with its author) and the exit status is not changed.
+printf '# mine\nautor alice\nauthor carol\n' >"$tmp/config"
+cp story.yaml "$tmp/conf-story.yaml"
+for c in "summary" "check" "export --format json" "annotate invasion n" \
+    "rm nope" "add --date 2020 --title T" "import --from timelinejs"; do
+	# shellcheck disable=SC2086
+	TLV_CONFIG=$tmp/config "$TLV" $c "$tmp/conf-story.yaml" >"$out" 2>"$err"
+	expect_grep "^tlv ${c%% *}: configuration problems" "$err" "$c, config typo"
+	expect_grep "^$tmp/config:2:1: error: unknown directive 'autor' (did you mean 'author'?)$" \
+	    "$err" "$c, config typo"
+done
+"$TLV" summary --config "$tmp/config" story.yaml >"$out" 2>"$err"
+expect_status 0 $? "summary, config typo"
+expect_grep "config:2:1: error: unknown directive 'autor'" "$err" \
+    "summary --config, config typo"
+grep -q 'by: carol' "$tmp/conf-story.yaml" && pass ||
+    fail "annotate: the configuration's author is not used"
+"$TLV" summary story.yaml >"$out" 2>"$err"
+[ -s "$err" ] && fail "summary, no config: stderr: $(cat "$err")" || pass
+
 # A broken file beside good ones: the good events still print, exit 1.
 printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
     >"$tmp/bad.yaml"

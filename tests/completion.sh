@@ -59,9 +59,9 @@ expect_completion 'sub/more.yaml' check sub/
 # Options per command.
 expect_completion '--brief' summary --b
 expect_completion '--config --help' check --
-expect_completion '--actor --date --help --id --status --tag --title' add --
+expect_completion '--actor --config --date --help --id --status --tag --title' add --
 expect_completion '--filter --format --from' export --f
-expect_completion '--help' rm --
+expect_completion '--config --help' rm --
 expect_completion '--by' annotate --b
 expect_completion '--actor --config --filter --from --grep --help --status --tag --to --version' --
 
