@@ -297,8 +297,10 @@ import_tags(struct buf *b, const struct tl_event *e)
 }
 
 static void
-import_event(struct buf *b, const struct tl_event *e)
+import_event(struct buf *b, const struct timeline *tl,
+    const struct tl_event *e)
 {
+	const struct tl_html	*h = timeline_html(tl, e);
 	const char	*end = e->end_text;
 
 	if (end != NULL && e->end.latest < e->date.earliest) {
@@ -315,8 +317,11 @@ import_event(struct buf *b, const struct tl_event *e)
 	import_field(b, import_field(b, "  - ", "id", e->id, false) ?
 	    "    " : "  - ", "date", e->date_text, false);
 	import_field(b, "    ", "end", end, false);
-	import_field(b, "    ", "title", e->title, true);
-	import_field(b, "    ", "description", e->description, true);
+	/* The HTML as it came ("markup: html"). */
+	import_field(b, "    ", "title", h != NULL ? h->title : e->title,
+	    false);
+	import_field(b, "    ", "description", h != NULL ? h->text :
+	    e->description, false);
 	import_tags(b, e);
 }
 
@@ -328,11 +333,15 @@ import_write(FILE *fp, const struct timeline *tl)
 	size_t			 i;
 
 	buf_adds(&b, "# Converted from TimelineJS by tlv import.\n");
-	import_field(&b, "", "title", f->title, true);
-	import_field(&b, "", "description", f->description, true);
+	buf_adds(&b, "# Titles and descriptions are HTML, as in TimelineJS.\n"
+	    "markup: html\n");
+	import_field(&b, "", "title", f->title_html != NULL ? f->title_html :
+	    f->title, false);
+	import_field(&b, "", "description", f->description_html != NULL ?
+	    f->description_html : f->description, false);
 	buf_adds(&b, tl->nevents > 0 ? "events:\n" : "events: []\n");
 	for (i = 0; i < tl->nevents; i++) {
-		import_event(&b, &tl->events[i]);
+		import_event(&b, tl, &tl->events[i]);
 		fwrite(b.data, 1, b.len, fp);
 		buf_reset(&b);
 	}

@@ -1138,32 +1138,63 @@ export_tljs_dates(struct buf *b, const struct tl_event *e)
 		export_tljs_parts(b, "end_date", &l, lu);
 }
 
+/* tlv text as TimelineJS HTML: escaped, its line breaks as <br> (HTML
+ * would run the lines together). */
 static void
 export_tljs_html(struct buf *b, const char *s)
 {
 	struct buf	t = BUF_INIT;
+	const char	*nl;
+	size_t		 n = strlen(s);
 
-	export_html_escape(&t, s, strlen(s));
+	while (n > 0 && s[n - 1] == '\n')
+		n--;		/* a block scalar's last line break */
+	while ((nl = memchr(s, '\n', n)) != NULL) {
+		export_html_escape(&t, s, (size_t)(nl - s));
+		buf_adds(&t, "<br>");
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
+	}
+	export_html_escape(&t, s, n);
 	export_json_string(b, t.data != NULL ? t.data : "", t.len);
 	buf_free(&t);
+}
+
+/* Text that came as HTML (html not NULL) goes back as it came; other
+ * text is escaped. */
+static void
+export_tljs_text(struct buf *b, const char *html, const char *text)
+{
+	if (html != NULL)
+		export_json_str(b, html);
+	else
+		export_tljs_html(b, text);
 }
 
 static void
 export_tljs_begin(struct export *x)
 {
+	const struct tl_file *f;
 	char	*title = timeline_title(x->tl);
 	struct buf d = BUF_INIT;
 	size_t	 i;
 
-	for (i = 0; i < x->tl->nfiles; i++)
-		if (x->tl->files[i].description != NULL)
-			buf_printf(&d, "%s%s", d.len > 0 ? "\n\n" : "",
-			    x->tl->files[i].description);
+	for (i = 0; i < x->tl->nfiles; i++) {
+		f = &x->tl->files[i];
+		if (f->description == NULL)
+			continue;
+		if (d.len > 0)
+			buf_adds(&d, "\n\n");
+		buf_adds(&d, f->description);
+	}
+	/* The file's own HTML when there is one file. */
+	f = x->tl->nfiles == 1 ? &x->tl->files[0] : NULL;
 	buf_adds(&x->b, "{\n  \"title\": {\"text\": {\"headline\": ");
-	export_tljs_html(&x->b, title);
+	export_tljs_text(&x->b, f != NULL ? f->title_html : NULL, title);
 	if (d.len > 0) {
 		buf_adds(&x->b, ", \"text\": ");
-		export_tljs_html(&x->b, d.data);
+		export_tljs_text(&x->b, f != NULL ? f->description_html : NULL,
+		    d.data);
 	}
 	buf_adds(&x->b, "}},\n  \"events\": [");
 	free(title);
@@ -1176,6 +1207,7 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 {
 	struct buf	*b = &x->b;
 	struct buf	 d = BUF_INIT;
+	const struct tl_html *h;
 
 	if (e->date.earliest <= DATE_MIN) {
 		export_skip(x, e, "TimelineJS cannot express an open start");
@@ -1189,14 +1221,24 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 	export_tljs_html(b, d.data);
 	buf_free(&d);
 	export_tljs_dates(b, e);
+	h = timeline_html(x->tl, e);
 	buf_adds(b, ",\n      \"text\": {\"headline\": ");
-	export_tljs_html(b, e->title);
-	if (e->description != NULL) {
+	export_tljs_text(b, h != NULL ? h->title : NULL, e->title);
+	if (h != NULL ? h->text != NULL : e->description != NULL) {
 		buf_adds(b, ", \"text\": ");
-		export_tljs_html(b, e->description);
+		export_tljs_text(b, h != NULL ? h->text : NULL,
+		    e->description);
 	}
-	buf_adds(b, "},\n      \"group\": ");
-	export_tljs_html(b, x->tl->files[e->file].title);
+	/* A TimelineJS file's group became the event's tag: it goes back
+	 * (and an event without one has none); tlv's own files are groups. */
+	if (!x->tl->files[e->file].html) {
+		buf_adds(b, "},\n      \"group\": ");
+		export_tljs_html(b, x->tl->files[e->file].title);
+	} else if (e->ntags > 0) {
+		buf_adds(b, "},\n      \"group\": ");
+		export_json_str(b, e->tags[0]);
+	} else
+		buf_addc(b, '}');
 	if (e->id != NULL) {
 		buf_adds(b, ",\n      \"unique_id\": ");
 		export_json_str(b, e->id);

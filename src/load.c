@@ -499,6 +499,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	size_t			 cut[LOAD_JOBS_MAX + 1], n, k, i;
 	size_t			 first_ev = tl->nevents, first_diag = diags->n;
 	size_t			 first_dropped = tl->ndropped;
+	size_t			 first_html = tl->nhtml;
 	size_t			 key_end = 0, line_base;
 	uint32_t		 indent = 0;
 	pthread_t		 hasher;
@@ -552,7 +553,8 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 
 	/* The first part must be the top of the file with its events list
 	 * running to the cut, and nothing may have been said anywhere. */
-	good = good && diags->n == first_diag &&
+	/* (The later parts cannot know that the file is HTML.) */
+	good = good && diags->n == first_diag && !tl->files[fi].html &&
 	    tl->files[fi].events_key_end == key_end &&
 	    !tl->files[fi].events_flow &&
 	    tl->files[fi].events_indent == indent;
@@ -570,6 +572,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 		/* Back to how it was; the caller parses the file whole. */
 		timeline_truncate(tl, first_ev);
 		tl->ndropped = first_dropped;
+		tl->nhtml = first_html;
 		diag_truncate(diags, first_diag);
 		tl->files[fi] = saved;
 	}

@@ -420,6 +420,28 @@ timeline_free(struct timeline *tl)
 	free(tl->events);
 	free(tl->ids);
 	free(tl->dropped);
+	free(tl->html);
 	arena_free(&tl->arena);
 	memset(tl, 0, sizeof *tl);
+}
+
+const struct tl_html *
+timeline_html(const struct timeline *tl, const struct tl_event *e)
+{
+	size_t	lo = 0, hi = tl->nhtml;
+
+	/* Loaded file by file, each in order: sorted by (file, start). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct tl_html *h = &tl->html[mid];
+
+		if (h->file == e->file && h->start == e->span.start)
+			return h;
+		if (h->file < e->file || (h->file == e->file &&
+		    h->start < e->span.start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

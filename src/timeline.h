@@ -131,6 +131,22 @@ struct tl_file {
 	uint32_t	 nitems;	/* items in the list, good or bad */
 	bool		 events_flow;	/* events: [ ... ] */
 	bool		 events_empty_value; /* "events:" with no list */
+	bool		 html;		/* titles and descriptions are HTML
+					   (TimelineJS, or "markup: html") */
+	const char	*title_html;	/* HTML title and description when */
+	const char	*description_html; /* they differ from the text, or
+					   NULL */
+};
+
+/* A TimelineJS event's headline and text as HTML (SPEC section 9): the
+ * event shows their readable text (html_to_text); an export to TimelineJS
+ * gives these back.  Only events whose HTML differs from that text have
+ * one; the event is found by its file and its span's start. */
+struct tl_html {
+	uint32_t	 file;
+	uint32_t	 start;
+	const char	*title;		/* never NULL ("" for no headline) */
+	const char	*text;		/* or NULL */
 };
 
 /* The id of an event that was not loaded because it had errors: kept so
@@ -163,11 +179,14 @@ struct timeline {
 	struct tl_dropped_id	*dropped;
 	size_t			 ndropped;
 	size_t			 dropped_cap;
+	struct tl_html		*html;	/* in load order */
+	size_t			 nhtml, caphtml;
 };
 
 #define TIMELINE_NO_ID	UINT32_MAX
 
-#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0, NULL, 0, 0 }
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0, NULL, 0, 0, \
+	NULL, 0, 0 }
 
 /* The event's last instant, which sorts second: the later of its date's
  * and its end's. */
@@ -232,6 +251,9 @@ void		 timeline_index(struct timeline *,
 /* Find an event by id (the first loaded, if several); NULL if none.
  * Hashed after timeline_sort, linear before. */
 struct tl_event	*timeline_find_id(const struct timeline *, const char *id);
+/* The HTML of event e (see struct tl_html), or NULL. */
+const struct tl_html *timeline_html(const struct timeline *,
+		    const struct tl_event *e);
 /* Display title of the whole timeline: one file's title, or several joined
  * with " + " (distinct titles only), into a malloc'd string. */
 char		*timeline_title(const struct timeline *);

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "html.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -1360,7 +1361,9 @@ yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
 		yl_date(y, v, key, DATE_PARSE_END, &e->end_text, &e->end);
 		break;
 	case K_TITLE:
-		e->title = yl_required_text(y, v, key);
+		/* HTML: an empty title is made from the text. */
+		e->title = y->tl->files[y->file].html ? yl_text(y, v, key) :
+		    yl_required_text(y, v, key);
 		break;
 	case K_DESCRIPTION:
 		e->description = yl_text(y, v, key);
@@ -1434,11 +1437,11 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
 			    e->end.latest < e->date.earliest;
 
 	/* The label is made only for a message (this runs for every event). */
-	if ((present & (1u << K_TITLE)) && (present & (1u << K_DATE)) &&
-	    !backwards)
+	if ((present & (1u << K_TITLE) || y->tl->files[y->file].html) &&
+	    (present & (1u << K_DATE)) && !backwards)
 		return;
 	yl_event_label(y, &b);
-	if (!(present & (1u << K_TITLE)))
+	if (!(present & (1u << K_TITLE)) && !y->tl->files[y->file].html)
 		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
 		    "%s has no 'title'", b.data);
 	if (!(present & (1u << K_DATE)))
@@ -1533,6 +1536,7 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 	const struct ynode	*v, *text;
 
 	y->tl->files[y->file].format = TL_FORMAT_TIMELINEJS;
+	y->tl->files[y->file].html = true;
 	if ((v = yl_map_get(map, "unique_id")) != NULL && !yl_tljs_blank(v)) {
 		e->id = yl_text(y, v, "unique_id");
 		tl_event_set_id_pos(e, v->span.line, v->span.col);
@@ -1547,11 +1551,6 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 		if ((v = yl_map_get(text, "text")) != NULL)
 			e->description = yl_text(y, v, "text");
 	}
-	if (e->title == NULL && (v = yl_map_get(map, "display_date")) != NULL)
-		e->title = yl_text(y, v, "display_date");
-	if (e->title == NULL)
-		yl_diag(y, DIAG_ERROR, map->span.line, map->span.col,
-		    "TimelineJS event has no 'text.headline'");
 	if ((v = yl_map_get(map, "group")) != NULL)
 		e->tags = yl_strings(y, v, "group", &e->ntags);
 }
@@ -1653,6 +1652,101 @@ yl_charge(struct yl *y, const struct ynode *n)
 	return false;
 }
 
+/* At most this many characters of a text make a title for an event
+ * with none (a TimelineJS slide without a headline). */
+#define YL_TITLE_FROM_TEXT	60
+
+/* A title is one line: the line breaks of readable text as blanks. */
+static void
+yl_one_line(struct buf *b)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] != '\n')
+			b->data[n++] = b->data[i];
+		else if (n > 0 && b->data[n - 1] != ' ')
+			b->data[n++] = ' ';
+	buf_truncate(b, n);
+}
+
+/* A title from the first line of readable text t, cut at a blank. */
+static void
+yl_title_from(struct buf *b, const char *t)
+{
+	size_t	n = strcspn(t, "\n"), i, chars = 0, cut = 0;
+
+	for (i = 0; i < n; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80)
+			continue;
+		if (chars++ == YL_TITLE_FROM_TEXT)
+			break;
+		if (t[i] == ' ')
+			cut = i;
+	}
+	if (i < n) {
+		buf_add(b, t, cut > 0 ? cut : i);
+		buf_adds(b, "\xe2\x80\xa6");
+	} else
+		buf_add(b, t, n);
+}
+
+/* An event of an HTML file (TimelineJS, or "markup: html"): its title
+ * and description become their readable text, the HTML kept beside them
+ * (timeline_html) when it differs.  A slide without a headline is titled
+ * by its text, else its media's caption or display date, else its date. */
+static void
+yl_html_event(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	struct buf	 t = BUF_INIT, d = BUF_INIT;
+	const char	*title = e->title != NULL ? e->title : "";
+	const char	*desc = e->description;
+	const struct ynode *v, *m;
+	struct tl_html	*h;
+	bool		 same;
+
+	html_to_text(&t, title, strlen(title));
+	yl_one_line(&t);
+	if (desc != NULL)
+		html_to_text(&d, desc, strlen(desc));
+	if (t.len == 0 && d.len > 0)
+		yl_title_from(&t, d.data);
+	if (t.len == 0 && (m = yl_map_get(map, "media")) != NULL &&
+	    m->kind == YN_MAP && (v = yl_map_get(m, "caption")) != NULL &&
+	    v->kind == YN_SCALAR && !v->null) {
+		html_to_text(&d, v->text, v->len);
+		yl_title_from(&t, d.data);
+		buf_reset(&d);
+		if (desc != NULL)
+			html_to_text(&d, desc, strlen(desc));
+	}
+	if (t.len == 0 && (v = yl_map_get(map, "display_date")) != NULL &&
+	    v->kind == YN_SCALAR && !v->null)
+		html_to_text(&t, v->text, v->len);
+	if (t.len == 0 && e->date_text != NULL)
+		buf_adds(&t, e->date_text);
+	same = strcmp(buf_str(&t), title) == 0 && (desc == NULL ||
+	    strcmp(buf_str(&d), desc) == 0);
+	if (!same) {
+		if (y->tl->nhtml == y->tl->caphtml) {
+			y->tl->caphtml = y->tl->caphtml == 0 ? 16 :
+			    y->tl->caphtml * 2;
+			y->tl->html = xreallocarray(y->tl->html,
+			    y->tl->caphtml, sizeof *y->tl->html);
+		}
+		h = &y->tl->html[y->tl->nhtml++];
+		h->file = y->file;
+		h->start = e->span.start;
+		h->title = e->title != NULL ? e->title : "";
+		h->text = desc;
+		e->title = arena_strndup(&y->tl->arena, buf_str(&t), t.len);
+		e->description = desc == NULL || d.len == 0 ? NULL :
+		    arena_strndup(&y->tl->arena, d.data, d.len);
+	}
+	buf_free(&t);
+	buf_free(&d);
+}
+
 /* Turn one item of the events list into an event.  before: the error
  * count before the item was built (errors while building, such as duplicate
  * keys, also drop it). */
@@ -1683,18 +1777,69 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 		yl_event_check(y, map, e, present);
 	}
 	y->ev_out = NULL;
-	if (y->errors != before || e->title == NULL || e->date_text == NULL) {
+	if (y->errors != before || e->date_text == NULL) {
 		timeline_add_dropped(y->tl, e);
 		timeline_truncate(y->tl, y->tl->nevents - 1);
+	} else {
+		if (y->tl->files[y->file].html)
+			yl_html_event(y, map, e);
+		if (e->title == NULL) {
+			timeline_add_dropped(y->tl, e);
+			timeline_truncate(y->tl, y->tl->nevents - 1);
+		}
 	}
 }
 
 /* --- top level ----------------------------------------------------------- */
 
-static const char *const top_keys[] = { "title", "description", "events" };
+static const char *const top_keys[] = { "title", "description", "events",
+	"markup" };
 
 /* TimelineJS top-level keys we know and ignore. */
 static const char *const tljs_top_keys[] = { "scale", "eras", "options" };
+
+/* A readable text of HTML s (one line for a title), in the timeline's
+ * arena, or s itself when that is the same; *html: s when not. */
+static const char *
+yl_html_text(struct yl *y, const char *s, bool title, const char **html)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*r = s;
+
+	*html = NULL;
+	if (s == NULL)
+		return NULL;
+	html_to_text(&t, s, strlen(s));
+	if (title)
+		yl_one_line(&t);
+	if (strcmp(buf_str(&t), s) != 0) {
+		*html = s;
+		r = arena_strndup(&y->tl->arena, buf_str(&t), t.len);
+	}
+	buf_free(&t);
+	return r;
+}
+
+/* The title or description of a file: as text when the file is HTML. */
+static void
+yl_file_text(struct yl *y, const char *s, const char **text,
+    const char **html)
+{
+	struct tl_file	*f = &y->tl->files[y->file];
+	const char	*t, *h;
+
+	if (s == NULL)
+		return;
+	if (!f->html) {
+		*text = s;
+		return;
+	}
+	t = yl_html_text(y, s, text == &f->title, &h);
+	if (*t == '\0' && text == &f->title)
+		return;		/* the file's name stays */
+	*text = t;
+	*html = h;
+}
 
 static void
 yl_top_field(struct yl *y, const struct ynode *k, const struct ynode *v)
@@ -1710,21 +1855,32 @@ yl_top_field(struct yl *y, const struct ynode *k, const struct ynode *v)
 			const struct ynode *h = yl_map_get(t, "headline");
 			const struct ynode *d = yl_map_get(t, "text");
 
-			const char *s;
 
-			if (h != NULL && (s = yl_text(y, h, "headline")) != NULL)
-				f->title = s;
+			f->html = true;
+			if (h != NULL)
+				yl_file_text(y, yl_text(y, h, "headline"),
+				    &f->title, &f->title_html);
 			if (d != NULL)
-				f->description = yl_text(y, d, "text");
+				yl_file_text(y, yl_text(y, d, "text"),
+				    &f->description, &f->description_html);
 		}
 	} else if (strcmp(k->text, "title") == 0) {
-		const char *s = yl_required_text(y, v, "title");
-
-		if (s != NULL)
-			f->title = s;
+		yl_file_text(y, yl_required_text(y, v, "title"), &f->title,
+		    &f->title_html);
 	} else if (strcmp(k->text, "description") == 0)
-		f->description = yl_text(y, v, "description");
-	else {
+		yl_file_text(y, yl_text(y, v, "description"), &f->description,
+		    &f->description_html);
+	else if (strcmp(k->text, "markup") == 0) {
+		/* Titles and descriptions are HTML, as TimelineJS's: what
+		 * tlv import writes.  It must come before the events. */
+		if (v->kind == YN_SCALAR && v->len == 4 &&
+		    strcmp(v->text, "html") == 0)
+			f->html = true;
+		else
+			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
+			    "'markup' must be 'html' (titles and descriptions "
+			    "are HTML)");
+	} else {
 		for (i = 0; i < sizeof tljs_top_keys / sizeof *tljs_top_keys;
 		    i++)
 			if (strcmp(k->text, tljs_top_keys[i]) == 0)
@@ -2055,6 +2211,8 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	if (!ok || y.failed) {
 		timeline_truncate(tl, first);
 		tl->ndropped = first_dropped;
+		while (tl->nhtml > 0 && tl->html[tl->nhtml - 1].file == file)
+			tl->nhtml--;
 		tl->files[file].failed = true;
 		ok = false;
 	}

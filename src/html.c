@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * HTML to readable text (html.h).  A small scanner, not a parser: tags are
+ * recognised by '<' followed by a letter, '/' or '!', and end at the next
+ * '>' outside quotes; everything else is text.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+#include "text.h"
+
+/* Named character references worth decoding (HTML's most used). */
+static const struct {
+	const char	*name;
+	uint32_t	 cp;
+} html_named[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
+	{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+	{ "laquo", 0x00AB }, { "raquo", 0x00BB }, { "copy", 0x00A9 },
+	{ "reg", 0x00AE }, { "trade", 0x2122 }, { "deg", 0x00B0 },
+	{ "middot", 0x00B7 }, { "bull", 0x2022 }, { "times", 0x00D7 },
+	{ "euro", 0x20AC }, { "pound", 0x00A3 }, { "eacute", 0x00E9 },
+	{ "egrave", 0x00E8 }, { "aacute", 0x00E1 }, { "agrave", 0x00E0 },
+	{ "iacute", 0x00ED }, { "oacute", 0x00F3 }, { "uacute", 0x00FA },
+	{ "ntilde", 0x00F1 }, { "ccedil", 0x00E7 }, { "auml", 0x00E4 },
+	{ "ouml", 0x00F6 }, { "uuml", 0x00FC }, { "szlig", 0x00DF },
+};
+
+/* A character reference at s ('&' first); its length, and *cp, or 0. */
+static size_t
+html_ref(const char *s, size_t len, uint32_t *cp)
+{
+	size_t		i, n;
+	uint64_t	v = 0;
+	int		base = 10;
+	unsigned	d;
+
+	if (len < 3 || s[0] != '&')
+		return 0;
+	if (s[1] != '#') {
+		for (i = 0; i < sizeof html_named / sizeof *html_named; i++) {
+			n = strlen(html_named[i].name);
+			if (len >= n + 2 && memcmp(s + 1, html_named[i].name,
+			    n) == 0 && s[n + 1] == ';') {
+				*cp = html_named[i].cp;
+				return n + 2;
+			}
+		}
+		return 0;
+	}
+	i = 2;
+	if (len > 2 && (s[2] | 0x20) == 'x') {
+		base = 16;
+		i = 3;
+	}
+	for (n = i; i < len && i < n + 8 && s[i] != ';'; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = (unsigned)(s[i] - '0');
+		else if (base == 16 && (s[i] | 0x20) >= 'a' &&
+		    (s[i] | 0x20) <= 'f')
+			d = (unsigned)((s[i] | 0x20) - 'a' + 10);
+		else
+			return 0;
+		v = v * (unsigned)base + d;
+	}
+	if (i >= len || s[i] != ';' || i == n || v == 0 || v > 0x10FFFF ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = (uint32_t)v;
+	return i + 1;
+}
+
+/* The end of a tag starting at s[0] == '<' (after its '>'), or 0. */
+static size_t
+html_tag_end(const char *s, size_t len)
+{
+	size_t	i;
+	char	q = 0;
+
+	if (len < 2 || !(s[1] == '/' || s[1] == '!' ||
+	    ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')))
+		return 0;
+	for (i = 1; i < len; i++) {
+		if (q != 0) {
+			if (s[i] == q)
+				q = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			q = s[i];
+		else if (s[i] == '>')
+			return i + 1;
+	}
+	return 0;
+}
+
+struct html_out {
+	struct buf	*b;
+	size_t		 start;		/* where this text began in b */
+	unsigned	 newlines;	/* line breaks owed before the next
+					   character (2: a blank line) */
+	bool		 space;		/* a space owed */
+	const char	*prefix;	/* owed after the line breaks */
+};
+
+static void
+html_owed(struct html_out *o)
+{
+	if (o->b->len > o->start) {
+		if (o->newlines > 0) {
+			/* Lines end without blanks. */
+			size_t n = o->b->len;
+
+			while (n > o->start && o->b->data[n - 1] == ' ')
+				n--;
+			buf_truncate(o->b, n);
+			buf_addn(o->b, '\n', o->newlines > 1 ? 2 : 1);
+		} else if (o->space)
+			buf_addc(o->b, ' ');
+	}
+	if (o->prefix != NULL)
+		buf_adds(o->b, o->prefix);
+	o->newlines = 0;
+	o->space = false;
+	o->prefix = NULL;
+}
+
+static void
+html_char(struct html_out *o, const char *s, size_t n)
+{
+	html_owed(o);
+	buf_add(o->b, s, n);
+}
+
+static void
+html_break(struct html_out *o, unsigned n)
+{
+	if (o->newlines < n)
+		o->newlines = n;
+	o->space = false;
+}
+
+/* The tag's name, lowercased, into name (at most size - 1 bytes). */
+static void
+html_tag_name(const char *t, size_t len, char *name, size_t size)
+{
+	size_t	i = 1, n = 0;
+
+	if (i < len && t[i] == '/')
+		i++;
+	while (i < len && n + 1 < size && (((t[i] | 0x20) >= 'a' &&
+	    (t[i] | 0x20) <= 'z') || (t[i] >= '0' && t[i] <= '9')))
+		name[n++] = (char)(t[i++] | 0x20);
+	name[n] = '\0';
+}
+
+/* The value of attribute attr in tag t[0..len) into v (raw); false if
+ * there is none. */
+static bool
+html_attr(const char *t, size_t len, const char *attr, struct buf *v)
+{
+	size_t	i, n = strlen(attr), j;
+	char	q;
+
+	for (i = 1; i + n < len; i++) {
+		if (strncasecmp(t + i, attr, n) != 0 || !(t[i - 1] == ' ' ||
+		    t[i - 1] == '\t' || t[i - 1] == '\n'))
+			continue;
+		j = i + n;
+		while (j < len && t[j] == ' ')
+			j++;
+		if (j >= len || t[j] != '=')
+			continue;
+		for (j++; j < len && t[j] == ' '; j++)
+			;
+		q = j < len && (t[j] == '"' || t[j] == '\'') ? t[j++] : 0;
+		for (i = j; j < len && (q != 0 ? t[j] != q : t[j] != ' ' &&
+		    t[j] != '>'); j++)
+			;
+		buf_reset(v);
+		buf_add(v, t + i, j - i);
+		return true;
+	}
+	return false;
+}
+
+static bool
+html_is(const char *name, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(name, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Decode the character references of s into b. */
+static void
+html_decode_refs(struct buf *b, const char *s, size_t len)
+{
+	size_t		i = 0, n;
+	uint32_t	cp;
+
+	while (i < len)
+		if (s[i] == '&' && (n = html_ref(s + i, len - i, &cp)) != 0) {
+			text_encode(b, cp);
+			i += n;
+		} else
+			buf_addc(b, s[i++]);
+}
+
+void
+html_to_text(struct buf *b, const char *s, size_t len)
+{
+	static const char *const paragraphs[] = { "p", "div", "ul", "ol",
+		"blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+		"pre", "figure", NULL };
+	static const char *const lines[] = { "br", "tr", "hr", "dt", "dd",
+		"figcaption", NULL };
+	struct html_out	 o = { .b = b, .start = b->len };
+	struct buf	 href = BUF_INIT, label = BUF_INIT;
+	size_t		 i = 0, n, link_at = 0;
+	bool		 in_link = false;
+	uint32_t	 cp;
+	char		 name[16];
+
+	while (i < len) {
+		if (s[i] == '<' && (n = html_tag_end(s + i, len - i)) != 0) {
+			const char *t = s + i;
+			bool close = t[1] == '/';
+
+			html_tag_name(t, n, name, sizeof name);
+			i += n;
+			if (!close && (strcmp(name, "script") == 0 ||
+			    strcmp(name, "style") == 0)) {
+				/* Skip to the closing tag. */
+				const char *end = NULL;
+				size_t k;
+
+				for (k = i; k + 2 < len && end == NULL; k++)
+					if (s[k] == '<' && s[k + 1] == '/' &&
+					    strncasecmp(s + k + 2, name,
+					    strlen(name)) == 0)
+						end = s + k;
+				i = end != NULL ? (size_t)(end - s) : len;
+				continue;
+			}
+			if (strcmp(name, "a") == 0 && !close) {
+				buf_reset(&href);
+				if (html_attr(t, n, "href", &label)) {
+					html_decode_refs(&href, label.data,
+					    label.len);
+					in_link = href.len > 0;
+				}
+				html_owed(&o);
+				link_at = b->len;
+			} else if (strcmp(name, "a") == 0 && in_link) {
+				size_t lab = b->len - link_at;
+
+				in_link = false;
+				if (lab == 0) {
+					html_owed(&o);
+					buf_add(b, href.data, href.len);
+				} else if (lab != href.len || memcmp(b->data +
+				    link_at, href.data, href.len) != 0)
+					buf_printf(b, " (%s)", buf_str(&href));
+			} else if (strcmp(name, "li") == 0 && !close) {
+				html_break(&o, 1);
+				o.prefix = "- ";
+			} else if (html_is(name, paragraphs))
+				html_break(&o, 2);
+			else if (html_is(name, lines))
+				html_break(&o, 1);
+			else if (strcmp(name, "td") == 0 ||
+			    strcmp(name, "th") == 0)
+				o.space = true;
+			continue;
+		}
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+		    s[i] == '\r' || s[i] == '\f') {
+			o.space = true;
+			i++;
+		} else if (s[i] == '&' && (n = html_ref(s + i, len - i, &cp))
+		    != 0) {
+			html_owed(&o);
+			if (cp == ' ')
+				buf_addc(b, ' ');
+			else
+				text_encode(b, cp);
+			i += n;
+		} else
+			html_char(&o, s + i++, 1);
+	}
+	n = b->len;
+	while (n > o.start && b->data[n - 1] == ' ')
+		n--;
+	buf_truncate(b, n);
+	buf_free(&href);
+	buf_free(&label);
+}
+
+bool
+html_has_markup(const char *s, size_t len)
+{
+	size_t		i, n;
+	uint32_t	cp;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '<' && (n = html_tag_end(s + i, len - i)) != 0 &&
+		    (s[i + 1] != '!' || n > 3))
+			return true;
+		else if (s[i] == '&' && html_ref(s + i, len - i, &cp) != 0)
+			return true;
+	return false;
+}
