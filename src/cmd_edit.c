@@ -186,27 +186,73 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 typedef bool (*edit_planner)(const char *, size_t, const void *,
     struct edit *, char **);
 
-/* Read f, plan with plan(arg), save; report failures. */
-static int
-edit_change(const char *cmd, struct tl_file *f, edit_planner plan,
-    const void *arg)
+/*
+ * One change from the command line.  find looks for what it is about in
+ * tl (the file it goes to, the planner's argument), printing why not; it
+ * is called again if the file changed before the save got its lock, on a
+ * fresh load of the same paths.
+ */
+struct edit_run {
+	const char	 *cmd;
+	struct timeline	 *tl;
+	char		**paths;
+	size_t		  n;
+	struct tl_file	*(*find)(struct edit_run *);
+	edit_planner	  plan;
+	void		 *arg;
+};
+
+static bool
+edit_run_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
+    char **err)
 {
-	struct edit	 ed;
-	bool		 stale;
-	char		*err = NULL, *cur;
-	size_t		 len;
+	struct edit_run	*r = ctx;
+
+	return r->plan(buf, len, r->arg, ed, err);
+}
+
+/* Under the save's lock: the file changed, so load it again. */
+static struct tl_file *
+edit_run_reload(void *ctx, char **err)
+{
+	struct edit_run	*r = ctx;
+
+	(void)err;	/* find says why */
+	timeline_free(r->tl);
+	*r->tl = (struct timeline)TIMELINE_INIT;
+	edit_load(r->tl, r->paths, r->n);
+	return r->find(r);
+}
+
+static void
+edit_run_waiting(void *ctx, const char *path)
+{
+	struct edit_run	*r = ctx;
+
+	edit_error(r->cmd, "waiting for another tlv saving %s...", path);
+}
+
+/* Find, plan, save (locked; see save_change); report failures. */
+static int
+edit_change(struct edit_run *r)
+{
+	struct save_job	 job;
+	struct tl_file	*f;
+	char		*err = NULL;
 	int		 status = CLI_OK;
 
-	memset(&ed, 0, sizeof ed);
-	if ((cur = save_read(f, &len, &stale, &err)) == NULL)
-		status = edit_error(cmd, "%s", err);
-	else if (!plan(cur, len, arg, &ed, &err)) {
-		status = edit_error(cmd, "%s", err);
-		free(cur);
-	} else if (!save_commit(f, cur, len, &ed, NULL, &err))
-		status = edit_error(cmd, "%s", err);
+	if ((f = r->find(r)) == NULL)
+		return CLI_DATA_ERROR;
+	memset(&job, 0, sizeof job);
+	job.file = f;
+	job.plan = edit_run_plan;
+	job.reload = edit_run_reload;
+	job.waiting = edit_run_waiting;
+	job.ctx = r;
+	if (!save_change(&job, &err))
+		status = err != NULL ? edit_error(r->cmd, "%s", err) :
+		    CLI_DATA_ERROR;
 	free(err);
-	edit_free(&ed);
 	return status;
 }
 
@@ -246,16 +292,28 @@ edit_options(int argc, char **argv, const char *usage, const char **by,
 	return optind;
 }
 
-struct note_args {
+/* annotate and rm: the event with this id. */
+struct id_args {
+	const char		*id;
 	const struct tl_event	*e;
 	struct edit_note	 note;
 };
+
+static struct tl_file *
+find_id(struct edit_run *r)
+{
+	struct id_args	*a = r->arg;
+
+	if ((a->e = edit_find(r->tl, r->cmd, a->id)) == NULL)
+		return NULL;
+	return &r->tl->files[a->e->file];
+}
 
 static bool
 plan_note(const char *buf, size_t len, const void *arg, struct edit *ed,
     char **err)
 {
-	const struct note_args	*a = arg;
+	const struct id_args	*a = arg;
 
 	return edit_plan_note(buf, len, a->e, &a->note, ed, err);
 }
@@ -264,7 +322,9 @@ static bool
 plan_delete(const char *buf, size_t len, const void *arg, struct edit *ed,
     char **err)
 {
-	return edit_plan_delete(buf, len, arg, ed, err);
+	const struct id_args	*a = arg;
+
+	return edit_plan_delete(buf, len, a->e, ed, err);
 }
 
 int
@@ -272,11 +332,13 @@ cmd_annotate(int argc, char **argv)
 {
 	struct cli		 c = { .cmd = "annotate" };
 	struct timeline		 tl = TIMELINE_INIT;
-	struct note_args	 a;
+	struct id_args		 a;
+	struct edit_run		 r = { .cmd = "annotate", .tl = &tl,
+				    .find = find_id, .plan = plan_note,
+				    .arg = &a };
 	struct conf		 conf;
 	const char		*by = NULL, *config = NULL;
-	char			**paths, *now;
-	size_t			 n;
+	char			*now;
 	int			 i, status;
 
 	if ((i = edit_options(argc, argv, annotate_usage, &by, &config,
@@ -290,19 +352,16 @@ cmd_annotate(int argc, char **argv)
 	c.paths = argv + i + 2;
 	c.npaths = (size_t)(argc - i - 2);
 	cli_config(c.cmd, config, &conf);
-	cli_paths(&c, &paths, &n);
-	edit_load(&tl, paths, n);
-	if ((a.e = edit_find(&tl, "annotate", argv[i])) == NULL) {
-		timeline_free(&tl);
-		conf_free(&conf);
-		return CLI_DATA_ERROR;
-	}
+	cli_paths(&c, &r.paths, &r.n);
+	edit_load(&tl, r.paths, r.n);
+	memset(&a, 0, sizeof a);
+	a.id = argv[i];
 	now = cmd_edit_now();
 	a.note.at = now;
 	/* --by, else the configuration's author, else $USER. */
 	a.note.by = cmd_edit_author(by != NULL ? by : conf.author);
 	a.note.text = argv[i + 1];
-	status = edit_change("annotate", &tl.files[a.e->file], plan_note, &a);
+	status = edit_change(&r);
 	if (status == CLI_OK)
 		printf("annotated %s in %s\n", a.e->id, tl.files[a.e->file].path);
 	free(now);
@@ -316,10 +375,10 @@ cmd_rm(int argc, char **argv)
 {
 	struct cli	 c = { .cmd = "rm" };
 	struct timeline	 tl = TIMELINE_INIT;
-	struct tl_event	*e;
+	struct id_args	 a;
+	struct edit_run	 r = { .cmd = "rm", .tl = &tl, .find = find_id,
+			    .plan = plan_delete, .arg = &a };
 	const char	*config = NULL;
-	char		**paths;
-	size_t		 n;
 	int		 i, status;
 
 	if ((i = edit_options(argc, argv, rm_usage, NULL, &config,
@@ -330,15 +389,13 @@ cmd_rm(int argc, char **argv)
 	cli_config(c.cmd, config, NULL);
 	c.paths = argv + i + 1;
 	c.npaths = (size_t)(argc - i - 1);
-	cli_paths(&c, &paths, &n);
-	edit_load(&tl, paths, n);
-	if ((e = edit_find(&tl, "rm", argv[i])) == NULL) {
-		timeline_free(&tl);
-		return CLI_DATA_ERROR;
-	}
-	status = edit_change("rm", &tl.files[e->file], plan_delete, e);
+	cli_paths(&c, &r.paths, &r.n);
+	edit_load(&tl, r.paths, r.n);
+	memset(&a, 0, sizeof a);
+	a.id = argv[i];
+	status = edit_change(&r);
 	if (status == CLI_OK)
-		printf("removed %s from %s\n", e->id, tl.files[e->file].path);
+		printf("removed %s from %s\n", a.e->id, tl.files[a.e->file].path);
 	timeline_free(&tl);
 	return status;
 }
@@ -349,8 +406,35 @@ struct add_args {
 	const struct tl_file	*f;
 	struct edit_event	 ev;
 	const char		**tags, **actors;
-	const char		*config;	/* --config, or NULL */
+	const char		 *config;	/* --config, or NULL */
+	const char		 *path;
+	const char		 *given_id;	/* --id, or NULL */
+	char			 *slug;		/* made, or NULL */
 };
+
+/* The file (loaded without errors that stop it) and a free id. */
+static struct tl_file *
+find_add(struct edit_run *r)
+{
+	struct add_args	*a = r->arg;
+
+	if (r->tl->nfiles != 1 || r->tl->files[0].failed) {
+		edit_error("add", "cannot add to %s: it does not load", a->path);
+		return NULL;
+	}
+	if (a->given_id != NULL && timeline_find_id(r->tl, a->given_id) !=
+	    NULL) {
+		edit_error("add", "id '%s' is taken", a->given_id);
+		return NULL;
+	}
+	free(a->slug);
+	a->slug = NULL;
+	a->ev.id = a->given_id;
+	if (a->ev.id == NULL)
+		a->ev.id = a->slug = edit_slug(r->tl, a->ev.date, a->ev.title);
+	a->f = &r->tl->files[0];
+	return &r->tl->files[0];
+}
 
 static bool
 plan_add(const char *buf, size_t len, const void *arg, struct edit *ed,
@@ -464,8 +548,9 @@ cmd_add(int argc, char **argv)
 {
 	struct add_args	 a;
 	struct timeline	 tl = TIMELINE_INIT;
+	struct edit_run	 r = { .cmd = "add", .tl = &tl, .find = find_add,
+			    .plan = plan_add, .arg = &a, .n = 1 };
 	struct stat	 st;
-	char		*id = NULL;
 	int		 status = CLI_OK;
 
 	memset(&a, 0, sizeof a);
@@ -479,24 +564,15 @@ cmd_add(int argc, char **argv)
 		    argv[optind], strerror(errno));
 		goto out;
 	}
-	edit_load(&tl, argv + optind, 1);
-	if (tl.nfiles != 1 || tl.files[0].failed) {
-		status = edit_error("add", "cannot add to %s: it does not load",
-		    argv[optind]);
-		goto out;
-	}
-	if (a.ev.id != NULL && timeline_find_id(&tl, a.ev.id) != NULL) {
-		status = edit_error("add", "id '%s' is taken", a.ev.id);
-		goto out;
-	}
-	if (a.ev.id == NULL)
-		a.ev.id = id = edit_slug(&tl, a.ev.date, a.ev.title);
-	a.f = &tl.files[0];
-	status = edit_change("add", &tl.files[0], plan_add, &a);
+	a.path = argv[optind];
+	a.given_id = a.ev.id;
+	r.paths = argv + optind;
+	edit_load(&tl, r.paths, 1);
+	status = edit_change(&r);
 	if (status == CLI_OK)
 		printf("%s\n", a.ev.id);
 out:
-	free(id);
+	free(a.slug);
 	free(a.tags);
 	free(a.actors);
 	timeline_free(&tl);

@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -21,6 +23,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "load.h"
+#include "lock.h"
 #include "save.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -55,6 +58,71 @@ save_basename(const char *path)
 	const char	*slash = strrchr(path, '/');
 
 	return slash != NULL ? slash + 1 : path;
+}
+
+/*
+ * If name is one of our temporary files for a target whose base name
+ * makes prefix (".NAME.tlv-"): true, with *pid the process that made it
+ * (0 for the older ".NAME.tlv-XXXXXX" form, which carries none).
+ */
+static bool
+save_tmp_name(const char *name, const char *prefix, long *pid)
+{
+	size_t		 n = strlen(prefix);
+	const char	*p = name + n, *q;
+
+	if (strncmp(name, prefix, n) != 0)
+		return false;
+	*pid = 0;
+	if (strlen(p) == 6)
+		return true;
+	for (q = p; isdigit((unsigned char)*q); q++)
+		*pid = *pid * 10 + (*q - '0');
+	return q > p && q - p < 12 && *q == '-' && strlen(q + 1) == 6;
+}
+
+static bool
+save_pid_gone(long pid)
+{
+	return pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) == -1 &&
+	    errno == ESRCH;
+}
+
+/* Remove the temporary files for the target real (in dir) that are a
+ * minute old, or (if dead) made by a process that is gone. */
+static void
+save_clean(const char *real, const char *dir, bool dead)
+{
+	char		*prefix, *p;
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	time_t		 now = time(NULL);
+	long		 pid;
+
+	prefix = xasprintf(".%s" SAVE_TMP_TAG, save_basename(real));
+	if ((d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (!save_tmp_name(de->d_name, prefix, &pid))
+				continue;
+			p = xasprintf("%s/%s", dir, de->d_name);
+			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+			    ((dead && save_pid_gone(pid)) ||
+			    now - st.st_mtime > 60))
+				unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	free(prefix);
+}
+
+/* Under the lock: a temporary file of a process that is gone can only be
+ * what a crash left. */
+static void
+save_clean_dead(const char *real, const char *dir)
+{
+	save_clean(real, dir, true);
 }
 
 static bool
@@ -113,8 +181,9 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 	if (realpath(path, real) == NULL || stat(real, &st) == -1)
 		return save_fail(err, "cannot save", path, errno);
 	dir = save_dirname(real);
-	tmp = xasprintf("%s/.%s" SAVE_TMP_TAG "XXXXXX", dir,
-	    save_basename(real));
+	save_clean_dead(real, dir);
+	tmp = xasprintf("%s/.%s" SAVE_TMP_TAG "%ld-XXXXXX", dir,
+	    save_basename(real), (long)getpid());
 	if ((fd = mkstemp(tmp)) == -1) {
 		saved = errno;
 		free(tmp);
@@ -150,30 +219,12 @@ fail:
 void
 save_clean_stale(const char *path)
 {
-	char		 real[PATH_MAX], *dir, *prefix, *p;
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	time_t		 now = time(NULL);
+	char	real[PATH_MAX], *dir;
 
 	if (realpath(path, real) == NULL)
 		return;
 	dir = save_dirname(real);
-	prefix = xasprintf(".%s" SAVE_TMP_TAG, save_basename(real));
-	if ((d = opendir(dir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
-			    strlen(de->d_name) != strlen(prefix) + 6)
-				continue;
-			p = xasprintf("%s/%s", dir, de->d_name);
-			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-			    now - st.st_mtime > 60)
-				unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
-	free(prefix);
+	save_clean(real, dir, true);
 	free(dir);
 }
 
@@ -288,18 +339,79 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
 	return true;
 }
 
+/* At most this many reloads under one lock (another program than tlv
+ * may be writing the file meanwhile). */
+#define SAVE_RELOADS	3
+
+bool
+save_change(const struct save_job *job, char **err)
+{
+	struct tl_file	*f = job->file;
+	struct edit	 ed;
+	char		*cur, *locked;
+	size_t		 len;
+	int		 fd, tries;
+	bool		 stale, ok = false;
+
+	if (!lock_take(f->path, job->waiting, job->ctx, &fd, err))
+		return false;
+	locked = xstrdup(f->path);
+	for (tries = 0; ; tries++) {
+		memset(&ed, 0, sizeof ed);
+		cur = save_read(f, &len, &stale, err);
+		if (cur == NULL && stale && job->reload != NULL &&
+		    tries < SAVE_RELOADS) {
+			free(*err);
+			*err = NULL;
+			if ((f = job->reload(job->ctx, err)) == NULL)
+				break;
+			if (strcmp(f->path, locked) != 0) {
+				/* The event is in another file now. */
+				lock_release(fd);
+				free(locked);
+				locked = xstrdup(f->path);
+				if (!lock_take(f->path, job->waiting,
+				    job->ctx, &fd, err)) {
+					free(locked);
+					return false;
+				}
+			}
+			continue;
+		}
+		if (cur == NULL)
+			break;
+		if (!job->plan(job->ctx, cur, len, &ed, err))
+			free(cur);
+		else
+			ok = save_commit(f, cur, len, &ed, job->undo, err);
+		if (ok && job->edit != NULL)
+			*job->edit = ed;
+		else
+			edit_free(&ed);
+		break;
+	}
+	lock_release(fd);
+	free(locked);
+	return ok;
+}
+
 bool
 save_undo(const struct save_undo *u, bool *stale, char **err)
 {
 	char	*cur;
 	size_t	 len;
-	bool	 ok;
+	int	 fd;
+	bool	 ok = false;
 
-	if ((cur = save_read_unchanged(u->path, u->after_len, u->after_hash,
-	    &len, stale, err)) == NULL)
+	*stale = false;
+	if (!lock_take(u->path, NULL, NULL, &fd, err))
 		return false;
-	free(cur);
-	ok = save_atomic(u->path, u->before, u->before_len, err);
+	if ((cur = save_read_unchanged(u->path, u->after_len, u->after_hash,
+	    &len, stale, err)) != NULL) {
+		free(cur);
+		ok = save_atomic(u->path, u->before, u->before_len, err);
+	}
+	lock_release(fd);
 	return ok;
 }
 

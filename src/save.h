@@ -7,7 +7,8 @@
  *     load_hash); if another program changed it, nothing is written;
  *  2. the new bytes must load without new errors (a safety net under the
  *     edit planner: a change that would break the file is refused);
- *  3. they go to a temporary file in the same directory (".NAME.tlv-XXXXXX"),
+ *  3. they go to a temporary file in the same directory
+ *     (".NAME.tlv-PID-XXXXXX", PID the saving process's),
  *     which is fsync'd, given the original's mode (and owner, as root) and
  *     renamed over the original -- through a symlink, over its target --
  *     and then the directory is fsync'd.
@@ -52,17 +53,42 @@ char	*save_read(const struct tl_file *f, size_t *len, bool *stale,
 bool	 save_commit(struct tl_file *f, char *cur, size_t len,
 	    const struct edit *ed, struct save_undo *undo, char **err);
 
+/*
+ * The one path for a change (SPEC section 7): lock the file's directory
+ * (lock.h), read the file, plan the change on its bytes, commit, unlock.
+ * If the file changed since it was loaded, reload (still under the lock)
+ * finds the change's event again in the new bytes and returns the file it
+ * is in now -- or NULL with *err if the change no longer applies; without
+ * reload a changed file is an error.  So a second tlv saving the same file
+ * waits for the first, then applies its change to what the first wrote.
+ */
+struct save_job {
+	struct tl_file	 *file;
+	bool		(*plan)(void *ctx, const char *buf, size_t len,
+			    struct edit *, char **err);
+	struct tl_file	*(*reload)(void *ctx, char **err);
+	void		(*waiting)(void *ctx, const char *path);
+	void		 *ctx;
+	struct save_undo *undo;		/* filled on success, or NULL */
+	struct edit	 *edit;		/* the splice made, on success (the
+					   caller frees it), or NULL */
+};
+
+bool	 save_change(const struct save_job *, char **err);
+
 /* Put back the bytes before a change (if the file is still as that change
- * left it).  The same guarantees as save_edit. */
+ * left it), under the lock.  The same guarantees as save_change. */
 bool	 save_undo(const struct save_undo *, bool *stale, char **err);
 void	 save_undo_free(struct save_undo *);
 
-/* Write data to path atomically (steps 3 of the list above). */
+/* Write data to path atomically (step 3 of the list above); call with
+ * the lock held. */
 bool	 save_atomic(const char *path, const char *data, size_t len,
 	    char **err);
 
-/* Remove temporary files that a crash left beside path (older than a
- * minute, so a save in progress elsewhere is not disturbed). */
+/* Remove temporary files that a crash left beside path: those of a
+ * process that is gone, and any older than a minute (a save in progress
+ * elsewhere is not disturbed).  A save does the same under its lock. */
 void	 save_clean_stale(const char *path);
 
 #endif

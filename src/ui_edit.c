@@ -138,36 +138,6 @@ ui_edit_free(struct app *app)
 	app->undo = NULL;
 }
 
-/* One attempt: read, plan, save.  *stale when the file had changed. */
-static bool
-ui_try(struct app *app, const struct ui_change *c, uint32_t fi, bool *stale,
-    char **err)
-{
-	struct tl_file		*f = &app->tl.files[fi];
-	struct save_undo	 u;
-	struct edit		 ed;
-	char			*cur;
-	size_t			 len;
-	bool			 ok;
-
-	memset(&ed, 0, sizeof ed);
-	memset(&u, 0, sizeof u);
-	if ((cur = save_read(f, &len, stale, err)) == NULL)
-		return false;
-	if (!ui_plan(app, c, fi, cur, len, &ed, err)) {
-		free(cur);
-		return false;
-	}
-	if (c->kind == UI_CHANGE_UNDO)
-		ok = save_commit(f, cur, len, &ed, NULL, err);
-	else if ((ok = save_commit(f, cur, len, &ed, &u, err)))
-		ui_undo_push(app, &u, &ed, c->kind == UI_CHANGE_DELETE ? NULL :
-		    c->keep != NULL ? c->keep : c->id,
-		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
-	edit_free(&ed);
-	return ok;
-}
-
 /* The file a change goes to. */
 static bool
 ui_change_file(const struct app *app, const struct ui_change *c,
@@ -196,15 +166,50 @@ ui_change_file(const struct app *app, const struct ui_change *c,
 	return true;
 }
 
-/* Apply a change; on a stale file reload and try once more. */
+/* A change on its way through save_change. */
+struct ui_job {
+	struct app		*app;
+	const struct ui_change	*c;
+	uint32_t		 fi;
+};
+
+static bool
+ui_job_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
+    char **err)
+{
+	struct ui_job	*j = ctx;
+
+	return ui_plan(j->app, j->c, j->fi, buf, len, ed, err);
+}
+
+/* The file changed on disk: reload (under the save's lock) and find the
+ * event again by its id. */
+static struct tl_file *
+ui_job_reload(void *ctx, char **err)
+{
+	struct ui_job	*j = ctx;
+
+	ui_reload(j->app);
+	if (!ui_change_file(j->app, j->c, &j->fi)) {
+		*err = xstrdup("the file changed on disk and the change no "
+		    "longer applies");
+		return NULL;
+	}
+	return &j->app->tl.files[j->fi];
+}
+
+/* Apply a change, locked (save_change): if the file changed meanwhile,
+ * reload and plan it again. */
 static bool
 ui_apply(struct app *app, const struct ui_change *c, const char *what)
 {
-	char		*err = NULL, *path;
-	uint32_t	 fi = 0;
-	bool		 stale = false, ok;
+	struct ui_job		 j = { .app = app, .c = c };
+	struct save_job		 job;
+	struct save_undo	 u;
+	struct edit		 ed;
+	char			*err = NULL, *path;
 
-	if (!ui_change_file(app, c, &fi)) {
+	if (!ui_change_file(app, c, &j.fi)) {
 		if (c->kind == UI_CHANGE_UNDO)
 			ui_message(app, true, "%s is no longer loaded",
 			    c->undo->saved.path);
@@ -213,23 +218,26 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 			    "files", c->id != NULL ? c->id : "?");
 		return false;
 	}
-	ok = ui_try(app, c, fi, &stale, &err);
-	if (!ok && stale) {
-		free(err);
-		err = NULL;
-		ui_reload(app);
-		ok = ui_change_file(app, c, &fi) &&
-		    ui_try(app, c, fi, &stale, &err);
-		if (!ok && err == NULL)
-			err = xstrdup("the file changed on disk and the change "
-			    "no longer applies");
-	}
-	if (!ok) {
+	memset(&u, 0, sizeof u);
+	memset(&ed, 0, sizeof ed);
+	memset(&job, 0, sizeof job);
+	job.file = &app->tl.files[j.fi];
+	job.plan = ui_job_plan;
+	job.reload = ui_job_reload;
+	job.ctx = &j;
+	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
+	job.edit = &ed;
+	if (!save_change(&job, &err)) {
 		ui_message(app, true, "%s", err != NULL ? err : "not saved");
 		free(err);
 		return false;
 	}
-	path = xstrdup(app->tl.files[fi].path);
+	if (c->kind != UI_CHANGE_UNDO)
+		ui_undo_push(app, &u, &ed, c->kind == UI_CHANGE_DELETE ? NULL :
+		    c->keep != NULL ? c->keep : c->id,
+		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
+	edit_free(&ed);
+	path = xstrdup(app->tl.files[j.fi].path);
 	ui_reload_quiet(app, c->keep != NULL ? c->keep :
 	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
 	if (c->kind == UI_CHANGE_UNDO) {
@@ -263,18 +271,47 @@ ui_read(struct app *app, uint32_t fi, size_t *len, char **err)
 	return NULL;
 }
 
+struct ui_set_id {
+	struct app		*app;
+	const struct tl_event	*e;
+	const char		*id;
+};
+
+static bool
+ui_plan_set_id(void *ctx, const char *buf, size_t len, struct edit *ed,
+    char **err)
+{
+	struct ui_set_id	*s = ctx;
+
+	return edit_plan_set_id(buf, len, s->e, s->id, ed, err);
+}
+
+/* The file changed: reload, and let the user choose again. */
+static struct tl_file *
+ui_set_id_reload(void *ctx, char **err)
+{
+	struct ui_set_id	*s = ctx;
+	char			*path = xstrdup(s->app->tl.files[s->e->file].path);
+
+	ui_reload(s->app);
+	*err = xasprintf("%s changed on disk and was reloaded; nothing was "
+	    "written", path);
+	free(path);
+	return NULL;
+}
+
 /* The event under the cursor, given an id first if it has none (a change
  * needs to find it again after the reload).  Returns its id, malloc'd. */
 static char *
 ui_ensure_id(struct app *app)
 {
 	const struct tl_event	*e = browse_current(&app->br);
-	struct tl_file		*f;
+	struct ui_set_id	 s;
+	struct save_job		 job;
 	struct edit		 ed;
 	struct save_undo	 u;
-	char			*id, *cur, *err = NULL;
-	size_t			 len;
-	bool			 ok = false;
+	char			*id, *err = NULL;
+	bool			 ok;
 
 	if (e == NULL) {
 		ui_message(app, true, "no event selected");
@@ -283,16 +320,20 @@ ui_ensure_id(struct app *app)
 	if (e->id != NULL)
 		return xstrdup(e->id);
 	id = edit_slug(&app->tl, e->date_text, e->title);
-	f = &app->tl.files[e->file];
 	memset(&ed, 0, sizeof ed);
 	memset(&u, 0, sizeof u);
-	if ((cur = ui_read(app, e->file, &len, &err)) != NULL) {
-		if (edit_plan_set_id(cur, len, e, id, &ed, &err)) {
-			if ((ok = save_commit(f, cur, len, &ed, &u, &err)))
-				ui_undo_push(app, &u, &ed, id, NULL);
-		} else
-			free(cur);
-	}
+	memset(&job, 0, sizeof job);
+	s.app = app;
+	s.e = e;
+	s.id = id;
+	job.file = &app->tl.files[e->file];
+	job.plan = ui_plan_set_id;
+	job.reload = ui_set_id_reload;
+	job.ctx = &s;
+	job.undo = &u;
+	job.edit = &ed;
+	if ((ok = save_change(&job, &err)))
+		ui_undo_push(app, &u, &ed, id, NULL);
 	edit_free(&ed);
 	if (!ok) {
 		ui_message(app, true, "cannot give the event an id: %s",

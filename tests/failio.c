@@ -4,7 +4,8 @@
  * kind of system call fail, or stall, the way a full disk, a read-only
  * file system or a crash would.
  *
- *	FAILIO_OP=write|fsync|rename|fchmod|mkstemp	the call to break
+ *	FAILIO_OP=write|fsync|rename|fchmod|mkstemp|flock	the call to break
+ *	FAILIO_OP=flockdir	flock, on directories only (as on NFS)
  *	FAILIO_ERRNO=N		fail it with errno N (e.g. 28 ENOSPC)
  *	FAILIO_SHORT=1		write: write half, then fail with FAILIO_ERRNO
  *	FAILIO_SLEEP=S		stall S seconds before the call (kill -9 then)
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,4 +99,18 @@ mkstemp(char *t)
 	if (failio_hit("mkstemp"))
 		return -1;
 	return real(t);
+}
+
+int
+flock(int fd, int op)
+{
+	int		(*real)(int, int) = (int (*)(int, int))dlsym(RTLD_NEXT,
+			    "flock");
+	struct stat	st;
+
+	if (failio_hit("flock"))
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) && failio_hit("flockdir"))
+		return -1;
+	return real(fd, op);
 }

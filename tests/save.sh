@@ -41,4 +41,137 @@ if truncate -s 3G zero.yaml 2>/dev/null; then
 	rm -f big.yaml small.yaml
 fi
 
+# --- saves to one file are serialised; no change is lost ------------------
+# notes ID FILE: how many notes the event has.
+notes() {
+	"$TLV" export --format json "$2" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+evs = d["events"] if isinstance(d, dict) else d
+print(sum(len(e.get("notes") or []) for e in evs if e.get("id") == sys.argv[1]))
+' "$1"
+}
+
+# race WRITERS ROUNDS: WRITERS annotate runs at once, ROUNDS times; every
+# run must say it annotated and every note must be there.
+race() {
+	w=$1 rounds=$2 r=0 bad=0
+	cp "$data/story.yaml" race.yaml
+	base=$(notes contact race.yaml)
+	while [ $r -lt "$rounds" ]; do
+		i=0
+		while [ $i -lt "$w" ]; do
+			"$TLV" annotate contact "r$r w$i" race.yaml \
+			    >"race.$i.out" 2>&1 &
+			i=$((i + 1))
+		done
+		wait
+		i=0
+		while [ $i -lt "$w" ]; do
+			grep -q '^annotated contact' "race.$i.out" ||
+			    bad=$((bad + 1))
+			i=$((i + 1))
+		done
+		r=$((r + 1))
+	done
+	n=$(($(notes contact race.yaml) - base))
+	[ "$n" = $((w * rounds)) ] && pass ||
+	    fail "$w writers, $rounds rounds: $n notes of $((w * rounds))"
+	[ $bad = 0 ] && pass || fail "$w writers: $bad runs did not succeed"
+	echo "$w writers x $rounds rounds: $n notes kept of $((w * rounds))"
+}
+if command -v python3 >/dev/null 2>&1; then
+	race 2 25
+	race 4 10
+fi
+
+# rm of one event racing a note on another: both happen.
+back=0 r=0
+while [ $r -lt 15 ]; do
+	cp "$data/story.yaml" race.yaml
+	"$TLV" rm invasion race.yaml >rm.out 2>&1 &
+	"$TLV" annotate contact "x" race.yaml >an.out 2>&1 &
+	wait
+	grep -q 'id: invasion' race.yaml && back=$((back + 1))
+	grep -q 'text: x' race.yaml || back=$((back + 1))
+	r=$((r + 1))
+done
+[ $back = 0 ] && pass || fail "rm vs annotate: $back of 15 rounds lost one"
+echo "rm vs annotate: $back of 15 rounds lost a change"
+
+# A save waits for another tlv's, says so after a second, then goes on.
+if command -v flock >/dev/null 2>&1; then
+	cp "$data/story.yaml" wait.yaml
+	flock . sleep 2 &
+	sleep 0.3
+	"$TLV" annotate contact "after the wait" wait.yaml >out 2>&1
+	expect_status 0 $? "annotate while another save holds the lock"
+	expect_grep 'waiting for another tlv saving wait.yaml' out "wait message"
+	expect_grep 'after the wait' wait.yaml "saved after the wait"
+	wait
+fi
+
+# The viewer against the command line: 15 notes from each, none lost.
+cp "$data/story.yaml" story.yaml
+{
+	i=0
+	while [ $i -lt 15 ]; do
+		printf 'jja\nviewer %d<Enter>\ngg\n' $i
+		i=$((i + 1))
+	done
+} >view.keys
+(
+	i=0
+	while [ $i -lt 15 ]; do
+		"$TLV" annotate crimea "cli $i" story.yaml >/dev/null 2>&1
+		i=$((i + 1))
+	done
+) &
+COLUMNS=80 LINES=24 TLV_SCRIPT=$tmp/view.keys "$TLV" story.yaml \
+    >view.out 2>&1
+wait
+v=$(grep -c 'text: viewer' story.yaml) c=$(grep -c 'text: cli' story.yaml)
+[ "$v" = 15 ] && [ "$c" = 15 ] && pass ||
+    fail "viewer vs command line: $v of 15 viewer notes, $c of 15 cli notes"
+echo "viewer vs command line: $v + $c notes of 15 + 15"
+
+# The lock and the temporary files under faults (failio.c).
+failio=$top_builddir/tests/failio.so
+if [ -f "$failio" ] && [ -z "${TLV_SANITIZED:-}" ]; then
+	cp "$data/story.yaml" story.yaml
+	cp story.yaml orig.yaml
+	FAILIO_OP=flock FAILIO_ERRNO=37 LD_PRELOAD=$failio \
+	    "$TLV" annotate contact "no lock" story.yaml >out 2>&1
+	expect_status 1 $? "annotate when flock fails"
+	expect_grep 'cannot lock story.yaml for saving' out "flock failure"
+	cmp -s story.yaml orig.yaml && pass || fail "flock failure wrote"
+	# A directory without flock (NFS): a lock file beside the target.
+	FAILIO_OP=flockdir FAILIO_ERRNO=37 LD_PRELOAD=$failio \
+	    "$TLV" annotate contact "lock file" story.yaml >out 2>&1
+	expect_status 0 $? "annotate with a lock file"
+	[ -f .story.yaml.tlv-lock ] && pass || fail "no lock file"
+	expect_grep 'lock file' story.yaml "saved under the lock file"
+	rm -f .story.yaml.tlv-lock
+	# A save killed mid-way leaves its temporary file; the next save,
+	# at once, removes it (its process is gone), not one of a live one.
+	FAILIO_OP=rename FAILIO_SLEEP=3 LD_PRELOAD=$failio \
+	    "$TLV" annotate contact "killed" story.yaml >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	sleep 1000 &
+	live=$!
+	: >".story.yaml.tlv-$live-abcdef"
+	ls -a | grep "^\.story\.yaml\.tlv-$pid-" >/dev/null && pass ||
+	    fail "no temporary file named with the killed save's pid"
+	"$TLV" annotate contact "after the crash" story.yaml >/dev/null 2>&1
+	ls -a | grep "^\.story\.yaml\.tlv-$pid-" >/dev/null &&
+	    fail "the dead save's temporary file stayed" || pass
+	[ -f ".story.yaml.tlv-$live-abcdef" ] && pass ||
+	    fail "a live process's temporary file was removed"
+	kill $live
+	rm -f ".story.yaml.tlv-$live-abcdef"
+fi
+
 finish
