@@ -803,9 +803,53 @@ load_paths(struct timeline *tl, char *const *paths, size_t n,
 	return load_paths_progress(tl, paths, n, diags, NULL);
 }
 
-size_t
-load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
-    struct diag_list *diags, const struct load_progress *progress)
+/* Keep before's events of file fi (bf there) in place of what it holds
+ * now; the ids it dropped now go too.  tl is in load order. */
+static void
+load_keep_file(struct timeline *tl, uint32_t fi, const struct timeline *before,
+    uint32_t bf)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < tl->nevents; i++)
+		if (tl->events[i].file != fi)
+			tl->events[n++] = tl->events[i];
+	timeline_truncate(tl, n);
+	for (i = n = 0; i < tl->ndropped; i++)
+		if (tl->dropped[i].file != fi)
+			tl->dropped[n++] = tl->dropped[i];
+	tl->ndropped = n;
+	for (i = 0; i < before->nevents; i++)
+		if (before->events[i].file == bf)
+			timeline_copy_event(tl, fi, &before->events[i]);
+	tl->files[fi].nevents = before->files[bf].nevents;
+	tl->files[fi].stale = true;
+}
+
+static void
+load_keep_stale(struct timeline *tl, const struct timeline *before)
+{
+	const struct tl_file	*b;
+	uint32_t		 fi, bf;
+
+	for (fi = 0; fi < tl->nfiles; fi++) {
+		if (tl->files[fi].errors == 0 && !tl->files[fi].failed)
+			continue;
+		for (bf = 0; bf < before->nfiles; bf++) {
+			b = &before->files[bf];
+			if (strcmp(b->path, tl->files[fi].path) != 0)
+				continue;
+			if (b->stale || (b->errors == 0 && !b->failed))
+				load_keep_file(tl, fi, before, bf);
+			break;
+		}
+	}
+}
+
+static size_t
+load_paths_all(struct timeline *tl, char *const *paths, size_t n,
+    struct diag_list *diags, const struct load_progress *progress,
+    const struct timeline *before)
 {
 	struct stat	st;
 	size_t		i, failed = 0;
@@ -817,8 +861,24 @@ load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
 		} else if (!load_one(tl, paths[i], diags, progress))
 			failed++;
 	}
+	if (before != NULL)
+		load_keep_stale(tl, before);
 	load_check_sort(tl, diags);
 	return failed;
+}
+
+size_t
+load_paths_progress(struct timeline *tl, char *const *paths, size_t n,
+    struct diag_list *diags, const struct load_progress *progress)
+{
+	return load_paths_all(tl, paths, n, diags, progress, NULL);
+}
+
+size_t
+load_paths_keep(struct timeline *tl, char *const *paths, size_t n,
+    struct diag_list *diags, const struct timeline *before)
+{
+	return load_paths_all(tl, paths, n, diags, NULL, before);
 }
 
 /* --- checks across files ------------------------------------------------- */

@@ -26,6 +26,15 @@ size_t	 load_paths(struct timeline *, char *const *paths, size_t n,
 	    struct diag_list *);
 
 /*
+ * load_paths for a reload: a file that has errors now (a half-done edit,
+ * conflict markers, gone) but loaded without any in before -- or was kept
+ * stale there -- keeps before's events, marked stale (tl_file.stale); its
+ * errors are in diags as usual.  When it loads cleanly again it is itself.
+ */
+size_t	 load_paths_keep(struct timeline *, char *const *paths, size_t n,
+	    struct diag_list *, const struct timeline *before);
+
+/*
  * Progress of a long load: fn(ctx, path, done, total, events) every
  * megabyte or so of a big file (bytes parsed so far and the file's size;
  * the events loaded so far in all, estimated while parts of the file are

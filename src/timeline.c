@@ -178,6 +178,69 @@ timeline_add_dropped(struct timeline *tl, const struct tl_event *e)
 	tl_event_id_pos(e, &d->line, &d->col);
 }
 
+/* A copy of s in a, NULL staying NULL. */
+static const char *
+timeline_str(struct arena *a, const char *s)
+{
+	return s != NULL ? arena_strdup(a, s) : NULL;
+}
+
+static const char **
+timeline_strv(struct arena *a, const char *const *v, uint32_t n)
+{
+	const char	**out;
+	uint32_t	  i;
+
+	if (n == 0)
+		return NULL;
+	out = arena_calloc(a, n, sizeof *out, _Alignof(const char *));
+	for (i = 0; i < n; i++)
+		out[i] = timeline_str(a, v[i]);
+	return out;
+}
+
+struct tl_event *
+timeline_copy_event(struct timeline *dst, uint32_t file,
+    const struct tl_event *e)
+{
+	struct tl_event	*c = timeline_add_event(dst, file);
+	struct arena	*a = &dst->arena;
+	uint32_t	 i;
+
+	*c = *e;
+	c->file = file;
+	c->id = timeline_str(a, e->id);
+	c->title = timeline_str(a, e->title);
+	c->description = timeline_str(a, e->description);
+	c->date_text = timeline_str(a, e->date_text);
+	c->end_text = timeline_str(a, e->end_text);
+	c->tags = timeline_strv(a, e->tags, e->ntags);
+	c->actors = timeline_strv(a, e->actors, e->nactors);
+	c->sources = e->nsources == 0 ? NULL : arena_calloc(a, e->nsources,
+	    sizeof *c->sources, _Alignof(struct tl_source));
+	for (i = 0; i < e->nsources; i++) {
+		c->sources[i].outlet = timeline_str(a, e->sources[i].outlet);
+		c->sources[i].url = timeline_str(a, e->sources[i].url);
+		c->sources[i].title = timeline_str(a, e->sources[i].title);
+		c->sources[i].date_text = timeline_str(a,
+		    e->sources[i].date_text);
+	}
+	c->related = e->nrelated == 0 ? NULL : arena_calloc(a, e->nrelated,
+	    sizeof *c->related, _Alignof(struct tl_ref));
+	for (i = 0; i < e->nrelated; i++) {
+		c->related[i] = e->related[i];
+		c->related[i].text = timeline_str(a, e->related[i].text);
+	}
+	c->notes = e->nnotes == 0 ? NULL : arena_calloc(a, e->nnotes,
+	    sizeof *c->notes, _Alignof(struct tl_note));
+	for (i = 0; i < e->nnotes; i++) {
+		c->notes[i].at = timeline_str(a, e->notes[i].at);
+		c->notes[i].by = timeline_str(a, e->notes[i].by);
+		c->notes[i].text = timeline_str(a, e->notes[i].text);
+	}
+	return c;
+}
+
 void
 timeline_truncate(struct timeline *tl, size_t n)
 {

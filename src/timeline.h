@@ -116,6 +116,9 @@ struct tl_file {
 	const char	*description;	/* or NULL */
 	enum tl_format	 format;
 	bool		 failed;	/* could not be read or parsed at all */
+	bool		 stale;		/* broke on disk: its events are the
+					   last good ones (load_paths_keep),
+					   not what the file holds now */
 	size_t		 nevents;	/* events loaded from it */
 	size_t		 errors;	/* diagnostics of severity error */
 	size_t		 size;		/* bytes on disk when loaded */
@@ -229,6 +232,10 @@ uint32_t	 timeline_add_file(struct timeline *, const char *path);
 struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
 /* Room for n events in all (events may move). */
 void		 timeline_reserve(struct timeline *, size_t n);
+/* A copy of e (of any timeline) as an event of dst's file, every string
+ * and array in dst's arena.  Returns it (valid until the next add). */
+struct tl_event	*timeline_copy_event(struct timeline *dst, uint32_t file,
+		    const struct tl_event *e);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Remember the id of an event about to be dropped for its errors (id is

@@ -686,14 +686,23 @@ ui_reload_quiet(struct app *app, const char *keep)
 	struct timeline		tl = TIMELINE_INIT;
 	struct diag_list	diags = DIAG_LIST_INIT;
 
-	load_paths(&tl, app->paths, app->npaths, &diags);
+	load_paths_keep(&tl, app->paths, app->npaths, &diags, &app->tl);
 	ui_replace_timeline(app, keep, &tl, &diags);
 }
 
 void
 ui_reload(struct app *app)
 {
+	size_t	i;
+
 	ui_reload_quiet(app, NULL);
+	for (i = 0; i < app->tl.nfiles; i++)
+		if (app->tl.files[i].stale) {
+			ui_message(app, true, "reloaded: %s is broken on disk; "
+			    "its last good events are shown, marked stale (E "
+			    "shows why)", app->tl.files[i].path);
+			return;
+		}
 	if (app->diags.errors > 0)
 		ui_message(app, true, "reloaded: %zu error%s (E shows them)",
 		    app->diags.errors, app->diags.errors == 1 ? "" : "s");

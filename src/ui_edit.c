@@ -138,6 +138,19 @@ ui_edit_free(struct app *app)
 	app->undo = NULL;
 }
 
+/* A file that broke on disk shows its last good events, which are not in
+ * its bytes: nothing is planned on them. */
+static bool
+ui_stale_file(const struct app *app, uint32_t fi, char **err)
+{
+	if (!app->tl.files[fi].stale)
+		return false;
+	*err = xasprintf("not changed: %s is broken on disk (E shows why); "
+	    "the events shown are its last good ones, editable again once "
+	    "it is fixed", app->tl.files[fi].path);
+	return true;
+}
+
 /* The file a change goes to. */
 static bool
 ui_change_file(const struct app *app, const struct ui_change *c,
@@ -195,6 +208,8 @@ ui_job_reload(void *ctx, char **err)
 		    "longer applies");
 		return NULL;
 	}
+	if (ui_stale_file(j->app, j->fi, err))
+		return NULL;
 	return &j->app->tl.files[j->fi];
 }
 
@@ -216,6 +231,11 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 		else
 			ui_message(app, true, "event '%s' is no longer in the "
 			    "files", c->id != NULL ? c->id : "?");
+		return false;
+	}
+	if (ui_stale_file(app, j.fi, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
 		return false;
 	}
 	memset(&u, 0, sizeof u);
@@ -259,6 +279,8 @@ ui_read(struct app *app, uint32_t fi, size_t *len, char **err)
 	char	*cur, *path;
 	bool	 stale = false;
 
+	if (ui_stale_file(app, fi, err))
+		return NULL;
 	if ((cur = save_read(&app->tl.files[fi], len, &stale, err)) != NULL ||
 	    !stale)
 		return cur;
@@ -315,6 +337,11 @@ ui_ensure_id(struct app *app)
 
 	if (e == NULL) {
 		ui_message(app, true, "no event selected");
+		return NULL;
+	}
+	if (ui_stale_file(app, e->file, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
 		return NULL;
 	}
 	if (e->id != NULL)
@@ -633,7 +660,7 @@ ui_edit_add(struct app *app)
 {
 	const struct tl_event	*e = browse_current(&app->br);
 	struct buf		 text = BUF_INIT;
-	char			*now = cmd_edit_now();
+	char			*now = cmd_edit_now(), *err = NULL;
 
 	if (app->tl.nfiles == 0) {
 		ui_message(app, true, "no file to add to");
@@ -641,6 +668,12 @@ ui_edit_add(struct app *app)
 		return;
 	}
 	app->edit_file = e != NULL ? e->file : 0;
+	if (ui_stale_file(app, app->edit_file, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
+		free(now);
+		return;
+	}
 	now[10] = '\0';		/* the date part */
 	buf_printf(&text, "date: %s\ntitle: \nstatus: reported\n"
 	    "tags: []\nactors: []\ndescription: \nsources: []\n", now);

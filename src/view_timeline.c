@@ -42,8 +42,24 @@ vt_cells(const char *s, size_t len)
 	return w;
 }
 
+/* Files that broke on disk, whose last good events are shown. */
+static void
+vt_header_stale(const struct app *app, struct buf *b)
+{
+	const char	*p, *base;
+	size_t		 i;
+
+	for (i = 0; i < app->tl.nfiles; i++)
+		if (app->tl.files[i].stale) {
+			p = app->tl.files[i].path;
+			base = strrchr(p, '/');
+			buf_printf(b, " · stale: %s", base != NULL ? base + 1 :
+			    p);
+		}
+}
+
 /* What the header must always show: the shown/total count, the filter,
- * the loading and the errors. */
+ * the loading, the errors and the stale files. */
 static void
 vt_header_state(struct app *app, struct buf *b)
 {
@@ -60,6 +76,7 @@ vt_header_state(struct app *app, struct buf *b)
 	if (app->diags.errors > 0)
 		buf_printf(b, " · %zu error%s (E)", app->diags.errors,
 		    app->diags.errors == 1 ? "" : "s");
+	vt_header_stale(app, b);
 }
 
 static void
@@ -366,6 +383,8 @@ vt_draw_row(struct app *app, int y, size_t row)
 	attrset(sel ? attr : ui_status_attr(app, e->status));
 	x += ui_put(y, x, status, strlen(status), VT_STATUS_W, true) + 2;
 	attrset(attr);
+	if (app->tl.files[e->file].stale && x < app->cols)
+		x += ui_put(y, x, "[stale] ", 8, app->cols - x, false);
 	if (x < app->cols)
 		vt_draw_title(app, y, x, e->title, attr,
 		    browse_is_match(&app->br, e));
@@ -410,7 +429,9 @@ vt_detail_text(struct app *app, const struct tl_event *e, struct buf *b)
 		buf_printf(b, " – %s", e->end_text);
 	if (e->status != TL_STATUS_NONE)
 		buf_printf(b, " · %s", tl_status_name(e->status));
-	buf_printf(b, " · %s:%u\n", f->path, (unsigned)e->span.line);
+	buf_printf(b, " · %s:%u%s\n", f->path, (unsigned)e->span.line,
+	    f->stale ? " (stale: the file is broken on disk, E shows why)" :
+	    "");
 	summary_event_details(b, &app->tl, e, width, " ");
 }
 

@@ -177,6 +177,73 @@ expect_grep "cannot undo: another program changed 'contact'" undo-same.txt \
 cmp -s story.yaml theirs.yaml && pass || fail "a refused undo wrote"
 cp orig.yaml story.yaml
 
+# A file that another program breaks (a merge's conflict markers) keeps
+# its last good events on screen, marked stale in the header and on each
+# row, with its errors under E; edits to it are refused with the reason;
+# broken again it stays so, and once fixed it is reloaded as usual.
+cp "$data/story.yaml" s1.yaml
+cp "$data/story-more.yaml" s2.yaml
+cp s1.yaml s1.good
+sed 's/^  - id: invasion$/<<<<<<< HEAD\n&/' s1.good >s1.broken
+cat >"$tmp/stale.keys" <<EOF
+:save-screen $tmp/stale0.txt
+:sh cp $tmp/s1.broken $tmp/s1.yaml
+:poll
+:save-screen $tmp/stale1.txt
+jja
+a refused note<Enter>
+:save-screen $tmp/stale-a.txt
+D
+y
+:save-screen $tmp/stale-d.txt
+:sh cp $tmp/s1.yaml $tmp/s1.after
+<Enter>
+:save-screen $tmp/stale-detail.txt
+<Enter>
+E
+:save-screen $tmp/stale-e.txt
+q
+:sh sed 's/^    date: late 2022$/    date: lat 2022/' $tmp/s1.good >$tmp/s1.yaml
+:poll
+:save-screen $tmp/stale2.txt
+:sh cp $tmp/s1.good $tmp/s1.yaml
+:poll
+:save-screen $tmp/stale3.txt
+EOF
+COLUMNS=120 TLV_SCRIPT=$tmp/stale.keys "$TLV" s1.yaml s2.yaml \
+    >"$tmp/stale.out" 2>&1
+expect_grep ' 8/8 events · 2 files' stale0.txt "stale: before"
+expect_grep ' 8/8 events · 1 error (E) · stale: s1.yaml' stale1.txt \
+    "a broken file keeps its events, stale in the header"
+expect_grep 'confirmed  \[stale\] Russia annexes Crimea' stale1.txt \
+    "its rows are marked stale"
+if grep -q 'stale\] Caesar' stale1.txt; then
+	fail "the other file's rows are marked stale"
+else
+	pass
+fi
+expect_grep 'is broken on disk; its last good events are shown' \
+    stale1.txt "the reload says why"
+expect_grep 'not changed: s1.yaml is broken on disk (E shows why)' \
+    stale-a.txt "a on a stale event is refused"
+expect_grep 'not changed: s1.yaml is broken on disk' stale-d.txt \
+    "D on a stale event is refused"
+cmp -s s1.after s1.broken && pass || fail "an edit wrote to a stale file"
+expect_grep '(stale: the file is broken on disk' stale-detail.txt \
+    "the detail pane says it is stale"
+expect_grep "s1.yaml:16:7: error: could not find expected ':'" stale-e.txt \
+    "the errors are under E"
+expect_grep ' 8/8 events · 1 error (E) · stale: s1.yaml' stale2.txt \
+    "broken again: still the last good events"
+expect_grep 'alleged    \[stale\] Musk reportedly' stale2.txt \
+    "broken again: the event with the error is still shown"
+expect_grep ' 8/8 events · 2 files' stale3.txt "fixed: reloaded as usual"
+if grep -q 'stale' stale3.txt; then
+	fail "fixed, the file is still marked stale"
+else
+	pass
+fi
+
 # A file with lone CR line breaks: a is refused with the real reason.
 printf 'title: T\revents:\r  - id: a\r    date: 2022\r    title: A\r' >cr.yaml
 cp cr.yaml cr.orig
