@@ -49,16 +49,42 @@ static const struct cli_option cli_options[] = {
 };
 #define CLI_NOPTIONS (sizeof cli_options / sizeof cli_options[0])
 
+static void
+cli_vsay(FILE *fp, const char *lead, const char *fmt, va_list ap)
+{
+	struct buf	b = BUF_INIT, s = BUF_INIT;
+
+	buf_adds(&b, lead);
+	buf_vprintf(&b, fmt, ap);
+	text_sanitize(&s, b.data, b.len, 0);
+	buf_addc(&s, '\n');
+	fputs(s.data, fp);
+	buf_free(&b);
+	buf_free(&s);
+}
+
+void
+cli_say(FILE *fp, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cli_vsay(fp, "", fmt, ap);
+	va_end(ap);
+}
+
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list	ap;
+	char	lead[64];
 
-	fprintf(stderr, "tlv%s%s: ", *cmd != '\0' ? " " : "", cmd);
+	/* cmd is one of the command table's names. */
+	snprintf(lead, sizeof lead, "tlv%s%s: ", *cmd != '\0' ? " " : "", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vsay(stderr, lead, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'tlv%s%s --help'.\n", *cmd != '\0' ? " " : "",
+	fprintf(stderr, "Try 'tlv%s%s --help'.\n", *cmd != '\0' ? " " : "",
 	    cmd);
 	return CLI_USAGE;
 }

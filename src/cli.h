@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "summary.h"
@@ -78,8 +79,14 @@ size_t	 cli_width(const struct cli *);
  */
 struct conf;
 void	 cli_config(const char *cmd, const char *option, struct conf *conf);
-/* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE. */
+/* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE.  The
+ * message goes through the sanitiser (it quotes what the user typed). */
 int	 cli_usage_error(const char *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Print one line to fp: the formatted text through the sanitiser (a
+ * control character in it, LF too, shows as a placeholder), then a
+ * newline.  For every message that quotes user input or file content. */
+void	 cli_say(FILE *fp, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 cli_free(struct cli *);
 

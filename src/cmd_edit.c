@@ -363,7 +363,8 @@ cmd_annotate(int argc, char **argv)
 	a.note.text = argv[i + 1];
 	status = edit_change(&r);
 	if (status == CLI_OK)
-		printf("annotated %s in %s\n", a.e->id, tl.files[a.e->file].path);
+		cli_say(stdout, "annotated %s in %s", a.e->id,
+		    tl.files[a.e->file].path);
 	free(now);
 	timeline_free(&tl);
 	conf_free(&conf);
@@ -395,7 +396,8 @@ cmd_rm(int argc, char **argv)
 	a.id = argv[i];
 	status = edit_change(&r);
 	if (status == CLI_OK)
-		printf("removed %s from %s\n", a.e->id, tl.files[a.e->file].path);
+		cli_say(stdout, "removed %s from %s", a.e->id,
+		    tl.files[a.e->file].path);
 	timeline_free(&tl);
 	return status;
 }
@@ -538,6 +540,12 @@ add_check(const struct add_args *a, int argc, int i, int *status)
 	    strlen(a->ev.status), &st))
 		*status = cli_usage_error("add", "unknown status '%s' (confirmed, "
 		    "reported, alleged, disputed or denied)", a->ev.status);
+	else if (a->ev.id != NULL && (*a->ev.id == '\0' ||
+	    !text_is_clean(a->ev.id, strlen(a->ev.id), 0) ||
+	    strpbrk(a->ev.id, " \t") != NULL))
+		/* An id is typed back on command lines and in queries. */
+		*status = cli_usage_error("add", "invalid --id '%s': one word of "
+		    "printable characters, such as 'wsj-contact'", a->ev.id);
 	else
 		return true;
 	return false;
@@ -570,7 +578,7 @@ cmd_add(int argc, char **argv)
 	edit_load(&tl, r.paths, 1);
 	status = edit_change(&r);
 	if (status == CLI_OK)
-		printf("%s\n", a.ev.id);
+		cli_say(stdout, "%s", a.ev.id);
 out:
 	free(a.slug);
 	free(a.tags);

@@ -116,6 +116,34 @@ grep -q 'by: carol' "$tmp/conf-story.yaml" && pass ||
 "$TLV" summary story.yaml >"$out" 2>"$err"
 [ -s "$err" ] && fail "summary, no config: stderr: $(cat "$err")" || pass
 
+# Command-line text quoted in a message goes through the sanitiser: ESC,
+# an OSC 52 clipboard write, a DSR query and U+202E never reach the
+# terminal raw.
+x=$(printf 'A\033]52;c;SGVsbG8=\007B\033[6nC\342\200\256D')
+cp story.yaml "$tmp/inj.yaml"
+for c in "add --title T --date" "add --date 2020 --title T --status" \
+    "add --date 2020 --title T --id" "summary --width" "annotate" \
+    "rm" "export --format" ""; do
+	# shellcheck disable=SC2086
+	"$TLV" $c "$x" "$tmp/inj.yaml" >"$out" 2>&1 </dev/null
+	[ $? -ne 0 ] && pass || fail "$c X: exit status 0"
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$out" ||
+	    grep -q "$(printf '\342\200\256')" "$out"; then
+		fail "$c X: raw control characters in: $(cat -v "$out")"
+	else
+		pass
+	fi
+	expect_grep 'A^\[\]52;c;SGVsbG8=^GB^\[\[6nC<U+202E>D' "$out" "$c X"
+done
+for c in summary check export import annotate rm add ""; do
+	# shellcheck disable=SC2086
+	"$TLV" $c "--bog$x" >"$out" 2>&1 </dev/null
+	expect_status 2 $? "$c --bogX"
+	expect_grep "'--bogA^\[\]52;c;SGVsbG8=^GB^\[\[6nC<U+202E>D'" "$out" \
+	    "$c --bogX"
+done
+cmp -s story.yaml "$tmp/inj.yaml" && pass || fail "hostile arguments changed a file"
+
 # A broken file beside good ones: the good events still print, exit 1.
 printf 'events:\n  - {title: Bad, date: lat 2022}\n  - {title: Fine, date: 2020}\n' \
     >"$tmp/bad.yaml"
