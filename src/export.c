@@ -1086,7 +1086,9 @@ export_tljs_parts(struct buf *b, const char *key, const struct date_parts *p,
 	static const char *const names[] = {
 		"year", "month", "day", "hour", "minute", "second"
 	};
-	const long long	v[] = { (long long)p->year, p->month, p->day, p->hour,
+	/* TimelineJS has no year 0: EDTF's 0 (1 BC) is its -1. */
+	const long long	v[] = { (long long)(p->year <= 0 ? p->year - 1 :
+			    p->year), p->month, p->day, p->hour,
 			    p->minute, p->second };
 	int		i;
 
@@ -1117,20 +1119,46 @@ export_tljs_same(const struct date_parts *a, const struct date_parts *b,
 /* start_date and, when the event is longer than that, end_date.  Each
  * gives the parts its precision needs, and more where the instant is not
  * on a boundary of that unit (the end of "2022/2023-06" is June 2023). */
+/* The zone offset of a time written with one ("T04:50+02:00": 7200
+ * seconds), else 0.  TimelineJS places its parts at local time, so they
+ * are given as written, not in UTC. */
+static date_time
+export_tljs_offset(const char *text)
+{
+	const char	*t = strchr(text, 'T'), *p;
+	int		 h, m = 0, sign;
+
+	if (t == NULL || t - text < 10)
+		return 0;
+	for (p = t + 1; (*p >= '0' && *p <= '9') || *p == ':' || *p == '.';
+	    p++)
+		;
+	if ((*p != '+' && *p != '-') || p[1] < '0' || p[1] > '9' ||
+	    p[2] < '0' || p[2] > '9')
+		return 0;
+	sign = *p == '-' ? -1 : 1;
+	h = (p[1] - '0') * 10 + (p[2] - '0');
+	p += p[3] == ':' ? 4 : 3;
+	if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9')
+		m = (p[0] - '0') * 10 + (p[1] - '0');
+	return sign * (date_time)(h * 3600 + m * 60);
+}
+
 static void
 export_tljs_dates(struct buf *b, const struct tl_event *e)
 {
 	struct date_parts	s, l;
 	int			su, lu, i;
 
-	date_split(e->date.earliest, &s);
+	date_split(e->date.earliest + export_tljs_offset(e->date_text), &s);
 	su = export_tljs_unit(&e->date);
 	if ((i = export_tljs_align(&s, true)) > su)
 		su = i;
 	export_tljs_parts(b, "start_date", &s, su);
 	if (tl_event_latest(e) >= DATE_MAX)
 		return;		/* open or ongoing: not expressible */
-	date_split(tl_event_latest(e), &l);
+	date_split(tl_event_latest(e) + export_tljs_offset(
+	    export_last_range(e) == &e->end ? e->end_text : e->date_text), &l);
 	lu = export_tljs_unit(export_last_range(e));
 	if ((i = export_tljs_align(&l, false)) > lu)
 		lu = i;
@@ -1202,6 +1230,43 @@ export_tljs_begin(struct export *x)
 	export_flush(x);
 }
 
+/* A date as a TimelineJS reader reads it: an ISO year (with month and
+ * day) before 1000 without its padding, and BC years as "44 BCE"
+ * ("-0043-03-15" is "15 March 44 BCE"); anything else as written. */
+static void
+export_tljs_display(struct buf *b, const char *text)
+{
+	static const char *const months[] = { "January", "February",
+		"March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December" };
+	const char	*p = text + (*text == '-');
+	long long	 y = 0;
+	unsigned	 md[2] = { 0, 0 }, i, n;
+
+	for (n = 0; p[n] >= '0' && p[n] <= '9' && n < 12; n++)
+		y = y * 10 + (p[n] - '0');
+	p += n;
+	for (i = 0; i < 2 && p[0] == '-' && p[1] >= '0' && p[1] <= '9' &&
+	    p[2] >= '0' && p[2] <= '9'; i++, p += 3)
+		md[i] = (unsigned)((p[1] - '0') * 10 + (p[2] - '0'));
+	if (*text == '-')
+		y = -y;
+	if (n < 4 || *p != '\0' || md[0] > 12 || (i > 0 && md[0] == 0) ||
+	    md[1] > 31 || (i > 1 && md[1] == 0) || (y >= 1000 &&
+	    text[0] != '0')) {
+		buf_adds(b, text);
+		return;
+	}
+	if (i > 1)
+		buf_printf(b, "%u ", md[1]);
+	if (i > 0)
+		buf_printf(b, "%s ", months[md[0] - 1]);
+	if (y <= 0)
+		buf_printf(b, "%lld BCE", 1 - y);
+	else
+		buf_printf(b, "%lld", y);
+}
+
 static bool
 export_tljs_event(struct export *x, const struct tl_event *e)
 {
@@ -1215,9 +1280,11 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 	}
 	buf_adds(b, x->n > 0 ? ",\n    {" : "\n    {");
 	buf_adds(b, "\n      \"display_date\": ");
-	buf_adds(&d, e->date_text);
-	if (e->end_text != NULL)
-		buf_printf(&d, " \xe2\x80\x93 %s", e->end_text);
+	export_tljs_display(&d, e->date_text);
+	if (e->end_text != NULL) {
+		buf_adds(&d, " \xe2\x80\x93 ");
+		export_tljs_display(&d, e->end_text);
+	}
 	export_tljs_html(b, d.data);
 	buf_free(&d);
 	export_tljs_dates(b, e);

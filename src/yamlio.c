@@ -1510,6 +1510,10 @@ yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
 			buf_free(&b);
 			return NULL;
 		}
+		/* TimelineJS has no year 0: its -138 is 138 BC, which is
+		 * EDTF's -0137 (year 0 = 1 BC). */
+		if (i == 0 && x < 0)
+			x++;
 		if (i == 0)
 			buf_printf(&b, x < 0 ? "-%04lld" : "%04lld",
 			    x < 0 ? -x : x);

@@ -258,7 +258,7 @@ START_TEST(test_timelinejs)
 	    "   \"end_date\": {\"year\": 2022, \"month\": 3},\n"
 	    "   \"text\": {\"headline\": \"Invasion\", \"text\": \"<p>x</p>\"},\n"
 	    "   \"group\": \"war\", \"unique_id\": \"inv\", \"media\": {}},\n"
-	    "  {\"start_date\": {\"year\": -43},\n"
+	    "  {\"start_date\": {\"year\": -44},\n"
 	    "   \"text\": {\"headline\": \"Caesar\"}}\n"
 	    " ]}\n";
 	struct loaded		 l;
@@ -274,6 +274,8 @@ START_TEST(test_timelinejs)
 	ck_assert_str_eq(e->date_text, "2022-02-24");
 	ck_assert_str_eq(e->end_text, "2022-03");
 	ck_assert_str_eq(e->tags[0], "war");
+	ck_assert_str_eq(e->description, "x");	/* HTML as text */
+	/* TimelineJS -44 is 44 BC, EDTF -0043. */
 	ck_assert_str_eq(l.tl.events[1].date_text, "-0043");
 	loaded_free(&l);
 }

@@ -143,4 +143,35 @@ else
 	pass
 fi
 
+# --- BCE: TimelineJS has no year 0 ------------------------------------------
+
+cat >"$tmp/bce.json" <<'JSON'
+{"title": {"text": {"headline": "BCE"}},
+ "events": [
+  {"start_date": {"year": -138}, "text": {"headline": "Hadrian dies"}},
+  {"start_date": {"year": "-44", "month": "3", "day": "15"},
+   "text": {"headline": "Caesar"}}
+ ]}
+JSON
+"$TLV" summary "$tmp/bce.json" >"$out" 2>&1
+expect_grep '^138 BC$' "$out" "TimelineJS -138 is 138 BC"
+expect_grep '^44 BC$' "$out" "TimelineJS -44 is 44 BC"
+import_ok "$tmp/bce.json" "BCE"
+expect_grep '^  - date: "-0137"$' "$tmp/import.yaml" "-138 imports as EDTF -0137"
+"$TLV" export --format timelinejs "$tmp/import.yaml" >"$out"
+expect_grep '"start_date": {"year": -138}' "$out" "-0137 exports as -138"
+expect_grep '"display_date": "138 BCE"' "$out" "BCE display date"
+expect_grep '"display_date": "15 March 44 BCE"' "$out" "BCE day display date"
+cat >"$tmp/own.yaml" <<'YAML'
+title: Own
+events:
+  - {date: 44 BC, title: Ides}
+  - {date: "0602", title: Early}
+  - {date: "2022-02-24T04:50:00+02:00", title: Local time}
+YAML
+"$TLV" export --format timelinejs "$tmp/own.yaml" >"$out"
+expect_grep '"start_date": {"year": -44}' "$out" "44 BC exports as -44"
+expect_grep '"display_date": "602"' "$out" "display date without padding"
+expect_grep '"hour": 4, "minute": 50' "$out" "a time exports as written"
+
 finish
