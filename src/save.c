@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,61 @@ save_clean_stale(const char *path)
 	free(dir);
 }
 
+/* --- who may write ----------------------------------------------------- */
+
+/* 0 if this user may write the file at path, else an errno; st set. */
+static int
+save_may_write(const char *path, struct stat *st)
+{
+	char	real[PATH_MAX];
+
+	if (realpath(path, real) == NULL || stat(real, st) == -1)
+		return 0;	/* the save says why */
+	if (faccessat(AT_FDCWD, real, W_OK, AT_EACCESS) == 0) {
+		/* root may write anything; vim and emacs still refuse a
+		 * file that nobody is meant to write */
+		if (geteuid() != 0 || (st->st_mode & 0222) != 0)
+			return 0;
+		return EACCES;
+	}
+	return errno == EROFS || errno == EPERM || errno == EACCES ? errno : 0;
+}
+
+bool
+save_writable(const char *path)
+{
+	struct stat	st;
+
+	return save_may_write(path, &st) == 0;
+}
+
+char *
+save_not_writable(const char *path)
+{
+	char		 uid[32];
+	struct stat	 st;
+	struct passwd	*pw;
+	const char	*owner;
+
+	if ((errno = save_may_write(path, &st)) == 0)
+		return NULL;
+	if (errno == EROFS)
+		return xasprintf("%s: on a read-only file system; nothing was "
+		    "written", path);
+	if (errno == EPERM)
+		return xasprintf("%s: not writable (immutable or append-only); "
+		    "nothing was written", path);
+	if ((pw = getpwuid(st.st_uid)) != NULL)
+		owner = pw->pw_name;
+	else {
+		snprintf(uid, sizeof uid, "%lu", (unsigned long)st.st_uid);
+		owner = uid;
+	}
+	return xasprintf("%s: not writable (mode %04o, owner %s); tlv does not "
+	    "save files you may not write", path,
+	    (unsigned)(st.st_mode & 07777), owner);
+}
+
 /* --- change detection and the safety net -------------------------------- */
 
 /* Read the file now; false (with *err, *stale) unless it is what was
@@ -353,7 +409,8 @@ save_change(const struct save_job *job, char **err)
 	int		 fd, tries;
 	bool		 stale, ok = false;
 
-	if (!lock_take(f->path, job->waiting, job->ctx, &fd, err))
+	if ((*err = save_not_writable(f->path)) != NULL ||
+	    !lock_take(f->path, job->waiting, job->ctx, &fd, err))
 		return false;
 	locked = xstrdup(f->path);
 	for (tries = 0; ; tries++) {
@@ -404,7 +461,8 @@ save_undo(const struct save_undo *u, bool *stale, char **err)
 	bool	 ok = false;
 
 	*stale = false;
-	if (!lock_take(u->path, NULL, NULL, &fd, err))
+	if ((*err = save_not_writable(u->path)) != NULL ||
+	    !lock_take(u->path, NULL, NULL, &fd, err))
 		return false;
 	if ((cur = save_read_unchanged(u->path, u->after_len, u->after_hash,
 	    &len, stale, err)) != NULL) {

@@ -76,6 +76,16 @@ struct save_job {
 
 bool	 save_change(const struct save_job *, char **err);
 
+/*
+ * Why path may not be written by this user (malloc'd), or NULL if it may:
+ * no write permission ("FILE: not writable (mode 0444, owner alice); tlv
+ * does not save files you may not write"), and for root a mode without
+ * any write bit, as vim and emacs refuse; a read-only file system; an
+ * immutable file.  save_change refuses such a file before it plans.
+ */
+char	*save_not_writable(const char *path);
+bool	 save_writable(const char *path);	/* the same, without why */
+
 /* Put back the bytes before a change (if the file is still as that change
  * left it), under the lock.  The same guarantees as save_change. */
 bool	 save_undo(const struct save_undo *, bool *stale, char **err);

@@ -195,6 +195,9 @@ void	 ui_edit_delete(struct app *);
 void	 ui_edit_undo(struct app *);
 void	 ui_edit_event(struct app *);
 void	 ui_edit_add(struct app *);
+/* False, with the reason as the message, if file fi may not be written
+ * (save_not_writable): the edit keys say so before they ask anything. */
+bool	 ui_edit_allowed(struct app *, uint32_t fi);
 /* After invalid editor text: edit again (true) or discard. */
 void	 ui_edit_again(struct app *, bool again);
 void	 ui_edit_finish(struct app *);

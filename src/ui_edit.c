@@ -373,6 +373,19 @@ ui_ensure_id(struct app *app)
 	return id;
 }
 
+bool
+ui_edit_allowed(struct app *app, uint32_t fi)
+{
+	char	*why;
+
+	if (fi >= app->tl.nfiles ||
+	    (why = save_not_writable(app->tl.files[fi].path)) == NULL)
+		return true;
+	ui_message(app, true, "%s", why);
+	free(why);
+	return false;
+}
+
 void
 ui_edit_note(struct app *app, const char *text)
 {
@@ -626,6 +639,9 @@ ui_edit_event(struct app *app)
 	char			*cur, *err = NULL, *id;
 	size_t			 len;
 
+	if ((e = browse_current(&app->br)) != NULL &&
+	    !ui_edit_allowed(app, e->file))
+		return;
 	if ((id = ui_ensure_id(app)) == NULL)
 		return;
 	e = timeline_find_id(&app->tl, id);
@@ -668,6 +684,10 @@ ui_edit_add(struct app *app)
 		return;
 	}
 	app->edit_file = e != NULL ? e->file : 0;
+	if (!ui_edit_allowed(app, app->edit_file)) {
+		free(now);
+		return;
+	}
 	if (ui_stale_file(app, app->edit_file, &err)) {
 		ui_message(app, true, "%s", err);
 		free(err);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "save.h"
 #include "summary.h"
 #include "text.h"
 #include "ui.h"
@@ -58,6 +59,17 @@ vt_header_stale(const struct app *app, struct buf *b)
 		}
 }
 
+/* The file of the event under the cursor (else the first) may not be
+ * written: the edit keys will refuse. */
+static bool
+vt_read_only(const struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+	uint32_t		 fi = e != NULL ? e->file : 0;
+
+	return fi < app->tl.nfiles && !save_writable(app->tl.files[fi].path);
+}
+
 /* What the header must always show: the shown/total count, the filter,
  * the loading, the errors and the stale files. */
 static void
@@ -77,6 +89,8 @@ vt_header_state(struct app *app, struct buf *b)
 		buf_printf(b, " · %zu error%s (E)", app->diags.errors,
 		    app->diags.errors == 1 ? "" : "s");
 	vt_header_stale(app, b);
+	if (vt_read_only(app))
+		buf_adds(b, " · read-only");
 }
 
 static void
@@ -586,6 +600,8 @@ vt_ask_delete(struct app *app)
 
 	if (e == NULL)
 		return UI_NOTHING;
+	if (!ui_edit_allowed(app, e->file))
+		return UI_REDRAW;
 	ui_message(app, true, "delete '%s'? y deletes (u undoes), any other "
 	    "key keeps it", e->title);
 	ui_prompt_open(app, UI_PROMPT_CONFIRM);
@@ -677,6 +693,8 @@ vt_action(struct app *app, enum action a)
 	case ACTION_ANNOTATE:
 		if (browse_current(&app->br) == NULL)
 			return UI_NOTHING;
+		if (!ui_edit_allowed(app, browse_current(&app->br)->file))
+			return UI_REDRAW;
 		ui_prompt_open(app, UI_PROMPT_NOTE);
 		return UI_REDRAW;
 	case ACTION_DELETE:

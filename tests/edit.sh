@@ -132,7 +132,7 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	mkdir ro
 	cp story.yaml ro/story.yaml
 	chmod 755 ro
-	chmod 644 ro/story.yaml
+	chmod 666 ro/story.yaml	# the directory, not the file, refuses
 	chmod 755 "$tmp"
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
 	    "$TLV" annotate contact "denied" ro/story.yaml >out 2>&1

@@ -174,4 +174,80 @@ if [ -f "$failio" ] && [ -z "${TLV_SANITIZED:-}" ]; then
 	rm -f ".story.yaml.tlv-$live-abcdef"
 fi
 
+# --- accounts: alice, bob and carol in group proj, dave not (CI runs as
+# root; the tests drop root with setpriv) ----------------------------------
+users=
+if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null 2>&1 &&
+    command -v setpriv >/dev/null 2>&1; then
+	proj=tlvp$$ other=tlvo$$
+	alice=tlva$$ bob=tlvb$$ carol=tlvc$$ dave=tlvd$$
+	trap 'for u in $alice $bob $carol $dave; do userdel "$u"; done \
+	    2>/dev/null; groupdel $proj 2>/dev/null; groupdel $other \
+	    2>/dev/null; rm -rf "$tmp"' EXIT
+	if groupadd $proj && groupadd $other &&
+	    useradd -M -N -g $other -G $proj $alice &&
+	    useradd -M -N -g $other -G $proj $bob &&
+	    useradd -M -N -g $other -G $proj $carol &&
+	    useradd -M -N -g $other $dave; then
+		users=1
+		chmod 755 "$tmp"
+	else
+		echo "cannot make test accounts: permission tests skipped"
+	fi
+fi
+
+# as USER CMD...: run CMD as USER, with USER's groups.
+as() {
+	u=$1
+	shift
+	USER=$u setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups "$@"
+}
+
+# --- a file the user may not write is not written --------------------------
+if [ -n "$users" ]; then
+	mkdir shared
+	chgrp $proj shared
+	chmod 2775 shared
+	cp "$data/story.yaml" shared/f.yaml
+	chown $alice:$proj shared/f.yaml
+	chmod 644 shared/f.yaml
+	cp shared/f.yaml orig.yaml
+	as $bob sh -c 'echo x >>shared/f.yaml' 2>/dev/null &&
+	    fail "bob could append to alice's 0644 file" || pass
+	as $bob "$TLV" annotate contact "bob was here" shared/f.yaml >out 2>&1
+	expect_status 1 $? "bob annotates alice's 0644 file"
+	expect_grep "shared/f.yaml: not writable (mode 0644, owner $alice); tlv does not save files you may not write" \
+	    out "bob is told why"
+	cmp -s shared/f.yaml orig.yaml && pass || fail "bob's save wrote the file"
+	[ "$(stat -c %U shared/f.yaml)" = $alice ] && pass ||
+	    fail "the file now belongs to $(stat -c %U shared/f.yaml)"
+	# A 0444 file: its owner and root are refused too.
+	chmod 444 shared/f.yaml
+	as $alice "$TLV" annotate contact "alice" shared/f.yaml >out 2>&1
+	expect_status 1 $? "the owner annotates her 0444 file"
+	expect_grep 'not writable (mode 0444' out "the owner is told why"
+	"$TLV" rm contact shared/f.yaml >out 2>&1
+	expect_status 1 $? "root removes from a 0444 file"
+	expect_grep "not writable (mode 0444, owner $alice)" out "root is told why"
+	cmp -s shared/f.yaml orig.yaml && pass || fail "a 0444 file was written"
+fi
+# The viewer marks the file read-only and the edit keys say why (root and
+# a 0444 file).
+cp "$data/story.yaml" ro.yaml
+chmod 444 ro.yaml
+cp ro.yaml orig.yaml
+printf 'jja\n:save-screen %s/ro-a.txt\nD\n:save-screen %s/ro-D.txt\n' \
+    "$tmp" "$tmp" >ro.keys
+printf 'A\n:save-screen %s/ro-A.txt\ne\n:save-screen %s/ro-e.txt\n' \
+    "$tmp" "$tmp" >>ro.keys
+if [ "$(id -u)" = 0 ] || ! [ -w ro.yaml ]; then
+	COLUMNS=100 LINES=24 TLV_SCRIPT=$tmp/ro.keys "$TLV" ro.yaml >out 2>&1
+	expect_grep '· read-only' ro-a.txt "the header says read-only"
+	for k in a D A e; do
+		expect_grep 'ro.yaml: not writable (mode 0444' ro-$k.txt \
+		    "$k on a read-only file"
+	done
+	cmp -s ro.yaml orig.yaml && pass || fail "the viewer wrote a 0444 file"
+fi
+
 finish
