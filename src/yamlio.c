@@ -140,6 +140,9 @@ struct yl {
 	bool			 in_events;	/* inside the events list */
 	size_t			 event_diags;	/* diags->n before the last
 						   event item */
+	bool			 json;		/* the file is a JSON object:
+						   duplicate keys are as
+						   JSON.parse has them */
 	struct tl_event		*ev_out;	/* event being filled */
 	size_t			 ev_errors;	/* errors before this event */
 };
@@ -684,12 +687,37 @@ yl_key_cmp(const void *pa, const void *pb)
 	return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
+/* Does the text start (after blanks) with '{', as JSON does?  (A YAML
+ * flow mapping at the top is JSON's shape too.) */
+static bool
+yl_is_json(const char *s, size_t len)
+{
+	size_t	i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	return i < len && s[i] == '{';
+}
+
+/* A duplicate key is an error in YAML; in JSON, as JSON.parse (and so
+ * TimelineJS) reads it, the last one is used (yl_map_get) with a
+ * warning. */
 static void
 yl_dup_key(struct yl *y, const struct ynode *first, const struct ynode *dup)
 {
-	yl_diag(y, DIAG_ERROR, dup->span.line, dup->span.col,
-	    "duplicate key '%s' (first at line %u, column %u)", dup->text,
-	    (unsigned)first->span.line, (unsigned)first->span.col);
+	if (y->json)
+		yl_diag(y, DIAG_WARNING, dup->span.line, dup->span.col,
+		    "duplicate key '%s' (first at line %u, column %u); the "
+		    "last one is used, as in JSON", dup->text,
+		    (unsigned)first->span.line, (unsigned)first->span.col);
+	else
+		yl_diag(y, DIAG_ERROR, dup->span.line, dup->span.col,
+		    "duplicate key '%s' (first at line %u, column %u)",
+		    dup->text, (unsigned)first->span.line,
+		    (unsigned)first->span.col);
 }
 
 static void
@@ -1100,17 +1128,18 @@ yl_unknown_key(struct yl *y, const struct ynode *k, const char *where,
 	buf_free(&b);
 }
 
-/* Look up key in a mapping node (NULL if absent). */
+/* Look up key in a mapping node (NULL if absent); the last of
+ * duplicates (JSON: see yl_dup_key). */
 static const struct ynode *
 yl_map_get(const struct ynode *map, const char *key)
 {
 	size_t	i;
 
-	for (i = 0; i + 1 < map->nkids; i += 2) {
-		const struct ynode *k = map->kids[i];
+	for (i = map->nkids & ~(size_t)1; i >= 2; i -= 2) {
+		const struct ynode *k = map->kids[i - 2];
 
 		if (k->kind == YN_SCALAR && strcmp(k->text, key) == 0)
-			return map->kids[i + 1];
+			return map->kids[i - 1];
 	}
 	return NULL;
 }
@@ -2177,6 +2206,7 @@ yamlio_load_part(struct timeline *tl, uint32_t file, const char *buf,
 	y.diags = diags;
 	y.buf = (const unsigned char *)buf;
 	y.len = len;
+	y.json = yl_is_json(buf, len);
 	y.done = done;
 	y.done_ctx = ctx;
 	y.budget = (size_t)YAMLIO_BUDGET_MIB << 20;

@@ -174,4 +174,27 @@ expect_grep '"start_date": {"year": -44}' "$out" "44 BC exports as -44"
 expect_grep '"display_date": "602"' "$out" "display date without padding"
 expect_grep '"hour": 4, "minute": 50' "$out" "a time exports as written"
 
+# --- a duplicate key: the last one, as JSON.parse -------------------------
+
+cat >"$tmp/dup.json" <<'JSON'
+{"title": {"text": {"headline": "Dup"}},
+ "events": [
+  {"start_date": {"year": 2020},
+   "media": {"url": "https://example.org/old.jpg", "caption": "c", "url": "https://example.org/new.jpg"},
+   "text": {"headline": "Kept"}},
+  {"start_date": {"year": 2021}, "text": {"headline": "First", "headline": "Last"}}
+ ]}
+JSON
+"$TLV" check "$tmp/dup.json" >"$out" 2>&1
+expect_status 0 $? "check with duplicate keys"
+expect_grep "dup.json:4:68: warning: duplicate key 'url' (first at line 4, column 14); the last one is used" \
+    "$out" "duplicate key in media"
+expect_grep '^0 errors, 2 warnings$' "$out" "duplicate keys are warnings"
+"$TLV" summary "$tmp/dup.json" >"$out" 2>/dev/null
+expect_grep '^  2020  Kept$' "$out" "the event with a duplicate key is kept"
+expect_grep '^  2021  Last$' "$out" "the last duplicate is used"
+printf 'events:\n  - {date: 2020, title: a, title: b}\n' >"$tmp/dup.yaml"
+"$TLV" check "$tmp/dup.yaml" >"$out" 2>&1
+expect_status 1 $? "a duplicate key in YAML is still an error"
+
 finish
