@@ -371,6 +371,18 @@ cmd_annotate(int argc, char **argv)
 	return status;
 }
 
+/* Say which events still name the deleted one in their related list. */
+static void
+rm_links_left(const struct timeline *tl, const char *id)
+{
+	struct buf	l = BUF_INIT;
+
+	if (timeline_links_to(tl, id, &l) > 0)
+		cli_say(stderr, "tlv rm: warning: '%s' is still named in the "
+		    "related list of %s", id, l.data);
+	buf_free(&l);
+}
+
 int
 cmd_rm(int argc, char **argv)
 {
@@ -395,9 +407,11 @@ cmd_rm(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.id = argv[i];
 	status = edit_change(&r);
-	if (status == CLI_OK)
+	if (status == CLI_OK) {
 		cli_say(stdout, "removed %s from %s", a.e->id,
 		    tl.files[a.e->file].path);
+		rm_links_left(&tl, a.e->id);
+	}
 	timeline_free(&tl);
 	return status;
 }

@@ -511,6 +511,55 @@ edit_delete_flow_item(const char *buf, size_t len, const struct tl_event *e,
 	return true;
 }
 
+/* The end of the line that starts at ls (after its '\n'), or len. */
+static size_t
+edit_next_line(const char *buf, size_t len, size_t ls)
+{
+	const char	*nl = ls < len ? memchr(buf + ls, '\n', len - ls) : NULL;
+
+	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
+}
+
+/* Whether the line starting at ls is blank (and there is one). */
+static bool
+edit_blank_at(const char *buf, size_t len, size_t ls)
+{
+	size_t	end = edit_next_line(buf, len, ls);
+
+	if (ls >= len)
+		return false;
+	if (end > ls && buf[end - 1] == '\n')
+		end--;
+	return edit_line_blank(buf, ls, end);
+}
+
+/*
+ * Items set apart by blank lines: a deleted item takes one blank line
+ * with it, so no double blank line is left -- the one after it, or,
+ * for the last item, the one before it.
+ */
+static void
+edit_delete_blank(const char *buf, size_t len, size_t dash, struct edit *ed)
+{
+	size_t	indent = edit_indent_of(buf, dash), ls, prev;
+	bool	before, after, next = false;
+
+	prev = ed->start > 0 ? edit_line_start(buf, ed->start - 1) : 0;
+	before = ed->start > 0 && edit_blank_at(buf, len, prev);
+	after = edit_blank_at(buf, len, ed->end);
+	for (ls = ed->end; ls < len && edit_blank_at(buf, len, ls);
+	    ls = edit_next_line(buf, len, ls))
+		continue;
+	/* Another item of the list after it? */
+	if (ls < len && edit_line_indent(buf, ls, len) == indent &&
+	    ls + indent < len && buf[ls + indent] == '-')
+		next = true;
+	if (after && (next || before))
+		ed->end = edit_next_line(buf, len, ed->end);
+	else if (before && !after && !next)
+		ed->start = prev;
+}
+
 bool
 edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
     struct edit *ed, char **err)
@@ -526,6 +575,7 @@ edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
 		return edit_delete_flow_item(buf, len, e, ed);
 	ed->start = edit_line_start(buf, dash);
 	ed->end = edit_after_line(buf, len, e->span.end);
+	edit_delete_blank(buf, len, dash, ed);
 	/* The last line of a file without a final newline: take the newline
 	 * before the item instead, so the file still ends without one. */
 	if (ed->end == len && len > 0 && buf[len - 1] != '\n' && ed->start > 0)
@@ -662,6 +712,31 @@ edit_empty_indent(const char *buf, const struct tl_file *f)
 	return edit_line_indent(buf, ls, f->events_key_end) + 2;
 }
 
+/* Whether the file sets its last item apart from the one before by a
+ * blank line: then a new item gets one too.  The last item's '-' is the
+ * last line at the items' indentation that starts with one. */
+static bool
+edit_items_spaced(const char *buf, size_t len, const struct tl_file *f)
+{
+	size_t	ls, prev;
+
+	if (f->nitems < 2 || f->events_end == 0 || f->events_end > len)
+		return false;
+	for (ls = edit_line_start(buf, f->events_end - 1); ;
+	    ls = edit_line_start(buf, ls - 1)) {
+		if (edit_line_indent(buf, ls, len) == f->events_indent &&
+		    ls + f->events_indent < len &&
+		    buf[ls + f->events_indent] == '-')
+			break;
+		if (ls <= f->events_start)
+			return false;
+	}
+	if (ls == 0 || ls <= f->events_start)
+		return false;
+	prev = edit_line_start(buf, ls - 1);
+	return edit_blank_at(buf, len, prev);
+}
+
 bool
 edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
     const struct edit_event *ev, struct edit *ed, char **err)
@@ -685,6 +760,8 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
 		    f->events_key_end), &lines, eol, err);
 	} else {
+		if (edit_items_spaced(buf, len, f))
+			buf_adds(&lines, eol);
 		edit_event_block(&lines, f->events_indent, ev, eol);
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
 		    f->events_end), &lines, eol, err);
@@ -739,12 +816,65 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 		    eol);
 		at = edit_after_line(buf, len, f->events_key_end);
 	} else {
+		if (edit_items_spaced(buf, len, f))
+			buf_adds(&lines, eol);
 		edit_item_lines(&lines, item_text, f->events_indent, eol);
 		at = edit_after_line(buf, len, f->events_end);
 	}
 	ok = edit_insert_lines(ed, buf, len, at, &lines, eol, err);
 	buf_free(&lines);
 	return ok;
+}
+
+/* Whether the top-level line [p, p + n) is a key with an empty value. */
+static bool
+edit_key_empty(const char *p, size_t n)
+{
+	static const char *const empty[] = { "", "[]", "{}", "''", "\"\"" };
+	const char	*colon = memchr(p, ':', n), *v;
+	size_t		 i, vn;
+
+	if (colon == NULL || colon == p || *p == '#' || *p == ' ')
+		return false;
+	for (i = 0; p + i < colon; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || p[i] == '_'))
+			return false;
+	v = colon + 1;
+	vn = n - (size_t)(v - p);
+	while (vn > 0 && (*v == ' ' || *v == '\t'))
+		v++, vn--;
+	for (i = 0; i < sizeof empty / sizeof empty[0]; i++)
+		if (vn == strlen(empty[i]) && memcmp(v, empty[i], vn) == 0)
+			return true;
+	return false;
+}
+
+void
+edit_item_prune(const char *item_text, struct buf *out)
+{
+	const char	*p, *nl, *next;
+	size_t		 n;
+
+	for (p = item_text; *p != '\0'; p = next) {
+		nl = strchr(p, '\n');
+		next = nl != NULL ? nl + 1 : p + strlen(p);
+		n = (size_t)(next - p) - (nl != NULL ? 1 : 0);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (n > 0 && p[0] != ' ' && p[0] != '\t') {
+			/* Blanks at the end, but an escaped one ("\ "). */
+			while (n > 1 && (p[n - 1] == ' ' || p[n - 1] == '\t') &&
+			    p[n - 2] != '\\')
+				n--;
+			/* An empty key, unless lines under it give it a
+			 * value. */
+			if (edit_key_empty(p, n) && *next != ' ' &&
+			    *next != '\t' && *next != '-')
+				continue;
+		}
+		buf_add(out, p, n);
+		buf_addc(out, '\n');
+	}
 }
 
 void

@@ -117,6 +117,14 @@ bool	 edit_plan_undo(const char *buf, size_t len, const struct timeline *,
 	    uint32_t file, const struct edit_undo *, struct edit *,
 	    char **err);
 
+/*
+ * Item text (as edit_plan_replace takes it) without what was left empty
+ * of a template: keys at its top level with no value or an empty one
+ * ([], {}, '', "") and no lines under them, and blanks at the end of its
+ * top-level lines.  Into out.
+ */
+void	 edit_item_prune(const char *item_text, struct buf *out);
+
 /* The event's item as edit_plan_replace takes it, for $EDITOR. */
 void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
 	    struct buf *);

@@ -453,6 +453,32 @@ timeline_find_id(const struct timeline *tl, const char *id)
 	return NULL;
 }
 
+size_t
+timeline_links_to(const struct timeline *tl, const char *id, struct buf *b)
+{
+	const struct tl_event	*e;
+	size_t			 i, n = 0;
+	uint32_t		 r;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (e->id != NULL && strcmp(e->id, id) == 0)
+			continue;
+		for (r = 0; r < e->nrelated; r++)
+			if (strcmp(e->related[r].text, id) == 0)
+				break;
+		if (r == e->nrelated)
+			continue;
+		if (n++ > 0)
+			buf_adds(b, ", ");
+		if (e->id != NULL)
+			buf_adds(b, e->id);
+		else
+			buf_printf(b, "'%s'", e->title);
+	}
+	return n;
+}
+
 char *
 timeline_title(const struct timeline *tl)
 {

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "date.h"
 
 enum tl_status {
@@ -261,6 +262,11 @@ struct tl_event	*timeline_find_id(const struct timeline *, const char *id);
 /* The HTML of event e (see struct tl_html), or NULL. */
 const struct tl_html *timeline_html(const struct timeline *,
 		    const struct tl_event *e);
+/* The events (other than id's own) whose related list names id, appended
+ * to b as "x, y" (by id, or by title in quotes when they have none);
+ * returns how many.  For saying what a deletion leaves dangling. */
+size_t		 timeline_links_to(const struct timeline *, const char *id,
+		    struct buf *b);
 /* Display title of the whole timeline: one file's title, or several joined
  * with " + " (distinct titles only), into a malloc'd string. */
 char		*timeline_title(const struct timeline *);

@@ -421,7 +421,17 @@ ui_edit_delete(struct app *app)
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_DELETE;
 	c.id = id;
-	ui_apply(app, &c, "deleted (u undoes)");
+	if (ui_apply(app, &c, "deleted (u undoes)")) {
+		struct buf links = BUF_INIT;
+		char *msg = app->message;
+
+		if (timeline_links_to(&app->tl, id, &links) > 0) {
+			app->message = xasprintf("%s; '%s' is still named in "
+			    "the related list of %s", msg, id, links.data);
+			free(msg);
+		}
+		buf_free(&links);
+	}
 	free(id);
 }
 
@@ -558,6 +568,15 @@ ui_editor_round(struct app *app)
 		ui_edit_finish(app);
 		free(text);
 		return;
+	}
+	if (app->edit_id == NULL) {
+		/* A new event: what the user left empty of the template
+		 * is not written. */
+		struct buf pruned = BUF_INIT;
+
+		edit_item_prune(text, &pruned);
+		free(text);
+		text = buf_detach(&pruned);
 	}
 	if (!ui_item_check(app, text, &why, &id, &fixed)) {
 		ui_message(app, true, "e: edit again, d: discard -- %s", why);

@@ -637,6 +637,100 @@ START_TEST(test_odd_break)
 }
 END_TEST
 
+/* Blank lines between items: how many, and whether any two follow each
+ * other or one ends the file. */
+static void
+blank_lines(const char *s, size_t len, int *n, bool *double_blank,
+    bool *at_end)
+{
+	size_t	i;
+
+	*n = 0;
+	*double_blank = *at_end = false;
+	for (i = 1; i < len; i++)
+		if (s[i] == '\n' && s[i - 1] == '\n') {
+			(*n)++;
+			if (i >= 2 && s[i - 2] == '\n')
+				*double_blank = true;
+			if (i + 1 == len)
+				*at_end = true;
+		}
+}
+
+/* Items set apart by blank lines: a deletion (first, middle, last) takes
+ * one blank line with it; an addition brings one. */
+START_TEST(test_spaced_items)
+{
+	const char	*src = "events:\n"
+			    "  - id: a\n    date: 2020\n    title: A\n\n"
+			    "  - id: b\n    date: 2021\n    title: B\n\n"
+			    "  - id: c\n    date: 2022\n    title: C\n";
+	const struct edit_event ev = { "d", "2023", "D", NULL, NULL, 0, NULL,
+			    0 };
+	size_t		 len = strlen(src), k, outlen;
+	struct loaded	 a, b;
+	struct edit	 ed;
+	char		*out, *err = NULL;
+	int		 n;
+	bool		 dbl, end;
+
+	load(&a, src, len);
+	for (k = 0; k < a.tl.nevents; k++) {
+		ck_assert(edit_plan_delete(src, len, &a.tl.events[k], &ed,
+		    &err));
+		out = edit_apply(src, len, &ed, &outlen);
+		blank_lines(out, outlen, &n, &dbl, &end);
+		ck_assert_msg(n == 1 && !dbl && !end, "deleting %zu:\n%s", k,
+		    out);
+		load(&b, out, outlen);
+		ck_assert(b.ok && b.diags.n == 0 && b.tl.nevents == 2);
+		unload(&b);
+		free(out);
+		edit_free(&ed);
+	}
+	ck_assert(edit_plan_add(src, len, &a.tl.files[0], &ev, &ed, &err));
+	out = edit_apply(src, len, &ed, &outlen);
+	blank_lines(out, outlen, &n, &dbl, &end);
+	ck_assert_msg(n == 3 && !dbl && !end, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "title: C\n\n  - id: d\n"));
+	free(out);
+	edit_free(&ed);
+	ck_assert(edit_plan_add_text(src, len, &a.tl.files[0],
+	    "id: e\ndate: 2024\ntitle: E\n", &ed, &err));
+	out = edit_apply(src, len, &ed, &outlen);
+	ck_assert_ptr_nonnull(strstr(out, "title: C\n\n  - id: e\n"));
+	free(out);
+	edit_free(&ed);
+	unload(&a);
+	/* Items without blank lines get none. */
+	load(&a, fixtures[2], strlen(fixtures[2]));
+	ck_assert(edit_plan_add(fixtures[2], strlen(fixtures[2]),
+	    &a.tl.files[0], &ev, &ed, &err));
+	out = edit_apply(fixtures[2], strlen(fixtures[2]), &ed, &outlen);
+	blank_lines(out, outlen, &n, &dbl, &end);
+	ck_assert_int_eq(n, 0);
+	free(out);
+	edit_free(&ed);
+	unload(&a);
+}
+END_TEST
+
+/* What a template left empty is not written. */
+START_TEST(test_item_prune)
+{
+	struct buf	b = BUF_INIT;
+
+	edit_item_prune("date: 2026-11-29\ntitle: Filled in  \nstatus: "
+	    "reported\ntags: []\nactors: [Putin]\ndescription: \n"
+	    "sources:\n- outlet: X\nnotes: {}\nrelated: ''\n"
+	    "url: \"\"\nend:\n  ongoing\n", &b);
+	ck_assert_str_eq(buf_str(&b), "date: 2026-11-29\ntitle: Filled in\n"
+	    "status: reported\nactors: [Putin]\nsources:\n- outlet: X\n"
+	    "end:\n  ongoing\n");
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_add)
 {
 	const char		*src = fixtures[_i];
@@ -753,6 +847,8 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_undo, 0, NFIXTURES);
 	tcase_add_test(tc, test_odd_break);
+	tcase_add_test(tc, test_spaced_items);
+	tcase_add_test(tc, test_item_prune);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");

@@ -38,6 +38,11 @@ diff_golden edit-add.diff
 
 "$TLV" rm invasion story.yaml >out 2>&1
 expect_status 0 $? "rm"
+if grep -q 'still named' out; then
+	fail "rm warns of links that are not there"
+else
+	pass
+fi
 diff_golden edit-rm.diff
 "$TLV" check story.yaml >out 2>&1
 expect_status 0 $? "check after the edits"
@@ -141,6 +146,23 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	cmp -s ro/story.yaml story.yaml && pass ||
 	    fail "a refused save changed the file"
 fi
+
+# rm says which events still name the deleted one in 'related'; add and
+# rm keep blank lines between items where the file has them.
+printf 'events:\n  - id: a\n    date: 2020\n    title: A\n\n  - id: b\n    date: 2021\n    title: B\n    related: [a]\n\n  - id: c\n    date: 2022\n    title: C\n' \
+    >sp.yaml
+"$TLV" rm a sp.yaml >out 2>&1
+expect_status 0 $? "rm with links left"
+expect_grep "^tlv rm: warning: 'a' is still named in the related list of b$" \
+    out "rm names the events that still link to it"
+printf 'events:\n  - id: b\n    date: 2021\n    title: B\n    related: [a]\n\n  - id: c\n    date: 2022\n    title: C\n' \
+    >sp.want
+cmp -s sp.yaml sp.want && pass || { fail "rm left:"; cat sp.yaml; }
+"$TLV" add --date 2023 --title D sp.yaml >out 2>&1
+expect_status 0 $? "add to a spaced file"
+printf '    title: C\n\n  - id: 2023-d\n' >sp.want
+tail -n +9 sp.yaml | head -3 | cmp -s - sp.want && pass ||
+    { fail "add without a blank line:"; cat sp.yaml; }
 
 # Line breaks YAML knows but the planners do not (lone CR, NEL, LS, PS):
 # every edit is refused with the real reason, and nothing is written.

@@ -106,6 +106,11 @@ A
 EOF
 expect_grep 'id: 2025-03-a-brand-new-event' story.yaml "A adds with an id"
 expect_grep 'title: A brand new event' story.yaml "A adds the title"
+if grep -n -e ': \[\]$' -e ' $' story.yaml; then
+	fail "A wrote what the template left empty (above)"
+else
+	pass
+fi
 "$TLV" check story.yaml >"$tmp/check" 2>&1
 expect_grep '^0 errors, 0 warnings$' "$tmp/check" "the file checks clean"
 cp story.yaml orig.yaml
@@ -243,6 +248,30 @@ if grep -q 'stale' stale3.txt; then
 else
 	pass
 fi
+
+# Items set apart by blank lines: A adds one with a blank line before it,
+# D leaves no double blank line and names the events that still link to
+# the deleted one.
+printf 'title: Spaced\nevents:\n  - id: a\n    date: 2020\n    title: A\n\n  - id: b\n    date: 2021\n    title: B\n\n  - id: c\n    date: 2022\n    title: C\n    related: [b]\n' \
+    >sp.yaml
+cat >"$tmp/sp.keys" <<EOF
+jD
+y
+:save-screen $tmp/sp-d.txt
+:sh cp $tmp/sp.yaml $tmp/sp-d.yaml
+A
+EOF
+EDITOR=$tmp/ed-add COLUMNS=120 TLV_SCRIPT=$tmp/sp.keys "$TLV" sp.yaml \
+    >"$tmp/sp.out" 2>&1
+expect_grep "'b' is still named in the related list of c" sp-d.txt \
+    "D names the events that still link to it"
+printf 'title: Spaced\nevents:\n  - id: a\n    date: 2020\n    title: A\n\n  - id: c\n    date: 2022\n    title: C\n    related: [b]\n' \
+    >sp-d.want
+cmp -s sp-d.yaml sp-d.want && pass ||
+    { fail "D left the layout:"; diff -u sp-d.want sp-d.yaml; }
+printf '    related: [b]\n\n  - id: 2025-03-a-brand-new-event\n' >sp-a.want
+tail -n +10 sp.yaml | head -3 | cmp -s - sp-a.want && pass ||
+    { fail "A without a blank line:"; cat sp.yaml; }
 
 # A file with lone CR line breaks: a is refused with the real reason.
 printf 'title: T\revents:\r  - id: a\r    date: 2022\r    title: A\r' >cr.yaml
