@@ -618,6 +618,14 @@ text_wrap(struct buf *out, const char *s, size_t len, size_t width,
 
 /* --- case folding ------------------------------------------------------ */
 
+/* Combining diacritical marks: a decomposed "u" + U+0308 is "ü", so the
+ * search passes over them as folding drops the marks of "ü". */
+static bool
+text_is_mark(uint32_t cp)
+{
+	return cp >= 0x300 && cp <= 0x36F;
+}
+
 uint32_t
 text_fold_cp(uint32_t cp)
 {
@@ -626,6 +634,9 @@ text_fold_cp(uint32_t cp)
 
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp;
+	if (cp < TEXT_FOLD_LATIN_END)
+		return cp < TEXT_FOLD_LATIN_START ? cp :
+		    text_fold_latin[cp - TEXT_FOLD_LATIN_START];
 	lo = 0;
 	hi = sizeof text_fold_table / sizeof text_fold_table[0];
 	while (lo < hi) {
@@ -679,42 +690,50 @@ text_fold(struct buf *out, const char *s, size_t len)
 		}
 		n = text_decode(s + i, len - i, &cp);
 		f = text_fold_cp(cp);
-		if (f == cp && (n > 1 || cp != TEXT_REPLACEMENT))
+		if (f == cp && !text_is_mark(cp) &&
+		    (n > 1 || cp != TEXT_REPLACEMENT))
 			continue;
 		text_fold_flush(out, s, start, i);
-		text_encode(out, f);
+		if (!text_is_mark(cp))
+			text_encode(out, f);
 		start = i + n;
 	}
 	text_fold_flush(out, s, start, len);
 }
 
 /*
- * Does the folded form of hay[i..) start with needle?  i must be the start
- * of a code point (any byte that is not 0x80..0xBF is).
+ * Where a match of needle that starts at hay[i] ends (SIZE_MAX: none).  i
+ * must be the start of a code point (any byte that is not 0x80..0xBF is);
+ * combining marks in hay are passed over.
  */
-static bool
+static size_t
 text_match_at(const unsigned char *h, size_t i, size_t hlen,
     const unsigned char *n, size_t nlen)
 {
 	uint32_t	hc, nc;
-	size_t		j;
+	size_t		j, k;
 
 	for (j = 0; j < nlen; ) {
 		if (i >= hlen)
-			return false;
+			return SIZE_MAX;
 		if (h[i] < 0x80 && n[j] < 0x80) {
 			if (text_fold_ascii(h[i]) != n[j])
-				return false;
+				return SIZE_MAX;
 			i++;
 			j++;
 			continue;
 		}
-		i += text_decode((const char *)h + i, hlen - i, &hc);
+		k = text_decode((const char *)h + i, hlen - i, &hc);
+		if (text_is_mark(hc) && j > 0) {
+			i += k;
+			continue;
+		}
+		i += k;
 		j += text_decode((const char *)n + j, nlen - j, &nc);
 		if (text_fold_cp(hc) != nc)
-			return false;
+			return SIZE_MAX;
 	}
-	return true;
+	return i;
 }
 
 /*
@@ -752,49 +771,62 @@ text_find_byte(const unsigned char *h, size_t hlen, const unsigned char *n,
 		p = memchr(h + i, n[0], hlen - i);
 		if (p == NULL)
 			return false;
-		if (text_match_at(h, (size_t)(p - h), hlen, n, nlen))
+		if (text_match_at(h, (size_t)(p - h), hlen, n, nlen) !=
+		    SIZE_MAX)
 			return true;
 	}
 	return false;
 }
 
 /*
- * Needle starting with an ASCII letter f: candidates are f, its capital and,
- * for 'i', the lead byte 0xC4 of U+0130 -- the only non-ASCII code point
- * that folds to ASCII (the tests check this against the table).  When the
- * second needle byte is ASCII too (and neither is 'i'), a candidate must
- * also be followed by that byte, which rules out most blocks of 8.
+ * Needle starting with an ASCII letter f: candidates are f, its capital and
+ * the lead bytes of the letters above ASCII that fold to f (text_fold_leads:
+ * "é" for e, "İ" for i).  When the second needle byte is ASCII too, a
+ * candidate must also be followed by that byte or, if letters above ASCII
+ * fold to it, by a lead byte -- which rules out most blocks of 8.
  */
 struct text_letter {
 	unsigned char	first;
 	unsigned char	second;	/* 0: test the first byte only */
 	unsigned char	second_case;	/* 0x20 if second is a letter */
-	unsigned	alt;		/* 0xC4, or 0x100: no byte */
+	bool		second_lead;	/* a lead byte may stand for second */
+	uint64_t	leads;		/* bit b - 0xC0: lead byte b may be f */
 };
+
+/* Can byte c (not followed) start a match of the letter? */
+static bool
+text_is_candidate(unsigned char c, const struct text_letter *l)
+{
+	if (c < 0xC0)
+		return (c | 0x20u) == l->first;
+	return (l->leads >> (c - 0xC0)) & 1;
+}
 
 static bool
 text_block_may_match(const unsigned char *p, const struct text_letter *l)
 {
-	uint64_t	hits;
+	uint64_t	hits, w = text_load8(p);
 
-	hits = text_zero_bytes((text_load8(p) | TEXT_ONES * 0x20) ^
-	    TEXT_ONES * l->first);
-	if (l->second != 0)
+	/* A lead byte has its top two bits set. */
+	if (l->leads != 0 && (w & (w << 1) & TEXT_HIGHS) != 0)
+		return true;
+	hits = text_zero_bytes((w | TEXT_ONES * 0x20) ^ TEXT_ONES * l->first);
+	if (l->second != 0 && !(l->second_lead &&
+	    (text_load8(p + 1) & TEXT_HIGHS) != 0))
 		hits &= text_zero_bytes((text_load8(p + 1) |
 		    TEXT_ONES * l->second_case) ^ TEXT_ONES * l->second);
-	if (hits != 0)
-		return true;
-	return l->alt <= 0xFF && text_zero_bytes(text_load8(p) ^
-	    TEXT_ONES * l->alt) != 0;
+	return hits != 0;
 }
 
 #ifdef __SSE2__
 /*
  * The same candidates 16 bytes at a time (SSE2 is part of x86-64): a mask
- * of the positions that hold the first letter followed by the second, or
- * the alternative byte, each then checked by text_match_at.  Returns
- * SIZE_MAX on a match, else where the byte-wise search goes on (the last
- * 16 bytes or fewer).
+ * of the positions that hold the first letter followed by the second (or
+ * by a byte above ASCII, when letters above ASCII fold to the second), and
+ * of the bytes above ASCII when letters above ASCII fold to the first; each
+ * is then checked by text_is_candidate and text_match_at.  Returns SIZE_MAX
+ * on a match, else where the byte-wise search goes on (the last 16 bytes or
+ * fewer).
  */
 static size_t
 text_find_letter_sse2(const unsigned char *h, size_t hlen,
@@ -804,25 +836,34 @@ text_find_letter_sse2(const unsigned char *h, size_t hlen,
 	const __m128i	lower = _mm_set1_epi8(0x20);
 	const __m128i	second = _mm_set1_epi8((char)l->second);
 	const __m128i	second_case = _mm_set1_epi8((char)l->second_case);
-	const __m128i	alt = _mm_set1_epi8((char)(l->alt & 0xFF));
-	__m128i		b, m;
+	const __m128i	zero = _mm_setzero_si128();
+	__m128i		b, b1, m, s;
 	unsigned	mask;
-	size_t		i;
+	size_t		i, at;
 
 	for (i = 0; hlen - i > 16; i += 16) {
 		b = _mm_loadu_si128((const void *)(h + i));
 		m = _mm_cmpeq_epi8(_mm_or_si128(b, lower), first);
-		if (l->second != 0)
-			m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_or_si128(
-			    _mm_loadu_si128((const void *)(h + i + 1)),
-			    second_case), second));
-		if (l->alt <= 0xFF)
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(b, alt));
-		for (mask = (unsigned)_mm_movemask_epi8(m); mask != 0;
-		    mask &= mask - 1)
-			if (text_match_at(h, i + (size_t)__builtin_ctz(mask),
-			    hlen, n, nlen))
+		if (l->second != 0) {
+			b1 = _mm_loadu_si128((const void *)(h + i + 1));
+			s = _mm_cmpeq_epi8(_mm_or_si128(b1, second_case),
+			    second);
+			if (l->second_lead)
+				s = _mm_or_si128(s, _mm_cmplt_epi8(b1, zero));
+			m = _mm_and_si128(m, s);
+		}
+		mask = (unsigned)_mm_movemask_epi8(m);
+		/* Lead bytes have their top two bits set: b + b moves the
+		 * second to the top. */
+		if (l->leads != 0)
+			mask |= (unsigned)_mm_movemask_epi8(_mm_and_si128(b,
+			    _mm_add_epi8(b, b)));
+		for (; mask != 0; mask &= mask - 1) {
+			at = i + (size_t)__builtin_ctz(mask);
+			if (text_is_candidate(h[at], l) &&
+			    text_match_at(h, at, hlen, n, nlen) != SIZE_MAX)
 				return SIZE_MAX;
+		}
 	}
 	return i;
 }
@@ -844,14 +885,15 @@ static bool
 text_find_letter(const unsigned char *h, size_t hlen, const unsigned char *n,
     size_t nlen)
 {
-	struct text_letter	l = { n[0], 0, 0, 0x100 };
+	struct text_letter	l = { n[0], 0, 0, false, 0 };
 	size_t			i, end;
 
-	if (l.first == 'i')
-		l.alt = 0xC4;
-	else if (nlen > 1 && n[1] != 0 && n[1] < 0x80 && n[1] != 'i') {
+	l.leads = text_fold_leads[n[0] - 'a'];
+	if (nlen > 1 && n[1] != 0 && n[1] < 0x80) {
 		l.second = n[1];
 		l.second_case = n[1] >= 'a' && n[1] <= 'z' ? 0x20 : 0;
+		l.second_lead = n[1] >= 'a' && n[1] <= 'z' &&
+		    text_fold_leads[n[1] - 'a'] != 0;
 	}
 	i = text_find_letter_sse2(h, hlen, n, nlen, &l);
 	if (i == SIZE_MAX)
@@ -862,8 +904,8 @@ text_find_letter(const unsigned char *h, size_t hlen, const unsigned char *n,
 			continue;
 		}
 		for (end = hlen - i < 8 ? hlen : i + 8; i < end; i++) {
-			if (((h[i] | 0x20u) == l.first || h[i] == l.alt) &&
-			    text_match_at(h, i, hlen, n, nlen))
+			if (text_is_candidate(h[i], &l) &&
+			    text_match_at(h, i, hlen, n, nlen) != SIZE_MAX)
 				return true;
 		}
 	}
@@ -887,7 +929,7 @@ text_find_utf8(const unsigned char *h, size_t hlen, const unsigned char *n,
 			i++;
 			continue;
 		}
-		if (text_match_at(h, i, hlen, n, nlen))
+		if (text_match_at(h, i, hlen, n, nlen) != SIZE_MAX)
 			return true;
 		i += text_decode((const char *)h + i, hlen - i, &cp);
 	}
@@ -911,26 +953,60 @@ text_contains_folded(const char *hay, size_t hay_len,
 }
 
 bool
+text_find_folded(const char *hay, size_t hay_len, const char *needle_folded,
+    size_t needle_len, size_t *from, size_t *to)
+{
+	const unsigned char	*h = (const unsigned char *)hay;
+	const unsigned char	*n = (const unsigned char *)needle_folded;
+	uint32_t		 cp;
+	size_t			 i, end;
+
+	if (needle_len == 0)
+		return false;
+	for (i = 0; i < hay_len; i += text_decode(hay + i, hay_len - i, &cp))
+		if ((end = text_match_at(h, i, hay_len, n, needle_len)) !=
+		    SIZE_MAX) {
+			*from = i;
+			*to = end;
+			return true;
+		}
+	return false;
+}
+
+/* The next code point of s[*i..len) that is not a combining mark, folded;
+ * false at the end. */
+static bool
+text_next_folded(const char *s, size_t len, size_t *i, uint32_t *cp)
+{
+	while (*i < len) {
+		if ((unsigned char)s[*i] < 0x80) {
+			*cp = text_fold_ascii((unsigned char)s[(*i)++]);
+			return true;
+		}
+		*i += text_decode(s + *i, len - *i, cp);
+		if (!text_is_mark(*cp)) {
+			*cp = text_fold_cp(*cp);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
 text_equal_folded(const char *a, size_t alen, const char *b, size_t blen)
 {
 	uint32_t	ac, bc;
 	size_t		i, j;
+	bool		more_a, more_b;
 
-	for (i = j = 0; i < alen && j < blen; ) {
-		if ((unsigned char)a[i] < 0x80 && (unsigned char)b[j] < 0x80) {
-			if (text_fold_ascii((unsigned char)a[i]) !=
-			    text_fold_ascii((unsigned char)b[j]))
-				return false;
-			i++;
-			j++;
-			continue;
-		}
-		i += text_decode(a + i, alen - i, &ac);
-		j += text_decode(b + j, blen - j, &bc);
-		if (text_fold_cp(ac) != text_fold_cp(bc))
+	for (i = j = 0;;) {
+		more_a = text_next_folded(a, alen, &i, &ac);
+		more_b = text_next_folded(b, blen, &j, &bc);
+		if (!more_a || !more_b)
+			return more_a == more_b;
+		if (ac != bc)
 			return false;
 	}
-	return i == alen && j == blen;
 }
 
 /* --- edit distance ----------------------------------------------------- */

@@ -77,22 +77,31 @@ void	 text_wrap(struct buf *out, const char *s, size_t len, size_t width,
 	    const char *indent);
 
 /*
- * Append the case-folded form of s for case-insensitive matching: simple
- * lower-casing of ASCII, Latin-1, Latin Extended-A/B, Greek and Cyrillic
- * (U+00DF sharp s stays; final sigma folds to sigma).  Invalid bytes are
- * copied as U+FFFD.  The result is valid UTF-8.
+ * Append the folded form of s for matching that ignores case and Latin
+ * diacritics: simple lower-casing of ASCII, Latin-1, Latin Extended-A/B and
+ * Additional, Greek and Cyrillic (U+00DF sharp s stays; final sigma folds
+ * to sigma), and a Latin letter's diacritics dropped ("Müller" folds to
+ * "muller", "Zoë" to "zoe", "Łódź" to "lodz"; the combining marks
+ * U+0300..U+036F go, so a decomposed "u" + U+0308 is "u" too).  Invalid
+ * bytes are copied as U+FFFD.  The result is valid UTF-8.
  */
 void	 text_fold(struct buf *out, const char *s, size_t len);
-/* Fold one code point (same rules). */
+/* Fold one code point (same rules; a combining mark stays itself). */
 uint32_t text_fold_cp(uint32_t cp);
 
 /*
- * Case-insensitive substring search: is needle_folded (already folded with
- * text_fold) in hay (not folded)?  No allocation.
+ * Substring search that ignores case and diacritics: is needle_folded
+ * (already folded with text_fold) in hay (not folded)?  Combining marks in
+ * hay are passed over.  No allocation.
  */
 bool	 text_contains_folded(const char *hay, size_t hay_len,
 	    const char *needle_folded, size_t needle_len);
-/* Case-insensitive equality of two unfolded strings. */
+/* The same, giving the byte range [*from, *to) of the first match in hay
+ * (for highlighting); false if there is none or the needle is empty. */
+bool	 text_find_folded(const char *hay, size_t hay_len,
+	    const char *needle_folded, size_t needle_len, size_t *from,
+	    size_t *to);
+/* Equality of two unfolded strings, ignoring case and diacritics. */
 bool	 text_equal_folded(const char *a, size_t alen, const char *b,
 	    size_t blen);
 

@@ -307,29 +307,8 @@ vt_draw_ruler(struct app *app)
 static bool
 vt_find_match(const struct app *app, const char *s, size_t *from, size_t *to)
 {
-	const char	*needle = app->br.search;
-	size_t		 nlen = app->br.search_len, len = strlen(s), i, j, k;
-	uint32_t	 a, b;
-
-	if (needle == NULL || nlen == 0)
-		return false;
-	for (i = 0; i < len; i += text_decode(s + i, len - i, &a)) {
-		for (j = i, k = 0; k < nlen && j < len;) {
-			size_t aj = text_decode(s + j, len - j, &a);
-			size_t bk = text_decode(needle + k, nlen - k, &b);
-
-			if (text_fold_cp(a) != b)
-				break;
-			j += aj;
-			k += bk;
-		}
-		if (k == nlen) {
-			*from = i;
-			*to = j;
-			return true;
-		}
-	}
-	return false;
+	return app->br.search != NULL && text_find_folded(s, strlen(s),
+	    app->br.search, app->br.search_len, from, to);
 }
 
 /* The title, with the search match highlighted. */

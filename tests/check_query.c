@@ -530,7 +530,8 @@ static const struct match_case unicode_cases[] = {
 	{ "élysée", "elysee" },
 	{ "ÉLYSÉE", "elysee" },
 	{ "\"Élysée comments\"", "elysee" },
-	{ "elysee", "" },
+	{ "elysee", "elysee" },			/* diacritics fold */
+	{ "ELYSEE", "elysee" },
 	{ "москва", "moscow" },
 	{ "МОСКВА", "moscow" },
 	{ "Заявление", "moscow" },

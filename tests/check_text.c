@@ -573,14 +573,20 @@ static const struct {
 } fold_cases[] = {
 	{ S(""), S("") },
 	{ S("Hello WORLD 42!"), S("hello world 42!") },
-	{ S("\xc3\x89" "COLE"), S("\xc3\xa9" "cole") },		/* ÉCOLE */
-	/* ÀÞ×ß: × and ß stay */
+	{ S("\xc3\x89" "COLE"), S("ecole") },			/* ÉCOLE */
+	/* ÀÞ×ß: Þ lower-cased, × and ß stay */
 	{ S("\xc3\x80\xc3\x9e\xc3\x97\xc3\x9f"),
-	    S("\xc3\xa0\xc3\xbe\xc3\x97\xc3\x9f") },
-	{ S("\xc5\xb8"), S("\xc3\xbf") },			/* Ÿ → ÿ */
+	    S("a\xc3\xbe\xc3\x97\xc3\x9f") },
+	{ S("\xc5\xb8"), S("y") },				/* Ÿ → y */
+	{ S("M\xc3\xbcller"), S("muller") },			/* Müller */
+	{ S("Zo\xc3\xab"), S("zoe") },				/* Zoë */
+	{ S("Mu\xcc\x88ller"), S("muller") },		/* u + U+0308 */
+	{ S("Nguy\xe1\xbb\x85n"), S("nguyen") },		/* Nguyễn */
+	{ S("\xc5\x81\xc3\xb3" "d\xc5\xba"), S("lodz") },		/* Łódź */
+	{ S("\xc7\xbe\xc3\x98"), S("oo") },			/* ǾØ */
+	{ S("\xc3\x86\xc5\x92"), S("\xc3\xa6\xc5\x93") },	/* ÆŒ: æœ */
 	{ S("\xc4\xb0stanbul"), S("istanbul") },		/* İ → i */
-	{ S("\xc4\x80\xc5\x81\xc5\xb9\xc5\xbd"),
-	    S("\xc4\x81\xc5\x82\xc5\xba\xc5\xbe") },		/* ĀŁŹŽ */
+	{ S("\xc4\x80\xc5\x81\xc5\xb9\xc5\xbd"), S("alzz") },	/* ĀŁŹŽ */
 	{ S("\xc7\x84\xc7\x85\xc7\x86"),
 	    S("\xc7\x86\xc7\x86\xc7\x86") },			/* Ǆǅǆ */
 	{ S("\xc8\xba"), S("\xe2\xb1\xa5") },			/* Ⱥ → ⱥ */
@@ -628,10 +634,62 @@ START_TEST(test_fold_invariants)
 			    (unsigned)cp);
 		if (f != cp && (f > 0x10FFFF || (f >= 0xD800 && f <= 0xDFFF)))
 			ck_abort_msg("U+%04X folds to no scalar", (unsigned)cp);
-		/* text_find_letter's candidate scan depends on this. */
-		if (cp >= 0x80 && f < 0x80 && cp != 0x130)
-			ck_abort_msg("U+%04X folds into ASCII", (unsigned)cp);
+		/* Only letters fold into ASCII, and only to letters. */
+		if (cp >= 0x80 && f < 0x80 && !(f >= 'a' && f <= 'z'))
+			ck_abort_msg("U+%04X folds to ASCII '%c'",
+			    (unsigned)cp, (char)f);
+		if (f != cp && cp < 0x80 && !(cp >= 'A' && cp <= 'Z'))
+			ck_abort_msg("ASCII '%c' folds", (char)cp);
 	}
+}
+END_TEST
+
+/*
+ * Every code point that folds to an ASCII letter is found by a search for
+ * that letter (alone and with the next one), at each offset of an ASCII
+ * hay: the candidate scans (8 and 16 bytes at a time) must not skip it.
+ */
+START_TEST(test_fold_found)
+{
+	static const char	 filler[] = "0123456789 0123456789 0123456789 ";
+	struct buf		 hay = BUF_INIT;
+	char			 needle[3];
+	uint32_t		 cp, f;
+	size_t			 off;
+
+	for (cp = 0x80; cp < 0x10000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) ||
+		    (f = text_fold_cp(cp)) >= 0x80)
+			continue;
+		for (off = 0; off < 20; off += 3) {
+			buf_reset(&hay);
+			buf_add(&hay, filler, off);
+			text_encode(&hay, cp);
+			buf_adds(&hay, "q");
+			buf_adds(&hay, filler);
+			needle[0] = (char)f;
+			needle[1] = 'q';
+			needle[2] = '\0';
+			ck_assert_msg(text_contains_folded(hay.data, hay.len,
+			    needle, 2), "U+%04X at %zu: '%s' not found",
+			    (unsigned)cp, off, needle);
+			ck_assert_msg(text_contains_folded(hay.data, hay.len,
+			    needle, 1), "U+%04X at %zu: '%c' not found",
+			    (unsigned)cp, off, needle[0]);
+		}
+		/* and as the second letter */
+		buf_reset(&hay);
+		buf_adds(&hay, filler);
+		buf_adds(&hay, "Q");
+		text_encode(&hay, cp);
+		buf_adds(&hay, filler);
+		needle[0] = 'q';
+		needle[1] = (char)f;
+		ck_assert_msg(text_contains_folded(hay.data, hay.len, needle,
+		    2), "U+%04X second: 'q%c' not found", (unsigned)cp,
+		    needle[1]);
+	}
+	buf_free(&hay);
 }
 END_TEST
 
@@ -655,7 +713,17 @@ static const struct {
 	{ "ISTANBUL", "istanbul", true },
 	{ "x\xc4\xb0", "i", true },
 	{ "\xc3\x89" "cole", "\xc3\x89" "COLE", true },		/* École */
-	{ "\xc3\x89" "cole", "ecole", false },			/* no accents */
+	{ "\xc3\x89" "cole", "ecole", true },			/* no accents */
+	{ "Hans M\xc3\xbcller", "muller", true },		/* Müller */
+	{ "M\xc3\x9cLLER", "m\xc3\xbcller", true },
+	{ "Mu\xcc\x88ller", "muller", true },			/* u + U+0308 */
+	{ "Mu\xcc\x88ller", "M\xc3\xbcller", true },
+	{ "Zo\xc3\xab Kravitz", "zoe k", true },		/* Zoë */
+	{ "Zo\xc3\xab", "zoe ", false },
+	{ "Nguy\xe1\xbb\x85n", "nguyen", true },		/* Nguyễn */
+	{ "\xc5\x81\xc3\xb3" "d\xc5\xba", "lodz", true },		/* Łódź */
+	{ "x\xc3\xa9x", "xex", true },
+	{ "x\xc3\xa9x", "xax", false },
 	{ "xxx\xc3\x89", "\xc3\xa9", true },
 	{ "\xc3\xa9", "\xc3\xa9" "e", false },
 	{ "\xc5\xb8" "es", "\xc3\xbf" "ES", true },		/* Ÿes */
@@ -703,6 +771,10 @@ static const struct {
 	{ "Kremlin", "KREMLIN", "kremlinx" },
 	{ "\xc4\xb0stanbul", "istanbul", "istanbux" },	/* İstanbul */
 	{ "ISTANBUL", "is", "isx" },
+	{ "M\xc3\xbcller", "muller", "mullex" },		/* Müller */
+	{ "\xc3\x89LYS\xc3\x89" "E", "elysee", "elyseex" },	/* ÉLYSÉE */
+	{ "Zo\xc3\xab", "zoe", "zoex" },			/* Zoë */
+	{ "\xc3\xa9t\xc3\xa9", "ete", "etf" },			/* été */
 	{ "Ab", "ab", "ac" },
 	{ "q", "q", "qq" },
 	{ "$100", "$100", "$101" },
@@ -755,7 +827,10 @@ static const struct {
 	    "\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90", true },
 	{ "\xce\xa3\xce\x91\xce\xa3", "\xcf\x83\xce\xb1\xcf\x82", true },
 	{ "\xc4\xb0", "i", true },
-	{ "\xc3\xa9", "e", false },
+	{ "\xc3\xa9", "e", true },
+	{ "M\xc3\xbcller", "Mu\xcc\x88LLER", true },
+	{ "Mu\xcc\x88", "mu", true },
+	{ "\xc3\xa9", "f", false },
 	{ "\xc8\xba", "\xe2\xb1\xa5", true },
 };
 
@@ -847,6 +922,7 @@ text_suite(void)
 	text_add_loop(s, "fold", test_fold, NCASES(fold_cases));
 	tc = tcase_create("fold_invariants");
 	tcase_add_test(tc, test_fold_invariants);
+	tcase_add_test(tc, test_fold_found);
 	suite_add_tcase(s, tc);
 	text_add_loop(s, "contains", test_contains, NCASES(contains_cases));
 	text_add_loop(s, "contains_at", test_contains_at,

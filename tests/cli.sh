@@ -29,6 +29,19 @@ golden_run filter-grep.txt summary --brief --grep 'SPECIAL military' story.yaml 
 golden_run filter-asof.txt summary --brief --filter 'asof:2024-01 tag:starlink' story.yaml story-more.yaml
 golden_run filter-none.txt summary --brief --tag nothing story.yaml
 
+# Search and bare filter words ignore Latin diacritics: muller finds
+# Müller, zoe Zoë, resume a "résumé" written with combining accents.
+printf 'events:\n  - {title: Hans M\303\274ller speaks, date: 2022}\n  - {title: Zo\303\253 arrives, date: 2023}\n  - {title: "the re\314\201sume\314\201", date: 2024}\n  - {title: nothing, date: 2025}\n' >"$tmp/accents.yaml"
+for word in muller:2022 ZOE:2023 resume:2024; do
+	"$TLV" summary --brief --filter "${word%:*}" "$tmp/accents.yaml" \
+	    >"$out" 2>&1
+	expect_status 0 $? "filter ${word%:*}"
+	expect_grep "^${word#*:} " "$out" "filter ${word%:*}"
+	[ "$(wc -l <"$out")" -eq 1 ] || fail "filter ${word%:*}: $(cat "$out")"
+done
+"$TLV" summary --brief --grep 'hans muller' "$tmp/accents.yaml" >"$out" 2>&1
+expect_grep 'Hans M.ller speaks' "$out" "grep hans muller"
+
 # Bare tlv with stdout not a terminal prints the summary.
 "$TLV" story.yaml story-more.yaml >"$out" 2>&1 </dev/null
 expect_status 0 $? "bare tlv, piped"

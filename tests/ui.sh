@@ -154,6 +154,13 @@ run wide120 120x30 wide.yaml <<EOF
 :save-screen $tmp/wide120-1.txt
 EOF
 
+# A search ignores diacritics, also written as combining marks, and the
+# match is highlighted with its marks.
+run accents 80x12 wide.yaml <<EOF
+/naive resume<Enter>
+:save-screen $tmp/accents-1.txt
+EOF
+
 run wide80 80x24 wide.yaml <<EOF
 j<Enter>
 :save-screen $tmp/wide80-1.txt

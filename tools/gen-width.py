@@ -21,8 +21,13 @@ Widths (everything not listed is 1 cell; C0/C1 controls are handled in C):
 Zero width wins where both apply (e.g. combining kana marks U+3099..U+309A).
 
 Folding: the simple (1:1) lower-case mapping of UnicodeData.txt for ASCII,
-Latin-1, Latin Extended-A/B, Greek and Coptic, Cyrillic and Cyrillic
-Supplement, plus final sigma U+03C2 -> U+03C3.
+Latin-1, Latin Extended-A/B, Latin Extended Additional, Greek and Coptic,
+Cyrillic and Cyrillic Supplement, plus final sigma U+03C2 -> U+03C3.  A
+Latin letter then loses its diacritics: its canonical decomposition is
+followed while the rest of it is combining marks (U+00FC -> u, U+1EBF ->
+e), and the letters with a stroke or without a dot, which do not decompose,
+fold to their base (U+0142 -> l, U+00F8 -> o, U+0131 -> i).  Without
+decompositions (Python's module) only the lower-casing is right.
 """
 
 import os
@@ -38,6 +43,17 @@ FOLD_BLOCKS = [
     (0x0400, 0x052F),  # Cyrillic, Cyrillic Supplement
 ]
 FOLD_EXTRA = {0x03C2: 0x03C3}  # final sigma folds to sigma
+
+# Latin blocks whose letters also lose their diacritics.
+STRIP_BLOCKS = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+# Letters with a stroke (and the dotless i) have no decomposition.
+STRIP_EXTRA = {
+    0x00F8: 0x6F, 0x0111: 0x64, 0x0127: 0x68, 0x0131: 0x69, 0x0142: 0x6C,
+    0x0167: 0x74, 0x0180: 0x62, 0x01B6: 0x7A,
+}
+# U+00C0..LATIN_DIRECT_END - 1 fold through a direct table.
+LATIN_DIRECT_START = 0x00C0
+LATIN_DIRECT_END = 0x0250
 
 # UAX #11: unassigned code points here default to W.
 EAW_WIDE_DEFAULTS = [
@@ -74,6 +90,7 @@ def load_ucd(ucd):
     """Return (version, category[], eaw[], emoji_presentation set, lower{})."""
     cat = ["Cn"] * (MAX_CP + 1)
     lower = {}
+    decomp = {}
     first_of_range = None
     with open(os.path.join(ucd, "UnicodeData.txt"), encoding="utf-8") as f:
         for line in f:
@@ -89,6 +106,8 @@ def load_ucd(ucd):
             cat[cp] = fields[2]
             if fields[13]:
                 lower[cp] = int(fields[13], 16)
+            if fields[5] and not fields[5].startswith("<"):
+                decomp[cp] = [int(x, 16) for x in fields[5].split()]
     eaw = ["N"] * (MAX_CP + 1)
     for lo, hi in EAW_WIDE_DEFAULTS:
         for c in range(lo, hi + 1):
@@ -105,7 +124,7 @@ def load_ucd(ucd):
     with open(os.path.join(ucd, "EastAsianWidth.txt"), encoding="utf-8") as f:
         version = f.readline().strip("# \n").replace("EastAsianWidth-", "")
         version = version.replace(".txt", "")
-    return "UCD " + version + " from " + ucd, cat, eaw, emoji, lower
+    return "UCD " + version + " from " + ucd, cat, eaw, emoji, lower, decomp
 
 
 def load_module():
@@ -127,7 +146,7 @@ def load_module():
             lower[cp] = 0x69
     version = "Python %s unicodedata %s" % (
         sys.version.split()[0], unicodedata.unidata_version)
-    return version, cat, eaw, set(), lower
+    return version, cat, eaw, set(), lower, {}
 
 
 def in_ranges(cp, ranges):
@@ -160,12 +179,31 @@ def width_ranges(cat, eaw, emoji):
     return out
 
 
-def fold_map(lower):
+def strip_marks(cp, cat, decomp):
+    """The base letter of a Latin letter with diacritics, else cp."""
+    if not in_ranges(cp, STRIP_BLOCKS):
+        return cp
+    if cp in STRIP_EXTRA:
+        return STRIP_EXTRA[cp]
+    base = cp
+    while base in decomp and all(cat[c] == "Mn" for c in decomp[base][1:]):
+        base = decomp[base][0]
+    if base != cp and not cat[base].startswith("L"):
+        sys.exit("gen-width: U+%04X strips to a non-letter" % cp)
+    return base
+
+
+def fold_map(lower, cat, decomp):
     m = {}
-    for lo, hi in FOLD_BLOCKS:
+    for lo, hi in FOLD_BLOCKS + STRIP_BLOCKS:
         for cp in range(lo, hi + 1):
-            if cp in lower and lower[cp] != cp:
-                m[cp] = lower[cp]
+            to, prev = cp, None
+            while to != prev:  # U+01FE: lower U+01FF, strip U+00F8, o
+                prev = to
+                to = lower.get(to, to)
+                to = strip_marks(to, cat, decomp)
+            if to != cp:
+                m[cp] = to
     m.update(FOLD_EXTRA)
     for cp, to in m.items():
         if to in m:
@@ -195,7 +233,23 @@ def fold_ranges(m):
     return out
 
 
-def emit(version, widths, folds):
+def fold_leads(m):
+    """For each ASCII letter, the UTF-8 lead bytes (bit b - 0xC0) of the
+    code points that fold to it."""
+    leads = [0] * 26
+    for cp, to in m.items():
+        if cp >= 0x80 and ord("a") <= to <= ord("z"):
+            lead = chr(cp).encode("utf-8")[0]
+            leads[to - ord("a")] |= 1 << (lead - 0xC0)
+    return leads
+
+
+def emit(version, widths, m):
+    latin = [m.get(cp, cp) for cp in range(LATIN_DIRECT_START,
+                                            LATIN_DIRECT_END)]
+    folds = fold_ranges({cp: to for cp, to in m.items()
+                         if not LATIN_DIRECT_START <= cp < LATIN_DIRECT_END})
+    leads = fold_leads(m)
     p = print
     p("/* SPDX-License-Identifier: MIT */")
     p("/*")
@@ -205,8 +259,14 @@ def emit(version, widths, folds):
     p(" *")
     p(" * text_width_table: sorted, disjoint ranges of code points >= U+0300")
     p(" * whose display width is not 1 (0: combining, zero-width; 2: wide).")
-    p(" * text_fold_table: sorted, disjoint runs; every step-th code point")
-    p(" * from first to last folds to itself + delta.")
+    p(" * text_fold_latin: what U+%04X..U+%04X fold to (lower case, no"
+      % (LATIN_DIRECT_START, LATIN_DIRECT_END - 1))
+    p(" * diacritics).")
+    p(" * text_fold_table: the other code points that fold, as sorted,")
+    p(" * disjoint runs; every step-th code point from first to last folds")
+    p(" * to itself + delta.")
+    p(" * text_fold_leads: for 'a'..'z', the UTF-8 lead bytes (bit")
+    p(" * byte - 0xC0) of the code points above ASCII that fold to it.")
     p(" * Included once, by src/text.c.")
     p(" */")
     p("")
@@ -228,16 +288,30 @@ def emit(version, widths, folds):
     for lo, hi, d, step in folds:
         p("\t{ 0x%04X, 0x%04X, %6d, %d }," % (lo, hi, d, step))
     p("};")
+    p("")
+    p("#define TEXT_FOLD_LATIN_START\t0x%04X" % LATIN_DIRECT_START)
+    p("#define TEXT_FOLD_LATIN_END\t0x%04X" % LATIN_DIRECT_END)
+    p("")
+    p("static const uint16_t text_fold_latin[] = {")
+    for i in range(0, len(latin), 8):
+        p("\t" + " ".join("0x%04X," % x for x in latin[i:i + 8]))
+    p("};")
+    p("")
+    p("static const uint64_t text_fold_leads[26] = {")
+    for i, x in enumerate(leads):
+        p("\tUINT64_C(0x%016X),\t/* %s */" % (x, chr(ord("a") + i)))
+    p("};")
 
 
 def main():
     if len(sys.argv) > 2:
         sys.exit("usage: gen-width.py [UCD-DIRECTORY] > src/text_tables.h")
     if len(sys.argv) == 2:
-        version, cat, eaw, emoji, lower = load_ucd(sys.argv[1])
+        version, cat, eaw, emoji, lower, decomp = load_ucd(sys.argv[1])
     else:
-        version, cat, eaw, emoji, lower = load_module()
-    emit(version, width_ranges(cat, eaw, emoji), fold_ranges(fold_map(lower)))
+        version, cat, eaw, emoji, lower, decomp = load_module()
+    emit(version, width_ranges(cat, eaw, emoji),
+         fold_map(lower, cat, decomp))
 
 
 if __name__ == "__main__":
