@@ -203,18 +203,36 @@ export_csv_field(struct buf *b, const char *s, size_t len, bool neutralise)
 	buf_free(&t);
 }
 
-/* "1." or "12)" at s: a line that Markdown would take for a list item.
- * Returns the offset of the '.' or ')', or 0. */
+/*
+ * An ordered list marker at s, the start of a line: "1." or "12)" for
+ * CommonMark, and pandoc's fancy lists too: a letter or a roman numeral
+ * ("a)", "iv.", "B."), any of them in parentheses ("(1)", "(a)"), then a
+ * blank or the end.  Returns the offset of the character to escape (the
+ * '.' or ')', or the '(' of the parenthesised form), or SIZE_MAX.
+ */
 static size_t
 export_md_ordered(const char *s, size_t len)
 {
-	size_t	i = 0;
+	size_t	i, start = s[0] == '(' ? 1 : 0;
 
-	while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
+	i = start;
+	while (i < len && i - start < 9 && s[i] >= '0' && s[i] <= '9')
 		i++;
-	if (i > 0 && i < len && (s[i] == '.' || s[i] == ')'))
-		return i;
-	return 0;
+	if (i == start) {
+		while (i < len && i - start < 12 && s[i] != '\0' &&
+		    strchr("ivxlcdmIVXLCDM", s[i]) != NULL)
+			i++;
+		if (i == start && i < len &&
+		    (unsigned)((s[i] | 0x20) - 'a') < 26u)
+			i++;
+	}
+	if (i == start || i >= len || (s[i] != ')' && (start != 0 ||
+	    s[i] != '.')))
+		return SIZE_MAX;
+	if (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\t' &&
+	    s[i + 1] != '\n')
+		return SIZE_MAX;
+	return start != 0 ? 0 : i;
 }
 
 /* Would "&" + s read as an entity reference ("amp;", "#39;")? */
@@ -230,16 +248,27 @@ export_md_entity(const char *s, size_t len)
 	return i > 0 && i < len && s[i] == ';';
 }
 
+/*
+ * Whether s[i] must be escaped.  Always: what CommonMark and pandoc read as
+ * inline markup (\ ` * _ [ ] < > # | ~), pandoc's citations (@), math
+ * ($), superscript (^) and attributes ({ }).  A '-' or '.' next to another
+ * (pandoc's smart typography makes "--" an en dash, "---" an em dash,
+ * "..." an ellipsis), '&' before an entity name, and at the start of a
+ * line the block markers - + = and pandoc's definition ':'.
+ */
 static bool
 export_md_special(const char *s, size_t i, size_t len, bool line_start)
 {
 	char	c = s[i];
 
-	if (strchr("\\`*_[]<>#|~", c) != NULL)
+	if (strchr("\\`*_[]<>#|~@$^{}", c) != NULL)
 		return true;
 	if (c == '&')
 		return export_md_entity(s + i + 1, len - i - 1);
-	return line_start && (c == '-' || c == '+' || c == '=');
+	if ((c == '-' || c == '.') && ((i > 0 && s[i - 1] == c) ||
+	    (i + 1 < len && s[i + 1] == c)))
+		return true;
+	return line_start && (c == '-' || c == '+' || c == '=' || c == ':');
 }
 
 void
@@ -252,8 +281,8 @@ export_md_text(struct buf *b, const char *s, size_t len)
 	export_sanitized(&t, s, len);
 	for (i = 0; i < t.len; i++) {
 		if (line_start && (d = export_md_ordered(t.data + i,
-		    t.len - i)) != 0)
-			esc_at = i + d;	/* the '.' of "1." */
+		    t.len - i)) != SIZE_MAX)
+			esc_at = i + d;	/* the '.' of "1.", the '(' of "(a)" */
 		if (export_md_special(t.data, i, t.len, line_start) ||
 		    i == esc_at)
 			buf_addc(b, '\\');

@@ -99,9 +99,11 @@ void	 export_json_string(struct buf *, const char *s, size_t len);
 void	 export_csv_field(struct buf *, const char *s, size_t len,
 	    bool neutralise);
 
-/* Markdown inline text: sanitised, with characters that Markdown would
- * read as markup backslash-escaped (\ ` * _ [ ] < > # | ~, '&' before a
- * letter or '#', and at the start of a line - + = and "1." / "1)"). */
+/* Markdown inline text: sanitised, with what CommonMark or pandoc would
+ * read as markup backslash-escaped, so that the text renders as written:
+ * \ ` * _ [ ] < > # | ~ @ $ ^ { }, a '-' or '.' in a run ("--", "..."),
+ * '&' before an entity name, and at the start of a line - + = : and list
+ * markers ("1.", "1)", "a)", "iv.", "(1)"). */
 void	 export_md_text(struct buf *, const char *s, size_t len);
 
 /* iCalendar TEXT value (RFC 5545 3.3.11): sanitised, then '\\' ';' ','

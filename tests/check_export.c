@@ -112,7 +112,20 @@ static const struct enc_case md_cases[] = {
 	{ S("AT&T &amp; &#39;"), "AT&T \\&amp; \\&\\#39;" },
 	{ S("back\\slash | pipe ~ tilde"),
 	    "back\\\\slash \\| pipe \\~ tilde" },
-	{ S("esc\x1b[2J"), "esc^\\[\\[2J" },
+	{ S("esc\x1b[2J"), "esc\\^\\[\\[2J" },
+	/* pandoc: citations, smart dashes and ellipses, math, super- and
+	 * subscript, attributes, definitions, fancy lists. */
+	{ S("tag @sum"), "tag \\@sum" },
+	{ S("\\---"), "\\\\\\-\\-\\-" },
+	{ S("a -- b - c"), "a \\-\\- b - c" },
+	{ S("wait... 1.5"), "wait\\.\\.\\. 1.5" },
+	{ S("$5 ^2^ {.x}"), "\\$5 \\^2\\^ \\{.x\\}" },
+	{ S(": term"), "\\: term" },
+	{ S("a: b"), "a: b" },
+	{ S("a) x\niv. y\n(1) z\nB. w"),
+	    "a\\) x\niv\\. y\n\\(1) z\nB\\. w" },
+	{ S("ab) x"), "ab) x" },
+	{ S("e.g. this"), "e.g. this" },
 };
 
 START_TEST(test_md_text)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # tlv export and tlv import: every format against a golden file, each
 # format read back by a real parser (python3's json and csv, icalendar when
-# installed, tlv's own loader for TimelineJS), the TimelineJS import round
+# installed, tlv's own loader for TimelineJS, cmark and pandoc for markdown), the TimelineJS import round
 # trip through 'tlv check', filters, hostile text, and usage errors.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -288,6 +288,116 @@ expect_grep 'markdown, json, csv, ics, timelinejs' "$out" "export without --form
 expect_status 2 $? "unknown format"
 expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs)" \
     "$out" "unknown format"
+# markdown: text that CommonMark or pandoc would read as syntax renders as
+# written, by cmark and pandoc where they are installed: no citation from
+# '@', no dash from '\---', no list, heading, quote, rule, link, emphasis,
+# math, super/subscript, attribute or definition from the text.
+cat >"$tmp/md.yaml" <<'EOF'
+title: "Syntax {#x} check"
+events:
+  - id: m1
+    date: 2022-01-01
+    title: "Tag @sum and \\--- dash, -- en, a...b, $x$ ^up^ ~down~ *b* _i_"
+    tags: ["@sum", "a--b", "[@cite]"]
+    description: |
+      a) lower
+      iv. roman
+      (1) parens
+      : definition
+      # heading
+      > quote
+      ---
+      ***
+      1. one
+      + plus
+      Term {.class} and [^1] and ![img](x) and [l](u) and <b>x</b> and `c`
+      \back &amp; AT&T
+EOF
+"$TLV" export --format md "$tmp/md.yaml" >"$tmp/md.md"
+expect_status 0 $? "export --format md of Markdown syntax"
+if [ -n "$py" ]; then
+	cat >"$tmp/mdcheck.py" <<'EOF'
+import json, sys, re, xml.etree.ElementTree as ET
+kind, path = sys.argv[1], sys.argv[2]
+phrases = [
+    "Tag @sum and \\--- dash, -- en, a...b, $x$ ^up^ ~down~ *b* _i_",
+    "@sum, a--b, [@cite]", "a) lower", "iv. roman", "(1) parens",
+    ": definition", "# heading", "> quote", "---", "***", "1. one",
+    "+ plus", "Term {.class} and [^1] and ![img](x) and [l](u) and "
+    "<b>x</b> and `c`", "\\back &amp; AT&T", "Syntax {#x} check"]
+types, text = {}, []
+if kind == "pandoc":
+    def walk(n):
+        if isinstance(n, dict):
+            if "t" in n:
+                types[n["t"]] = types.get(n["t"], 0) + 1
+                if n["t"] == "Str":
+                    text.append(n["c"])
+                elif n["t"] in ("Space", "SoftBreak", "LineBreak"):
+                    text.append(" ")
+                elif n["t"] in ("Para", "Plain", "Header"):
+                    text.append(" | ")
+            for v in n.values():
+                walk(v)
+        elif isinstance(n, list):
+            for v in n:
+                walk(v)
+    walk(json.load(open(path)))
+    bad = ["Cite", "Math", "Superscript", "Subscript", "Strikeout", "Emph",
+           "Link", "Image", "RawInline", "RawBlock", "Code", "CodeBlock",
+           "DefinitionList", "OrderedList", "BlockQuote", "HorizontalRule",
+           "Table", "Span", "Div", "Note"]
+    want = {"Header": 2, "BulletList": 1, "Strong": 1}
+else:
+    ns = "{http://commonmark.org/xml/1.0}"
+    for e in ET.parse(path).iter():
+        t = e.tag.replace(ns, "")
+        if t == "list":
+            t = "list-" + e.get("type")
+        types[t] = types.get(t, 0) + 1
+        if t == "text":
+            text.append(e.text or "")
+        elif t in ("softbreak", "linebreak"):
+            text.append(" ")
+        elif t in ("paragraph", "heading"):
+            text.append(" | ")
+    bad = ["emph", "link", "image", "html_inline", "html_block", "code",
+           "code_block", "list-ordered", "block_quote", "thematic_break"]
+    want = {"heading": 2, "list-bullet": 1, "strong": 1}
+flat = re.sub(r"\s+", " ", "".join(text))
+ok = True
+for b in bad:
+    if b in types:
+        print("%s: %s in the output" % (kind, b)); ok = False
+for w, n in want.items():
+    if types.get(w, 0) != n:
+        print("%s: %d %s, expected %d" % (kind, types.get(w, 0), w, n)); ok = False
+for p in phrases:
+    if p not in flat:
+        print("%s: %r not rendered as written" % (kind, p)); ok = False
+for ch in "\u2013\u2014\u2026":
+    if ch in flat:
+        print("%s: U+%04X in the text" % (kind, ord(ch))); ok = False
+if not ok:
+    print(flat)
+sys.exit(0 if ok else 1)
+EOF
+	if command -v pandoc >/dev/null 2>&1; then
+		pandoc -f markdown -t json "$tmp/md.md" >"$tmp/md.json" &&
+		    $py "$tmp/mdcheck.py" pandoc "$tmp/md.json" && pass ||
+		    fail "markdown export read by pandoc (above)"
+	else
+		echo "export.sh: no pandoc: the markdown export is not read by it"
+	fi
+	if command -v cmark >/dev/null 2>&1; then
+		cmark -t xml "$tmp/md.md" >"$tmp/md.xml" &&
+		    $py "$tmp/mdcheck.py" cmark "$tmp/md.xml" && pass ||
+		    fail "markdown export read by cmark (above)"
+	else
+		echo "export.sh: no cmark: the markdown export is not read by it"
+	fi
+fi
+
 # The usual short names, in any case, give the same output.
 for f in md:markdown MD:markdown ical:ics ICS:ics icalendar:ics \
     JSON:json; do
