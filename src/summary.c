@@ -163,18 +163,50 @@ summary_field(struct summary *s, const char *label, const char *value)
 		summary_labelled(s, label, value, strlen(value));
 }
 
+/*
+ * "source: outlet, title, date, url" on one line when it fits; else the
+ * rest wrapped and the url on a line of its own, never broken (a url cut
+ * in two cannot be copied or clicked): aligned after the label, or at the
+ * indent when even that is too narrow.
+ */
 static void
 summary_source(struct summary *s, const struct tl_source *src)
 {
 	const char	*parts[4] = { src->outlet, src->title, src->date_text,
 			    src->url };
 	const char	*v[4];
-	size_t		 i, n = 0;
+	struct buf	 url = BUF_INIT, rest = BUF_INIT;
+	size_t		 i, n = 0, lead, w;
 
 	for (i = 0; i < 4; i++)
 		if (parts[i] != NULL)
 			v[n++] = parts[i];
-	summary_list(s, "source", v, n);
+	lead = strlen(s->indent) + strlen("source") + 2;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(&rest, ", ");
+		text_sanitize(&rest, v[i], strlen(v[i]), 0);
+	}
+	if (src->url == NULL ||
+	    lead + text_width(rest.data, rest.len) <= s->width) {
+		summary_list(s, "source", v, n);
+		buf_free(&rest);
+		return;
+	}
+	if (n > 1) {
+		summary_list(s, "source", v, n - 1);
+		buf_truncate(&s->line, s->line.len - 1);	/* its '\n' */
+		buf_adds(&s->line, ",\n");
+	} else
+		buf_printf(&s->line, "%ssource:\n", s->indent);
+	text_sanitize(&url, src->url, strlen(src->url), 0);
+	w = text_width(url.data, url.len);
+	buf_addn(&s->line, ' ', lead + w <= s->width ? lead :
+	    strlen(s->indent));
+	buf_add(&s->line, url.data, url.len);
+	buf_addc(&s->line, '\n');
+	buf_free(&url);
+	buf_free(&rest);
 }
 
 static void

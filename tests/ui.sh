@@ -128,6 +128,12 @@ r
 :save-screen $tmp/related-5.txt
 EOF
 
+# A source url in the detail pane is on a line of its own, unbroken.
+run urls 120x40 "$top_srcdir/timelines" <<EOF
+/secret conversations<Enter><Enter><Tab>jjjjjjjjj
+:save-screen $tmp/urls-1.txt
+EOF
+
 # Paging keys on the bundled story (20 events in a 10-row list).
 run pages 80x16 "$top_srcdir/timelines" <<EOF
 <PgDn>
