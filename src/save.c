@@ -17,7 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#ifdef HAVE_SYS_XATTR_H
+#include <sys/xattr.h>
+#endif
+#ifdef HAVE_LINUX_FS_H
+#include <linux/fs.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -159,16 +166,242 @@ save_sync_dir(const char *dir)
 	return ok;
 }
 
-/* Write, sync and close the temporary file; keep the original's mode. */
+/* --- the file's metadata -------------------------------------------------
+ *
+ * A save by rename makes a new inode, so everything about the old one that
+ * is not its bytes has to be given to the temporary file before the
+ * rename: owner and group (fchown, before fchmod, which would otherwise
+ * clear set-user-ID and set-group-ID), every extended attribute -- which
+ * includes the ACL (system.posix_acl_access) -- and the inode flags a
+ * user may set (chattr +d, +A, +S, +c, +C).  Then it is checked.  What
+ * cannot be copied (another user's file: its owner; an attribute in a
+ * namespace only root may write) makes the save write in place instead,
+ * as vim's backupcopy=auto does, and so does a file with more than one
+ * link (a rename would leave the other names with the old bytes).
+ */
+
+#define SAVE_BACKUP_TAG	".tlv-backup-"
+
+#ifdef HAVE_LINUX_FS_H
+/* The flags a file's owner may set and a new file should carry. */
+#define SAVE_FLAGS	(FS_NODUMP_FL | FS_NOATIME_FL | FS_SYNC_FL | \
+			    FS_COMPR_FL | FS_NOCOMP_FL | FS_NOCOW_FL)
+#endif
+
+/* Give fd (a new, empty file) the inode flags of ofd; false if they
+ * differ and cannot be set. */
 static bool
-save_fill(int fd, const struct stat *st, const char *data, size_t len)
+save_copy_flags(int ofd, int fd)
 {
-	if (fchmod(fd, st->st_mode & 07777) == -1)
+#ifdef HAVE_LINUX_FS_H
+	int	have = 0, want = 0;
+
+	if (ioctl(ofd, FS_IOC_GETFLAGS, &want) == -1)
+		return true;	/* no flags here */
+	if (ioctl(fd, FS_IOC_GETFLAGS, &have) == -1)
+		return (want & SAVE_FLAGS) == 0;
+	want = (have & ~SAVE_FLAGS) | (want & SAVE_FLAGS);
+	return want == have || ioctl(fd, FS_IOC_SETFLAGS, &want) == 0;
+#else
+	(void)ofd;
+	(void)fd;
+	return true;
+#endif
+}
+
+#ifdef HAVE_SYS_XATTR_H
+/* The names of fd's extended attributes (a list of NUL-terminated
+ * names, malloc'd, *n its size); NULL if there are none or none can be
+ * listed. */
+static char *
+save_xattr_names(int fd, ssize_t *n)
+{
+	char	*names = NULL;
+
+	for (;;) {
+		if ((*n = flistxattr(fd, NULL, 0)) <= 0)
+			return NULL;
+		names = xmalloc((size_t)*n);
+		if ((*n = flistxattr(fd, names, (size_t)*n)) >= 0)
+			return names;
+		free(names);
+		if (errno != ERANGE)	/* else it grew: again */
+			return NULL;
+	}
+}
+
+/* Whether fd has the attribute name with the value v[0..n). */
+static bool
+save_xattr_same(int fd, const char *name, const char *v, ssize_t n)
+{
+	char	*cur = xmalloc((size_t)n + 1);
+	bool	 same;
+
+	same = fgetxattr(fd, name, cur, (size_t)n + 1) == n &&
+	    memcmp(cur, v, (size_t)n) == 0;
+	free(cur);
+	return same;
+}
+#endif
+
+/* Give fd every extended attribute of ofd, and remove the ACL the
+ * directory's default may have given it if ofd has none; false if one
+ * cannot be copied. */
+static bool
+save_copy_xattrs(int ofd, int fd)
+{
+#ifdef HAVE_SYS_XATTR_H
+	static const char	 acl[] = "system.posix_acl_access";
+	char			*names, *name, *v;
+	ssize_t			 n, vn;
+	bool			 ok = true, has_acl = false;
+
+	names = save_xattr_names(ofd, &n);
+	for (name = names; ok && names != NULL && name < names + n;
+	    name += strlen(name) + 1) {
+		has_acl |= strcmp(name, acl) == 0;
+		if ((vn = fgetxattr(ofd, name, NULL, 0)) < 0)
+			continue;	/* gone meanwhile */
+		v = xmalloc((size_t)vn + 1);
+		if ((vn = fgetxattr(ofd, name, v, (size_t)vn)) >= 0 &&
+		    fsetxattr(fd, name, v, (size_t)vn, 0) == -1 &&
+		    !save_xattr_same(fd, name, v, vn))
+			ok = false;
+		free(v);
+	}
+	free(names);
+	if (ok && !has_acl && fremovexattr(fd, acl) == -1 && errno != ENODATA &&
+	    errno != ENOTSUP)
+		ok = false;
+	return ok;
+#else
+	(void)ofd;
+	(void)fd;
+	return true;
+#endif
+}
+
+/*
+ * Make the temporary file fd what the original (ofd, st) is apart from its
+ * bytes, after they are written (a write clears the set-ID bits and
+ * security.capability).  False with errno set on an error; false with
+ * *in_place set if it cannot be made so (the save then writes in place).
+ */
+static bool
+save_metadata(int ofd, int fd, const struct stat *st, bool *in_place)
+{
+	struct stat	now;
+
+	*in_place = false;
+	if (fchown(fd, st->st_uid, st->st_gid) == -1 &&
+	    fchown(fd, (uid_t)-1, st->st_gid) == -1 && errno != EPERM)
 		return false;
-	if (geteuid() == 0 && fchown(fd, st->st_uid, st->st_gid) == -1)
+	if (!save_copy_xattrs(ofd, fd)) {
+		*in_place = true;
 		return false;
-	if (!save_write_all(fd, data, len) || fsync(fd) == -1)
+	}
+	if (fchmod(fd, st->st_mode & 07777) == -1 || fstat(fd, &now) == -1)
 		return false;
+	if (now.st_uid != st->st_uid || now.st_gid != st->st_gid ||
+	    (now.st_mode & 07777) != (st->st_mode & 07777)) {
+		*in_place = true;
+		return false;
+	}
+	return true;
+}
+
+/* Copy the bytes of ofd (from its start) to fd. */
+static bool
+save_copy_bytes(int ofd, int fd)
+{
+	char	b[65536];
+	ssize_t	n;
+	off_t	at = 0;
+
+	for (;;) {
+		n = pread(ofd, b, sizeof b, at);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return false;
+		if (n == 0)
+			return true;
+		if (!save_write_all(fd, b, (size_t)n))
+			return false;
+		at += n;
+	}
+}
+
+/* Write data over the file open as wfd, from its start, and cut it
+ * there. */
+static bool
+save_overwrite(int wfd, const char *data, size_t len)
+{
+	return lseek(wfd, 0, SEEK_SET) == 0 && save_write_all(wfd, data, len) &&
+	    ftruncate(wfd, (off_t)len) == 0 && fsync(wfd) == 0;
+}
+
+/*
+ * Write data over the original in place: first a synced copy of it as
+ * ".NAME.tlv-backup-XXXXXX" (so that a crash in the middle leaves the old
+ * bytes there, and tlv says where), then the new bytes; the copy is
+ * removed after.  If the write fails, the old bytes are put back.
+ */
+static bool
+save_in_place(const char *real, const char *dir, int ofd,
+    const struct stat *st, const char *data, size_t len, char **err,
+    const char *path)
+{
+	char	*bak;
+	int	 bfd, wfd, saved;
+
+	bak = xasprintf("%s/.%s" SAVE_BACKUP_TAG "XXXXXX", dir,
+	    save_basename(real));
+	if ((bfd = mkstemp(bak)) == -1) {
+		saved = errno;
+		free(bak);
+		return save_fail(err, "cannot save (backup copy)", path, saved);
+	}
+	/* The copy may be read by whoever may read the file. */
+	if (fchown(bfd, (uid_t)-1, st->st_gid) == 0)
+		(void)fchmod(bfd, st->st_mode & 0660);
+	if (!save_copy_bytes(ofd, bfd) || fsync(bfd) == -1 ||
+	    close(bfd) == -1 || !save_sync_dir(dir)) {
+		saved = errno;
+		unlink(bak);
+		free(bak);
+		return save_fail(err, "cannot save (backup copy)", path, saved);
+	}
+	if ((wfd = open(real, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		saved = errno;
+		unlink(bak);
+		free(bak);
+		return save_fail(err, "cannot save", path, saved);
+	}
+	if (!save_overwrite(wfd, data, len)) {
+		saved = errno;
+		/* Put the old bytes back from the copy. */
+		bfd = open(bak, O_RDONLY | O_CLOEXEC);
+		if (bfd != -1 && lseek(wfd, 0, SEEK_SET) == 0 &&
+		    save_copy_bytes(bfd, wfd) &&
+		    ftruncate(wfd, st->st_size) == 0 && fsync(wfd) == 0) {
+			unlink(bak);
+			save_fail(err, "cannot save", path, saved);
+		} else if (err != NULL)
+			*err = xasprintf("cannot save %s: %s; the file as it "
+			    "was is in %s", path, strerror(saved), bak);
+		if (bfd != -1)
+			close(bfd);
+		close(wfd);
+		free(bak);
+		return false;
+	}
+	close(wfd);
+	unlink(bak);
+	free(bak);
+	if (!save_sync_dir(dir))
+		return save_fail(err, "saved, but could not sync the directory "
+		    "of", path, errno);
 	return true;
 }
 
@@ -177,44 +410,60 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 {
 	char		 real[PATH_MAX], *dir, *tmp;
 	struct stat	 st;
-	int		 fd, saved;
+	int		 fd, ofd, saved;
+	bool		 in_place = false, ok;
 
-	if (realpath(path, real) == NULL || stat(real, &st) == -1)
+	if (realpath(path, real) == NULL ||
+	    (ofd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return save_fail(err, "cannot save", path, errno);
+	if (fstat(ofd, &st) == -1) {
+		saved = errno;
+		close(ofd);
+		return save_fail(err, "cannot save", path, saved);
+	}
 	dir = save_dirname(real);
 	save_clean_dead(real, dir);
+	if (st.st_nlink > 1) {
+		/* Other names: they must see the new bytes too. */
+		ok = save_in_place(real, dir, ofd, &st, data, len, err, path);
+		goto out;
+	}
 	tmp = xasprintf("%s/.%s" SAVE_TMP_TAG "%ld-XXXXXX", dir,
 	    save_basename(real), (long)getpid());
 	if ((fd = mkstemp(tmp)) == -1) {
 		saved = errno;
 		free(tmp);
-		free(dir);
-		return save_fail(err, "cannot save (temporary file)", path,
-		    saved);
+		ok = save_fail(err, "cannot save (temporary file)", path, saved);
+		goto out;
 	}
-	if (!save_fill(fd, &st, data, len)) {
+	in_place = !save_copy_flags(ofd, fd);	/* before the bytes (+C) */
+	if (in_place || !save_write_all(fd, data, len) ||
+	    !save_metadata(ofd, fd, &st, &in_place) || fsync(fd) == -1) {
 		saved = errno;
 		close(fd);
-		goto fail;
+		unlink(tmp);
+		free(tmp);
+		if (in_place)
+			ok = save_in_place(real, dir, ofd, &st, data, len, err,
+			    path);
+		else
+			ok = save_fail(err, "cannot save", path, saved);
+		goto out;
 	}
 	if (close(fd) == -1 || rename(tmp, real) == -1) {
 		saved = errno;
-		goto fail;
+		unlink(tmp);
+		free(tmp);
+		ok = save_fail(err, "cannot save", path, saved);
+		goto out;
 	}
 	free(tmp);
-	if (!save_sync_dir(dir)) {
-		saved = errno;
-		free(dir);
-		return save_fail(err, "saved, but could not sync the directory "
-		    "of", path, saved);
-	}
+	ok = save_sync_dir(dir) || save_fail(err, "saved, but could not sync "
+	    "the directory of", path, errno);
+out:
+	close(ofd);
 	free(dir);
-	return true;
-fail:
-	unlink(tmp);
-	free(tmp);
-	free(dir);
-	return save_fail(err, "cannot save", path, saved);
+	return ok;
 }
 
 void

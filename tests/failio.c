@@ -6,6 +6,7 @@
  *
  *	FAILIO_OP=write|fsync|rename|fchmod|mkstemp|flock	the call to break
  *	FAILIO_OP=flockdir	flock, on directories only (as on NFS)
+ *	FAILIO_OP=fsetxattr|fchown|ftruncate	the metadata copy, in place
  *	FAILIO_ERRNO=N		fail it with errno N (e.g. 28 ENOSPC)
  *	FAILIO_SHORT=1		write: write half, then fail with FAILIO_ERRNO
  *	FAILIO_SLEEP=S		stall S seconds before the call (kill -9 then)
@@ -21,6 +22,8 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 static int
@@ -113,4 +116,38 @@ flock(int fd, int op)
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) && failio_hit("flockdir"))
 		return -1;
 	return real(fd, op);
+}
+
+int
+fsetxattr(int fd, const char *name, const void *v, size_t n, int flags)
+{
+	int	(*real)(int, const char *, const void *, size_t, int) =
+	    (int (*)(int, const char *, const void *, size_t, int))dlsym(
+	    RTLD_NEXT, "fsetxattr");
+
+	if (failio_hit("fsetxattr"))
+		return -1;
+	return real(fd, name, v, n, flags);
+}
+
+int
+fchown(int fd, uid_t u, gid_t g)
+{
+	int	(*real)(int, uid_t, gid_t) =
+	    (int (*)(int, uid_t, gid_t))dlsym(RTLD_NEXT, "fchown");
+
+	if (failio_hit("fchown"))
+		return -1;
+	return real(fd, u, g);
+}
+
+int
+ftruncate(int fd, off_t len)
+{
+	int	(*real)(int, off_t) =
+	    (int (*)(int, off_t))dlsym(RTLD_NEXT, "ftruncate");
+
+	if (failio_hit("ftruncate"))
+		return -1;
+	return real(fd, len);
 }

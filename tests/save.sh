@@ -250,4 +250,147 @@ if [ "$(id -u)" = 0 ] || ! [ -w ro.yaml ]; then
 	cmp -s ro.yaml orig.yaml && pass || fail "the viewer wrote a 0444 file"
 fi
 
+# --- owner, group, mode, set-id bits, ACLs, attributes, flags, links -------
+# meta FILE: what a save must keep, one line.
+meta() {
+	stat -c '%U:%G %a %h' "$1"
+}
+if [ -n "$users" ]; then
+	# Bob, of group proj, saves alice's 0660 proj file: it stays hers and
+	# proj's (written in place: bob cannot give a new file to alice), and
+	# carol, of proj, can still read it.
+	cp "$data/story.yaml" shared/g.yaml
+	chown $alice:$proj shared/g.yaml
+	chmod 660 shared/g.yaml
+	as $bob "$TLV" annotate contact "bob's note" shared/g.yaml >out 2>&1
+	expect_status 0 $? "bob annotates alice's group-writable file"
+	[ "$(meta shared/g.yaml)" = "$alice:$proj 660 1" ] && pass ||
+	    fail "bob's save made it $(meta shared/g.yaml)"
+	as $carol grep -q "bob's note" shared/g.yaml && pass ||
+	    fail "carol cannot read the note"
+	ls -a shared | grep -q 'tlv-' && fail "a backup or temporary file stayed" ||
+	    pass
+	# Alice saves her own file: rename, group and set-group-ID kept.
+	chmod 2770 shared/g.yaml
+	as $alice "$TLV" annotate contact "alice's note" shared/g.yaml >out 2>&1
+	expect_status 0 $? "alice annotates her setgid file"
+	[ "$(meta shared/g.yaml)" = "$alice:$proj 2770 1" ] && pass ||
+	    fail "alice's save made it $(meta shared/g.yaml)"
+	# Dave, not of proj, may write the file (0666) but not the directory:
+	# there is no room for a temporary file or a backup copy, so no save.
+	chmod 666 shared/g.yaml
+	cp shared/g.yaml orig.yaml
+	as $dave "$TLV" annotate contact "dave's note" shared/g.yaml >out 2>&1
+	expect_status 1 $? "dave annotates a 0666 file in proj's directory"
+	expect_grep 'Permission denied' out "dave is told why"
+	cmp -s shared/g.yaml orig.yaml && pass || fail "dave's save wrote"
+	[ "$(meta shared/g.yaml)" = "$alice:$proj 666 1" ] && pass ||
+	    fail "dave's save made it $(meta shared/g.yaml)"
+fi
+# Root keeps owner, group and both set-id bits (fchown before fchmod).
+cp "$data/story.yaml" id.yaml
+[ -n "$users" ] && chown $alice:$proj id.yaml
+chmod 6750 id.yaml
+before=$(meta id.yaml)
+"$TLV" annotate contact "setid" id.yaml >out 2>&1
+expect_status 0 $? "annotate a set-id file"
+[ "$(meta id.yaml)" = "$before" ] && pass ||
+    fail "set-id file: $before became $(meta id.yaml)"
+
+# Hard links: every name sees the new bytes; the links stay.
+cp "$data/story.yaml" linked.yaml
+ln linked.yaml other-name.yaml
+ino=$(stat -c %i linked.yaml)
+"$TLV" annotate contact "through one name" linked.yaml >out 2>&1
+expect_status 0 $? "annotate a hard-linked file"
+expect_grep 'through one name' other-name.yaml "the other name"
+[ "$(stat -c '%i %h' linked.yaml)" = "$ino 2" ] && pass ||
+    fail "the links were broken: $(stat -c '%i %h' linked.yaml)"
+ls -a | grep -q 'tlv-backup' && fail "the backup copy stayed" || pass
+
+# ACLs, extended attributes and inode flags (where the file system has
+# them; each is skipped, saying so, where not).
+cp "$data/story.yaml" acl.yaml
+chmod 640 acl.yaml
+if command -v setfacl >/dev/null 2>&1 &&
+    setfacl -m u:nobody:rw acl.yaml 2>/dev/null; then
+	chmod g-w acl.yaml	# the mask: nobody's rw is r in effect
+	acl=$(getfacl -c acl.yaml 2>/dev/null)
+	mode=$(stat -c %a acl.yaml)
+	"$TLV" annotate contact "acl" acl.yaml >out 2>&1
+	expect_status 0 $? "annotate a file with an ACL"
+	[ "$(getfacl -c acl.yaml 2>/dev/null)" = "$acl" ] && pass ||
+	    fail "the ACL changed: $(getfacl -c acl.yaml | tr '\n' ' ')"
+	[ "$(stat -c %a acl.yaml)" = "$mode" ] && pass ||
+	    fail "mode $mode became $(stat -c %a acl.yaml)"
+	# A directory's default ACL must not widen a file that had none.
+	mkdir dacl
+	cp "$data/story.yaml" dacl/f.yaml
+	chmod 600 dacl/f.yaml
+	setfacl -d -m u:nobody:rwx dacl
+	"$TLV" annotate contact "default acl" dacl/f.yaml >out 2>&1
+	expect_status 0 $? "annotate under a default ACL"
+	getfacl -c dacl/f.yaml 2>/dev/null | grep -q nobody &&
+	    fail "the directory's default ACL was given to the file" || pass
+	[ "$(stat -c %a dacl/f.yaml)" = 600 ] && pass ||
+	    fail "mode 600 became $(stat -c %a dacl/f.yaml)"
+else
+	echo "ACL tests skipped: no setfacl, or no ACLs on this file system"
+fi
+if command -v setfattr >/dev/null 2>&1 &&
+    setfattr -n user.comment -v 'keep me' acl.yaml 2>/dev/null; then
+	"$TLV" annotate contact "xattr" acl.yaml >out 2>&1
+	expect_status 0 $? "annotate a file with an attribute"
+	[ "$(getfattr --only-values -n user.comment acl.yaml 2>/dev/null)" = \
+	    'keep me' ] && pass || fail "user.comment was lost"
+	if [ -f "$top_builddir/tests/failio.so" ] &&
+	    [ -z "${TLV_SANITIZED:-}" ]; then
+		# An attribute that cannot be copied: written in place.
+		ino=$(stat -c %i acl.yaml)
+		FAILIO_OP=fsetxattr FAILIO_ERRNO=1 \
+		    LD_PRELOAD=$top_builddir/tests/failio.so \
+		    "$TLV" annotate contact "in place" acl.yaml >out 2>&1
+		expect_status 0 $? "annotate when an attribute cannot be set"
+		[ "$(stat -c %i acl.yaml)" = "$ino" ] && pass ||
+		    fail "not written in place"
+		[ "$(getfattr --only-values -n user.comment acl.yaml \
+		    2>/dev/null)" = 'keep me' ] && pass ||
+		    fail "user.comment was lost (in place)"
+		expect_grep 'in place' acl.yaml "the in-place save"
+	fi
+else
+	echo "attribute tests skipped: no setfattr, or no user attributes here"
+fi
+if command -v chattr >/dev/null 2>&1 && chattr +d acl.yaml 2>/dev/null; then
+	"$TLV" annotate contact "flags" acl.yaml >out 2>&1
+	expect_status 0 $? "annotate a nodump file"
+	lsattr acl.yaml 2>/dev/null | cut -d' ' -f1 | grep -q d && pass ||
+	    fail "chattr +d was lost"
+else
+	echo "inode flag tests skipped: no chattr +d on this file system"
+fi
+
+# In place, a failure puts the old bytes back -- or, if even that fails,
+# says where the copy is.
+if [ -f "$top_builddir/tests/failio.so" ] && [ -z "${TLV_SANITIZED:-}" ]; then
+	cp linked.yaml orig.yaml
+	FAILIO_OP=ftruncate FAILIO_ERRNO=5 \
+	    LD_PRELOAD=$top_builddir/tests/failio.so \
+	    "$TLV" annotate contact "cut" linked.yaml >out 2>&1
+	expect_status 1 $? "in-place save failing"
+	expect_grep 'the file as it was is in .*\.linked\.yaml\.tlv-backup-' \
+	    out "the backup is named"
+	bak=$(ls -a | grep '^\.linked\.yaml\.tlv-backup-' | head -n 1)
+	[ -n "$bak" ] && cmp -s "$bak" orig.yaml && pass ||
+	    fail "the backup copy is not the file as it was"
+	rm -f "$bak"
+	cp orig.yaml linked.yaml
+	FAILIO_OP=write FAILIO_ERRNO=28 \
+	    LD_PRELOAD=$top_builddir/tests/failio.so \
+	    "$TLV" annotate contact "full" linked.yaml >out 2>&1
+	expect_status 1 $? "in-place save on a full disk"
+	cmp -s linked.yaml orig.yaml && pass || fail "a full disk changed the file"
+	ls -a | grep -q 'tlv-backup' && fail "the backup stayed" || pass
+fi
+
 finish
