@@ -43,7 +43,7 @@
 	_(ADD, "add", "A", "add an event (in the editor, from a template)") \
 	_(DELETE, "delete", "D", "delete the event (asks first)")	\
 	_(UNDO, "undo", "u", "undo the last change (again: the one before)") \
-	_(DIAGNOSTICS, "diagnostics", "E", "show problems found in the files") \
+	_(DIAGNOSTICS, "diagnostics", "E", "show problems found in the files (Enter: open one in the editor at its line)") \
 	_(HELP, "help", "? F1 h", "this help: every key")				\
 	_(REDRAW, "redraw", "C-l", "redraw the screen")			\
 	_(QUIT, "quit", "q", "quit (in help or problems: back to the list)")

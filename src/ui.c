@@ -1036,6 +1036,8 @@ ui_draw_status(struct app *app)
 	}
 	text = app->view == &view_related_ops ?
 	    "j/k choose  Enter or r follows  q back to the list" :
+	    app->view == &view_diag_ops ?
+	    "j/k choose  Enter opens it in the editor  q back to the list" :
 	    app->view != &view_timeline_ops ?
 	    "q back to the list  j/k scroll  Space/b page" : NULL;
 	attrset(A_DIM);

@@ -99,6 +99,7 @@ struct app {
 	bool			 detail_focus;
 	size_t			 detail_top;	/* first line shown */
 	size_t			 pager_top;	/* help / diagnostics */
+	size_t			 diag_cursor;	/* the problem selected */
 	size_t			 related_row;	/* the chooser's link */
 	char			*message;	/* status line, or NULL */
 	bool			 message_error;
@@ -201,6 +202,8 @@ bool	 ui_edit_allowed(struct app *, uint32_t fi);
 /* After invalid editor text: edit again (true) or discard. */
 void	 ui_edit_again(struct app *, bool again);
 void	 ui_edit_finish(struct app *);
+/* Open the editor on a file at a line (a problem's place), then reload. */
+void	 ui_edit_problem(struct app *, const char *path, unsigned line);
 /* Forget the changes kept for undo. */
 void	 ui_edit_free(struct app *);
 

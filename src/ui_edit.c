@@ -15,9 +15,12 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -463,26 +466,74 @@ ui_edit_undo(struct app *app)
 
 /* --- $EDITOR ------------------------------------------------------------- */
 
-/* Run the editor on path; false if it could not be run. */
+/*
+ * Run $VISUAL (else $EDITOR, else vi) on path, at line if not 0 ("+LINE",
+ * as vi, vim, nano and emacs take it), through the shell as git does --
+ * sh -c 'EDITOR "$@"' -- so that an editor with options works and the
+ * path is an argument, never part of the command text.  The terminal is
+ * the editor's meanwhile.  False if it could not be run.
+ */
 static bool
-ui_run_editor(const char *path)
+ui_run_editor(const char *path, unsigned line)
 {
-	const char	*ed = getenv("VISUAL");
-	char		*cmd;
-	int		 rc;
+	const char		*ed = getenv("VISUAL"), *argv[7];
+	char			*cmd, at[16];
+	struct sigaction	 ign, oint, oquit;
+	pid_t			 pid;
+	int			 n = 0, st = 0, saved;
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
 		ed = "vi";
-	cmd = xasprintf("%s '%s'", ed, path);
+	cmd = xasprintf("%s \"$@\"", ed);
+	argv[n++] = "sh";
+	argv[n++] = "-c";
+	argv[n++] = cmd;
+	argv[n++] = "sh";
+	if (line > 0) {
+		snprintf(at, sizeof at, "+%u", line);
+		argv[n++] = at;
+	}
+	argv[n++] = path;
+	argv[n] = NULL;
 	def_prog_mode();
 	endwin();
-	rc = system(cmd);
+	/* Ctrl-C in the editor is the editor's, as with system(3). */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	if ((pid = fork()) == 0) {
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+		execv("/bin/sh", (char *const *)(uintptr_t)argv);
+		_exit(127);
+	}
+	saved = errno;
+	while (pid > 0 && waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
 	reset_prog_mode();
 	refresh();
 	free(cmd);
-	return rc != -1;
+	errno = saved;
+	return pid > 0;
+}
+
+void
+ui_edit_problem(struct app *app, const char *path, unsigned line)
+{
+	char	*p = xstrdup(path);
+
+	if (!ui_run_editor(p, line))
+		ui_message(app, true, "cannot run the editor: %s",
+		    strerror(errno));
+	else
+		ui_reload(app);
+	free(p);
 }
 
 /*
@@ -554,7 +605,7 @@ ui_editor_round(struct app *app)
 	struct ui_change	 c;
 	char			*text, *why = NULL, *id, *fixed;
 
-	if (!ui_run_editor(app->edit_path)) {
+	if (!ui_run_editor(app->edit_path, 0)) {
 		ui_message(app, true, "cannot run the editor: %s",
 		    strerror(errno));
 		return;

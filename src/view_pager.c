@@ -2,7 +2,8 @@
 /*
  * Two read-only pages: the help (made from the action table and the key
  * map, so it always tells the truth) and the diagnostics of the loaded
- * files.  Both scroll like less; q or Esc goes back to the list.
+ * files.  Both scroll like less; q or Esc goes back to the list.  In the
+ * problems j/k select one, and Enter opens the editor at its line.
  */
 #include "config.h"
 
@@ -12,9 +13,11 @@
 #include "text.h"
 #include "ui.h"
 
-/* Draw the lines of text (each ending in '\n') under a title row. */
+/* Draw the lines of text (each ending in '\n') under a title row; line
+ * sel (or none: SIZE_MAX) highlighted. */
 static void
-vp_draw_text(struct app *app, const char *title, const struct buf *text)
+vp_draw_text(struct app *app, const char *title, const struct buf *text,
+    size_t sel)
 {
 	const char	*p, *nl;
 	size_t		 line = 0, nlines = 0;
@@ -33,7 +36,10 @@ vp_draw_text(struct app *app, const char *title, const struct buf *text)
 			continue;
 		if (++y >= app->rows - 1)
 			break;
-		ui_put(y, 0, p, (size_t)(nl - p), app->cols, false);
+		if (line == sel)
+			attrset(A_REVERSE);
+		ui_put(y, 0, p, (size_t)(nl - p), app->cols, line == sel);
+		attrset(A_NORMAL);
 	}
 }
 
@@ -103,29 +109,99 @@ vp_help_draw(struct app *app)
 	struct buf	b = BUF_INIT;
 
 	vp_help_text(app, &b);
-	vp_draw_text(app, " tlv help · q: back to the list", &b);
+	vp_draw_text(app, " tlv help · q: back to the list", &b, SIZE_MAX);
 	buf_free(&b);
+}
+
+/* The problems: the configuration's, then the files'. */
+static size_t
+vp_diag_count(const struct app *app)
+{
+	return app->conf_diags.n + app->diags.n;
+}
+
+static const struct diag *
+vp_diag_at(const struct app *app, size_t i)
+{
+	return i < app->conf_diags.n ? &app->conf_diags.v[i] :
+	    &app->diags.v[i - app->conf_diags.n];
 }
 
 static void
 vp_diag_draw(struct app *app)
 {
 	struct buf	b = BUF_INIT;
-	size_t		i;
+	size_t		i, n = vp_diag_count(app);
+	size_t		h = app->rows > 3 ? (size_t)app->rows - 2 : 1;
 
 	buf_adds(&b, "\n");
-	for (i = 0; i < app->conf_diags.n; i++)
-		diag_format(&app->conf_diags.v[i], &b);
-	for (i = 0; i < app->diags.n; i++)
-		diag_format(&app->diags.v[i], &b);
-	if (app->diags.n + app->conf_diags.n == 0)
+	for (i = 0; i < n; i++)
+		diag_format(vp_diag_at(app, i), &b);
+	if (n == 0)
 		buf_adds(&b, "No problems found in the files.\n");
 	buf_printf(&b, "\n%zu error%s, %zu warning%s\n",
 	    app->diags.errors + app->conf_diags.errors,
 	    app->diags.errors + app->conf_diags.errors == 1 ? "" : "s",
 	    app->diags.warnings, app->diags.warnings == 1 ? "" : "s");
-	vp_draw_text(app, " Problems in the files · q: back to the list", &b);
+	/* The selected problem (line 1 + cursor) stays in sight. */
+	if (app->diag_cursor >= n)
+		app->diag_cursor = n > 0 ? n - 1 : 0;
+	if (n > 0 && 1 + app->diag_cursor < app->pager_top)
+		app->pager_top = 1 + app->diag_cursor;
+	if (n > 0 && 1 + app->diag_cursor >= app->pager_top + h)
+		app->pager_top = 2 + app->diag_cursor - h;
+	vp_draw_text(app, n > 0 ? " Problems in the files · Enter: open in "
+	    "the editor · q: back to the list" :
+	    " Problems in the files · q: back to the list", &b,
+	    n > 0 ? 1 + app->diag_cursor : SIZE_MAX);
 	buf_free(&b);
+}
+
+/* j/k and the pages move the selection; Enter (or e) opens the editor
+ * at the selected problem's line. */
+static enum ui_reaction
+vp_diag_action(struct app *app, enum action a)
+{
+	size_t			 n = vp_diag_count(app);
+	size_t			 page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
+	size_t			*c = &app->diag_cursor;
+	const struct diag	*d;
+
+	if (n == 0)
+		return vp_action(app, a);
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		*c += *c + 1 < n;
+		break;
+	case ACTION_MOVE_UP:
+		*c -= *c > 0;
+		break;
+	case ACTION_PAGE_DOWN:
+		*c = *c + page < n ? *c + page : n - 1;
+		break;
+	case ACTION_PAGE_UP:
+		*c = *c > page ? *c - page : 0;
+		break;
+	case ACTION_MOVE_FIRST:
+		*c = 0;
+		app->pager_top = 0;
+		break;
+	case ACTION_MOVE_LAST:
+		*c = n - 1;
+		break;
+	case ACTION_DETAIL:
+	case ACTION_EDIT:
+		d = vp_diag_at(app, *c < n ? *c : n - 1);
+		if (d->file == NULL) {
+			ui_message(app, true, "this problem is not in a file");
+			return UI_REDRAW;
+		}
+		ui_edit_problem(app, d->file, d->line);
+		return UI_RELAYOUT;
+	default:
+		return vp_action(app, a);
+	}
+	return UI_REDRAW;
 }
 
 const struct view_ops view_help_ops = {
@@ -138,6 +214,6 @@ const struct view_ops view_help_ops = {
 const struct view_ops view_diag_ops = {
 	.name = "diagnostics",
 	.draw = vp_diag_draw,
-	.action = vp_action,
+	.action = vp_diag_action,
 	.click = NULL,
 };

@@ -273,6 +273,37 @@ printf '    related: [b]\n\n  - id: 2025-03-a-brand-new-event\n' >sp-a.want
 tail -n +10 sp.yaml | head -3 | cmp -s - sp-a.want && pass ||
     { fail "A without a blank line:"; cat sp.yaml; }
 
+# E, then j and Enter: the editor opens at the selected problem's file
+# and line; its path is an argument (here with a blank and a quote), the
+# editor's own options work, and the file is reloaded afterwards.
+printf 'events:\n  - id: a\n    date: lat 2022\n    title: A\n  - id: b\n    date: 2022\n    title: B\n    staus: x\n' \
+    >"it's bad.yaml"
+cat >"$tmp/ed-log" <<'EOF'
+#!/bin/sh
+printf '%s\n' "$@" >"$(dirname "$0")/ed-args"
+sed -i 's/lat 2022/late 2022/' "$3"
+EOF
+chmod +x "$tmp/ed-log"
+cat >"$tmp/problem.keys" <<EOF
+E
+:save-screen $tmp/problem1.txt
+j<Enter>
+:save-screen $tmp/problem2.txt
+EOF
+EDITOR="$tmp/ed-log --wait" TLV_SCRIPT=$tmp/problem.keys "$TLV" \
+    "it's bad.yaml" >"$tmp/problem.out" 2>&1
+expect_grep 'Enter opens it in the editor' problem1.txt "E says Enter opens"
+printf -- "--wait\n+8\nit's bad.yaml\n" >ed-args.want
+cmp -s ed-args ed-args.want && pass ||
+    { fail "Enter on a problem ran the editor with:"; cat ed-args; }
+expect_grep "it's bad.yaml:8:5: warning: unknown key 'staus'" problem2.txt \
+    "the file is reloaded after the editor"
+if grep -q "lat 2022" problem2.txt; then
+	fail "the fixed problem is still shown"
+else
+	pass
+fi
+
 # A file with lone CR line breaks: a is refused with the real reason.
 printf 'title: T\revents:\r  - id: a\r    date: 2022\r    title: A\r' >cr.yaml
 cp cr.yaml cr.orig
