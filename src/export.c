@@ -813,6 +813,23 @@ export_csv_str(struct buf *b, const char *s, bool neutralise, bool last)
 	buf_adds(b, last ? "\r\n" : ",");
 }
 
+/*
+ * One item of a list cell (a tag, an actor, a part of a source):
+ * sanitised with TAB and LF shown as ^I and ^J, since they are what
+ * separates the items (LF) and a source's parts (TAB) and so can be in no
+ * name; "'" before a leading = + - @, as for a cell.
+ */
+static void
+export_csv_item(struct buf *t, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (*s != '\0' && strchr("=+-@", *s) != NULL)
+		buf_addc(t, '\'');
+	text_sanitize(t, s, strlen(s), 0);
+}
+
+/* Tags or actors: one a line. */
 static void
 export_csv_list(struct buf *b, const char *const *v, uint32_t n)
 {
@@ -821,14 +838,16 @@ export_csv_list(struct buf *b, const char *const *v, uint32_t n)
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_adds(&t, "; ");
-		buf_adds(&t, v[i]);
+			buf_addc(&t, '\n');
+		export_csv_item(&t, v[i]);
 	}
-	export_csv_str(b, t.data, true, false);
+	export_csv_str(b, t.data, false, false);
 	buf_free(&t);
 }
 
-/* A source as one text: "outlet, title, date, url" (those present). */
+/* Sources: one a line, each "outlet TAB title TAB date TAB url", a part
+ * left empty when the source has none, so that a comma in a name ("Le
+ * Monde, Paris") is not taken for a separator. */
 static void
 export_csv_sources(struct buf *b, const struct tl_event *e)
 {
@@ -839,18 +858,34 @@ export_csv_sources(struct buf *b, const struct tl_event *e)
 		const struct tl_source *s = &e->sources[i];
 		const char *parts[4] = { s->outlet, s->title, s->date_text,
 		    s->url };
-		const char *sep = "";
 
 		if (i > 0)
-			buf_adds(&t, "; ");
-		for (k = 0; k < 4; k++)
-			if (parts[k] != NULL) {
-				buf_printf(&t, "%s%s", sep, parts[k]);
-				sep = ", ";
-			}
+			buf_addc(&t, '\n');
+		for (k = 0; k < 4; k++) {
+			if (k > 0)
+				buf_addc(&t, '\t');
+			export_csv_item(&t, parts[k]);
+		}
 	}
-	export_csv_str(b, t.data, true, false);
+	/* The items are neutralised; a leading TAB is an empty outlet. */
+	export_csv_str(b, t.data, false, false);
 	buf_free(&t);
+}
+
+/* A description without the line break (and blanks) a block scalar ends
+ * with: the cell holds the text, not the YAML layout. */
+static void
+export_csv_text(struct buf *b, const char *s)
+{
+	size_t	len;
+
+	if (s != NULL) {
+		for (len = strlen(s); len > 0 && strchr(" \t\r\n",
+		    s[len - 1]) != NULL; len--)
+			;
+		export_csv_field(b, s, len, true);
+	}
+	buf_addc(b, ',');
 }
 
 static bool
@@ -872,7 +907,7 @@ export_csv_event(struct export *x, const struct tl_event *e)
 	export_csv_list(b, e->tags, e->ntags);
 	export_csv_list(b, e->actors, e->nactors);
 	export_csv_sources(b, e);
-	export_csv_str(b, e->description, true, false);
+	export_csv_text(b, e->description);
 	export_csv_str(b, x->tl->files[e->file].path, true, true);
 	return true;
 }

@@ -90,10 +90,47 @@ assert all(len(r) == 12 for r in rows)
 by = {r[0]: r for r in rows[1:]}
 assert by["decade"][5].startswith("Something in the early seventies, ")
 assert by["invasion"][10].count('"special') == 1
-assert by["contact"][8] == "Elon Musk; Vladimir Putin"
+assert by["contact"][8] == "Elon Musk\nVladimir Putin", by["contact"][8]
 assert by["contact"][4] == "ongoing" and by["contact"][3] == ""
+assert by["contact"][9].split("\t") == ["The Wall Street Journal", "",
+    "2024-10-24", "https://www.wsj.com/"], by["contact"][9]
+d = by["invasion"][10]
+assert d and not d[-1].isspace(), repr(d)
 EOF
 	then pass; else fail "csv export does not read back"; fi
+fi
+
+# csv: a source's parts and a list's items are split on what no name can
+# hold (TAB within a source, LF between items), so "Le Monde, Paris" and
+# "a; b" stay one name; a description has no trailing line break.
+cat >"$tmp/names.yaml" <<'EOF'
+events:
+  - id: n
+    date: 2022
+    title: Names
+    actors: ["Smith; Jones", "Tab\there"]
+    sources:
+      - {outlet: "Le Monde, Paris", title: "A, B", url: "https://x/"}
+      - {outlet: "=Evil", date: 2022-03}
+    description: |
+      Line one,
+      line two.
+
+EOF
+"$TLV" export --format csv "$tmp/names.yaml" >"$out"
+expect_status 0 $? "csv with commas in names"
+if [ -n "$py" ]; then
+	if $py - "$out" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+r = rows[1]
+assert r[8].split("\n") == ["Smith; Jones", "Tab^Ihere"], r[8]
+src = [s.split("\t") for s in r[9].split("\n")]
+assert src == [["Le Monde, Paris", "A, B", "", "https://x/"],
+    ["'=Evil", "", "2022-03", ""]], src
+assert r[10] == "Line one,\nline two.", repr(r[10])
+EOF
+	then pass; else fail "csv names do not read back"; fi
 fi
 
 # csv: text cells that a spreadsheet would run as a formula get a "'".
@@ -101,8 +138,9 @@ printf 'events:\n  - {id: "=cmd", date: 2022, title: "=HYPERLINK(\\"http://x\\")
     >"$tmp/formula.yaml"
 "$TLV" export --format csv "$tmp/formula.yaml" >"$out" 2>&1
 expect_status 0 $? "csv with formula text"
-expect_grep "^'=cmd,2022,2022-01-01,2022-12-31,,\"'=HYPERLINK(\"\"http://x\"\")\",,,'@a; b,,'-1+2," \
+expect_grep "^'=cmd,2022,2022-01-01,2022-12-31,,\"'=HYPERLINK(\"\"http://x\"\")\",,,\"'@a\$" \
     "$out" "csv formula neutralised"
+expect_grep "^b\",,'-1+2," "$out" "csv formula neutralised"
 
 # ics: what a calendar library reads.
 # shellcheck disable=SC2086
@@ -259,7 +297,7 @@ fi
 # shellcheck disable=SC2086
 "$TLV" export --format csv --tag starlink --status alleged,denied $story >"$out"
 expect_status 0 $? "export with filters"
-if [ "$(wc -l <"$out")" -eq 4 ]; then pass; else fail "filtered csv: $(cat "$out")"; fi
+if [ "$(grep -c "$(printf '\r')\$" "$out")" -eq 4 ]; then pass; else fail "filtered csv: $(cat "$out")"; fi
 # shellcheck disable=SC2086
 "$TLV" export --format=markdown --filter 'id:invasion' $story >"$out"
 expect_grep '^- \*\*2022-02-24\*\*: Full-scale invasion of Ukraine \*(confirmed)\*$' \
