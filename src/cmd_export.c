@@ -298,6 +298,35 @@ import_tags(struct buf *b, const struct tl_event *e)
 	buf_free(&t);
 }
 
+/* The slide's keys that tlv has no field for, as a JSON (so YAML flow)
+ * mapping under "timelinejs"; an export gives them back. */
+static void
+import_side(struct buf *b, const struct tl_html *h)
+{
+	const char	*sep = "";
+
+	if (h == NULL || (h->display == NULL && h->extra == NULL &&
+	    h->start_extra == NULL && h->end_extra == NULL))
+		return;
+	buf_adds(b, "    timelinejs: {");
+	if (h->display != NULL) {
+		buf_adds(b, "\"display_date\": ");
+		export_json_string(b, h->display, strlen(h->display));
+		sep = ", ";
+	}
+	if (h->start_extra != NULL) {
+		buf_printf(b, "%s\"start_date\": {%s}", sep, h->start_extra);
+		sep = ", ";
+	}
+	if (h->end_extra != NULL) {
+		buf_printf(b, "%s\"end_date\": {%s}", sep, h->end_extra);
+		sep = ", ";
+	}
+	if (h->extra != NULL)
+		buf_printf(b, "%s%s", sep, h->extra);
+	buf_adds(b, "}\n");
+}
+
 static void
 import_event(struct buf *b, const struct timeline *tl,
     const struct tl_event *e)
@@ -320,11 +349,12 @@ import_event(struct buf *b, const struct timeline *tl,
 	    "    " : "  - ", "date", e->date_text, false);
 	import_field(b, "    ", "end", end, false);
 	/* The HTML as it came ("markup: html"). */
-	import_field(b, "    ", "title", h != NULL ? h->title : e->title,
-	    false);
-	import_field(b, "    ", "description", h != NULL ? h->text :
-	    e->description, false);
+	import_field(b, "    ", "title", h != NULL && h->html ? h->title :
+	    e->title, false);
+	import_field(b, "    ", "description", h != NULL && h->html ?
+	    h->text : e->description, false);
 	import_tags(b, e);
+	import_side(b, h);
 }
 
 static void
@@ -341,6 +371,15 @@ import_write(FILE *fp, const struct timeline *tl)
 	    f->title, false);
 	import_field(&b, "", "description", f->description_html != NULL ?
 	    f->description_html : f->description, false);
+	if (f->tljs_title != NULL || f->tljs_top != NULL) {
+		buf_adds(&b, "timelinejs: {");
+		if (f->tljs_title != NULL)
+			buf_printf(&b, "\"title\": {%s}%s", f->tljs_title,
+			    f->tljs_top != NULL ? ", " : "");
+		if (f->tljs_top != NULL)
+			buf_adds(&b, f->tljs_top);
+		buf_adds(&b, "}\n");
+	}
 	buf_adds(&b, tl->nevents > 0 ? "events:\n" : "events: []\n");
 	for (i = 0; i < tl->nevents; i++) {
 		import_event(&b, tl, &tl->events[i]);

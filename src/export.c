@@ -1145,7 +1145,7 @@ export_tljs_align(const struct date_parts *p, bool first)
 
 static void
 export_tljs_parts(struct buf *b, const char *key, const struct date_parts *p,
-    int unit)
+    int unit, const char *extra)
 {
 	static const char *const names[] = {
 		"year", "month", "day", "hour", "minute", "second"
@@ -1156,10 +1156,13 @@ export_tljs_parts(struct buf *b, const char *key, const struct date_parts *p,
 			    p->minute, p->second };
 	int		i;
 
-	buf_printf(b, ",\n      \"%s\": {", key);
+	buf_printf(b, "%s\n      \"%s\": {", b->data[b->len - 1] == '{' ? "" :
+	    ",", key);
 	for (i = 0; i <= unit; i++)
 		buf_printf(b, "%s\"%s\": %lld", i > 0 ? ", " : "", names[i],
 		    v[i]);
+	if (extra != NULL)
+		buf_printf(b, ", %s", extra);	/* display_date, format */
 	buf_addc(b, '}');
 }
 
@@ -1209,7 +1212,8 @@ export_tljs_offset(const char *text)
 }
 
 static void
-export_tljs_dates(struct buf *b, const struct tl_event *e)
+export_tljs_dates(struct buf *b, const struct tl_event *e,
+    const struct tl_html *h)
 {
 	struct date_parts	s, l;
 	int			su, lu, i;
@@ -1218,7 +1222,8 @@ export_tljs_dates(struct buf *b, const struct tl_event *e)
 	su = export_tljs_unit(&e->date);
 	if ((i = export_tljs_align(&s, true)) > su)
 		su = i;
-	export_tljs_parts(b, "start_date", &s, su);
+	export_tljs_parts(b, "start_date", &s, su, h != NULL ?
+	    h->start_extra : NULL);
 	if (tl_event_latest(e) >= DATE_MAX)
 		return;		/* open or ongoing: not expressible */
 	date_split(tl_event_latest(e) + export_tljs_offset(
@@ -1227,7 +1232,8 @@ export_tljs_dates(struct buf *b, const struct tl_event *e)
 	if ((i = export_tljs_align(&l, false)) > lu)
 		lu = i;
 	if (su != lu || !export_tljs_same(&s, &l, su))
-		export_tljs_parts(b, "end_date", &l, lu);
+		export_tljs_parts(b, "end_date", &l, lu, h != NULL ?
+		    h->end_extra : NULL);
 }
 
 /* tlv text as TimelineJS HTML: escaped, its line breaks as <br> (HTML
@@ -1288,7 +1294,14 @@ export_tljs_begin(struct export *x)
 		export_tljs_text(&x->b, f != NULL ? f->description_html : NULL,
 		    d.data);
 	}
-	buf_adds(&x->b, "}},\n  \"events\": [");
+	buf_addc(&x->b, '}');
+	/* A TimelineJS file's other keys (media, eras, ...) as they came. */
+	if (f != NULL && f->tljs_title != NULL)
+		buf_printf(&x->b, ", %s", f->tljs_title);
+	buf_addc(&x->b, '}');
+	if (f != NULL && f->tljs_top != NULL)
+		buf_printf(&x->b, ",\n  %s", f->tljs_top);
+	buf_adds(&x->b, ",\n  \"events\": [");
 	free(title);
 	buf_free(&d);
 	export_flush(x);
@@ -1331,6 +1344,23 @@ export_tljs_display(struct buf *b, const char *text)
 		buf_printf(b, "%lld", y);
 }
 
+/* Is the event's date one TimelineJS shows as well from its parts (a
+ * year, month, day or time, with no qualifier)? */
+static bool
+export_tljs_plain_range(const struct date_range *r)
+{
+	return (r->flags & ~(unsigned)DATE_HAS_TIME) == 0 &&
+	    (r->precision == DATE_PREC_YEAR || r->precision ==
+	    DATE_PREC_MONTH || r->precision >= DATE_PREC_DAY);
+}
+
+static bool
+export_tljs_plain(const struct tl_event *e)
+{
+	return export_tljs_plain_range(&e->date) && (e->end_text == NULL ||
+	    export_tljs_plain_range(&e->end));
+}
+
 static bool
 export_tljs_event(struct export *x, const struct tl_event *e)
 {
@@ -1343,21 +1373,28 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 		return false;
 	}
 	buf_adds(b, x->n > 0 ? ",\n    {" : "\n    {");
-	buf_adds(b, "\n      \"display_date\": ");
-	export_tljs_display(&d, e->date_text);
-	if (e->end_text != NULL) {
-		buf_adds(&d, " \xe2\x80\x93 ");
-		export_tljs_display(&d, e->end_text);
-	}
-	export_tljs_html(b, d.data);
-	buf_free(&d);
-	export_tljs_dates(b, e);
 	h = timeline_html(x->tl, e);
+	/* A slide's own display date; none where it had none (TimelineJS
+	 * makes the same one again); tlv's date as written. */
+	if (h != NULL && h->display != NULL) {
+		buf_adds(b, "\n      \"display_date\": ");
+		export_json_str(b, h->display);
+	} else if (!x->tl->files[e->file].html || !export_tljs_plain(e)) {
+		buf_adds(b, "\n      \"display_date\": ");
+		export_tljs_display(&d, e->date_text);
+		if (e->end_text != NULL) {
+			buf_adds(&d, " \xe2\x80\x93 ");
+			export_tljs_display(&d, e->end_text);
+		}
+		export_tljs_html(b, d.data);
+	}
+	buf_free(&d);
+	export_tljs_dates(b, e, h);
 	buf_adds(b, ",\n      \"text\": {\"headline\": ");
-	export_tljs_text(b, h != NULL ? h->title : NULL, e->title);
-	if (h != NULL ? h->text != NULL : e->description != NULL) {
+	export_tljs_text(b, h != NULL && h->html ? h->title : NULL, e->title);
+	if (h != NULL && h->html ? h->text != NULL : e->description != NULL) {
 		buf_adds(b, ", \"text\": ");
-		export_tljs_text(b, h != NULL ? h->text : NULL,
+		export_tljs_text(b, h != NULL && h->html ? h->text : NULL,
 		    e->description);
 	}
 	/* A TimelineJS file's group became the event's tag: it goes back
@@ -1374,6 +1411,8 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 		buf_adds(b, ",\n      \"unique_id\": ");
 		export_json_str(b, e->id);
 	}
+	if (h != NULL && h->extra != NULL)
+		buf_printf(b, ",\n      %s", h->extra);	/* media, ... */
 	buf_adds(b, "\n    }");
 	return true;
 }

@@ -140,17 +140,28 @@ struct tl_file {
 	const char	*title_html;	/* HTML title and description when */
 	const char	*description_html; /* they differ from the text, or
 					   NULL */
+	const char	*tljs_title;	/* TimelineJS: the title slide's other
+					   keys, as JSON members, or NULL */
+	const char	*tljs_top;	/* ... and the file's (eras, scale) */
 };
 
-/* A TimelineJS event's headline and text as HTML (SPEC section 9): the
- * event shows their readable text (html_to_text); an export to TimelineJS
- * gives these back.  Only events whose HTML differs from that text have
- * one; the event is found by its file and its span's start. */
+/* What a TimelineJS slide has beyond tlv's fields (SPEC section 9), for
+ * an export to TimelineJS to give back: its headline and text as HTML
+ * (the event shows their readable text, html_to_text), its display date,
+ * and its other keys (media, background, ...) as JSON members ("\"media\":
+ * {...}, ...", no braces), those of its start_date and end_date apart.
+ * Only events with something here have one; the event is found by its
+ * file and its span's start (timeline_html). */
 struct tl_html {
 	uint32_t	 file;
 	uint32_t	 start;
-	const char	*title;		/* never NULL ("" for no headline) */
-	const char	*text;		/* or NULL */
+	const char	*title;		/* HTML, or NULL: the title's text */
+	const char	*text;		/* HTML, or NULL: the description */
+	bool		 html;		/* title and text are set */
+	const char	*display;	/* display_date, or NULL */
+	const char	*extra;		/* JSON members, or NULL */
+	const char	*start_extra;	/* start_date's display_date ... */
+	const char	*end_extra;
 };
 
 /* The id of an event that was not loaded because it had errors: kept so

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "export.h"
 #include "html.h"
 #include "text.h"
 #include "timeline.h"
@@ -1334,7 +1335,7 @@ yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
 
 enum yl_key_id {
 	K_ID, K_DATE, K_END, K_TITLE, K_DESCRIPTION, K_STATUS, K_TAGS,
-	K_ACTORS, K_SOURCES, K_RELATED, K_NOTES, K_UNKNOWN
+	K_ACTORS, K_SOURCES, K_RELATED, K_NOTES, K_TIMELINEJS, K_UNKNOWN
 };
 
 static const char *const event_keys[K_UNKNOWN] = {
@@ -1342,6 +1343,7 @@ static const char *const event_keys[K_UNKNOWN] = {
 	[K_TITLE] = "title", [K_DESCRIPTION] = "description",
 	[K_STATUS] = "status", [K_TAGS] = "tags", [K_ACTORS] = "actors",
 	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
+	[K_TIMELINEJS] = "timelinejs",
 };
 
 /* The key's id: by its length, then compared in place (this runs for
@@ -1366,6 +1368,8 @@ yl_event_key(const struct ynode *k)
 	case 7:
 		return YL_IS(k, "sources") ? K_SOURCES : YL_IS(k, "related") ?
 		    K_RELATED : K_UNKNOWN;
+	case 10:
+		return YL_IS(k, "timelinejs") ? K_TIMELINEJS : K_UNKNOWN;
 	case 11:
 		return YL_IS(k, "description") ? K_DESCRIPTION : K_UNKNOWN;
 	default:
@@ -1414,6 +1418,11 @@ yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
 		break;
 	case K_NOTES:
 		yl_notes(y, v, e);
+		break;
+	case K_TIMELINEJS:	/* read by yl_side_event */
+		if (v->kind != YN_MAP)
+			yl_type_error(y, v, key, "a mapping of TimelineJS "
+			    "slide keys");
 		break;
 	case K_UNKNOWN: {
 		struct buf b = BUF_INIT;
@@ -1584,7 +1593,7 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 		if ((v = yl_map_get(text, "text")) != NULL)
 			e->description = yl_text(y, v, "text");
 	}
-	if ((v = yl_map_get(map, "group")) != NULL)
+	if ((v = yl_map_get(map, "group")) != NULL && !yl_tljs_blank(v))
 		e->tags = yl_strings(y, v, "group", &e->ntags);
 }
 
@@ -1724,57 +1733,196 @@ yl_title_from(struct buf *b, const char *t)
 		buf_add(b, t, n);
 }
 
-/* An event of an HTML file (TimelineJS, or "markup: html"): its title
- * and description become their readable text, the HTML kept beside them
- * (timeline_html) when it differs.  A slide without a headline is titled
- * by its text, else its media's caption or display date, else its date. */
-static void
-yl_html_event(struct yl *y, const struct ynode *map, struct tl_event *e)
+/* Is the plain scalar s a JSON number, true or false? */
+static bool
+yl_json_literal(const char *s)
 {
+	size_t	i = *s == '-';
+
+	if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
+		return true;
+	if (s[i] < '0' || s[i] > '9' || (s[i] == '0' && s[i + 1] >= '0' &&
+	    s[i + 1] <= '9'))
+		return false;
+	while (s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (s[i] == '.') {
+		if (s[++i] < '0' || s[i] > '9')
+			return false;
+		while (s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	if (s[i] == 'e' || s[i] == 'E') {
+		i += s[i + 1] == '+' || s[i + 1] == '-' ? 2 : 1;
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		while (s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	return s[i] == '\0';
+}
+
+static void	yl_json_members(struct buf *, const struct ynode *,
+		    const char *const *skip);
+
+/* Node n as JSON: a plain number, true, false or null as itself, any
+ * other scalar as a string. */
+static void
+yl_json(struct buf *b, const struct ynode *n)
+{
+	size_t	i;
+
+	switch (n->kind) {
+	case YN_SCALAR:
+		if (n->null)
+			buf_adds(b, "null");
+		else if (n->plain && yl_json_literal(n->text))
+			buf_add(b, n->text, n->len);
+		else
+			export_json_string(b, n->text, n->len);
+		break;
+	case YN_SEQ:
+		buf_addc(b, '[');
+		for (i = 0; i < n->nkids; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			yl_json(b, n->kids[i]);
+		}
+		buf_addc(b, ']');
+		break;
+	case YN_MAP:
+		buf_addc(b, '{');
+		yl_json_members(b, n, NULL);
+		buf_addc(b, '}');
+		break;
+	default:
+		buf_adds(b, "null");
+	}
+}
+
+static bool
+yl_in(const struct ynode *k, const char *const *list)
+{
+	for (; list != NULL && *list != NULL; list++)
+		if (strcmp(k->text, *list) == 0)
+			return true;
+	return false;
+}
+
+/* The members of mapping map as JSON, but keys in skip (a NULL-ended
+ * list, or NULL). */
+static void
+yl_json_members(struct buf *b, const struct ynode *map,
+    const char *const *skip)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+
+		if (k->kind != YN_SCALAR || yl_in(k, skip))
+			continue;
+		if (n++ > 0)
+			buf_adds(b, ", ");
+		export_json_string(b, k->text, k->len);
+		buf_adds(b, ": ");
+		yl_json(b, map->kids[i + 1]);
+	}
+}
+
+/* The JSON members of map but skip, in the timeline's arena; NULL for
+ * none. */
+static const char *
+yl_members_text(struct yl *y, const struct ynode *map,
+    const char *const *skip)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*r = NULL;
+
+	if (map != NULL && map->kind == YN_MAP)
+		yl_json_members(&b, map, skip);
+	if (b.len > 0)
+		r = arena_strndup(&y->tl->arena, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/* What an event has beyond tlv's fields (struct tl_html), from a
+ * TimelineJS slide (tljs) or a tlv event's "timelinejs" mapping, and the
+ * readable text of an HTML file's title and description.  A slide
+ * without a headline is titled by its text, else its media's caption or
+ * display date, else its date. */
+static void
+yl_side_event(struct yl *y, const struct ynode *map, struct tl_event *e,
+    bool tljs)
+{
+	/* Slide keys that tlv's fields hold. */
+	static const char *const slide_own[] = { "start_date", "end_date",
+		"text", "unique_id", "group", "display_date", NULL };
+	static const char *const date_own[] = { "year", "month", "day",
+		"hour", "minute", "second", NULL };
+	static const char *const side_own[] = { "start_date", "end_date",
+		"display_date", NULL };
+	struct tl_html	 side = { .file = y->file, .start = e->span.start };
 	struct buf	 t = BUF_INIT, d = BUF_INIT;
 	const char	*title = e->title != NULL ? e->title : "";
 	const char	*desc = e->description;
-	const struct ynode *v, *m;
-	struct tl_html	*h;
-	bool		 same;
+	const struct ynode *v, *m, *src = tljs ? map :
+			    yl_map_get(map, "timelinejs");
 
-	html_to_text(&t, title, strlen(title));
-	yl_one_line(&t);
-	if (desc != NULL)
-		html_to_text(&d, desc, strlen(desc));
-	if (t.len == 0 && d.len > 0)
-		yl_title_from(&t, d.data);
-	if (t.len == 0 && (m = yl_map_get(map, "media")) != NULL &&
-	    m->kind == YN_MAP && (v = yl_map_get(m, "caption")) != NULL &&
-	    v->kind == YN_SCALAR && !v->null) {
-		html_to_text(&d, v->text, v->len);
-		yl_title_from(&t, d.data);
-		buf_reset(&d);
+	if (src != NULL && src->kind == YN_MAP) {
+		side.extra = yl_members_text(y, src, tljs ? slide_own :
+		    side_own);
+		side.start_extra = yl_members_text(y, yl_map_get(src,
+		    "start_date"), tljs ? date_own : NULL);
+		side.end_extra = yl_members_text(y, yl_map_get(src,
+		    "end_date"), tljs ? date_own : NULL);
+		if ((v = yl_map_get(src, "display_date")) != NULL &&
+		    !yl_tljs_blank(v))
+			side.display = yl_text(y, v, "display_date");
+	} else
+		src = NULL;
+	if (y->tl->files[y->file].html) {
+		html_to_text(&t, title, strlen(title));
+		yl_one_line(&t);
 		if (desc != NULL)
 			html_to_text(&d, desc, strlen(desc));
+		if (t.len == 0 && d.len > 0)
+			yl_title_from(&t, d.data);
+		if (t.len == 0 && src != NULL &&
+		    (m = yl_map_get(src, "media")) != NULL &&
+		    m->kind == YN_MAP && (v = yl_map_get(m, "caption")) !=
+		    NULL && v->kind == YN_SCALAR && !v->null) {
+			struct buf c = BUF_INIT;
+
+			html_to_text(&c, v->text, v->len);
+			yl_title_from(&t, buf_str(&c));
+			buf_free(&c);
+		}
+		if (t.len == 0 && side.display != NULL)
+			html_to_text(&t, side.display, strlen(side.display));
+		if (t.len == 0 && e->date_text != NULL)
+			buf_adds(&t, e->date_text);
+		if (strcmp(buf_str(&t), title) != 0 || (desc != NULL &&
+		    strcmp(buf_str(&d), desc) != 0)) {
+			side.html = true;
+			side.title = title;
+			side.text = desc;
+			e->title = arena_strndup(&y->tl->arena, buf_str(&t),
+			    t.len);
+			e->description = desc == NULL || d.len == 0 ? NULL :
+			    arena_strndup(&y->tl->arena, d.data, d.len);
+		}
 	}
-	if (t.len == 0 && (v = yl_map_get(map, "display_date")) != NULL &&
-	    v->kind == YN_SCALAR && !v->null)
-		html_to_text(&t, v->text, v->len);
-	if (t.len == 0 && e->date_text != NULL)
-		buf_adds(&t, e->date_text);
-	same = strcmp(buf_str(&t), title) == 0 && (desc == NULL ||
-	    strcmp(buf_str(&d), desc) == 0);
-	if (!same) {
+	if (side.html || side.display != NULL || side.extra != NULL ||
+	    side.start_extra != NULL || side.end_extra != NULL) {
 		if (y->tl->nhtml == y->tl->caphtml) {
 			y->tl->caphtml = y->tl->caphtml == 0 ? 16 :
 			    y->tl->caphtml * 2;
 			y->tl->html = xreallocarray(y->tl->html,
 			    y->tl->caphtml, sizeof *y->tl->html);
 		}
-		h = &y->tl->html[y->tl->nhtml++];
-		h->file = y->file;
-		h->start = e->span.start;
-		h->title = e->title != NULL ? e->title : "";
-		h->text = desc;
-		e->title = arena_strndup(&y->tl->arena, buf_str(&t), t.len);
-		e->description = desc == NULL || d.len == 0 ? NULL :
-		    arena_strndup(&y->tl->arena, d.data, d.len);
+		y->tl->html[y->tl->nhtml++] = side;
 	}
 	buf_free(&t);
 	buf_free(&d);
@@ -1814,8 +1962,9 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 		timeline_add_dropped(y->tl, e);
 		timeline_truncate(y->tl, y->tl->nevents - 1);
 	} else {
-		if (y->tl->files[y->file].html)
-			yl_html_event(y, map, e);
+		if (tljs || (present & (1u << K_TIMELINEJS)) ||
+		    y->tl->files[y->file].html)
+			yl_side_event(y, map, e, tljs);
 		if (e->title == NULL) {
 			timeline_add_dropped(y->tl, e);
 			timeline_truncate(y->tl, y->tl->nevents - 1);
@@ -1826,7 +1975,7 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 /* --- top level ----------------------------------------------------------- */
 
 static const char *const top_keys[] = { "title", "description", "events",
-	"markup" };
+	"markup", "timelinejs" };
 
 /* TimelineJS top-level keys we know and ignore. */
 static const char *const tljs_top_keys[] = { "scale", "eras", "options" };
@@ -1868,10 +2017,29 @@ yl_file_text(struct yl *y, const char *s, const char **text,
 		return;
 	}
 	t = yl_html_text(y, s, text == &f->title, &h);
-	if (*t == '\0' && text == &f->title)
-		return;		/* the file's name stays */
+	if (*t == '\0' && text == &f->title) {
+		*html = s;	/* the file's name shows; no headline goes out */
+		return;
+	}
 	*text = t;
 	*html = h;
+}
+
+/* A TimelineJS top-level key (eras, scale, ...) kept as a JSON member
+ * for the export. */
+static void
+yl_tljs_top(struct yl *y, struct tl_file *f, const struct ynode *k,
+    const struct ynode *v)
+{
+	struct buf	b = BUF_INIT;
+
+	if (f->tljs_top != NULL)
+		buf_printf(&b, "%s, ", f->tljs_top);
+	export_json_string(&b, k->text, k->len);
+	buf_adds(&b, ": ");
+	yl_json(&b, v);
+	f->tljs_top = arena_strndup(&y->tl->arena, b.data, b.len);
+	buf_free(&b);
 }
 
 static void
@@ -1884,21 +2052,27 @@ yl_top_field(struct yl *y, const struct ynode *k, const struct ynode *v)
 	if (strcmp(k->text, "title") == 0 && v->kind == YN_MAP) {
 		/* TimelineJS: title: {text: {headline, text}} */
 		f->format = TL_FORMAT_TIMELINEJS;
+		static const char *const own[] = { "text", NULL };
+
+		f->html = true;
+		f->tljs_title = yl_members_text(y, v, own);
+		f->title_html = "";	/* until a headline says otherwise */
 		if ((t = yl_map_get(v, "text")) != NULL && t->kind == YN_MAP) {
 			const struct ynode *h = yl_map_get(t, "headline");
 			const struct ynode *d = yl_map_get(t, "text");
 
-
-			f->html = true;
-			if (h != NULL)
+			if (h != NULL) {
+				f->title_html = NULL;
 				yl_file_text(y, yl_text(y, h, "headline"),
 				    &f->title, &f->title_html);
+			}
 			if (d != NULL)
 				yl_file_text(y, yl_text(y, d, "text"),
 				    &f->description, &f->description_html);
 		}
 	} else if (strcmp(k->text, "title") == 0) {
-		yl_file_text(y, yl_required_text(y, v, "title"), &f->title,
+		yl_file_text(y, f->html ? yl_text(y, v, "title") :
+		    yl_required_text(y, v, "title"), &f->title,
 		    &f->title_html);
 	} else if (strcmp(k->text, "description") == 0)
 		yl_file_text(y, yl_text(y, v, "description"), &f->description,
@@ -1913,11 +2087,20 @@ yl_top_field(struct yl *y, const struct ynode *k, const struct ynode *v)
 			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
 			    "'markup' must be 'html' (titles and descriptions "
 			    "are HTML)");
+	} else if (strcmp(k->text, "timelinejs") == 0 && v->kind == YN_MAP) {
+		/* What tlv import keeps of a TimelineJS file's own keys. */
+		static const char *const own[] = { "title", NULL };
+
+		f->tljs_title = yl_members_text(y, yl_map_get(v, "title"),
+		    NULL);
+		f->tljs_top = yl_members_text(y, v, own);
 	} else {
 		for (i = 0; i < sizeof tljs_top_keys / sizeof *tljs_top_keys;
 		    i++)
-			if (strcmp(k->text, tljs_top_keys[i]) == 0)
+			if (strcmp(k->text, tljs_top_keys[i]) == 0) {
+				yl_tljs_top(y, f, k, v);
 				return;
+			}
 		yl_unknown_key(y, k, "the top-level mapping", top_keys,
 		    sizeof top_keys / sizeof *top_keys);
 	}
