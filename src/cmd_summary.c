@@ -2,8 +2,13 @@
 /* tlv summary: print a plain-text chronology (SPEC section 8). */
 #include "config.h"
 
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -48,6 +53,21 @@ summary_load(struct timeline *tl, char **paths, size_t n)
 	return status;
 }
 
+/* A terminal whose locale's character set is not UTF-8 would show UTF-8
+ * as garbage: there, non-ASCII is written as <U+XXXX>.  A pipe or a file
+ * gets the text as it is. */
+static bool
+summary_needs_ascii(void)
+{
+	bool	utf8;
+
+	if (!isatty(STDOUT_FILENO) || setlocale(LC_CTYPE, "") == NULL)
+		return false;
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	setlocale(LC_CTYPE, "C");
+	return !utf8;
+}
+
 /* cmd is "summary", or "" for the bare tlv piped (with the main usage). */
 static int
 summary_run(int argc, char **argv, const char *cmd, const char *usage)
@@ -69,6 +89,7 @@ summary_run(int argc, char **argv, const char *cmd, const char *usage)
 	so.mode = c.mode;
 	so.width = cli_width(&c);
 	so.query = q;
+	so.ascii = summary_needs_ascii();
 	summary_print(stdout, &tl, &so);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("tlv: stdout");

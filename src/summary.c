@@ -32,6 +32,21 @@ struct summary {
 	const char			*indent; /* of detail lines */
 };
 
+/* Write b, as ASCII with placeholders when the terminal needs it. */
+static void
+summary_write(const struct summary *s, const struct buf *b)
+{
+	struct buf	a = BUF_INIT;
+
+	if (!s->opts->ascii) {
+		fwrite(b->data, 1, b->len, s->fp);
+		return;
+	}
+	text_to_ascii(&a, buf_str(b), b->len);
+	fwrite(a.data, 1, a.len, s->fp);
+	buf_free(&a);
+}
+
 static bool
 summary_match(const struct summary *s, const struct tl_event *e)
 {
@@ -92,7 +107,7 @@ summary_heading(struct summary *s, size_t shown)
 		buf_printf(&b, " of %zu", s->tl->nevents);
 	buf_printf(&b, " from %zu file%s\n", s->tl->nfiles,
 	    s->tl->nfiles == 1 ? "" : "s");
-	fwrite(b.data, 1, b.len, s->fp);
+	summary_write(s, &b);
 	buf_free(&b);
 	free(title);
 }
@@ -303,7 +318,7 @@ summary_print(FILE *fp, const struct timeline *tl,
 		summary_event_line(&s, e, brief ? "" : "  ");
 		if (opts->mode == SUMMARY_FULL)
 			summary_details(&s, e);
-		fwrite(s.line.data, 1, s.line.len, fp);
+		summary_write(&s, &s.line);
 	}
 	buf_free(&s.line);
 	return shown;
@@ -313,7 +328,7 @@ void
 summary_event_details(struct buf *out, const struct timeline *tl,
     const struct tl_event *e, size_t width, const char *indent)
 {
-	struct summary_opts	opts = { SUMMARY_FULL, width, NULL };
+	struct summary_opts	opts = { SUMMARY_FULL, width, NULL, false };
 	struct summary		s = { NULL, tl, &opts, 0, *out, width, indent };
 
 	summary_details(&s, e);

@@ -15,6 +15,7 @@
 #ifndef TLV_SUMMARY_H
 #define TLV_SUMMARY_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -31,6 +32,8 @@ struct summary_opts {
 	enum summary_mode	 mode;
 	size_t			 width;	/* for wrapping (--full); >= 20 */
 	const struct query	*query;	/* NULL: every event */
+	bool			 ascii;	/* for a terminal without UTF-8:
+					   non-ASCII as <U+XXXX> */
 };
 
 /* Print the events of tl that match; returns how many were printed. */

@@ -616,6 +616,25 @@ text_wrap(struct buf *out, const char *s, size_t len, size_t width,
 	}
 }
 
+void
+text_to_ascii(struct buf *out, const char *s, size_t len)
+{
+	uint32_t	cp;
+	size_t		i, n, start;
+
+	for (i = start = 0; i < len; i += n) {
+		if ((unsigned char)s[i] < 0x80) {
+			n = 1;
+			continue;
+		}
+		buf_add(out, s + start, i - start);
+		n = text_decode(s + i, len - i, &cp);
+		buf_printf(out, "<U+%04X>", (unsigned)cp);
+		start = i + n;
+	}
+	buf_add(out, s + start, len - start);
+}
+
 /* --- case folding ------------------------------------------------------ */
 
 /* Combining diacritical marks: a decomposed "u" + U+0308 is "ü", so the

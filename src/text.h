@@ -56,6 +56,14 @@ void	 text_sanitize(struct buf *out, const char *s, size_t len,
 	    unsigned flags);
 
 /*
+ * Append s (valid UTF-8, as text_sanitize makes it) for a terminal whose
+ * character set is not UTF-8: ASCII is copied, every other code point
+ * becomes "<U+XXXX>" (as less shows it), so the output is ASCII and each
+ * byte one cell.
+ */
+void	 text_to_ascii(struct buf *out, const char *s, size_t len);
+
+/*
  * Append s (sanitised, single line: newlines and tabs become spaces) cut to
  * at most width cells.  If it does not fit it ends with "…" (U+2026) and
  * never splits a character; a wide character that would straddle the limit

@@ -243,6 +243,20 @@ ui_colors(struct app *app)
 	}
 }
 
+/* Once, at the start: why text beyond ASCII shows as <U+XXXX>. */
+static void
+ui_say_charset(struct app *app)
+{
+	char	*before = app->message;
+
+	app->message = NULL;
+	ui_message(app, before != NULL && app->message_error, "%s%snon-ASCII "
+	    "shown as <U+XXXX>: charset %s is not UTF-8",
+	    before != NULL ? before : "", before != NULL ? "; " : "",
+	    nl_langinfo(CODESET));
+	free(before);
+}
+
 static void
 ui_start(struct app *app)
 {
@@ -250,6 +264,7 @@ ui_start(struct app *app)
 
 	setlocale(LC_ALL, "");
 	app->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	ui_draw_charset(app->utf8);
 	if (app->script != NULL) {
 		in = fopen("/dev/null", "r");
 		out = fopen("/dev/null", "w");
@@ -1317,6 +1332,8 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 		    app.diags.errors + app.conf_diags.errors == 1 ? "" : "s");
 	if (!started)
 		ui_start(&app);
+	if (!app.utf8)
+		ui_say_charset(&app);
 	ui_loop(&app);
 	if (app.loader != NULL)
 		ui_quit_loading();

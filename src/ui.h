@@ -169,6 +169,12 @@ int	 ui_file_attr(const struct app *, uint32_t file);
 /* Draw text (sanitised, one line) at y, x in at most width cells; returns
  * the cells used.  pad: fill the rest with spaces. */
 int	 ui_put(int y, int x, const char *s, size_t len, int width, bool pad);
+/* Whether the terminal takes UTF-8 (else ui_put draws text beyond ASCII
+ * as "<U+XXXX>"); set once, when the screen starts. */
+void	 ui_draw_charset(bool utf8);
+/* Append s as ui_put will draw it (without UTF-8: ASCII, placeholders),
+ * for a caller that measures text before drawing it. */
+void	 ui_screen_text(struct buf *, const char *s, size_t len);
 /* Fill [x, x + width) of row y with spaces. */
 void	 ui_blank(int y, int x, int width);
 /* The layout for the current size. */

@@ -55,6 +55,96 @@ ui_file_attr(const struct app *app, uint32_t file)
 	return ui_attr(app, (enum ui_color)(UI_COLOR_FILE0 + file % 6));
 }
 
+/*
+ * Set once, when the viewer starts (ui_draw_charset): the terminal's
+ * character set is not UTF-8, so text beyond ASCII is drawn as "<U+XXXX>"
+ * (raw UTF-8 bytes would show as garbage such as "~@~T").
+ */
+static bool	ui_draw_ascii;
+
+void
+ui_draw_charset(bool utf8)
+{
+	ui_draw_ascii = !utf8;
+}
+
+/*
+ * The viewer's own separators, U+00B7 and U+2013 (" · ", " – "), are
+ * drawn as '-', and the "…" of a cut text as '~', rather than as
+ * placeholders.
+ */
+static void
+ui_ascii_marks(struct buf *b)
+{
+	static const struct {
+		const char	*utf8;
+		char		 ascii;
+	} marks[] = {
+		{ "\xc2\xb7", '-' }, { "\xe2\x80\x93", '-' },
+		{ "\xe2\x80\xa6", '~' },
+	};
+	size_t	i, k, n, to;
+
+	for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		n = strlen(marks[k].utf8);
+		for (i = to = 0; i < b->len; ) {
+			if (i + n <= b->len &&
+			    memcmp(b->data + i, marks[k].utf8, n) == 0) {
+				b->data[to++] = marks[k].ascii;
+				i += n;
+			} else
+				b->data[to++] = b->data[i++];
+		}
+		buf_truncate(b, to);
+	}
+}
+
+/* The text as ui_put draws it without UTF-8: sanitised, ASCII. */
+static void
+ui_ascii_text(struct buf *out, const char *s, size_t len)
+{
+	struct buf	clean = BUF_INIT;
+	size_t		i, at = out->len;
+
+	text_sanitize(&clean, s, len, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB);
+	ui_ascii_marks(&clean);
+	text_to_ascii(out, buf_str(&clean), clean.len);
+	for (i = at; i < out->len; i++)
+		if (out->data[i] == '\n' || out->data[i] == '\t')
+			out->data[i] = ' ';
+	buf_free(&clean);
+}
+
+void
+ui_screen_text(struct buf *out, const char *s, size_t len)
+{
+	if (ui_draw_ascii)
+		ui_ascii_text(out, s, len);
+	else
+		buf_add(out, s, len);
+}
+
+/* ui_put for a terminal without UTF-8: placeholders, '~' where cut. */
+static int
+ui_put_ascii(int y, int x, const char *s, size_t len, int width, bool pad)
+{
+	struct buf	b = BUF_INIT;
+	size_t		n;
+
+	ui_ascii_text(&b, s, len);
+	n = b.len;
+	if (n > (size_t)width) {
+		n = (size_t)width;
+		b.data[n - 1] = '~';
+	}
+	if (n > 0)
+		mvaddnstr(y, x, b.data, (int)n);
+	if (pad && n < (size_t)width)
+		mvhline(y, x + (int)n, ' ', width - (int)n);
+	buf_free(&b);
+	return pad ? width : (int)n;
+}
+
 int
 ui_put(int y, int x, const char *s, size_t len, int width, bool pad)
 {
@@ -63,6 +153,8 @@ ui_put(int y, int x, const char *s, size_t len, int width, bool pad)
 
 	if (width <= 0)
 		return 0;
+	if (ui_draw_ascii)
+		return ui_put_ascii(y, x, s, len, width, pad);
 	used = text_fit(&b, s, len, (size_t)width, pad);
 	if (b.len > 0)
 		mvaddnstr(y, x, b.data, (int)b.len);

@@ -126,12 +126,21 @@ static void
 vt_draw_header(struct app *app)
 {
 	struct buf	 line = BUF_INIT, state = BUF_INIT, files = BUF_INIT;
+	struct buf	 raw = BUF_INIT, tb = BUF_INIT;
 	char		*title = timeline_title(&app->tl);
 	size_t		 cols = app->cols > 1 ? (size_t)app->cols - 1 : 0;
 	size_t		 sw, tw, left;
 
-	vt_header_state(app, &state);
-	vt_header_files(app, &files);
+	/* Measured as drawn: without UTF-8 a placeholder takes 8 cells. */
+	vt_header_state(app, &raw);
+	ui_screen_text(&state, buf_str(&raw), raw.len);
+	buf_reset(&raw);
+	vt_header_files(app, &raw);
+	ui_screen_text(&files, buf_str(&raw), raw.len);
+	ui_screen_text(&tb, title, strlen(title));
+	free(title);
+	title = buf_detach(&tb);
+	buf_free(&raw);
 	sw = vt_cells(state.data, state.len);
 	tw = vt_cells(title, strlen(title));
 	left = cols > sw ? cols - sw : 0;

@@ -154,6 +154,31 @@ expect_screen 'DONE' "quit after loading"
 tm kill-server 2>/dev/null
 sock=tlv-test-$$-5
 
+# A locale without UTF-8 (LANG=C): the viewer and summary show non-ASCII
+# as <U+XXXX> placeholders, never raw bytes, and the viewer says why.
+cp "$data/wide.yaml" "$tmp/wide.yaml"
+cat >"$tmp/ascii.sh" <<EOF
+cd "$tmp"
+LC_ALL=C "$TLV" wide.yaml
+LC_ALL=C "$TLV" summary wide.yaml
+echo DONE
+sleep 30
+EOF
+tm -f /dev/null new-session -d -s t -x 100 -y 24 "sh $tmp/ascii.sh"
+expect_screen 'Caf<U+00E9> cr<U+00E8>me' "placeholders in the viewer"
+expect_screen 'shown as <U+XXXX>: charset .* is not UTF-8' "why, in the status line"
+tm send-keys -t t q
+expect_screen 'DONE' "quit the viewer without UTF-8"
+expect_screen '2023-09  *Caf<U+00E9> cr<U+00E8>me' "placeholders in summary"
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp/pane"; then
+	fail "raw bytes beyond ASCII on a terminal without UTF-8"
+	sed 's/^/  | /' "$tmp/pane"
+else
+	pass
+fi
+tm kill-server 2>/dev/null
+sock=tlv-test-$$-7
+
 # Ctrl-Z suspends to the shell; fg brings the screen back.
 if command -v bash >/dev/null 2>&1; then
 	tm -f /dev/null new-session -d -s t -x 80 -y 24 "bash --norc --noprofile -i"

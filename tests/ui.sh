@@ -202,6 +202,19 @@ else
 	pass
 fi
 
+# Without UTF-8 (LANG=C) text beyond ASCII is drawn as <U+XXXX>, the
+# count still in the header, and the status line says why, once.
+LC_ALL=C run ascii 80x24 wide.yaml story-more.yaml <<EOF
+:save-screen $tmp/ascii-1.txt
+jj<Enter>
+:save-screen $tmp/ascii-2.txt
+EOF
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp"/ascii-*.txt; then
+	fail "bytes beyond ASCII on a screen without UTF-8"
+else
+	pass
+fi
+
 NO_COLOR=1 run mono 80x24 story.yaml <<EOF
 j
 :save-screen $tmp/mono-1.txt
