@@ -112,6 +112,7 @@ cmp -s "$tmp/dropped.yaml" "$tmp/dropped.orig" && pass ||
 # (annotate signs with its author) and the exit status is not changed.
 printf '# mine\nautor alice\nauthor carol\n' >"$tmp/config"
 cp story.yaml "$tmp/conf-story.yaml"
+chmod u+w "$tmp/conf-story.yaml"	# distcheck: the source tree is read-only
 for c in "summary" "check" "export --format json" "annotate invasion n" \
     "rm nope" "add --date 2020 --title T" "import --from timelinejs"; do
 	# shellcheck disable=SC2086
@@ -134,6 +135,7 @@ grep -q 'by: carol' "$tmp/conf-story.yaml" && pass ||
 # terminal raw.
 x=$(printf 'A\033]52;c;SGVsbG8=\007B\033[6nC\342\200\256D')
 cp story.yaml "$tmp/inj.yaml"
+chmod u+w "$tmp/inj.yaml"
 for c in "add --title T --date" "add --date 2020 --title T --status" \
     "add --date 2020 --title T --id" "summary --width" "annotate" \
     "rm" "export --format" ""; do
