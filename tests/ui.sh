@@ -4,7 +4,12 @@
 # needs no terminal; each :save-screen dump is compared with a golden file.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-cd "$top_srcdir/tests/data" || exit 1
+# Writable copies: in distcheck the source tree is read-only, and the
+# header would say so.
+cp -R "$top_srcdir/tests/data" "$tmp/data" &&
+    cp -R "$top_srcdir/timelines" "$tmp/timelines" &&
+    chmod -R u+w "$tmp/data" "$tmp/timelines" || exit 1
+cd "$tmp/data" || exit 1
 
 # run NAME COLSxROWS FILE...: keys on stdin; screens saved by the script as
 # $tmp/NAME-N.txt are compared with golden/ui-NAME-N.txt.
@@ -66,7 +71,7 @@ EOF
 # A rejected query, typed or accepted, leaves the filter in force when the
 # prompt opened (list and header), and the header shows the filter at 120
 # columns, however long the file list.
-run rejected 120x14 "$top_srcdir/timelines" <<EOF
+run rejected 120x14 "$tmp/timelines" <<EOF
 ftag:russia<Enter>
 f<C-u>from:
 :save-screen $tmp/rejected-1.txt
@@ -115,7 +120,7 @@ EOF
 # r follows the links of the event the cursor is on: Crimea's two links in
 # a chooser (its second was unreachable when r counted across events),
 # and an event with one link at once.
-run related 100x16 "$top_srcdir/timelines" <<EOF
+run related 100x16 "$tmp/timelines" <<EOF
 r
 :save-screen $tmp/related-1.txt
 <Enter>
@@ -129,13 +134,13 @@ r
 EOF
 
 # A source url in the detail pane is on a line of its own, unbroken.
-run urls 120x40 "$top_srcdir/timelines" <<EOF
+run urls 120x40 "$tmp/timelines" <<EOF
 /secret conversations<Enter><Enter><Tab>jjjjjjjjj
 :save-screen $tmp/urls-1.txt
 EOF
 
 # Paging keys on the bundled story (20 events in a 10-row list).
-run pages 80x16 "$top_srcdir/timelines" <<EOF
+run pages 80x16 "$tmp/timelines" <<EOF
 <PgDn>
 :save-screen $tmp/pages-1.txt
 <Space>
@@ -188,7 +193,7 @@ run failed 80x24 good.yaml bad.yaml <<EOF
 E
 :save-screen $tmp/failed-2.txt
 EOF
-cd "$top_srcdir/tests/data" || exit 1
+cd "$tmp/data" || exit 1
 
 # Hostile text: the screen shows escapes as ^[ and <U+202E>, never raw.
 run hostile 80x24 hostile.yaml <<EOF
