@@ -279,6 +279,68 @@ import_field(struct buf *b, const char *lead, const char *key,
 	return true;
 }
 
+/* A list of texts under key (nothing when empty). */
+static void
+import_list(struct buf *b, const char *key, const char *const *v,
+    uint32_t n)
+{
+	uint32_t	i;
+
+	if (n == 0)
+		return;
+	buf_printf(b, "    %s:\n", key);
+	for (i = 0; i < n; i++) {
+		buf_adds(b, "      - ");
+		yamlout_scalar(b, v[i], 8);
+		buf_addc(b, '\n');
+	}
+}
+
+/* tlv's own fields, from a slide's "tlv" mapping (tlv's export). */
+static void
+import_own(struct buf *b, const struct tl_event *e)
+{
+	uint32_t	i;
+
+	if (e->status != TL_STATUS_NONE)
+		import_field(b, "    ", "status", tl_status_name(e->status),
+		    false);
+	import_list(b, "actors", e->actors, e->nactors);
+	if (e->nsources > 0)
+		buf_adds(b, "    sources:\n");
+	for (i = 0; i < e->nsources; i++) {
+		const struct tl_source *so = &e->sources[i];
+		const char *lead = "      - ";
+
+		if (import_field(b, lead, "outlet", so->outlet, false))
+			lead = "        ";
+		if (import_field(b, lead, "url", so->url, false))
+			lead = "        ";
+		if (import_field(b, lead, "title", so->title, false))
+			lead = "        ";
+		import_field(b, lead, "date", so->date_text, false);
+	}
+	if (e->nrelated > 0)
+		buf_adds(b, "    related:\n");
+	for (i = 0; i < e->nrelated; i++) {
+		buf_adds(b, "      - ");
+		yamlout_scalar(b, e->related[i].text, 8);
+		buf_addc(b, '\n');
+	}
+	if (e->nnotes > 0)
+		buf_adds(b, "    notes:\n");
+	for (i = 0; i < e->nnotes; i++) {
+		const struct tl_note *n = &e->notes[i];
+		const char *lead = "      - ";
+
+		if (import_field(b, lead, "at", n->at, false))
+			lead = "        ";
+		if (import_field(b, lead, "by", n->by, false))
+			lead = "        ";
+		import_field(b, lead, "text", n->text, false);
+	}
+}
+
 static void
 import_tags(struct buf *b, const struct tl_event *e)
 {
@@ -354,6 +416,7 @@ import_event(struct buf *b, const struct timeline *tl,
 	import_field(b, "    ", "description", h != NULL && h->html ?
 	    h->text : e->description, false);
 	import_tags(b, e);
+	import_own(b, e);
 	import_side(b, h);
 }
 

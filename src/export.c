@@ -1238,22 +1238,29 @@ export_tljs_dates(struct buf *b, const struct tl_event *e,
 
 /* tlv text as TimelineJS HTML: escaped, its line breaks as <br> (HTML
  * would run the lines together). */
-static void
-export_tljs_html(struct buf *b, const char *s)
+void
+export_tljs_html_text(struct buf *t, const char *s)
 {
-	struct buf	t = BUF_INIT;
 	const char	*nl;
 	size_t		 n = strlen(s);
 
 	while (n > 0 && s[n - 1] == '\n')
 		n--;		/* a block scalar's last line break */
 	while ((nl = memchr(s, '\n', n)) != NULL) {
-		export_html_escape(&t, s, (size_t)(nl - s));
-		buf_adds(&t, "<br>");
+		export_html_escape(t, s, (size_t)(nl - s));
+		buf_adds(t, "<br>");
 		n -= (size_t)(nl + 1 - s);
 		s = nl + 1;
 	}
-	export_html_escape(&t, s, n);
+	export_html_escape(t, s, n);
+}
+
+static void
+export_tljs_html(struct buf *b, const char *s)
+{
+	struct buf	t = BUF_INIT;
+
+	export_tljs_html_text(&t, s);
 	export_json_string(b, t.data != NULL ? t.data : "", t.len);
 	buf_free(&t);
 }
@@ -1361,6 +1368,144 @@ export_tljs_plain(const struct tl_event *e)
 	    export_tljs_plain_range(&e->end));
 }
 
+/* "key": "value" into a JSON object being built (sep: ", " after the
+ * first member). */
+static void
+export_tljs_member(struct buf *b, const char **sep, const char *key,
+    const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_printf(b, "%s\"%s\": ", *sep, key);
+	export_json_str(b, value);
+	*sep = ", ";
+}
+
+static void
+export_tljs_list(struct buf *b, const char **sep, const char *key,
+    const char *const *v, uint32_t n)
+{
+	uint32_t	i;
+
+	if (n == 0)
+		return;
+	buf_printf(b, "%s\"%s\": [", *sep, key);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		export_json_str(b, v[i]);
+	}
+	buf_addc(b, ']');
+	*sep = ", ";
+}
+
+/* tlv's own fields under "tlv", which TimelineJS ignores and tlv reads
+ * back (SPEC section 9): the date and end as written, and what TimelineJS
+ * has no place for.  plain: the description is tlv text (not HTML). */
+static void
+export_tljs_tlv(struct buf *b, const struct tl_event *e, bool plain)
+{
+	const char	*sep = "";
+	uint32_t	 i;
+
+	buf_adds(b, ",\n      \"tlv\": {");
+	export_tljs_member(b, &sep, "date", e->date_text);
+	export_tljs_member(b, &sep, "end", e->end_text);
+	if (plain)
+		export_tljs_member(b, &sep, "description", e->description);
+	if (e->status != TL_STATUS_NONE)
+		export_tljs_member(b, &sep, "status",
+		    tl_status_name(e->status));
+	export_tljs_list(b, &sep, "tags", e->tags, e->ntags);
+	export_tljs_list(b, &sep, "actors", e->actors, e->nactors);
+	if (e->nsources > 0) {
+		buf_printf(b, "%s\"sources\": [", sep);
+		for (i = 0; i < e->nsources; i++) {
+			const struct tl_source *so = &e->sources[i];
+			const char *s2 = "";
+
+			buf_adds(b, i > 0 ? ", {" : "{");
+			export_tljs_member(b, &s2, "outlet", so->outlet);
+			export_tljs_member(b, &s2, "url", so->url);
+			export_tljs_member(b, &s2, "title", so->title);
+			export_tljs_member(b, &s2, "date", so->date_text);
+			buf_addc(b, '}');
+		}
+		buf_addc(b, ']');
+		sep = ", ";
+	}
+	if (e->nrelated > 0) {
+		buf_printf(b, "%s\"related\": [", sep);
+		for (i = 0; i < e->nrelated; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			export_json_str(b, e->related[i].text);
+		}
+		buf_addc(b, ']');
+		sep = ", ";
+	}
+	if (e->nnotes > 0) {
+		buf_printf(b, "%s\"notes\": [", sep);
+		for (i = 0; i < e->nnotes; i++) {
+			const char *s2 = "";
+
+			buf_adds(b, i > 0 ? ", {" : "{");
+			export_tljs_member(b, &s2, "at", e->notes[i].at);
+			export_tljs_member(b, &s2, "by", e->notes[i].by);
+			export_tljs_member(b, &s2, "text", e->notes[i].text);
+			buf_addc(b, '}');
+		}
+		buf_addc(b, ']');
+	}
+	buf_addc(b, '}');
+}
+
+/* Does the event have anything that only the "tlv" key can carry? */
+static bool
+export_tljs_has_tlv(const struct tl_event *e)
+{
+	return e->status != TL_STATUS_NONE || e->nactors > 0 ||
+	    e->nsources > 0 || e->nnotes > 0 || e->nrelated > 0 ||
+	    e->ntags > 1 || !export_tljs_plain(e);
+}
+
+/* For TimelineJS readers, after the text: the status and the sources
+ * (as links), as HTML paragraphs. */
+static void
+export_tljs_status(struct buf *t, const struct tl_event *e)
+{
+	uint32_t	i;
+
+	if (e->status != TL_STATUS_NONE)
+		buf_printf(t, "<p>Status: %s</p>", tl_status_name(e->status));
+	if (e->nsources == 0)
+		return;
+	buf_adds(t, "<p>Sources: ");
+	for (i = 0; i < e->nsources; i++) {
+		const struct tl_source *so = &e->sources[i];
+		const char *name = so->outlet != NULL ? so->outlet :
+		    so->title != NULL ? so->title : so->url;
+
+		if (i > 0)
+			buf_adds(t, "; ");
+		if (so->url != NULL) {
+			buf_adds(t, "<a href=\"");
+			export_html_escape(t, so->url, strlen(so->url));
+			buf_adds(t, "\">");
+		}
+		if (name != NULL)
+			export_html_escape(t, name, strlen(name));
+		if (so->url != NULL)
+			buf_adds(t, "</a>");
+		if (so->date_text != NULL) {
+			buf_adds(t, ", ");
+			export_html_escape(t, so->date_text,
+			    strlen(so->date_text));
+		}
+	}
+	buf_adds(t, "</p>");
+}
+
 static bool
 export_tljs_event(struct export *x, const struct tl_event *e)
 {
@@ -1392,11 +1537,19 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 	export_tljs_dates(b, e, h);
 	buf_adds(b, ",\n      \"text\": {\"headline\": ");
 	export_tljs_text(b, h != NULL && h->html ? h->title : NULL, e->title);
+	buf_reset(&d);
 	if (h != NULL && h->html ? h->text != NULL : e->description != NULL) {
-		buf_adds(b, ", \"text\": ");
-		export_tljs_text(b, h != NULL && h->html ? h->text : NULL,
-		    e->description);
+		if (h != NULL && h->html)
+			buf_adds(&d, h->text);
+		else
+			export_tljs_html_text(&d, e->description);
 	}
+	export_tljs_status(&d, e);
+	if (d.len > 0) {
+		buf_adds(b, ", \"text\": ");
+		export_json_string(b, d.data, d.len);
+	}
+	buf_free(&d);
 	/* A TimelineJS file's group became the event's tag: it goes back
 	 * (and an event without one has none); tlv's own files are groups. */
 	if (!x->tl->files[e->file].html) {
@@ -1413,6 +1566,8 @@ export_tljs_event(struct export *x, const struct tl_event *e)
 	}
 	if (h != NULL && h->extra != NULL)
 		buf_printf(b, ",\n      %s", h->extra);	/* media, ... */
+	if (!x->tl->files[e->file].html || export_tljs_has_tlv(e))
+		export_tljs_tlv(b, e, !x->tl->files[e->file].html);
 	buf_adds(b, "\n    }");
 	return true;
 }

@@ -115,6 +115,9 @@ void	 export_ics_text(struct buf *, const char *s, size_t len);
  * inside a UTF-8 sequence; every physical line ends with CRLF. */
 void	 export_ics_line(struct buf *, const char *line, size_t len);
 
+/* tlv text as TimelineJS HTML: escaped (export_html_escape), its line
+ * breaks as <br>, without a last line break. */
+void	 export_tljs_html_text(struct buf *, const char *s);
 /* HTML text for TimelineJS: '&' '<' '>' as entities. */
 void	 export_html_escape(struct buf *, const char *s, size_t len);
 /* The reverse, for tlv import: &amp; &lt; &gt; &quot; &apos; &#39; and

@@ -144,6 +144,15 @@ html_break(struct html_out *o, unsigned n)
 	o->space = false;
 }
 
+/* <br>: each one a line break (two make a blank line). */
+static void
+html_br(struct html_out *o)
+{
+	if (o->b->len > o->start)
+		o->newlines++;
+	o->space = false;
+}
+
 /* The tag's name, lowercased, into name (at most size - 1 bytes). */
 static void
 html_tag_name(const char *t, size_t len, char *name, size_t size)
@@ -218,7 +227,7 @@ html_to_text(struct buf *b, const char *s, size_t len)
 	static const char *const paragraphs[] = { "p", "div", "ul", "ol",
 		"blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table",
 		"pre", "figure", NULL };
-	static const char *const lines[] = { "br", "tr", "hr", "dt", "dd",
+	static const char *const lines[] = { "tr", "hr", "dt", "dd",
 		"figcaption", NULL };
 	struct html_out	 o = { .b = b, .start = b->len };
 	struct buf	 href = BUF_INIT, label = BUF_INIT;
@@ -270,7 +279,9 @@ html_to_text(struct buf *b, const char *s, size_t len)
 			} else if (strcmp(name, "li") == 0 && !close) {
 				html_break(&o, 1);
 				o.prefix = "- ";
-			} else if (html_is(name, paragraphs))
+			} else if (strcmp(name, "br") == 0)
+				html_br(&o);
+			else if (html_is(name, paragraphs))
 				html_break(&o, 2);
 			else if (html_is(name, lines))
 				html_break(&o, 1);

@@ -1847,6 +1847,44 @@ yl_members_text(struct yl *y, const struct ynode *map,
 	return r;
 }
 
+static void	yl_event_fields(struct yl *, const struct ynode *,
+		    struct tl_event *);
+
+/* A slide's "tlv" mapping (what tlv's export puts there): tlv's own
+ * fields, which win over what the slide says of them.  Its description
+ * is tlv text; the slide's text (with the status and sources added for
+ * TimelineJS readers) is not read. */
+static void
+yl_tljs_tlv(struct yl *y, const struct ynode *v, struct tl_event *e,
+    struct tl_html *side)
+{
+	const struct ynode	*d;
+	struct buf		 t = BUF_INIT;
+
+	if (v->kind != YN_MAP) {
+		yl_type_error(y, v, "tlv", "a mapping of tlv's event keys");
+		return;
+	}
+	d = yl_map_get(v, "description");
+	/* What the slide said of these came from the same event. */
+	e->description = NULL;
+	e->end_text = NULL;
+	e->tags = NULL;
+	e->ntags = 0;
+	yl_event_fields(y, v, e);
+	side->display = NULL;	/* tlv's, made from the date */
+	/* The file is HTML: the description is kept as HTML of itself. */
+	if (e->description != NULL && d != NULL) {
+		export_tljs_html_text(&t, e->description);
+		side->text = arena_strndup(&y->tl->arena, buf_str(&t), t.len);
+	} else
+		side->text = NULL;
+	if (!side->html)
+		side->title = e->title;
+	side->html = true;
+	buf_free(&t);
+}
+
 /* What an event has beyond tlv's fields (struct tl_html), from a
  * TimelineJS slide (tljs) or a tlv event's "timelinejs" mapping, and the
  * readable text of an HTML file's title and description.  A slide
@@ -1858,7 +1896,7 @@ yl_side_event(struct yl *y, const struct ynode *map, struct tl_event *e,
 {
 	/* Slide keys that tlv's fields hold. */
 	static const char *const slide_own[] = { "start_date", "end_date",
-		"text", "unique_id", "group", "display_date", NULL };
+		"text", "unique_id", "group", "display_date", "tlv", NULL };
 	static const char *const date_own[] = { "year", "month", "day",
 		"hour", "minute", "second", NULL };
 	static const char *const side_own[] = { "start_date", "end_date",
@@ -1914,6 +1952,8 @@ yl_side_event(struct yl *y, const struct ynode *map, struct tl_event *e,
 			    arena_strndup(&y->tl->arena, d.data, d.len);
 		}
 	}
+	if (tljs && (v = yl_map_get(map, "tlv")) != NULL)
+		yl_tljs_tlv(y, v, e, &side);
 	if (side.html || side.display != NULL || side.extra != NULL ||
 	    side.start_extra != NULL || side.end_extra != NULL) {
 		if (y->tl->nhtml == y->tl->caphtml) {

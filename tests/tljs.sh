@@ -231,4 +231,39 @@ if [ -n "$py" ]; then
 fi
 expect_grep '"headline": ""' "$tmp/back.json" "no file name as the headline"
 
+# --- a tlv timeline survives export -> import unchanged ----------------------
+
+story="$data/story.yaml $data/story-more.yaml"
+# shellcheck disable=SC2086
+"$TLV" export --format timelinejs $story >"$tmp/story.json"
+expect_grep '"display_date": "late 2022 – ongoing"' "$tmp/story.json" \
+    "a fuzzy date is shown as written"
+expect_grep '<p>Status: alleged</p>' "$tmp/story.json" "status in the slide text"
+expect_grep '<p>Sources: <a href=' "$tmp/story.json" "sources in the slide text"
+import_ok "$tmp/story.json" "tlv story"
+if [ -n "$py" ]; then
+	# shellcheck disable=SC2086
+	"$TLV" export --format json $story >"$tmp/a.json"
+	"$TLV" export --format json "$tmp/import.yaml" >"$tmp/b.json"
+	"$TLV" export --format json "$tmp/story.json" >"$tmp/c.json"
+	# (A block scalar's last line break is YAML's, not the text's.)
+	if $py - "$tmp/a.json" "$tmp/b.json" "$tmp/c.json" >"$out" <<'PY'
+import json, sys
+a, b, c = (json.load(open(p, encoding="utf-8"))["events"] for p in sys.argv[1:])
+bad = len(a) != len(b) or len(a) != len(c)
+for x, y, z in zip(a, b, c):
+    for k in x:
+        if k == "file":
+            continue
+        vx, vy, vz = x[k], y[k], z[k]
+        if k == "description" and vx is not None:
+            vx, vy, vz = (v.rstrip("\n") for v in (vx, vy, vz))
+        if vx != vy or vx != vz:
+            print(x["id"], k, repr(vx), repr(vy), repr(vz))
+            bad = True
+sys.exit(1 if bad else 0)
+PY
+	then pass; else fail "export -> import changed events:"; cat "$out"; fi
+fi
+
 finish
