@@ -796,6 +796,57 @@ edit_item_lines(struct buf *b, const char *item_text, size_t indent,
 	}
 }
 
+void
+edit_item_block(struct buf *b, const char *item_text, size_t indent,
+    const char *eol)
+{
+	edit_item_lines(b, item_text, indent, eol);
+}
+
+const char *
+edit_eol_of(const char *buf, size_t len)
+{
+	return edit_eol(buf, len);
+}
+
+size_t
+edit_line_after(const char *buf, size_t len, size_t pos)
+{
+	return edit_after_line(buf, len, pos);
+}
+
+bool
+edit_item_range(const char *buf, size_t len, const struct tl_event *e,
+    size_t *start, size_t *end)
+{
+	size_t	dash;
+
+	if (!edit_event_plain(buf, len, e, NULL) || e->span.end > len ||
+	    (dash = edit_dash(buf, e->span.start)) == SIZE_MAX)
+		return false;
+	*start = edit_line_start(buf, dash);
+	*end = edit_after_line(buf, len, e->span.end);
+	return true;
+}
+
+bool
+edit_list_start(const char *buf, size_t len, const struct tl_file *f,
+    size_t *pos, size_t *indent, char **err)
+{
+	if (f->events_line != 0 && f->events_flow)
+		return edit_fail(err, "the events list is not a block list");
+	if (!edit_events_plain(buf, len, f, err))
+		return false;
+	if (f->nitems == 0) {
+		*pos = edit_after_line(buf, len, f->events_key_end);
+		*indent = edit_empty_indent(buf, f);
+	} else {
+		*pos = edit_line_start(buf, f->events_start);
+		*indent = f->events_indent;
+	}
+	return true;
+}
+
 bool
 edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
     const char *item_text, struct edit *ed, char **err)

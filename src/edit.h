@@ -136,6 +136,32 @@ void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
  */
 const char *edit_odd_break(const char *buf, size_t len);
 
+/*
+ * For whole-item merges (merge.c): the lines [*start, *end) of the event's
+ * item in a block list, from the start of its '-' line to the end of its
+ * last line; false for an item of a flow list or one the planners refuse
+ * (tag, anchor).
+ */
+bool	 edit_item_range(const char *buf, size_t len, const struct tl_event *,
+	    size_t *start, size_t *end);
+
+/* Where an item goes before the first of f's events list (a block list),
+ * or after "events:" when it is empty, and the column of its '-'. */
+bool	 edit_list_start(const char *buf, size_t len, const struct tl_file *,
+	    size_t *pos, size_t *indent, char **err);
+
+/* item_text (see edit_plan_replace) as the lines of a block list item
+ * whose '-' is at column indent, each ending with eol. */
+void	 edit_item_block(struct buf *, const char *item_text, size_t indent,
+	    const char *eol);
+
+/* The file's line end: that of its first line ("\n" when it has none). */
+const char *edit_eol_of(const char *buf, size_t len);
+
+/* The end of the line holding byte pos - 1 (the start of the next line,
+ * or len); pos itself at the start of a line. */
+size_t	 edit_line_after(const char *buf, size_t len, size_t pos);
+
 /* New bytes: buf with the splice applied (malloc'd, *newlen set). */
 char	*edit_apply(const char *buf, size_t len, const struct edit *,
 	    size_t *newlen);

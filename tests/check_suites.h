@@ -10,6 +10,7 @@ Suite	*conf_suite(void);
 Suite	*date_suite(void);
 Suite	*edit_suite(void);
 Suite	*export_suite(void);
+Suite	*merge_suite(void);
 Suite	*query_suite(void);
 Suite	*ruler_suite(void);
 Suite	*text_suite(void);

@@ -1,0 +1,121 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Working together through git (SPEC section 11), in real repositories made
+# here: two branches edit tests/git/story.yaml, 'git merge' runs with tlv
+# as the merge driver (.gitattributes and git config as the man page says),
+# and the merged file must check clean and equal its golden file.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v git >/dev/null 2>&1 || { echo "git.sh: no git; skipped"; exit 77; }
+
+GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.com
+GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.com
+GIT_AUTHOR_DATE='2026-11-29T12:00:00Z' GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
+export GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL
+export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE
+export GIT_COMMITTER_DATE
+story=$top_srcdir/tests/git/story.yaml
+
+# new_repo DIR: a repository with the story committed on main and tlv set
+# up as its merge driver and diff text converter.
+new_repo() {
+	mkdir -p "$1" && (cd "$1" &&
+		git init -q -b main . &&
+		git config merge.tlv.name 'tlv timeline merge' &&
+		git config merge.tlv.driver "$TLV merge-driver %O %A %B %P" &&
+		git config diff.tlv.textconv "$TLV diff --textconv" &&
+		echo '*.yaml merge=tlv diff=tlv' > .gitattributes &&
+		cp "$story" story.yaml && chmod u+w story.yaml &&
+		git add .gitattributes story.yaml && git commit -qm base)
+}
+
+# branch DIR NAME SCRIPT: on a new branch from main, run the sed script on
+# story.yaml and commit.
+branch() {
+	(cd "$1" && git checkout -q -b "$2" main &&
+		sed "$3" story.yaml > story.new && mv story.new story.yaml &&
+		git commit -qam "$2")
+}
+
+# merge DIR NAME: merge branch NAME into the current branch.
+merge() {
+	(cd "$1" && git merge -q --no-edit "$2" >"$tmp/merge.out" 2>&1)
+}
+
+# Two people annotate the same event: both notes, in 'at' order.
+r=$tmp/notes
+new_repo "$r"
+branch "$r" alice '/by: carol/{n;a\
+      - at: 2026-11-29T10:15:00Z\
+        by: alice\
+        text: Ask the Kremlin for comment.
+}'
+(cd "$r" && git checkout -q -b bob main &&
+	TLV_TEST_NOW=2026-11-29T08:00:00Z "$TLV" annotate --by bob \
+	    taiwan-request "Found a third source." story.yaml >/dev/null &&
+	git commit -qam bob)
+merge "$r" alice
+expect_status 0 $? "merge of two notes on one event"
+expect_golden git-merge-notes.yaml "$r/story.yaml"
+"$TLV" check "$r/story.yaml" >"$tmp/check.out"
+expect_status 0 $? "the merged notes check clean"
+
+# Different fields of one event: both apply.
+r=$tmp/fields
+new_repo "$r"
+branch "$r" verdict 's/status: alleged/status: confirmed/'
+branch "$r" retitle 's/title: Musk reportedly begins/title: Musk begins/'
+merge "$r" verdict
+expect_status 0 $? "merge of two fields of one event"
+expect_golden git-merge-fields.yaml "$r/story.yaml"
+
+# Events added at the same place on both sides: both kept.
+r=$tmp/added
+new_repo "$r"
+branch "$r" one '/^  - id: kremlin-denial/i\
+  - id: spacex-statement\
+    date: 2024-10-24\
+    title: SpaceX declines to comment\
+'
+branch "$r" two '/^  - id: kremlin-denial/i\
+  - id: pentagon-review\
+    date: 2024-10-26\
+    title: Pentagon reviews Starlink contracts\
+'
+merge "$r" one
+expect_status 0 $? "merge of events added at one place"
+expect_golden git-merge-added.yaml "$r/story.yaml"
+"$TLV" check "$r/story.yaml" >"$tmp/check.out"
+expect_status 0 $? "the merged additions check clean"
+
+# One title changed two ways: a conflict around that field alone; git
+# reports the file as conflicted.
+r=$tmp/conflict
+new_repo "$r"
+branch "$r" peskov 's/title: Kremlin denies regular contact/title: Peskov denies contact/'
+branch "$r" any 's/title: Kremlin denies regular contact/title: Kremlin denies any contact/;s/status: denied/status: disputed/'
+merge "$r" peskov
+expect_status 1 $? "merge of one title changed two ways"
+expect_golden git-merge-conflict.yaml "$r/story.yaml"
+(cd "$r" && git diff --name-only --diff-filter=U) >"$tmp/unmerged"
+expect_grep '^story.yaml$' "$tmp/unmerged" "git lists the conflicted file"
+
+# A side that does not parse: tlv leaves the file to the user (exit 1,
+# ours untouched) and says why.
+r=$tmp/broken
+new_repo "$r"
+branch "$r" good 's/status: reported/status: confirmed/'
+branch "$r" bad 's/date: 2023/date: [2023/'
+cp "$r/story.yaml" "$tmp/ours.yaml"
+merge "$r" good
+expect_status 1 $? "merge with an unparsable side"
+if cmp -s "$tmp/ours.yaml" "$r/story.yaml"; then pass; else
+	fail "the unparsable merge changed ours"; fi
+expect_grep 'not merged by event' "$tmp/merge.out" \
+    "the unparsable merge says why"
+
+# The driver by hand: a usage error is exit 2.
+"$TLV" merge-driver a b c >/dev/null 2>&1
+expect_status 2 $? "merge-driver with three arguments"
+
+finish
