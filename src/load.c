@@ -980,6 +980,8 @@ load_dropped_dups(struct load_dups *d)
 	size_t			 i, j, k;
 	uint32_t		 gl = 0, gc = 0;
 
+	if (tl->ndropped == 0)
+		return;
 	qsort(v, tl->ndropped, sizeof *v, load_dropped_cmp);
 	for (i = 0; i < tl->ndropped; i = j) {
 		for (j = i + 1; j < tl->ndropped &&
@@ -1012,7 +1014,7 @@ load_dups_report(struct load_dups *d, struct diag_list *diags)
 	size_t		 i;
 
 	/* load_dup_id's come in load order; the dropped ones join them. */
-	if (tl->ndropped > 0)
+	if (tl->ndropped > 0 && d->n > 1)
 		qsort(d->v, d->n, sizeof *d->v, load_dup_cmp);
 	for (i = 0; i < d->n; i++) {
 		const struct load_dup *p = &d->v[i];
