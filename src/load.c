@@ -823,6 +823,9 @@ load_keep_file(struct timeline *tl, uint32_t fi, const struct timeline *before,
 		if (before->events[i].file == bf)
 			timeline_copy_event(tl, fi, &before->events[i]);
 	tl->files[fi].nevents = before->files[bf].nevents;
+	tl->files[fi].title = arena_strdup(&tl->arena, before->files[bf].title);
+	tl->files[fi].description = before->files[bf].description != NULL ?
+	    arena_strdup(&tl->arena, before->files[bf].description) : NULL;
 	tl->files[fi].stale = true;
 }
 
