@@ -552,8 +552,7 @@ save_read_unchanged(const char *path, size_t size, uint64_t hash,
 		*stale = true;
 		if (err != NULL)
 			*err = xasprintf("%s changed on disk since it was "
-			    "loaded; reload it first (nothing was written)",
-			    path);
+			    "loaded (nothing was written)", path);
 		free(cur);
 		return NULL;
 	}
