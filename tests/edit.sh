@@ -9,7 +9,7 @@
 USER=alice
 export USER
 cd "$tmp" || exit 1
-cp "$data/story.yaml" story.yaml
+copy "$data/story.yaml" story.yaml
 cp story.yaml orig.yaml
 
 # diff_golden NAME: the diff orig.yaml -> story.yaml must equal golden/NAME.
@@ -188,7 +188,7 @@ done
 # Two people annotate different events on two branches: git merges.
 if command -v git >/dev/null 2>&1; then
 	mkdir repo
-	cp "$data/story.yaml" repo/story.yaml
+	copy "$data/story.yaml" repo/story.yaml
 	(
 		cd repo
 		git init -q -b main . && git add story.yaml &&

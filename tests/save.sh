@@ -56,7 +56,7 @@ print(sum(len(e.get("notes") or []) for e in evs if e.get("id") == sys.argv[1]))
 # run must say it annotated and every note must be there.
 race() {
 	w=$1 rounds=$2 r=0 bad=0
-	cp "$data/story.yaml" race.yaml
+	copy "$data/story.yaml" race.yaml
 	base=$(notes contact race.yaml)
 	while [ $r -lt "$rounds" ]; do
 		i=0
@@ -88,7 +88,7 @@ fi
 # rm of one event racing a note on another: both happen.
 back=0 r=0
 while [ $r -lt 15 ]; do
-	cp "$data/story.yaml" race.yaml
+	copy "$data/story.yaml" race.yaml
 	"$TLV" rm invasion race.yaml >rm.out 2>&1 &
 	"$TLV" annotate contact "x" race.yaml >an.out 2>&1 &
 	wait
@@ -101,7 +101,7 @@ echo "rm vs annotate: $back of 15 rounds lost a change"
 
 # A save waits for another tlv's, says so after a second, then goes on.
 if command -v flock >/dev/null 2>&1; then
-	cp "$data/story.yaml" wait.yaml
+	copy "$data/story.yaml" wait.yaml
 	flock . sleep 2 &
 	sleep 0.3
 	"$TLV" annotate contact "after the wait" wait.yaml >out 2>&1
@@ -112,7 +112,7 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 # The viewer against the command line: 15 notes from each, none lost.
-cp "$data/story.yaml" story.yaml
+copy "$data/story.yaml" story.yaml
 {
 	i=0
 	while [ $i -lt 15 ]; do
@@ -138,7 +138,7 @@ echo "viewer vs command line: $v + $c notes of 15 + 15"
 # The lock and the temporary files under faults (failio.c).
 failio=$top_builddir/tests/failio.so
 if [ -f "$failio" ] && [ -z "${TLV_SANITIZED:-}" ]; then
-	cp "$data/story.yaml" story.yaml
+	copy "$data/story.yaml" story.yaml
 	cp story.yaml orig.yaml
 	FAILIO_OP=flock FAILIO_ERRNO=37 LD_PRELOAD=$failio \
 	    "$TLV" annotate contact "no lock" story.yaml >out 2>&1
@@ -208,7 +208,7 @@ if [ -n "$users" ]; then
 	mkdir shared
 	chgrp $proj shared
 	chmod 2775 shared
-	cp "$data/story.yaml" shared/f.yaml
+	copy "$data/story.yaml" shared/f.yaml
 	chown $alice:$proj shared/f.yaml
 	chmod 644 shared/f.yaml
 	cp shared/f.yaml orig.yaml
@@ -233,7 +233,7 @@ if [ -n "$users" ]; then
 fi
 # The viewer marks the file read-only and the edit keys say why (root and
 # a 0444 file).
-cp "$data/story.yaml" ro.yaml
+copy "$data/story.yaml" ro.yaml
 chmod 444 ro.yaml
 cp ro.yaml orig.yaml
 printf 'jja\n:save-screen %s/ro-a.txt\nD\n:save-screen %s/ro-D.txt\n' \
@@ -259,7 +259,7 @@ if [ -n "$users" ]; then
 	# Bob, of group proj, saves alice's 0660 proj file: it stays hers and
 	# proj's (written in place: bob cannot give a new file to alice), and
 	# carol, of proj, can still read it.
-	cp "$data/story.yaml" shared/g.yaml
+	copy "$data/story.yaml" shared/g.yaml
 	chown $alice:$proj shared/g.yaml
 	chmod 660 shared/g.yaml
 	as $bob "$TLV" annotate contact "bob's note" shared/g.yaml >out 2>&1
@@ -288,7 +288,7 @@ if [ -n "$users" ]; then
 	    fail "dave's save made it $(meta shared/g.yaml)"
 fi
 # Root keeps owner, group and both set-id bits (fchown before fchmod).
-cp "$data/story.yaml" id.yaml
+copy "$data/story.yaml" id.yaml
 [ -n "$users" ] && chown $alice:$proj id.yaml
 chmod 6750 id.yaml
 before=$(meta id.yaml)
@@ -298,7 +298,7 @@ expect_status 0 $? "annotate a set-id file"
     fail "set-id file: $before became $(meta id.yaml)"
 
 # Hard links: every name sees the new bytes; the links stay.
-cp "$data/story.yaml" linked.yaml
+copy "$data/story.yaml" linked.yaml
 ln linked.yaml other-name.yaml
 ino=$(stat -c %i linked.yaml)
 "$TLV" annotate contact "through one name" linked.yaml >out 2>&1
@@ -310,7 +310,7 @@ ls -a | grep -q 'tlv-backup' && fail "the backup copy stayed" || pass
 
 # ACLs, extended attributes and inode flags (where the file system has
 # them; each is skipped, saying so, where not).
-cp "$data/story.yaml" acl.yaml
+copy "$data/story.yaml" acl.yaml
 chmod 640 acl.yaml
 if command -v setfacl >/dev/null 2>&1 &&
     setfacl -m u:nobody:rw acl.yaml 2>/dev/null; then
@@ -325,7 +325,7 @@ if command -v setfacl >/dev/null 2>&1 &&
 	    fail "mode $mode became $(stat -c %a acl.yaml)"
 	# A directory's default ACL must not widen a file that had none.
 	mkdir dacl
-	cp "$data/story.yaml" dacl/f.yaml
+	copy "$data/story.yaml" dacl/f.yaml
 	chmod 600 dacl/f.yaml
 	setfacl -d -m u:nobody:rwx dacl
 	"$TLV" annotate contact "default acl" dacl/f.yaml >out 2>&1

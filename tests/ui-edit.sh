@@ -8,7 +8,7 @@
 USER=alice
 export USER
 cd "$tmp" || exit 1
-cp "$data/story.yaml" story.yaml
+copy "$data/story.yaml" story.yaml
 cp story.yaml orig.yaml
 
 # keys NAME: run the viewer on story.yaml with the keys on stdin.
@@ -186,8 +186,8 @@ cp orig.yaml story.yaml
 # its last good events on screen, marked stale in the header and on each
 # row, with its errors under E; edits to it are refused with the reason;
 # broken again it stays so, and once fixed it is reloaded as usual.
-cp "$data/story.yaml" s1.yaml
-cp "$data/story-more.yaml" s2.yaml
+copy "$data/story.yaml" s1.yaml
+copy "$data/story-more.yaml" s2.yaml
 cp s1.yaml s1.good
 sed 's/^  - id: invasion$/<<<<<<< HEAD\n&/' s1.good >s1.broken
 cat >"$tmp/stale.keys" <<EOF
