@@ -136,6 +136,43 @@ summary_event_line(struct summary *s, const struct tl_event *e,
 
 /* "      label: text" wrapped, continuation lines aligned after the
  * label. */
+/*
+ * Wrap text to width into out with indent: for a terminal without UTF-8
+ * the text is made ASCII first, so that the lines are as wide as they are
+ * drawn.
+ */
+static void
+summary_wrap(const struct summary *s, struct buf *out, const char *text,
+    size_t len, const char *indent)
+{
+	struct buf	clean = BUF_INIT, a = BUF_INIT;
+
+	if (!s->opts->ascii) {
+		text_wrap(out, text, len, s->width, indent);
+		return;
+	}
+	text_sanitize(&clean, text, len, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB);
+	text_to_ascii(&a, buf_str(&clean), clean.len);
+	text_wrap(out, buf_str(&a), a.len, s->width, indent);
+	buf_free(&clean);
+	buf_free(&a);
+}
+
+/* Append text sanitised (and made ASCII for a terminal without UTF-8). */
+static void
+summary_clean(const struct summary *s, struct buf *out, const char *text)
+{
+	struct buf	clean = BUF_INIT;
+
+	if (!s->opts->ascii) {
+		text_sanitize(out, text, strlen(text), 0);
+		return;
+	}
+	text_sanitize(&clean, text, strlen(text), 0);
+	text_to_ascii(out, buf_str(&clean), clean.len);
+	buf_free(&clean);
+}
+
 static void
 summary_labelled(struct summary *s, const char *label, const char *text,
     size_t len)
@@ -144,7 +181,7 @@ summary_labelled(struct summary *s, const char *label, const char *text,
 	size_t		lead = strlen(s->indent) + strlen(label) + 2;
 
 	buf_addn(&indent, ' ', lead);
-	text_wrap(&lines, text, len, s->width, indent.data);
+	summary_wrap(s, &lines, text, len, indent.data);
 	if (lines.len >= lead) {
 		buf_printf(&s->line, "%s%s: ", s->indent, label);
 		buf_add(&s->line, lines.data + lead, lines.len - lead);
@@ -200,7 +237,7 @@ summary_source(struct summary *s, const struct tl_source *src)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(&rest, ", ");
-		text_sanitize(&rest, v[i], strlen(v[i]), 0);
+		summary_clean(s, &rest, v[i]);
 	}
 	if (src->url == NULL ||
 	    lead + text_width(rest.data, rest.len) <= s->width) {
@@ -214,7 +251,7 @@ summary_source(struct summary *s, const struct tl_source *src)
 		buf_adds(&s->line, ",\n");
 	} else
 		buf_printf(&s->line, "%ssource:\n", s->indent);
-	text_sanitize(&url, src->url, strlen(src->url), 0);
+	summary_clean(s, &url, src->url);
 	w = text_width(url.data, url.len);
 	buf_addn(&s->line, ' ', lead + w <= s->width ? lead :
 	    strlen(s->indent));
@@ -264,8 +301,8 @@ summary_details(struct summary *s, const struct tl_event *e)
 	uint32_t	i;
 
 	if (e->description != NULL) {
-		text_wrap(&s->line, e->description, strlen(e->description),
-		    s->width, s->indent);
+		summary_wrap(s, &s->line, e->description,
+		    strlen(e->description), s->indent);
 	}
 	summary_field(s, "id", e->id);
 	if (e->end_text != NULL)
@@ -326,9 +363,9 @@ summary_print(FILE *fp, const struct timeline *tl,
 
 void
 summary_event_details(struct buf *out, const struct timeline *tl,
-    const struct tl_event *e, size_t width, const char *indent)
+    const struct tl_event *e, size_t width, const char *indent, bool ascii)
 {
-	struct summary_opts	opts = { SUMMARY_FULL, width, NULL, false };
+	struct summary_opts	opts = { SUMMARY_FULL, width, NULL, ascii };
 	struct summary		s = { NULL, tl, &opts, 0, *out, width, indent };
 
 	summary_details(&s, e);

@@ -43,11 +43,13 @@ size_t	summary_print(FILE *, const struct timeline *,
 /*
  * Append what --full prints under an event (description, id, end, actors,
  * tags, sources, related ids, notes), wrapped to width with every line
- * prefixed by indent; for the viewer's detail pane.
+ * prefixed by indent; for the viewer's detail pane.  ascii: text beyond
+ * ASCII as <U+XXXX>, wrapped as wide as that is.
  */
 struct buf;
 struct tl_event;
 void	summary_event_details(struct buf *, const struct timeline *,
-	    const struct tl_event *, size_t width, const char *indent);
+	    const struct tl_event *, size_t width, const char *indent,
+	    bool ascii);
 
 #endif

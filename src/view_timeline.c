@@ -434,7 +434,7 @@ vt_detail_text(struct app *app, const struct tl_event *e, struct buf *b)
 	buf_printf(b, " · %s:%u%s\n", f->path, (unsigned)e->span.line,
 	    f->stale ? " (stale: the file is broken on disk, E shows why)" :
 	    "");
-	summary_event_details(b, &app->tl, e, width, " ");
+	summary_event_details(b, &app->tl, e, width, " ", !app->utf8);
 }
 
 static size_t

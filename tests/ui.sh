@@ -214,7 +214,17 @@ LC_ALL=C run ascii 80x24 wide.yaml story-more.yaml <<EOF
 jj<Enter>
 :save-screen $tmp/ascii-2.txt
 EOF
-if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp"/ascii-*.txt; then
+# ... and the detail pane wraps the text as wide as it is drawn.
+printf 'events:\n  - title: Zo\303\253\n    date: 2022\n    description: %s\n' \
+    "$(printf 'M\303\274ller %.0s' 1 2 3 4 5 6 7 8 9 10)" >"$tmp/accents.yaml"
+cd "$tmp" || exit 1
+LC_ALL=C run asciiwrap 60x16 accents.yaml <<EOF
+<Enter>
+:save-screen $tmp/asciiwrap-1.txt
+EOF
+cd "$tmp/data" || exit 1
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$tmp"/ascii-*.txt \
+    "$tmp"/asciiwrap-*.txt; then
 	fail "bytes beyond ASCII on a screen without UTF-8"
 else
 	pass
