@@ -1170,6 +1170,20 @@ edit_odd_break(const char *buf, size_t len)
 	size_t			 i;
 
 	for (i = 0; i < len; i++) {
+		/* Eight bytes at a time past plain ASCII without a CR (the
+		 * byte test: Mycroft's "has a zero byte" on w ^ CRs). */
+		while (i + 8 <= len) {
+			uint64_t w, x;
+
+			memcpy(&w, p + i, 8);
+			x = w ^ UINT64_C(0x0D0D0D0D0D0D0D0D);
+			if (((w | ((x - UINT64_C(0x0101010101010101)) & ~x)) &
+			    UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (p[i] < 0x80 && p[i] != '\r')
 			continue;
 		if (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))

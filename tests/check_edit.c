@@ -623,6 +623,14 @@ START_TEST(test_odd_break)
 		{ "a: caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n", NULL },
 		{ "a: x\xE2\x80\xA8y\n", "LS (U+2028)" },
 		{ "a: x\xE2\x80\xA9y\n", "PS (U+2029)" },
+		/* past the eight-byte steps */
+		{ "title: a longer line of plain text\r\n"
+		  "description: more of it, and more\r\n", NULL },
+		{ "title: a longer line of plain text\r\n"
+		  "description: more of it, and more\r", "lone CR" },
+		{ "title: a longer line of plain text, then\rmore", "lone CR" },
+		{ "title: a longer line of plain text \xC3\xBC then "
+		  "\xE2\x80\xA8", "LS (U+2028)" },
 	};
 	size_t	i;
 	const char *got;
