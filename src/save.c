@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Safe saves; see save.h.  The order of the steps is what makes a crash or
- * a full disk harmless: the original is only ever replaced by rename(2) of
- * a complete, fsync'd file, so at any instant the path names either the
- * old bytes or the new ones.
+ * a full disk harmless: the original is replaced by rename(2) of a
+ * complete, fsync'd file, so at any instant the path names either the old
+ * bytes or the new ones -- or, written in place, only after a synced copy
+ * of the old bytes is beside it.
  */
 #include "config.h"
 
@@ -697,27 +698,6 @@ save_change(const struct save_job *job, char **err)
 	}
 	lock_release(fd);
 	free(locked);
-	return ok;
-}
-
-bool
-save_undo(const struct save_undo *u, bool *stale, char **err)
-{
-	char	*cur;
-	size_t	 len;
-	int	 fd;
-	bool	 ok = false;
-
-	*stale = false;
-	if ((*err = save_not_writable(u->path)) != NULL ||
-	    !lock_take(u->path, NULL, NULL, &fd, err))
-		return false;
-	if ((cur = save_read_unchanged(u->path, u->after_len, u->after_hash,
-	    &len, stale, err)) != NULL) {
-		free(cur);
-		ok = save_atomic(u->path, u->before, u->before_len, err);
-	}
-	lock_release(fd);
 	return ok;
 }
 

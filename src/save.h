@@ -1,17 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Saving a changed timeline file so that nothing is ever lost (SPEC
- * section 7):
+ * section 7, doc/tlv.1 SAVING):
  *
+ *  0. a file this user may not write is refused (save_not_writable), and
+ *     saves to one file are serialised by a lock on its directory
+ *     (lock.h), held from step 1 to the end;
  *  1. the file on disk must still be what was loaded (same size and
- *     load_hash); if another program changed it, nothing is written;
+ *     load_hash); if another program changed it, the change is planned
+ *     again on the new bytes (save_change) or nothing is written;
  *  2. the new bytes must load without new errors (a safety net under the
  *     edit planner: a change that would break the file is refused);
  *  3. they go to a temporary file in the same directory
- *     (".NAME.tlv-PID-XXXXXX", PID the saving process's),
- *     which is fsync'd, given the original's mode (and owner, as root) and
- *     renamed over the original -- through a symlink, over its target --
- *     and then the directory is fsync'd.
+ *     (".NAME.tlv-PID-XXXXXX", PID the saving process's), which gets the
+ *     original's extended attributes (its ACL among them), inode flags,
+ *     owner and group and then mode, is checked and fsync'd and renamed
+ *     over the original -- through a symlink, over its target -- and then
+ *     the directory is fsync'd;
+ *  3'. where the temporary file cannot be made the same (another user's
+ *     file, an attribute only root may set), or the file has more than one
+ *     link, the bytes are written in place instead, after a synced backup
+ *     copy (".NAME.tlv-backup-XXXXXX") that is removed after.
  *
  * Any failure (ENOSPC, EACCES, EROFS, EIO, a short write) leaves the
  * original byte-identical and removes the temporary file.  No I/O error is
@@ -86,13 +95,10 @@ bool	 save_change(const struct save_job *, char **err);
 char	*save_not_writable(const char *path);
 bool	 save_writable(const char *path);	/* the same, without why */
 
-/* Put back the bytes before a change (if the file is still as that change
- * left it), under the lock.  The same guarantees as save_change. */
-bool	 save_undo(const struct save_undo *, bool *stale, char **err);
 void	 save_undo_free(struct save_undo *);
 
-/* Write data to path atomically (step 3 of the list above); call with
- * the lock held. */
+/* Write data to path (steps 3 and 3' of the list above); call with the
+ * lock held if another tlv may save the file. */
 bool	 save_atomic(const char *path, const char *data, size_t len,
 	    char **err);
 
