@@ -102,8 +102,10 @@ echo "rm vs annotate: $back of 15 rounds lost a change"
 # A save waits for another tlv's, says so after a second, then goes on.
 if command -v flock >/dev/null 2>&1; then
 	copy "$data/story.yaml" wait.yaml
-	flock . sleep 2 &
-	sleep 0.3
+	# The lock is surely held (a loaded machine may start the holder late).
+	flock . sh -c ': >held; sleep 2' &
+	n=0
+	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 	"$TLV" annotate contact "after the wait" wait.yaml >out 2>&1
 	expect_status 0 $? "annotate while another save holds the lock"
 	expect_grep 'waiting for another tlv saving wait.yaml' out "wait message"
