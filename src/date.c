@@ -200,6 +200,26 @@ date_format_iso(date_time t, enum date_precision prec, char *buf, size_t n)
 }
 
 char *
+date_format_ago(int64_t year, char *buf, size_t n)
+{
+	static const struct {
+		int64_t		 unit;
+		const char	*name;
+	} units[] = { { 1000000000, "billion " }, { 1000000, "million " },
+		{ 1000, "thousand " }, { 1, "" } };
+	uint64_t	ago = 1 - (uint64_t)year;	/* (year <= 0) */
+	size_t		i;
+
+	for (i = 0; i + 1 < sizeof units / sizeof *units; i++)
+		if (ago >= (uint64_t)units[i].unit)
+			break;
+	/* Three significant digits at most: 13.8 billion, 65 million. */
+	snprintf(buf, n, "%.3g %syears ago", (double)ago /
+	    (double)units[i].unit, units[i].name);
+	return buf;
+}
+
+char *
 date_format_year(int64_t year, char *buf, size_t n)
 {
 	if (n == 0)
@@ -1597,6 +1617,95 @@ equal_fold(const char *s, size_t n, const char *word)
 	return true;
 }
 
+/*
+ * Deep time (SPEC section 2): EDTF's "Y" years ("Y-13800000000",
+ * "Y170000002") with an exponent ("Y-17E7"), and "13.8 billion years
+ * ago", "65 million years ago", "12000 years ago".  N years ago is the
+ * year N BC (1 - N: TimelineJS's year -N).  Returns 1 and fills *out
+ * when t is one, 0 when it is not, -1 after fail().
+ */
+#define DEEP_MAX	((int64_t)30000000000)	/* years: inside DATE_MIN */
+
+static int
+parse_deep(struct pctx *p, const char *t, size_t n, struct date_range *out)
+{
+	static const struct {
+		const char	*word;
+		int64_t		 mult;
+	} mults[] = {
+		{ " thousand years ago", 1000 }, { " million years ago",
+		1000000 }, { " billion years ago", 1000000000 },
+		{ " years ago", 1 },
+	};
+	size_t		 i = 0, k, m;
+	int64_t		 y = 0, mant = 0, scale = 1, e = 0;
+	bool		 neg = false, dot = false;
+
+	if (n >= 2 && t[0] == 'Y' && (is_digit((unsigned char)t[1]) ||
+	    t[1] == '-')) {
+		i = 1;
+		if (t[i] == '-') {
+			neg = true;
+			i++;
+		}
+		for (k = i; i < n && is_digit((unsigned char)t[i]); i++) {
+			if (y > DEEP_MAX)
+				break;
+			y = y * 10 + (t[i] - '0');
+		}
+		if (i == k)
+			return fail(p, PERR_SYNTAX, i, "a 'Y' year needs "
+			    "digits") ? 1 : -1;
+		if (i < n && t[i] == 'E') {
+			for (k = ++i; i < n && is_digit((unsigned char)t[i]) &&
+			    e < 20; i++)
+				e = e * 10 + (t[i] - '0');
+			if (i == k)
+				return fail(p, PERR_SYNTAX, i, "an exponent "
+				    "needs digits") ? 1 : -1;
+			while (e-- > 0 && y <= DEEP_MAX)
+				y *= 10;
+		}
+		if (i < n)
+			return fail(p, PERR_SYNTAX, i, "unexpected '%c' in a "
+			    "'Y' year", t[i]) ? 1 : -1;
+		if (neg)
+			y = -y;
+	} else if (n > 10 && is_digit((unsigned char)t[0])) {
+		for (k = 0; k < sizeof mults / sizeof *mults; k++) {
+			m = strlen(mults[k].word);
+			if (n > m && equal_fold(t + n - m, m, mults[k].word))
+				break;
+		}
+		if (k == sizeof mults / sizeof *mults)
+			return 0;
+		for (i = 0; i < n - m; i++) {
+			if (t[i] == '.' && !dot) {
+				dot = true;
+				continue;
+			}
+			if (!is_digit((unsigned char)t[i]) || mant > DEEP_MAX)
+				return 0;
+			mant = mant * 10 + (t[i] - '0');
+			if (dot)
+				scale *= 10;
+		}
+		if (scale > mults[k].mult || mults[k].mult % scale != 0 ||
+		    mant > DEEP_MAX / (mults[k].mult / scale))
+			return fail(p, PERR_SYNTAX, 0, "'%.*s' is not a whole "
+			    "number of years", (int)(n - m), t) ? 1 : -1;
+		y = 1 - mant * (mults[k].mult / scale);
+	} else
+		return 0;
+	if (y > DEEP_MAX || y < -DEEP_MAX)
+		return fail(p, PERR_SYNTAX, 0, "a year beyond 30 billion "
+		    "years") ? 1 : -1;
+	memset(out, 0, sizeof *out);
+	set_years(out, y, y);
+	out->precision = DATE_PREC_YEAR;
+	return 1;
+}
+
 static bool
 parse_text(struct pctx *p, struct date_range *out)
 {
@@ -1618,6 +1727,12 @@ parse_text(struct pctx *p, struct date_range *out)
 		out->precision = DATE_PREC_NONE;
 		out->flags = DATE_ONGOING;
 		return true;
+	}
+	switch (parse_deep(p, t, n, out)) {
+	case 1:
+		return true;
+	case -1:
+		return false;
 	}
 	if ((slash = memchr(t, '/', n)) == NULL)
 		return parse_side(p, p->b, p->e, out);

@@ -100,6 +100,11 @@ char	*date_format_iso(date_time, enum date_precision, char *buf, size_t n);
 
 /* Human year label for headings: "2022", "44 BC". buf at least 24 bytes. */
 char	*date_format_year(int64_t year, char *buf, size_t n);
+/* Years before -DATE_DEEP_YEAR are deep time (SPEC section 2). */
+#define DATE_DEEP_YEAR	((int64_t)99999)
+/* Year (<= 0) as "13.8 billion years ago", "65 million years ago" (N
+ * years ago is N BC; three significant digits). */
+char	*date_format_ago(int64_t year, char *buf, size_t n);
 
 /* Order two ranges as SPEC section 2 sorts: earliest, then latest. */
 int	 date_range_cmp(const struct date_range *, const struct date_range *);

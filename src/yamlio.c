@@ -1510,6 +1510,29 @@ yl_tljs_blank(const struct ynode *v)
 	return true;
 }
 
+/* The years TimelineJS's cosmological scale reaches, and some. */
+#define YL_TLJS_YEAR_MAX	20000000000LL
+
+/* A deep-time year (EDTF numbering) as a date text: "13.8 billion years
+ * ago" when that is this very year, else EDTF's "Y-13800000000". */
+static void
+yl_deep_year(struct buf *b, long long x)
+{
+	struct date_range	r, want;
+	char			t[32];
+
+	buf_printf(b, "Y%lld", x);
+	if (x > -DATE_DEEP_YEAR || !date_parse(b->data, b->len, 0, &want,
+	    NULL, NULL))
+		return;
+	date_format_ago(x, t, sizeof t);
+	if (date_parse(t, strlen(t), 0, &r, NULL, NULL) &&
+	    r.earliest == want.earliest) {
+		buf_reset(b);
+		buf_adds(b, t);
+	}
+}
+
 /* TimelineJS: {year, month, day, hour, minute, second} to an ISO text. */
 static const char *
 yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
@@ -1541,10 +1564,17 @@ yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
 			while (*end == ' ' || *end == '\t')
 				end++;
 		}
-		if (v->kind != YN_SCALAR || *end != '\0' || end == v->text ||
-		    x < -999999999 || x > 999999999) {
+		if (v->kind != YN_SCALAR || *end != '\0' || end == v->text) {
 			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
 			    "'%s' in '%s' must be a whole number", parts[i], key);
+			buf_free(&b);
+			return NULL;
+		}
+		if (x < -YL_TLJS_YEAR_MAX || x > YL_TLJS_YEAR_MAX ||
+		    (i > 0 && (x < 0 || x > 99))) {
+			yl_diag(y, DIAG_ERROR, v->span.line, v->span.col,
+			    "'%s' in '%s' is out of range (%lld)", parts[i],
+			    key, x);
 			buf_free(&b);
 			return NULL;
 		}
@@ -1552,6 +1582,11 @@ yl_tljs_date(struct yl *y, const struct ynode *n, const char *key,
 		 * EDTF's -0137 (year 0 = 1 BC). */
 		if (i == 0 && x < 0)
 			x++;
+		if (i == 0 && (x < -9999 || x > 9999)) {
+			/* Deep time (scale: cosmological): the year alone. */
+			yl_deep_year(&b, x);
+			break;
+		}
 		if (i == 0)
 			buf_printf(&b, x < 0 ? "-%04lld" : "%04lld",
 			    x < 0 ? -x : x);

@@ -219,6 +219,19 @@ static const struct parse_case {
 	    APX },
 	{ "circa winter 2022", "2022-12-01", "2023-02-28", DATE_PREC_SEASON,
 	    APX },
+	/* deep time: EDTF Y years, exponents, "N years ago" (= N BC) */
+	{ "Y-13800000000", "-13800000000-01-01", "-13800000000-12-31",
+	    DATE_PREC_YEAR, 0 },
+	{ "Y170000002", "+170000002-01-01", "+170000002-12-31",
+	    DATE_PREC_YEAR, 0 },
+	{ "Y-17E7", "-170000000-01-01", "-170000000-12-31", DATE_PREC_YEAR,
+	    0 },
+	{ "13.8 billion years ago", "-13799999999-01-01",
+	    "-13799999999-12-31", DATE_PREC_YEAR, 0 },
+	{ "65 Million Years Ago", "-64999999-01-01", "-64999999-12-31",
+	    DATE_PREC_YEAR, 0 },
+	{ "12000 years ago", "-11999-01-01", "-11999-12-31", DATE_PREC_YEAR,
+	    0 },
 };
 
 START_TEST(parse_forms)
@@ -524,6 +537,19 @@ START_TEST(limits_huge_years)
 	ck_assert(!date_parse("1000000001 BC", 13, 0, &r, NULL, NULL));
 	ck_assert(date_parse("99999999X", 9, 0, &r, NULL, NULL));
 	ck_assert(!date_parse("999999999X", 10, 0, &r, NULL, NULL));
+	/* Deep time stops at 30 billion years, inside DATE_MIN. */
+	ck_assert(!date_parse("Y-30000000001", 13, 0, &r, NULL, NULL));
+	ck_assert(!date_parse("Y-9E99", 6, 0, &r, NULL, NULL));
+	ck_assert(!date_parse("0.5 years ago", 13, 0, &r, NULL, NULL));
+	ck_assert(!date_parse("Y-", 2, 0, &r, NULL, NULL));
+	r = parse_ok("Y-30000000000", 0);
+	ck_assert(r.earliest > DATE_MIN);
+	ck_assert_str_eq(date_format_ago(-13799999999, buf, 24),
+	    "13.8 billion years ago");
+	ck_assert_str_eq(date_format_ago(-64999999, buf, 24),
+	    "65 million years ago");
+	ck_assert_str_eq(date_format_ago(-11999, buf, 24),
+	    "12 thousand years ago");
 }
 END_TEST
 
