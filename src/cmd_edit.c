@@ -152,7 +152,7 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 	for (i = 0; i < tl->ndropped; i++) {
 		const struct tl_dropped_id *dr = &tl->dropped[i];
 
-		if (strcmp(dr->id, id) != 0)
+		if (dr->id == NULL || strcmp(dr->id, id) != 0)
 			continue;
 		if (found != NULL)
 			edit_error(cmd, "ambiguous id '%s': in %s:%u and %s:%u "

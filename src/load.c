@@ -953,8 +953,13 @@ static int
 load_dropped_cmp(const void *a, const void *b)
 {
 	const struct tl_dropped_id *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
+	int c;
 
+	/* Those without an id (kept for their related ids) first. */
+	if (x->id == NULL || y->id == NULL)
+		c = (x->id != NULL) - (y->id != NULL);
+	else
+		c = strcmp(x->id, y->id);
 	if (c != 0)
 		return c;
 	if (x->file != y->file)
@@ -986,7 +991,9 @@ load_dropped_dups(struct load_dups *d)
 	if (tl->ndropped == 0)
 		return;
 	qsort(v, tl->ndropped, sizeof *v, load_dropped_cmp);
-	for (i = 0; i < tl->ndropped; i = j) {
+	for (i = 0; i < tl->ndropped && v[i].id == NULL; i++)
+		;
+	for (; i < tl->ndropped; i = j) {
 		for (j = i + 1; j < tl->ndropped &&
 		    strcmp(v[j].id, v[i].id) == 0; j++)
 			;
@@ -1041,40 +1048,85 @@ load_find_dropped(const struct timeline *tl, const char *id)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(tl->dropped[mid].id, key.id) < 0)
+		if (load_dropped_cmp(&tl->dropped[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < tl->ndropped && strcmp(tl->dropped[lo].id, id) == 0 ?
-	    &tl->dropped[lo] : NULL;
+	return lo < tl->ndropped && tl->dropped[lo].id != NULL &&
+	    strcmp(tl->dropped[lo].id, id) == 0 ? &tl->dropped[lo] : NULL;
+}
+
+/* The related ids of one event (loaded or dropped) that match no loaded
+ * event: a warning each. */
+static void
+load_check_related(const struct timeline *tl, struct diag_list *diags,
+    uint32_t file, const struct tl_ref *rel, uint32_t n)
+{
+	uint32_t	j;
+
+	for (j = 0; j < n; j++) {
+		const char *r = rel[j].text;
+
+		if (timeline_find_id(tl, r) != NULL)
+			continue;
+		diag_add(diags, DIAG_WARNING, tl->files[file].path, rel[j].line,
+		    rel[j].col, load_find_dropped(tl, r) != NULL ?
+		    "related id '%s' names an event that was not loaded (it "
+		    "has errors)" : "related id '%s' matches no loaded event",
+		    r);
+	}
+}
+
+/* Dropped events in load order. */
+static int
+load_dropped_pos_cmp(const void *a, const void *b)
+{
+	const struct tl_dropped_id *x = *(const struct tl_dropped_id *const *)a;
+	const struct tl_dropped_id *y = *(const struct tl_dropped_id *const *)b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
 void
 load_check(struct timeline *tl, struct diag_list *diags)
 {
 	struct load_dups	 d = { tl, NULL, 0, 0 };
-	size_t			 i, j;
+	struct tl_dropped_id	**byp = NULL;
+	size_t			 i, k, nd = 0;
 
 	/* The id index keeps the first loaded event of each id; the sort
 	 * after keeps the index. */
 	timeline_index(tl, load_dup_id, &d);
 	load_dropped_dups(&d);
 	load_dups_report(&d, diags);
-	for (i = 0; i < tl->nevents; i++) {
-		const struct tl_event *e = &tl->events[i];
+	/* The related ids of loaded and of dropped events, in load order. */
+	for (i = 0; i < tl->ndropped; i++)
+		if (tl->dropped[i].nrelated > 0)
+			nd++;
+	if (nd > 0) {
+		byp = xreallocarray(NULL, nd, sizeof *byp);
+		for (i = 0, k = 0; i < tl->ndropped; i++)
+			if (tl->dropped[i].nrelated > 0)
+				byp[k++] = &tl->dropped[i];
+		qsort(byp, nd, sizeof *byp, load_dropped_pos_cmp);
+	}
+	for (i = 0, k = 0; i < tl->nevents || k < nd; ) {
+		const struct tl_event *e = i < tl->nevents ? &tl->events[i] :
+		    NULL;
 
-		for (j = 0; j < e->nrelated; j++) {
-			const char *r = e->related[j].text;
-
-			if (timeline_find_id(tl, r) != NULL)
-				continue;
-			diag_add(diags, DIAG_WARNING, tl->files[e->file].path,
-			    e->related[j].line, e->related[j].col,
-			    load_find_dropped(tl, r) != NULL ?
-			    "related id '%s' names an event that was not "
-			    "loaded (it has errors)" : "related id '%s' matches no loaded "
-			    "event", r);
+		if (e != NULL && (k == nd || (e->file != byp[k]->file ?
+		    e->file < byp[k]->file : e->span.start < byp[k]->start))) {
+			load_check_related(tl, diags, e->file, e->related,
+			    e->nrelated);
+			i++;
+		} else {
+			load_check_related(tl, diags, byp[k]->file,
+			    byp[k]->related, byp[k]->nrelated);
+			k++;
 		}
 	}
+	free(byp);
 }

@@ -163,8 +163,9 @@ void
 timeline_add_dropped(struct timeline *tl, const struct tl_event *e)
 {
 	struct tl_dropped_id	*d;
+	uint32_t		 i;
 
-	if (e->id == NULL)
+	if (e->id == NULL && e->nrelated == 0)
 		return;
 	if (tl->ndropped == tl->dropped_cap) {
 		tl->dropped_cap = tl->dropped_cap != 0 ? tl->dropped_cap * 2 : 16;
@@ -172,7 +173,16 @@ timeline_add_dropped(struct timeline *tl, const struct tl_event *e)
 		    sizeof *tl->dropped);
 	}
 	d = &tl->dropped[tl->ndropped++];
-	d->id = arena_strndup(&tl->arena, e->id, strlen(e->id));
+	d->id = e->id != NULL ? arena_strndup(&tl->arena, e->id,
+	    strlen(e->id)) : NULL;
+	d->nrelated = e->nrelated;
+	d->related = e->nrelated == 0 ? NULL : arena_alloc(&tl->arena,
+	    e->nrelated * sizeof *d->related, _Alignof(struct tl_ref));
+	for (i = 0; i < e->nrelated; i++) {
+		d->related[i] = e->related[i];
+		d->related[i].text = arena_strndup(&tl->arena,
+		    e->related[i].text, strlen(e->related[i].text));
+	}
 	d->file = e->file;
 	d->start = e->span.start;
 	tl_event_id_pos(e, &d->line, &d->col);

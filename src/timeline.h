@@ -168,7 +168,9 @@ struct tl_html {
  * that the checks across files still report its id used twice (SPEC
  * section 6: every problem in one run). */
 struct tl_dropped_id {
-	const char	*id;
+	const char	*id;		/* or NULL (an event kept for related) */
+	struct tl_ref	*related;	/* its related ids, still checked */
+	uint32_t	 nrelated;
 	uint32_t	 file;
 	uint32_t	 start;		/* byte offset of the event */
 	uint32_t	 line;		/* of the id's value */
@@ -250,8 +252,8 @@ struct tl_event	*timeline_copy_event(struct timeline *dst, uint32_t file,
 		    const struct tl_event *e);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
-/* Remember the id of an event about to be dropped for its errors (id is
- * copied; NULL is ignored). */
+/* Remember the id and related ids of an event about to be dropped for its
+ * errors (copied; nothing if it has neither). */
 void		 timeline_add_dropped(struct timeline *, const struct tl_event *);
 /* Sort all events (once, from load order) and index their ids. */
 void		 timeline_sort(struct timeline *);
