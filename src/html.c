@@ -259,6 +259,7 @@ html_to_text(struct buf *b, const char *s, size_t len)
 			}
 			if (strcmp(name, "a") == 0 && !close) {
 				buf_reset(&href);
+				in_link = false;
 				if (html_attr(t, n, "href", &label)) {
 					html_decode_refs(&href, label.data,
 					    label.len);

@@ -89,6 +89,11 @@ expect_grep '^HTML title$' "$out" "file title as text"
 expect_grep '^  2020  AT&T said$' "$out" "headline as text"
 expect_grep '^      One & two$' "$out" "paragraph as text"
 expect_grep '^      See this (https://example.org/x)\.$' "$out" "link as text"
+printf '%s\n' '{"events": [{"start_date": {"year": 2021}, "text": {"headline": "x",' \
+    '"text": "<a href=\"https://a.example/\">one <a name=\"n\">two</a>"}}]}' \
+    >"$tmp/anchor.json"
+"$TLV" summary --full "$tmp/anchor.json" >"$out" 2>&1
+expect_grep '^      one two$' "$out" "an anchor without href is no link"
 import_ok "$tmp/html.json" "HTML"
 expect_grep "^    description: \"<p>One &amp; two</p><p>See <a href='https://example.org/x'>this</a>.</p>\"$" \
     "$tmp/import.yaml" "import keeps the HTML"
