@@ -406,6 +406,30 @@ save_in_place(const char *real, const char *dir, int ofd,
 	return true;
 }
 
+/*
+ * A backup copy beside real (in dir) that an interrupted in-place save
+ * left: its name (malloc'd), else NULL.  Under the lock no other save is
+ * writing one, so any there is from a save that died.
+ */
+static char *
+save_left_backup(const char *real, const char *dir)
+{
+	char		*prefix, *found = NULL;
+	DIR		*d;
+	struct dirent	*de;
+
+	prefix = xasprintf(".%s" SAVE_BACKUP_TAG, save_basename(real));
+	if ((d = opendir(dir)) != NULL) {
+		while (found == NULL && (de = readdir(d)) != NULL)
+			if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+			    strlen(de->d_name) == strlen(prefix) + 6)
+				found = xasprintf("%s/%s", dir, de->d_name);
+		closedir(d);
+	}
+	free(prefix);
+	return found;
+}
+
 bool
 save_atomic(const char *path, const char *data, size_t len, char **err)
 {
@@ -424,6 +448,17 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 	}
 	dir = save_dirname(real);
 	save_clean_dead(real, dir);
+	if ((tmp = save_left_backup(real, dir)) != NULL) {
+		/* The file may be half-written: the user decides. */
+		if (err != NULL)
+			*err = xasprintf("%s: an earlier save was interrupted "
+			    "while writing it in place; the file as it was is "
+			    "in %s -- compare the two, keep the right one and "
+			    "remove the copy (nothing was written)", path, tmp);
+		free(tmp);
+		ok = false;
+		goto out;
+	}
 	if (st.st_nlink > 1) {
 		/* Other names: they must see the new bytes too. */
 		ok = save_in_place(real, dir, ofd, &st, data, len, err, path);

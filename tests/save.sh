@@ -386,6 +386,30 @@ if [ -f "$top_builddir/tests/failio.so" ] && [ -z "${TLV_SANITIZED:-}" ]; then
 	[ -n "$bak" ] && cmp -s "$bak" orig.yaml && pass ||
 	    fail "the backup copy is not the file as it was"
 	rm -f "$bak"
+	# Killed while writing in place: the copy stays, and the next save
+	# says where it is and writes nothing until the user has looked.
+	cp orig.yaml linked.yaml
+	FAILIO_OP=ftruncate FAILIO_SLEEP=3 \
+	    LD_PRELOAD=$top_builddir/tests/failio.so \
+	    "$TLV" annotate contact "killed in place" linked.yaml \
+	    >/dev/null 2>&1 &
+	pid=$!
+	sleep 1
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	bak=$(ls -a | grep '^\.linked\.yaml\.tlv-backup-' | head -n 1)
+	[ -n "$bak" ] && cmp -s "$bak" orig.yaml && pass ||
+	    fail "no backup copy of the file as it was after the kill"
+	cp linked.yaml killed.yaml
+	"$TLV" annotate contact "after" linked.yaml >out 2>&1
+	expect_status 1 $? "a save after an interrupted in-place save"
+	expect_grep "an earlier save was interrupted.*$bak" out \
+	    "the copy is named"
+	cmp -s linked.yaml killed.yaml && pass || fail "it wrote anyway"
+	rm -f "$bak"
+	cp orig.yaml linked.yaml
+	"$TLV" annotate contact "after" linked.yaml >out 2>&1
+	expect_status 0 $? "a save once the copy is removed"
 	cp orig.yaml linked.yaml
 	FAILIO_OP=write FAILIO_ERRNO=28 \
 	    LD_PRELOAD=$top_builddir/tests/failio.so \
