@@ -154,7 +154,7 @@ _tlv()
 	'')
 		if [[ ${#pos[@]} -eq 0 ]]; then
 			mapfile -t COMPREPLY < <(compgen -W \
-			    'summary check annotate add rm export import' \
+			    'summary check annotate add rm export import diff' \
 			    -- "$cur")
 		fi
 		_tlv_files "$cur" ;;

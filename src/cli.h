@@ -102,6 +102,7 @@ int	 cmd_annotate(int argc, char **argv);
 int	 cmd_add(int argc, char **argv);
 int	 cmd_rm(int argc, char **argv);
 int	 cmd_merge_driver(int argc, char **argv);
+int	 cmd_diff(int argc, char **argv);
 
 /* For notes: now as "2026-11-29T10:15:00Z" (or $TLV_TEST_NOW), malloc'd;
  * the author given, else $USER, $LOGNAME or the account's name. */

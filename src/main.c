@@ -39,6 +39,8 @@ static const struct main_command main_commands[] = {
 	{ "add", "--date D --title T [--status S] [--tag T]... [--actor A]... "
 	    "FILE", "add an event", cmd_add },
 	{ "rm", "ID [FILE|DIR ...]", "delete event ID", cmd_rm },
+	{ "diff", "[REV1 [REV2]] [FILE|DIR ...]",
+	    "what changed in the story (git)", cmd_diff },
 	{ "merge-driver", "BASE OURS THEIRS PATH", "git merge driver, by event",
 	    cmd_merge_driver },
 	/* Hidden developer and completion aids (cmd_keys.c). */

@@ -51,7 +51,7 @@ expect_completion() {
 }
 
 # Commands, and timeline files and directories (not readme.txt).
-expect_completion 'add annotate check export export.json import rm story.yaml sub summary' ''
+expect_completion 'add annotate check diff export export.json import rm story.yaml sub summary' ''
 expect_completion 'sub summary' su
 expect_completion 'story.yaml sub' summary s
 expect_completion 'sub/more.yaml' check sub/

@@ -3,7 +3,8 @@
 # Working together through git (SPEC section 11), in real repositories made
 # here: two branches edit tests/git/story.yaml, 'git merge' runs with tlv
 # as the merge driver (.gitattributes and git config as the man page says),
-# and the merged file must check clean and equal its golden file.
+# and the merged file must check clean and equal its golden file; 'tlv
+# diff' between commits and the textconv that 'git log -p' uses.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 command -v git >/dev/null 2>&1 || { echo "git.sh: no git; skipped"; exit 77; }
@@ -113,6 +114,59 @@ if cmp -s "$tmp/ours.yaml" "$r/story.yaml"; then pass; else
 	fail "the unparsable merge changed ours"; fi
 expect_grep 'not merged by event' "$tmp/merge.out" \
     "the unparsable merge says why"
+
+# tlv diff: a week of colleagues' changes, by event.
+r=$tmp/diff
+new_repo "$r"
+(cd "$r" &&
+	sed -e 's/status: alleged/status: confirmed/' \
+	    -e 's/^    date: 2023$/    date: early 2023/' \
+	    -e 's/title: Kremlin denies regular contact/title: Kremlin denies any contact/' \
+	    -e '/^        date: 2024-10-24$/a\
+      - outlet: Reuters\
+        url: https://www.reuters.com/musk-putin' \
+	    story.yaml > story.new && mv story.new story.yaml &&
+	TLV_TEST_NOW=2026-11-30T10:00:00Z "$TLV" annotate --by alice \
+	    taiwan-request "Ask the Kremlin again." story.yaml >/dev/null &&
+	"$TLV" add --date 2024-11-01 --title 'SpaceX responds' --id spacex \
+	    story.yaml >/dev/null &&
+	git commit -qam week1 &&
+	"$TLV" rm kremlin-denial story.yaml >/dev/null &&
+	printf 'events:\n  - id: other\n    date: 2020\n    title: Other\n' \
+	    > other.yaml && git add other.yaml && git commit -qam week2)
+(cd "$r" && "$TLV" diff HEAD~2 HEAD) >"$tmp/out" 2>&1
+expect_status 1 $? "tlv diff HEAD~2 HEAD"
+expect_golden git-diff.txt "$tmp/out"
+if grep -q "$(printf '\033')" "$tmp/out"; then
+	fail "tlv diff piped prints escape sequences"; else pass; fi
+(cd "$r" && "$TLV" diff HEAD~2) >"$tmp/out2" 2>&1
+expect_status 1 $? "tlv diff HEAD~2 (to the working files)"
+if cmp -s "$tmp/out" "$tmp/out2"; then pass; else
+	fail "tlv diff HEAD~2 differs from tlv diff HEAD~2 HEAD"; fi
+(cd "$r" && "$TLV" diff HEAD~1 HEAD story.yaml) >"$tmp/out" 2>&1
+expect_status 1 $? "tlv diff REV1 REV2 FILE"
+expect_golden git-diff-file.txt "$tmp/out"
+(cd "$r" && "$TLV" diff HEAD~2 HEAD~1 .) >"$tmp/out" 2>&1
+expect_status 1 $? "tlv diff REV1 REV2 DIR"
+expect_grep '^story.yaml$' "$tmp/out" "tlv diff DIR names the file"
+(cd "$r" && "$TLV" diff) >"$tmp/out" 2>&1
+expect_status 0 $? "tlv diff with nothing changed"
+if [ -s "$tmp/out" ]; then fail "tlv diff with no change printed:"
+	cat "$tmp/out"; else pass; fi
+(cd "$r" && "$TLV" diff no-such-rev) >"$tmp/out" 2>&1
+expect_status 2 $? "tlv diff of a name that is no commit nor file"
+(cd "$tmp" && "$TLV" diff) >"$tmp/out" 2>&1
+expect_status 2 $? "tlv diff outside a work tree"
+expect_grep 'not in a git work tree' "$tmp/out" "tlv diff outside says why"
+
+# The textconv: git log -p shows the story's changes.
+"$TLV" diff --textconv "$r/story.yaml" >"$tmp/out"
+expect_status 0 $? "tlv diff --textconv"
+expect_golden git-textconv.txt "$tmp/out"
+(cd "$r" && git log -p --format=%s -1 HEAD~1 -- story.yaml) >"$tmp/out"
+expect_grep '^+status: confirmed$' "$tmp/out" "git log -p shows the verdict"
+expect_grep '^+note: 2026-11-30T10:00:00Z alice: Ask the Kremlin again.$' \
+    "$tmp/out" "git log -p shows the note"
 
 # The driver by hand: a usage error is exit 2.
 "$TLV" merge-driver a b c >/dev/null 2>&1

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]: what changed in the story
+ * between two commits, by event (storydiff.h); REV1 defaults to HEAD and
+ * REV2 to the working files.  The old versions come from 'git show',
+ * run as a child with an argument vector (posix_spawnp, never a shell).
+ * With no FILE, the timeline files git says changed, from the current
+ * directory down.  Exit 0 with no changes, 1 with changes, 2 on trouble
+ * (as diff).  Colour only on a terminal (and not with NO_COLOR).
+ *
+ * tlv diff --textconv FILE: the file as stable text by event, for git's
+ * diff.tlv.textconv; a file that does not load is printed as it is.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "diag.h"
+#include "load.h"
+#include "storydiff.h"
+#include "text.h"
+#include "timeline.h"
+#include "xmalloc.h"
+#include "yamlio.h"
+
+extern char **environ;
+
+static const char diff_usage[] =
+"usage: tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]\n"
+"       tlv diff --textconv FILE\n"
+"\n"
+"What changed in the story between two git commits, one line per change,\n"
+"by event: added, removed, re-dated, re-titled, verdict changed, sources\n"
+"and notes added or removed, other fields changed.  REV1 defaults to HEAD,\n"
+"REV2 to the working files.  With no FILE, the timeline files that git\n"
+"says changed, from the current directory down.\n"
+"\n"
+"  --textconv FILE    the file as stable text by event, for git's\n"
+"                     diff.tlv.textconv (git log -p shows story changes)\n"
+"\n"
+"Exit status: 0 no changes, 1 changes, 2 trouble.\n";
+
+struct diff_run {
+	const char	*rev[2];	/* rev[1] NULL: the working files */
+	bool		 color;
+	bool		 trouble;
+	size_t		 changes;
+	struct buf	 out;
+};
+
+/*
+ * Run git with argv, its standard output into out (its errors to ours,
+ * or to /dev/null if quiet).  Returns git's exit status, -1 if it could
+ * not be run.
+ */
+static int
+diff_git(const char *const *args, struct buf *out, bool quiet)
+{
+	posix_spawn_file_actions_t	 fa;
+	pid_t				 pid;
+	int				 p[2], st, rc;
+	char				 chunk[65536], **argv;
+	ssize_t				 n;
+	size_t				 i, argc;
+
+	for (argc = 0; args[argc] != NULL; argc++)
+		continue;
+	if (pipe(p) == -1)
+		return -1;
+	/* posix_spawnp takes char *const[]: copies of the arguments. */
+	argv = xcalloc(argc + 1, sizeof *argv);
+	for (i = 0; i < argc; i++)
+		argv[i] = xstrdup(args[i]);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&fa, p[0]);
+	posix_spawn_file_actions_addclose(&fa, p[1]);
+	if (quiet)
+		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO,
+		    "/dev/null", O_WRONLY, 0);
+	rc = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	for (i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+	close(p[1]);
+	if (rc != 0) {
+		close(p[0]);
+		errno = rc;
+		return -1;
+	}
+	for (;;) {
+		n = read(p[0], chunk, sizeof chunk);
+		if (n > 0)
+			buf_add(out, chunk, (size_t)n);
+		else if (n == 0 || errno != EINTR)
+			break;
+	}
+	close(p[0]);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Whether arg names a commit. */
+static bool
+diff_is_rev(const char *arg)
+{
+	struct buf	 out = BUF_INIT;
+	char		*spec = xasprintf("%s^{commit}", arg);
+	const char	*argv[] = { "git", "rev-parse", "--verify", "--quiet",
+			    spec, NULL };
+	int		 rc = diff_git(argv, &out, true);
+
+	free(spec);
+	buf_free(&out);
+	return rc == 0;
+}
+
+static bool
+diff_is_timeline_name(const char *name)
+{
+	const char	*dot = strrchr(name, '.');
+
+	return name[0] != '.' && dot != NULL && (strcmp(dot, ".yaml") == 0 ||
+	    strcmp(dot, ".yml") == 0 || strcmp(dot, ".json") == 0);
+}
+
+/* The directory and base name of path ("." for a bare name). */
+static void
+diff_split(const char *path, char **dir, const char **base)
+{
+	const char	*slash = strrchr(path, '/');
+
+	*dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	*base = slash == NULL ? path : slash + 1;
+}
+
+/* The file at rev (git show REV:./BASE, run in its directory); false if
+ * it is not there. */
+static bool
+diff_show(const char *path, const char *rev, struct buf *out)
+{
+	char		*dir, *spec;
+	const char	*base;
+	int		 rc;
+
+	diff_split(path, &dir, &base);
+	spec = xasprintf("%s:./%s", rev, base);
+	{
+		const char *argv[] = { "git", "-C", dir, "show", spec, NULL };
+
+		rc = diff_git(argv, out, true);
+	}
+	free(spec);
+	free(dir);
+	return rc == 0;
+}
+
+/* One version of the file: at rev, or the working file (rev NULL). */
+static bool
+diff_version(const char *path, const char *rev, struct buf *out)
+{
+	char	*data;
+	size_t	 len;
+
+	buf_reset(out);
+	if (rev != NULL)
+		return diff_show(path, rev, out);
+	if ((data = load_read_file(path, &len)) == NULL)
+		return false;
+	buf_add(out, data, len);
+	free(data);
+	return true;
+}
+
+/* Load one version; false (errors printed) if it has errors. */
+static bool
+diff_load(struct timeline *tl, const char *path, const char *rev,
+    const struct buf *text)
+{
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	char			*name = rev != NULL ? xasprintf("%s (%s)", path,
+				    rev) : xstrdup(path);
+	bool			 ok;
+
+	timeline_add_file(tl, name);
+	free(name);
+	if (text != NULL && yamlio_load_buffer(tl, 0, text->data != NULL ?
+	    text->data : "", text->len, &diags))
+		load_check(tl, &diags);
+	ok = diags.errors == 0;
+	diag_print(&diags, stderr, DIAG_ERROR);
+	diag_free(&diags);
+	timeline_sort(tl);
+	return ok;
+}
+
+static void
+diff_file(struct diff_run *r, const char *path)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT, lines = BUF_INIT;
+	struct timeline	 old = TIMELINE_INIT, new = TIMELINE_INIT;
+	bool		 has_a, has_b;
+	size_t		 n;
+
+	has_a = diff_version(path, r->rev[0], &a);
+	has_b = diff_version(path, r->rev[1], &b);
+	if ((!has_a && !has_b) || (has_a && has_b && a.len == b.len &&
+	    (a.len == 0 || memcmp(a.data, b.data, a.len) == 0)))
+		goto done;
+	if (!diff_load(&old, path, r->rev[0], has_a ? &a : NULL) ||
+	    !diff_load(&new, path, r->rev[1], has_b ? &b : NULL))
+		r->trouble = true;
+	n = storydiff_lines(&old, &new, r->color, &lines);
+	if (n > 0) {
+		if (r->changes > 0)
+			buf_addc(&r->out, '\n');
+		buf_printf(&r->out, "%s", r->color ? "\033[1m" : "");
+		text_sanitize(&r->out, path, strlen(path), 0);
+		buf_printf(&r->out, "%s\n", r->color ? "\033[m" : "");
+		buf_add(&r->out, lines.data, lines.len);
+		r->changes += n;
+	}
+done:
+	timeline_free(&old);
+	timeline_free(&new);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&lines);
+}
+
+/* --- which files --------------------------------------------------------- */
+
+struct diff_names {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+diff_names_add(struct diff_names *ns, const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strlen(ns->v[i]) == len && memcmp(ns->v[i], name, len) == 0)
+			return;
+	ns->v = xreallocarray(ns->v, ns->n + 1, sizeof *ns->v);
+	ns->v[ns->n++] = xstrndup(name, len);
+}
+
+/* The NUL- or newline-separated names in out that are timeline files. */
+static void
+diff_names_from(struct diff_names *ns, const struct buf *out, char sep)
+{
+	const char	*p = buf_str(out), *end = p + out->len, *e, *base;
+
+	for (; p < end; p = e + 1) {
+		if ((e = memchr(p, sep, (size_t)(end - p))) == NULL)
+			e = end;
+		base = p;
+		for (const char *q = p; q < e; q++)
+			if (*q == '/')
+				base = q + 1;
+		if (e > p) {
+			char *name = xstrndup(base, (size_t)(e - base));
+
+			if (diff_is_timeline_name(name))
+				diff_names_add(ns, p, (size_t)(e - p));
+			free(name);
+		}
+	}
+}
+
+static int
+diff_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+diff_names_free(struct diff_names *ns)
+{
+	size_t	i;
+
+	for (i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+}
+
+static void
+diff_dir_working(struct diff_names *ns, const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL)
+		if (diff_is_timeline_name(de->d_name))
+			diff_names_add(ns, de->d_name, strlen(de->d_name));
+	closedir(d);
+}
+
+/* The timeline files directly in dir: working ones and those at each rev
+ * (a file deleted since is a change too). */
+static void
+diff_dir(struct diff_run *r, const char *dir)
+{
+	struct diff_names	 ns = { NULL, 0 };
+	struct buf		 out = BUF_INIT;
+	char			*path;
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < 2; k++) {
+		const char *argv[] = { "git", "-C", dir, "ls-tree",
+		    "--name-only", r->rev[k], NULL };
+
+		if (r->rev[k] == NULL)
+			continue;
+		buf_reset(&out);
+		if (diff_git(argv, &out, true) == 0)
+			diff_names_from(&ns, &out, '\n');
+	}
+	if (r->rev[1] == NULL)
+		diff_dir_working(&ns, dir);
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof *ns.v, diff_name_cmp);
+	for (i = 0; i < ns.n; i++) {
+		path = strcmp(dir, ".") == 0 ? xstrdup(ns.v[i]) :
+		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
+		    "" : "/", ns.v[i]);
+		diff_file(r, path);
+		free(path);
+	}
+	buf_free(&out);
+	diff_names_free(&ns);
+}
+
+/* With no FILE: what git says changed, from here down. */
+static bool
+diff_changed(struct diff_run *r)
+{
+	struct diff_names	 ns = { NULL, 0 };
+	struct buf		 out = BUF_INIT;
+	const char		*argv[] = { "git", "diff", "--name-only",
+				    "--relative", "-z", r->rev[0], r->rev[1],
+				    NULL, NULL };
+	size_t			 i;
+	int			 rc;
+
+	if (r->rev[1] == NULL)
+		argv[6] = "--";
+	else
+		argv[7] = "--";
+	rc = diff_git(argv, &out, false);
+	if (rc != 0) {
+		buf_free(&out);
+		return false;
+	}
+	diff_names_from(&ns, &out, '\0');
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof *ns.v, diff_name_cmp);
+	for (i = 0; i < ns.n; i++)
+		diff_file(r, ns.v[i]);
+	buf_free(&out);
+	diff_names_free(&ns);
+	return true;
+}
+
+static int
+diff_textconv(const char *path)
+{
+	struct timeline		 tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct buf		 out = BUF_INIT;
+	char			*data;
+	size_t			 len;
+
+	if ((data = load_read_file(path, &len)) == NULL) {
+		fprintf(stderr, "tlv diff: %s: %s\n", path, strerror(errno));
+		return CLI_USAGE;
+	}
+	timeline_add_file(&tl, path);
+	if (yamlio_load_buffer(&tl, 0, data, len, &diags) &&
+	    diags.errors == 0) {
+		timeline_sort(&tl);
+		storydiff_text(&tl, &out);
+	} else
+		/* Not a timeline it can read: the text as it is, so that
+		 * git still shows the change. */
+		buf_add(&out, data, len);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&out);
+	diag_free(&diags);
+	timeline_free(&tl);
+	free(data);
+	return fflush(stdout) == 0 && !ferror(stdout) ? CLI_OK : CLI_USAGE;
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	struct diff_run	 r = { { "HEAD", NULL }, false, false, 0, BUF_INIT };
+	struct stat	 sb;
+	const char	*nc = getenv("NO_COLOR");
+	int		 i = 1, nrev = 0, first;
+
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		fputs(diff_usage, stdout);
+		return CLI_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--textconv") == 0) {
+		if (argc != 3)
+			return cli_usage_error("diff", "--textconv takes one "
+			    "FILE");
+		return diff_textconv(argv[2]);
+	}
+	/* Up to two revisions first: arguments that are not files and name
+	 * commits. */
+	for (; i < argc && nrev < 2; i++) {
+		if (strcmp(argv[i], "--") == 0 || stat(argv[i], &sb) == 0)
+			break;
+		if (argv[i][0] == '-')
+			return cli_usage_error("diff", "unknown option '%s'",
+			    argv[i]);
+		if (!diff_is_rev(argv[i]))
+			break;
+		r.rev[nrev++] = argv[i];
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	first = i;
+	for (; i < argc; i++)
+		if (stat(argv[i], &sb) != 0 && !diff_is_timeline_name(argv[i])) {
+			fprintf(stderr, "tlv diff: '%s' is neither a commit nor "
+			    "a file\n", argv[i]);
+			return CLI_USAGE;
+		}
+	if (nrev == 0 && !diff_is_rev("HEAD")) {
+		fprintf(stderr, "tlv diff: not in a git work tree with a "
+		    "commit (git rev-parse HEAD failed)\n");
+		return CLI_USAGE;
+	}
+	r.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
+	if (first == argc) {
+		if (!diff_changed(&r))
+			r.trouble = true;
+	}
+	for (i = first; i < argc; i++) {
+		if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			diff_dir(&r, argv[i]);
+		else
+			diff_file(&r, argv[i]);
+	}
+	fwrite(buf_str(&r.out), 1, r.out.len, stdout);
+	buf_free(&r.out);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		r.trouble = true;
+	return r.trouble ? CLI_USAGE : r.changes > 0 ? CLI_DATA_ERROR : CLI_OK;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What changed in a story between two versions of a timeline file, by
+ * event rather than by line (SPEC section 11), and a stable text form of
+ * a file for git's textconv.  Plain C: no I/O, no curses; every text from
+ * the files is sanitised (one line each).
+ *
+ * Events are matched by id (an event without one by its date and title).
+ * One line per change: an event added or removed, re-dated (the dates as
+ * written), re-titled, its verdict (status) changed, a source or a note
+ * added or removed, other fields changed (named).  Lines follow the new
+ * version's chronology; removed events come last, in the old one's.
+ */
+#ifndef TLV_STORYDIFF_H
+#define TLV_STORYDIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+struct timeline;
+
+/*
+ * Append the changes from old to new (each one file's events, sorted) to
+ * out, each line "  KIND  EVENT  DETAIL\n", KIND in colour if color.
+ * Returns how many.
+ */
+size_t	 storydiff_lines(const struct timeline *old,
+	    const struct timeline *new, bool color, struct buf *out);
+
+/*
+ * The events of tl (sorted) as stable text: each event a block of
+ * "== ID" and one "key: value" line per field, in a fixed order, so that
+ * a line diff of two such texts shows changes by event.
+ */
+void	 storydiff_text(const struct timeline *tl, struct buf *out);
+
+#endif

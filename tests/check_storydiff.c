@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Story-level diffs: each kind of change gives its one line, an event
+ * without an id is matched by its date and title, text from the files is
+ * never printed raw, and the textconv form is the same for the same
+ * events however the file is laid out.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check_suites.h"
+#include "diag.h"
+#include "load.h"
+#include "storydiff.h"
+#include "timeline.h"
+#include "yamlio.h"
+
+static void
+sd_load(struct timeline *tl, const char *text)
+{
+	struct diag_list	diags = DIAG_LIST_INIT;
+
+	timeline_add_file(tl, "s.yaml");
+	ck_assert(yamlio_load_buffer(tl, 0, text, strlen(text), &diags));
+	load_check(tl, &diags);
+	ck_assert_uint_eq(diags.errors, 0);
+	diag_free(&diags);
+	timeline_sort(tl);
+}
+
+static char *
+sd_diff(const char *a, const char *b, size_t *n)
+{
+	struct timeline	old = TIMELINE_INIT, new = TIMELINE_INIT;
+	struct buf	out = BUF_INIT;
+
+	sd_load(&old, a);
+	sd_load(&new, b);
+	*n = storydiff_lines(&old, &new, false, &out);
+	timeline_free(&old);
+	timeline_free(&new);
+	return buf_detach(&out);
+}
+
+START_TEST(test_kinds)
+{
+	const char	*a =
+	    "events:\n"
+	    "  - id: a\n    date: 2022\n    title: A\n    status: alleged\n"
+	    "    sources: [{outlet: WSJ}]\n"
+	    "  - date: 2023\n    title: No id\n"
+	    "  - id: gone\n    date: 2024\n    title: Gone\n";
+	const char	*b =
+	    "events:\n"
+	    "  - {id: a, date: late 2022, title: A2, status: confirmed,\n"
+	    "     sources: [{outlet: WSJ}, {outlet: Reuters}],\n"
+	    "     tags: [x], notes: [{at: 2026-01-01, by: bo, text: hi}]}\n"
+	    "  - date: 2023\n    title: No id\n    description: more\n"
+	    "  - id: new\n    date: 2025\n    title: New\n";
+	size_t		 n;
+	char		*out = sd_diff(a, b, &n);
+
+	ck_assert_str_eq(out,
+	    "  re-dated   a  2022 -> late 2022\n"
+	    "  re-titled  a  \"A\" -> \"A2\"\n"
+	    "  verdict    a  alleged -> confirmed\n"
+	    "  source     a  + Reuters\n"
+	    "  note       a  + bo: hi\n"
+	    "  changed    a  tags\n"
+	    "  changed    \"No id\"  description\n"
+	    "  added      new  2025  New\n"
+	    "  removed    gone  2024  Gone\n");
+	ck_assert_uint_eq(n, 9);
+	free(out);
+	out = sd_diff(a, a, &n);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(n, 0);
+	free(out);
+}
+END_TEST
+
+/* An escape sequence in a title reaches the output as visible text. */
+START_TEST(test_sanitised)
+{
+	const char	*a = "events:\n  - id: a\n    date: 2022\n    title: A\n";
+	const char	*b = "events:\n  - id: a\n    date: 2022\n"
+			    "    title: \"\\e]0;pwned\\a\\nX\"\n";
+	size_t		 n;
+	char		*out = sd_diff(a, b, &n);
+
+	ck_assert_ptr_null(strchr(out, '\033'));
+	ck_assert_ptr_null(strchr(out, '\a'));
+	ck_assert_ptr_nonnull(strstr(out, "^[]0;pwned^G X"));
+	free(out);
+}
+END_TEST
+
+/* The text form does not depend on layout or order in the file. */
+START_TEST(test_textconv_stable)
+{
+	struct timeline	a = TIMELINE_INIT, b = TIMELINE_INIT;
+	struct buf	ta = BUF_INIT, tb = BUF_INIT;
+
+	sd_load(&a, "# c\nevents:\n  - id: x\n    date: 2021\n    title: X\n"
+	    "    tags: [t]\n  - id: y\n    date: 2020\n    title: Y\n");
+	sd_load(&b, "events: [{id: y, date: 2020, title: 'Y'},\n"
+	    "  {id: x, title: X, date: 2021, tags: t}]\n");
+	storydiff_text(&a, &ta);
+	storydiff_text(&b, &tb);
+	ck_assert_str_eq(buf_str(&ta), buf_str(&tb));
+	ck_assert_str_eq(buf_str(&ta), "== y\ndate: 2020\ntitle: Y\n\n"
+	    "== x\ndate: 2021\ntitle: X\ntags: t\n");
+	buf_free(&ta);
+	buf_free(&tb);
+	timeline_free(&a);
+	timeline_free(&b);
+}
+END_TEST
+
+Suite *
+storydiff_suite(void)
+{
+	Suite	*s = suite_create("storydiff");
+	TCase	*tc = tcase_create("lines");
+
+	tcase_add_test(tc, test_kinds);
+	tcase_add_test(tc, test_sanitised);
+	tcase_add_test(tc, test_textconv_stable);
+	suite_add_tcase(s, tc);
+	return s;
+}
