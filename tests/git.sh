@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Working together through git (SPEC section 11), in real repositories made
-# here: two branches edit tests/git/story.yaml, 'git merge' runs with tlv
+# here: two branches edit tests/git-data/story.yaml, 'git merge' runs with tlv
 # as the merge driver (.gitattributes and git config as the man page says),
 # and the merged file must check clean and equal its golden file; 'tlv
 # diff' between commits and the textconv that 'git log -p' uses.
@@ -15,7 +15,7 @@ GIT_AUTHOR_DATE='2026-11-29T12:00:00Z' GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
 export GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL
 export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE
 export GIT_COMMITTER_DATE
-story=$top_srcdir/tests/git/story.yaml
+story=$top_srcdir/tests/git-data/story.yaml
 
 # new_repo DIR: a repository with the story committed on main and tlv set
 # up as its merge driver and diff text converter.
