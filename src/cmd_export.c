@@ -18,6 +18,7 @@
 #include "date.h"
 #include "diag.h"
 #include "export.h"
+#include "html.h"
 #include "load.h"
 #include "query.h"
 #include "text.h"
@@ -270,7 +271,7 @@ import_field(struct buf *b, const char *lead, const char *key,
 	if (value == NULL || (*value == '\0' && strcmp(key, "title") != 0))
 		return false;	/* an empty optional text is no text */
 	if (html)
-		export_html_decode(&t, value, strlen(value));
+		html_decode_refs(&t, value, strlen(value));
 	else
 		buf_adds(&t, value);
 	buf_printf(b, "%s%s: ", lead, key);
@@ -353,7 +354,7 @@ import_tags(struct buf *b, const struct tl_event *e)
 	buf_adds(b, "    tags:\n");
 	for (i = 0; i < e->ntags; i++) {
 		buf_reset(&t);
-		export_html_decode(&t, e->tags[i], strlen(e->tags[i]));
+		html_decode_refs(&t, e->tags[i], strlen(e->tags[i]));
 		buf_adds(b, "      - ");
 		yamlout_scalar(b, buf_str(&t), 8);
 		buf_addc(b, '\n');

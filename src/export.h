@@ -120,9 +120,5 @@ void	 export_ics_line(struct buf *, const char *line, size_t len);
 void	 export_tljs_html_text(struct buf *, const char *s);
 /* HTML text for TimelineJS: '&' '<' '>' as entities. */
 void	 export_html_escape(struct buf *, const char *s, size_t len);
-/* The reverse, for tlv import: &amp; &lt; &gt; &quot; &apos; &#39; and
- * numeric references to valid characters other than NUL are decoded;
- * anything else (tags, unknown entities) is copied as it is. */
-void	 export_html_decode(struct buf *, const char *s, size_t len);
 
 #endif

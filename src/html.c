@@ -206,8 +206,7 @@ html_is(const char *name, const char *const *list)
 	return false;
 }
 
-/* Decode the character references of s into b. */
-static void
+void
 html_decode_refs(struct buf *b, const char *s, size_t len)
 {
 	size_t		i = 0, n;

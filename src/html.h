@@ -23,6 +23,11 @@
  */
 void	html_to_text(struct buf *b, const char *s, size_t len);
 
+/* s[0..len) with its character references decoded (those html_to_text
+ * decodes) and everything else, tags too, copied as it is: the reverse of
+ * export_html_escape, for tlv import. */
+void	html_decode_refs(struct buf *b, const char *s, size_t len);
+
 /* Does s look like HTML: a tag ("<p", "</", "<br") or a character
  * reference ("&amp;", "&#39;")?  Plain text that merely has a '<' or '&'
  * is not. */
