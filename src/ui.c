@@ -1093,7 +1093,7 @@ ui_layout(struct app *app)
 	app->detail_y = app->list_y + app->list_h;
 }
 
-static void
+void
 ui_draw(struct app *app)
 {
 	erase();

@@ -159,6 +159,9 @@ int	 ui_run(char **paths, size_t npaths, const char *filter,
 void	 ui_message(struct app *, bool error, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/* Draw the whole screen now (for a message during a long wait). */
+void	 ui_draw(struct app *);
+
 /* --- drawing helpers (ui_draw.c) --- */
 
 /* Attribute for a colour pair, honouring monochrome. */

@@ -189,6 +189,21 @@ struct ui_job {
 	uint32_t		 fi;
 };
 
+/* Another tlv holds the file's save lock: say so on the screen while the
+ * save waits (up to the lock's timeout), as the command line does. */
+static void
+ui_edit_waiting(struct app *app, const char *path)
+{
+	ui_message(app, false, "waiting for another tlv saving %s...", path);
+	ui_draw(app);
+}
+
+static void
+ui_job_waiting(void *ctx, const char *path)
+{
+	ui_edit_waiting(((struct ui_job *)ctx)->app, path);
+}
+
 static bool
 ui_job_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
     char **err)
@@ -247,6 +262,7 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 	job.file = &app->tl.files[j.fi];
 	job.plan = ui_job_plan;
 	job.reload = ui_job_reload;
+	job.waiting = ui_job_waiting;
 	job.ctx = &j;
 	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
 	job.edit = &ed;
@@ -301,6 +317,12 @@ struct ui_set_id {
 	const struct tl_event	*e;
 	const char		*id;
 };
+
+static void
+ui_set_id_waiting(void *ctx, const char *path)
+{
+	ui_edit_waiting(((struct ui_set_id *)ctx)->app, path);
+}
 
 static bool
 ui_plan_set_id(void *ctx, const char *buf, size_t len, struct edit *ed,
@@ -359,6 +381,7 @@ ui_ensure_id(struct app *app)
 	job.file = &app->tl.files[e->file];
 	job.plan = ui_plan_set_id;
 	job.reload = ui_set_id_reload;
+	job.waiting = ui_set_id_waiting;
 	job.ctx = &s;
 	job.undo = &u;
 	job.edit = &ed;

@@ -70,6 +70,19 @@ sed 's/Full-scale invasion of Ukraine/Invasion, reloaded/' \
 expect_screen 'Invasion, reloaded' "live reload"
 expect_screen 'reloaded' "reload message"
 
+# A save while another tlv holds the file's lock says so on the screen
+# while it waits, then saves.
+if command -v flock >/dev/null 2>&1; then
+	flock "$tmp" sh -c ": >'$tmp/held'; sleep 3" &
+	n=0
+	while [ ! -e "$tmp/held" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	tm send-keys -t t a 'a note while locked' Enter
+	expect_screen 'waiting for another tlv saving' "viewer says it waits for the lock"
+	expect_screen 'note added' "viewer saves after the wait"
+	wait
+	expect_grep 'a note while locked' "$tmp/story.yaml" "the note is in the file"
+fi
+
 tm send-keys -t t q
 expect_screen 'DONE' "quit"
 expect_grep 'exit=0' "$tmp/status" "exit status after q"
