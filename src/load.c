@@ -559,7 +559,8 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	    !tl->files[fi].events_flow &&
 	    tl->files[fi].events_indent == indent;
 	for (i = 1; i < k && good; i++)
-		good = parts[i].ok && parts[i].diags.n == 0;
+		good = parts[i].ok && parts[i].diags.n == 0 &&
+		    parts[i].tl.nhtml == 0;	/* its tl_html: one parser */
 	if (good) {
 		line_base = yp0.lines;
 		for (i = 1; i < k; i++) {

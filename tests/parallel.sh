@@ -23,8 +23,10 @@ same() {
 		TLV_JOBS=$j "$TLV" summary --full "$f" >"$tmp/$name.sum.$j" 2>&1
 		TLV_JOBS=$j "$TLV" export --format json "$f" \
 		    >"$tmp/$name.json.$j" 2>&1
+		TLV_JOBS=$j "$TLV" export --format timelinejs "$f" \
+		    >"$tmp/$name.tljs.$j" 2>&1
 	done
-	for o in check sum json; do
+	for o in check sum json tljs; do
 		if cmp -s "$tmp/$name.$o.1" "$tmp/$name.$o.4"; then
 			pass
 		else
@@ -96,6 +98,13 @@ awk '/^    description: \|$/ { print "    description: \"quoted"; q = 1; next }
     { print }' "$base" >"$tmp/quoted.yaml"
 same quoted "$tmp/quoted.yaml"
 expect_grep '^0 errors, 0 warnings$' "$tmp/quoted.check" "quoted lines"
+
+# An event far down keeps its TimelineJS extras (media, background): a
+# part's side records came back with one parser only.
+awk '/^  - id: ev-005990/ { print; print "    timelinejs: {\"media\": {\"url\": \"https://example.org/m.jpg\"}}"; next }
+    { print }' "$base" >"$tmp/media.yaml"
+same media "$tmp/media.yaml"
+expect_grep 'example.org/m.jpg' "$tmp/media.tljs.4" "media of a late event, 4 parsers"
 
 # A top-level key after the events list.
 { cat "$base"; echo "description: after the list"; } >"$tmp/after.yaml"
