@@ -327,14 +327,14 @@ diff_dir(struct diff_run *r, const char *dir)
 	int			 k;
 
 	for (k = 0; k < 2; k++) {
-		const char *argv[] = { "git", "-C", dir, "ls-tree",
+		const char *argv[] = { "git", "-C", dir, "ls-tree", "-z",
 		    "--name-only", r->rev[k], NULL };
 
 		if (r->rev[k] == NULL)
 			continue;
 		buf_reset(&out);
-		if (diff_git(argv, &out, true) == 0)
-			diff_names_from(&ns, &out, '\n');
+		if (diff_git(argv, &out, true) == 0)	/* names unquoted */
+			diff_names_from(&ns, &out, '\0');
 	}
 	if (r->rev[1] == NULL)
 		diff_dir_working(&ns, dir);

@@ -149,6 +149,14 @@ expect_golden git-diff-file.txt "$tmp/out"
 (cd "$r" && "$TLV" diff HEAD~2 HEAD~1 .) >"$tmp/out" 2>&1
 expect_status 1 $? "tlv diff REV1 REV2 DIR"
 expect_grep '^story.yaml$' "$tmp/out" "tlv diff DIR names the file"
+# A file with a name beyond ASCII, removed in a commit (git ls-tree
+# quotes such names unless asked for -z).
+(cd "$r" && cp other.yaml "$(printf '\303\251v.yaml')" && git add . &&
+	git commit -qm accents && git rm -q "$(printf '\303\251v.yaml')" &&
+	git commit -qm gone && "$TLV" diff HEAD~1 HEAD .) >"$tmp/out" 2>&1
+expect_grep "$(printf '^\303\251v.yaml$')" "$tmp/out" \
+    "tlv diff DIR names a removed file with a non-ASCII name"
+(cd "$r" && git reset -q --hard HEAD~2)
 (cd "$r" && "$TLV" diff) >"$tmp/out" 2>&1
 expect_status 0 $? "tlv diff with nothing changed"
 if [ -s "$tmp/out" ]; then fail "tlv diff with no change printed:"
