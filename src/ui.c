@@ -35,6 +35,7 @@
 #include "load.h"
 #include "query.h"
 #include "text.h"
+#include "save.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -334,6 +335,7 @@ ui_stamp(const char *path, struct ui_stamp *s)
 		    st.st_mtim.tv_nsec;
 		s->size = (long long)st.st_size;
 		s->ino = (unsigned long long)st.st_ino;
+		s->writable = save_writable(path);
 	}
 }
 

@@ -135,7 +135,9 @@ struct app {
 		long long	mtime_ns;
 		long long	size;
 		unsigned long long ino;
-	}			*stamps;
+		bool		writable;	/* save_writable() */
+	}			*stamps;	/* per file, from the last
+						   load or poll */
 	const char		*script;	/* TLV_SCRIPT, or NULL */
 
 	/* editing (ui_edit.c) */

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "query.h"
-#include "save.h"
 #include "summary.h"
 #include "text.h"
 #include "ui.h"
@@ -60,14 +59,16 @@ vt_header_stale(const struct app *app, struct buf *b)
 }
 
 /* The file of the event under the cursor (else the first) may not be
- * written: the edit keys will refuse. */
+ * written: the edit keys will refuse.  As found at the last load or poll
+ * (ui_stamp), not asked of the file system on every frame. */
 static bool
 vt_read_only(const struct app *app)
 {
 	const struct tl_event	*e = browse_current(&app->br);
 	uint32_t		 fi = e != NULL ? e->file : 0;
 
-	return fi < app->tl.nfiles && !save_writable(app->tl.files[fi].path);
+	return fi < app->tl.nfiles && app->stamps != NULL &&
+	    !app->stamps[fi].writable;
 }
 
 /* What the header must always show: the shown/total count, the filter,
