@@ -392,7 +392,7 @@ diff_textconv(const char *path)
 	size_t			 len;
 
 	if ((data = load_read_file(path, &len)) == NULL) {
-		fprintf(stderr, "tlv diff: %s: %s\n", path, strerror(errno));
+		cli_say(stderr, "tlv diff: %s: %s", path, strerror(errno));
 		return CLI_USAGE;
 	}
 	timeline_add_file(&tl, path);
@@ -448,13 +448,13 @@ cmd_diff(int argc, char **argv)
 	first = i;
 	for (; i < argc; i++)
 		if (stat(argv[i], &sb) != 0 && !diff_is_timeline_name(argv[i])) {
-			fprintf(stderr, "tlv diff: '%s' is neither a commit nor "
-			    "a file\n", argv[i]);
+			cli_say(stderr, "tlv diff: '%s' is neither a commit nor "
+			    "a file", argv[i]);
 			return CLI_USAGE;
 		}
 	if (nrev == 0 && !diff_is_rev("HEAD")) {
-		fprintf(stderr, "tlv diff: not in a git work tree with a "
-		    "commit (git rev-parse HEAD failed)\n");
+		cli_say(stderr, "tlv diff: not in a git work tree with a "
+		    "commit (git rev-parse HEAD failed)");
 		return CLI_USAGE;
 	}
 	r.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');

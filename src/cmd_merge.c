@@ -63,7 +63,7 @@ cmd_merge_driver(int argc, char **argv)
 	for (i = 0; i < 3; i++) {
 		if ((data[i] = load_read_file(c.paths[i], &t[i].len)) ==
 		    NULL) {
-			fprintf(stderr, "tlv merge-driver: %s: %s\n",
+			cli_say(stderr, "tlv merge-driver: %s: %s",
 			    c.paths[i], strerror(errno));
 			goto done;
 		}
@@ -72,17 +72,17 @@ cmd_merge_driver(int argc, char **argv)
 	ms = merge_story(path, &t[0], &t[1], &t[2], &out, &conflicts, &diags);
 	diag_print(&diags, stderr, DIAG_ERROR);
 	if (ms == MERGE_FAILED) {
-		fprintf(stderr, "tlv merge-driver: %s: not merged by event; "
-		    "the file is left as it was for you to merge\n", path);
+		cli_say(stderr, "tlv merge-driver: %s: not merged by event; "
+		    "the file is left as it was for you to merge", path);
 		goto done;
 	}
 	if (!save_atomic(c.paths[1], out.data, out.len, &err)) {
-		fprintf(stderr, "tlv merge-driver: %s: %s\n", c.paths[1], err);
+		cli_say(stderr, "tlv merge-driver: %s: %s", c.paths[1], err);
 		free(err);
 		goto done;
 	}
 	if (ms == MERGE_CONFLICT)
-		fprintf(stderr, "tlv merge-driver: %s: %zu conflict%s\n",
+		cli_say(stderr, "tlv merge-driver: %s: %zu conflict%s",
 		    path, conflicts, conflicts == 1 ? "" : "s");
 	else
 		status = CLI_OK;

@@ -138,7 +138,7 @@ cp story.yaml "$tmp/inj.yaml"
 chmod u+w "$tmp/inj.yaml"
 for c in "add --title T --date" "add --date 2020 --title T --status" \
     "add --date 2020 --title T --id" "summary --width" "annotate" \
-    "rm" "export --format" ""; do
+    "rm" "export --format" "diff" ""; do
 	# annotate takes ID TEXT FILE: without the TEXT the file would be read
 	# as the note, and the default timelines (not installed in distcheck)
 	# loaded instead.
