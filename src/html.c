@@ -312,18 +312,3 @@ html_to_text(struct buf *b, const char *s, size_t len)
 	buf_free(&href);
 	buf_free(&label);
 }
-
-bool
-html_has_markup(const char *s, size_t len)
-{
-	size_t		i, n;
-	uint32_t	cp;
-
-	for (i = 0; i < len; i++)
-		if (s[i] == '<' && (n = html_tag_end(s + i, len - i)) != 0 &&
-		    (s[i + 1] != '!' || n > 3))
-			return true;
-		else if (s[i] == '&' && html_ref(s + i, len - i, &cp) != 0)
-			return true;
-	return false;
-}

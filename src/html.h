@@ -28,9 +28,4 @@ void	html_to_text(struct buf *b, const char *s, size_t len);
  * export_html_escape, for tlv import. */
 void	html_decode_refs(struct buf *b, const char *s, size_t len);
 
-/* Does s look like HTML: a tag ("<p", "</", "<br") or a character
- * reference ("&amp;", "&#39;")?  Plain text that merely has a '<' or '&'
- * is not. */
-bool	html_has_markup(const char *s, size_t len);
-
 #endif
