@@ -312,21 +312,7 @@ query_last_term(const char *s, bool *in_quote)
 	return start;
 }
 
-/* Does the word start a date field with an unquoted value? */
-static bool
-query_is_date_field(const char *w)
-{
-	static const char *const names[] = { "from:", "to:", "asof:" };
-	size_t	i, n;
-
-	w += *w == '-';
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		n = strlen(names[i]);
-		if (strncasecmp(w, names[i], n) == 0)
-			return w[n] != '"';
-	}
-	return false;
-}
+static bool	query_is_date_field(const char *);
 
 /* Could more text extend a date value of s (an unquoted date run that
  * reaches its end, as "from:late" does)? */
@@ -594,6 +580,25 @@ static const struct query_field query_fields[] = {
 	  .compile = query_compile_date, .match = query_match_asof },
 };
 #define QUERY_NFIELDS (sizeof query_fields / sizeof query_fields[0])
+
+/* Does the word start a date field (one of query_fields compiled as a
+ * date) with an unquoted value? */
+static bool
+query_is_date_field(const char *w)
+{
+	size_t	i, n;
+
+	w += *w == '-';
+	for (i = 0; i < QUERY_NFIELDS; i++) {
+		if (query_fields[i].compile != query_compile_date)
+			continue;
+		n = strlen(query_fields[i].name);
+		if (strncasecmp(w, query_fields[i].name, n) == 0 &&
+		    w[n] == ':')
+			return w[n + 1] != '"';
+	}
+	return false;
+}
 
 static const struct query_field query_text = {
 	.name = NULL, .cost = 4, .compile = query_compile_folded,
