@@ -32,7 +32,7 @@ static const char export_usage[] =
 "Write the events to standard output in another format.  With no FILE,\n"
 "the bundled timelines.\n"
 "\n"
-"Formats (any case; md and ical are short for markdown and ics):\n"
+"Formats (any case; md is short for markdown, ical and icalendar for ics):\n"
 "  markdown     a chronology for a report: headings by year, sources as links\n"
 "  json         every field, in tlv's schema (doc/export-json.md)\n"
 "  csv          one row per event (RFC 4180; text cells that start with\n"
@@ -45,6 +45,8 @@ static const char export_usage[] =
 "\n"
 "Filters (ANDed; as for 'tlv summary'):\n"
 CLI_FILTER_USAGE
+"\n"
+"  --config FILE      the configuration file (see tlv(1))\n"
 "\n"
 "Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
 
