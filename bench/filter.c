@@ -7,7 +7,7 @@
  *
  *   to screen   what a keystroke waits before the screen shows the events
  *               that passed so far: browse_filter_begin and one slice of
- *               at most SLICE_MS (src/ui.c's UI_FILTER_SLICE_MS), as the
+ *               at most SLICE_MS (src/ui.h's UI_FILTER_SLICE_MS), as the
  *               viewer does; the rest is tested between keystrokes
  *   whole       the same until every event is tested (the full result,
  *               and the slowest a filter can be to finish)
@@ -26,7 +26,7 @@
 #include "load.h"
 #include "timeline.h"
 
-#define SLICE_MS	8	/* as UI_FILTER_SLICE_MS, src/ui.c */
+#define SLICE_MS	8	/* as UI_FILTER_SLICE_MS, src/ui.h */
 #define STEP		2048	/* as UI_FILTER_STEP */
 
 static const char *const typed[] = {

@@ -6,6 +6,11 @@
  * browse state, the views, the prompts.  Views are tables of functions
  * (struct view_ops); a view's action handler returns what must be redrawn
  * and the main loop repaints -- no handler refreshes the screen itself.
+ *
+ * The files, from the top: ui.c (the loop, the layout, keys to views),
+ * view_*.c (the views), ui_edit.c (changes), ui_files.c (loading, reload),
+ * ui_prompt.c (the status line and prompts), ui_script.c (the tests' key
+ * scripts), ui_term.c (the terminal), ui_draw.c (drawing helpers).
  */
 #ifndef TLV_UI_H
 #define TLV_UI_H
@@ -77,6 +82,7 @@ enum ui_color {
 };
 
 struct ui_loader;
+struct ui_script;
 struct ui_undo;
 
 struct app {
@@ -139,6 +145,7 @@ struct app {
 	}			*stamps;	/* per file, from the last
 						   load or poll */
 	const char		*script;	/* TLV_SCRIPT, or NULL */
+	struct ui_script	*steps;		/* its keys and commands */
 
 	/* editing (ui_edit.c) */
 	struct ui_undo		*undo;		/* oldest first */
@@ -182,11 +189,70 @@ void	 ui_draw_charset(bool utf8);
 void	 ui_screen_text(struct buf *, const char *s, size_t len);
 /* Fill [x, x + width) of row y with spaces. */
 void	 ui_blank(int y, int x, int width);
+
+/* --- the main loop (ui.c) --- */
+
 /* The layout for the current size. */
 void	 ui_layout(struct app *);
 
+/* --- the terminal (ui_term.c) --- */
+
+/* How long getch waits before the files are checked again (ms), and how
+ * often the screen shows how far a load got. */
+#define UI_POLL_MS		500
+#define UI_LOAD_FRAME_MS	100
+
+/* Start curses (on /dev/null for a key script), colours, keys, signals;
+ * sets app->rows, app->cols. */
+void	 ui_start(struct app *);
+/* End curses if it runs (also the fatal() hook). */
+void	 ui_end(void);
+/* The signal (SIGINT, SIGTERM, SIGHUP) that ends the viewer, or 0. */
+int	 ui_signal(void);
+/* The next key from the terminal as a tlv key code (action.h); KEYC_NONE
+ * when none came within the timeout. */
+int32_t	 ui_read_key(void);
+/* Once, at the start: say why text beyond ASCII shows as <U+XXXX>. */
+void	 ui_say_charset(struct app *);
+
+/* --- the key script of the tests (ui_script.c) --- */
+
+/* Read the script (TLV_SCRIPT): fatal if it cannot be read. */
+struct ui_script *ui_script_load(const char *path);
+/* The next step: a key (*command NULL) or a command such as
+ * "save-screen FILE"; false at the end. */
+bool	 ui_script_next(struct ui_script *, int32_t *key,
+	    const char **command);
+void	 ui_script_free(struct ui_script *);
+/* Write the screen as text, one line per row, trailing blanks removed. */
+void	 ui_save_screen(const struct app *, const char *path);
+
+/* --- the status line and the prompts (ui_prompt.c) --- */
+
 /* Open the prompt of a kind. */
 void	 ui_prompt_open(struct app *, enum ui_prompt_kind);
+/* A key while a prompt is open. */
+enum ui_reaction ui_prompt_key(struct app *, int32_t key);
+/* The bottom line: the prompt, or the message, or a key hint. */
+void	 ui_draw_status(struct app *);
+/* Test events of the filter being applied for about ms milliseconds (all
+ * of them under a key script). */
+#define UI_FILTER_SLICE_MS	8
+void	 ui_filter_work(struct app *, double ms);
+
+/* --- the files (ui_files.c) --- */
+
+/* The first load of everything named: big inputs load on a thread behind
+ * a progress screen (or with the first events at once), which starts the
+ * terminal (true); a quit meanwhile ends the process. */
+bool	 ui_load_first(struct app *);
+/* The whole timeline has loaded on its thread: it takes the place of the
+ * first events (true). */
+bool	 ui_load_poll(struct app *);
+/* Quit while the loading thread still runs, without waiting for it. */
+void	 ui_quit_loading(void) __attribute__((noreturn));
+/* Whether a file changed on disk since it was loaded or last polled. */
+bool	 ui_files_changed(const struct app *);
 
 /* Reload every file (after a change on disk), keeping the cursor on the
  * same event; ui_reload_quiet says nothing and keeps the cursor on keep_id
