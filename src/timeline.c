@@ -44,6 +44,37 @@ tl_status_parse(const char *s, size_t len, enum tl_status *out)
 	return false;
 }
 
+static const char *const tl_rel_names[TL_REL_COUNT] = {
+	[TL_REL_NONE] = "",
+	[TL_REL_SUPPORTS] = "supports",
+	[TL_REL_CONTRADICTS] = "contradicts",
+	[TL_REL_RETRACTS] = "retracts",
+	[TL_REL_SUPERSEDES] = "supersedes",
+	[TL_REL_FOLLOWS] = "follows",
+};
+
+const char *
+tl_rel_name(enum tl_rel r)
+{
+	return (unsigned)r < TL_REL_COUNT ? tl_rel_names[r] : "";
+}
+
+bool
+tl_rel_parse(const char *s, size_t len, enum tl_rel *out)
+{
+	int	i;
+
+	for (i = TL_REL_NONE + 1; i < TL_REL_COUNT; i++) {
+		const char *name = tl_rel_names[i];
+
+		if (text_equal_folded(s, len, name, strlen(name))) {
+			*out = (enum tl_rel)i;
+			return true;
+		}
+	}
+	return false;
+}
+
 uint32_t
 timeline_add_file(struct timeline *tl, const char *path)
 {
@@ -209,6 +240,39 @@ timeline_strv(struct arena *a, const char *const *v, uint32_t n)
 	return out;
 }
 
+static const struct tl_source_more *
+timeline_source_more(struct arena *a, const struct tl_source_more *m)
+{
+	struct tl_source_more	*c;
+
+	if (m == NULL)
+		return NULL;
+	c = arena_calloc(a, 1, sizeof *c, _Alignof(struct tl_source_more));
+	c->via = timeline_str(a, m->via);
+	c->archive = timeline_str(a, m->archive);
+	return c;
+}
+
+static struct tl_verdict *
+timeline_verdicts(struct arena *a, const struct tl_verdict *v)
+{
+	struct tl_verdict	*c;
+	uint32_t		 n = 0, i;
+
+	if (v == NULL)
+		return NULL;
+	while (v[n].status != TL_STATUS_NONE)
+		n++;
+	c = arena_calloc(a, n + 1, sizeof *c, _Alignof(struct tl_verdict));
+	for (i = 0; i < n; i++) {
+		c[i] = v[i];
+		c[i].date_text = timeline_str(a, v[i].date_text);
+		c[i].by = timeline_str(a, v[i].by);
+		c[i].text = timeline_str(a, v[i].text);
+	}
+	return c;
+}
+
 struct tl_event *
 timeline_copy_event(struct timeline *dst, uint32_t file,
     const struct tl_event *e)
@@ -234,7 +298,10 @@ timeline_copy_event(struct timeline *dst, uint32_t file,
 		c->sources[i].title = timeline_str(a, e->sources[i].title);
 		c->sources[i].date_text = timeline_str(a,
 		    e->sources[i].date_text);
+		c->sources[i].more = timeline_source_more(a,
+		    e->sources[i].more);
 	}
+	c->verdicts = timeline_verdicts(a, e->verdicts);
 	c->related = e->nrelated == 0 ? NULL : arena_calloc(a, e->nrelated,
 	    sizeof *c->related, _Alignof(struct tl_ref));
 	for (i = 0; i < e->nrelated; i++) {

@@ -57,19 +57,56 @@ struct tl_key {
 	struct tl_span	 value;
 };
 
-/* A string with the place it came from (related ids, for diagnostics). */
+/* How a related event relates (SPEC section 10), read from the event that
+ * states it: "this event contradicts that one". */
+enum tl_rel {
+	TL_REL_NONE = 0,	/* a plain id */
+	TL_REL_SUPPORTS,
+	TL_REL_CONTRADICTS,
+	TL_REL_RETRACTS,
+	TL_REL_SUPERSEDES,
+	TL_REL_FOLLOWS,
+	TL_REL_COUNT
+};
+
+#define TL_REF_MAX_COL	0xFFFFFFFu	/* columns beyond are stored as it */
+
+/* A string with the place it came from (related ids, for diagnostics),
+ * and for a related id its relation (an enum tl_rel; 0 for other uses).
+ * The column shares a word with it: a related id is no further than
+ * TL_REF_MAX_COL characters into its line, or is said to be there. */
 struct tl_ref {
 	const char	*text;
 	uint32_t	 line;
-	uint32_t	 col;
+	unsigned	 col : 28;
+	unsigned	 rel : 4;
+};
+
+/* What few sources have: the outlet they relay and an archived copy. */
+struct tl_source_more {
+	const char		*via;		/* an outlet, or NULL */
+	const char		*archive;	/* a URL, or NULL */
 };
 
 struct tl_source {
-	const char		*outlet;	/* or NULL */
+	const char		*outlet;	/* or NULL; a plain-text source
+						   that is not a URL is its
+						   outlet */
 	const char		*url;		/* or NULL */
 	const char		*title;		/* or NULL */
 	const char		*date_text;	/* as written (a valid date), or
 						   NULL */
+	const struct tl_source_more *more;	/* or NULL: neither */
+};
+
+/* One change of an event's verdict (SPEC section 10). */
+struct tl_verdict {
+	const char		*date_text;	/* as written, never NULL */
+	const char		*by;		/* or NULL */
+	const char		*text;		/* or NULL */
+	struct date_range	 date;
+	enum tl_status		 status;	/* never TL_STATUS_NONE, but in
+						   the entry ending the list */
 };
 
 struct tl_note {
@@ -94,6 +131,11 @@ struct tl_event {
 	struct tl_source	*sources;
 	struct tl_ref		*related;
 	struct tl_note		*notes;
+	/* The verdict's history, oldest first, ended by an entry whose
+	 * status is TL_STATUS_NONE; NULL when the event has none (few have:
+	 * no count of its own keeps the event small).  See
+	 * tl_event_nverdicts(). */
+	struct tl_verdict	*verdicts;
 	struct tl_span		 span;	/* the whole event mapping */
 
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
@@ -235,6 +277,22 @@ tl_event_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 	*col = e->id_at != 0 ? e->id_at & TL_ID_COLS : e->span.col;
 }
 
+/* How many verdicts e has. */
+static inline uint32_t
+tl_event_nverdicts(const struct tl_event *e)
+{
+	uint32_t	n = 0;
+
+	if (e->verdicts != NULL)
+		while (e->verdicts[n].status != TL_STATUS_NONE)
+			n++;
+	return n;
+}
+
+/* Relation names ("supports", ...); "" for TL_REL_NONE. */
+const char	*tl_rel_name(enum tl_rel);
+/* Parse a relation name (case-insensitive); false if unknown. */
+bool		 tl_rel_parse(const char *, size_t, enum tl_rel *);
 /* Status names ("confirmed", ...); "" for TL_STATUS_NONE. */
 const char	*tl_status_name(enum tl_status);
 /* Parse a status name (case-insensitive); false if unknown. */

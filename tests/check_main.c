@@ -16,6 +16,7 @@ main(void)
 	int	 failed;
 
 	sr = srunner_create(browse_suite());
+	srunner_add_suite(sr, claims_suite());
 	srunner_add_suite(sr, conf_suite());
 	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, edit_suite());

@@ -6,6 +6,7 @@
 #include <check.h>
 
 Suite	*browse_suite(void);
+Suite	*claims_suite(void);
 Suite	*conf_suite(void);
 Suite	*date_suite(void);
 Suite	*edit_suite(void);

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contested claims: verdicts as of a date, sources traced to their origin;
+ * see claims.h.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "claims.h"
+#include "text.h"
+
+const struct tl_verdict *
+claims_verdict_asof(const struct tl_event *e, date_time t)
+{
+	const struct tl_verdict	*v, *last = NULL;
+
+	if (e->verdicts == NULL)
+		return NULL;
+	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++)
+		if (v->date.earliest <= t)
+			last = v;
+	return last;
+}
+
+enum tl_status
+claims_status_asof(const struct tl_event *e, date_time t)
+{
+	const struct tl_verdict	*v;
+
+	if (e->verdicts == NULL)
+		return e->status;
+	v = claims_verdict_asof(e, t);
+	return v != NULL ? v->status : TL_STATUS_NONE;
+}
+
+bool
+claims_changed(const struct tl_event *e, date_time t)
+{
+	const struct tl_verdict	*v;
+	enum tl_status		 first = TL_STATUS_NONE;
+
+	if (e->verdicts == NULL)
+		return false;
+	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+		if (v->date.earliest > t)
+			continue;
+		if (first == TL_STATUS_NONE)
+			first = v->status;
+		else if (v->status != first)
+			return true;
+	}
+	return false;
+}
+
+static bool
+claims_same(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return text_equal_folded(a, alen, b, blen);
+}
+
+/* The source of the event relaying no one whose outlet is name, else the
+ * first whose outlet is name; UINT32_MAX if none. */
+static uint32_t
+claims_find_outlet(const struct tl_source *src, uint32_t n, const char *name)
+{
+	uint32_t	i, found = UINT32_MAX;
+	size_t		len = strlen(name);
+
+	for (i = 0; i < n; i++) {
+		const char *o = src[i].outlet;
+
+		if (o == NULL || !claims_same(o, strlen(o), name, len))
+			continue;
+		if (src[i].more == NULL || src[i].more->via == NULL)
+			return i;
+		if (found == UINT32_MAX)
+			found = i;
+	}
+	return found;
+}
+
+static const char *
+claims_via(const struct tl_source *s)
+{
+	return s->more != NULL ? s->more->via : NULL;
+}
+
+/* Follow source i's via chain: the index of the last source on it (one
+ * relaying no one, or relaying an outlet not among the sources), with
+ * *name the outlet it relays then (NULL if it relays no one); UINT32_MAX
+ * if the chain loops. */
+static uint32_t
+claims_follow(const struct tl_source *src, uint32_t n, uint32_t i,
+    const char **name)
+{
+	uint32_t	steps, j;
+
+	for (steps = 0; steps <= n; steps++) {
+		*name = claims_via(&src[i]);
+		if (*name == NULL)
+			return i;
+		j = claims_find_outlet(src, n, *name);
+		if (j == UINT32_MAX)
+			return i;
+		if (claims_via(&src[j]) == NULL) {
+			*name = NULL;
+			return j;
+		}
+		i = j;
+	}
+	return UINT32_MAX;
+}
+
+/* A URL's host, without "www.". */
+static bool
+claims_host(const char *url, const char **s, size_t *len)
+{
+	const char	*p = strstr(url, "://");
+	size_t		 n;
+
+	if (p == NULL)
+		return false;
+	p += 3;
+	n = strcspn(p, "/:?#");
+	if (n > 4 && strncmp(p, "www.", 4) == 0) {
+		p += 4;
+		n -= 4;
+	}
+	*s = p;
+	*len = n;
+	return n > 0;
+}
+
+bool
+claims_origin(const struct tl_event *e, uint32_t i, const char **s,
+    size_t *len)
+{
+	const struct tl_source	*src;
+	const char		*via;
+	uint32_t		 j;
+
+	if (i >= e->nsources)
+		return false;
+	j = claims_follow(e->sources, e->nsources, i, &via);
+	if (j == UINT32_MAX)
+		return false;
+	if (via != NULL) {
+		*s = via;
+		*len = strlen(via);
+		return true;
+	}
+	src = &e->sources[j];
+	if (src->outlet != NULL || src->url == NULL) {
+		*s = src->outlet != NULL ? src->outlet : src->title;
+		*len = *s != NULL ? strlen(*s) : 0;
+		return *s != NULL;
+	}
+	return claims_host(src->url, s, len);
+}
+
+uint32_t
+claims_via_cycle(const struct tl_source *src, uint32_t n)
+{
+	uint32_t	i;
+	const char	*name;
+
+	for (i = 0; i < n; i++)
+		if (claims_follow(src, n, i, &name) == UINT32_MAX)
+			return i;
+	return UINT32_MAX;
+}
+
+uint32_t
+claims_independent(const struct tl_event *e, struct buf *names)
+{
+	uint32_t	i, k, count = 0;
+	const char	*s, *t;
+	size_t		 len, tlen;
+
+	for (i = 0; i < e->nsources; i++) {
+		if (!claims_origin(e, i, &s, &len))
+			continue;
+		for (k = 0; k < i; k++)
+			if (claims_origin(e, k, &t, &tlen) &&
+			    claims_same(s, len, t, tlen))
+				break;
+		if (k < i)
+			continue;
+		if (names != NULL) {
+			if (count > 0)
+				buf_adds(names, ", ");
+			buf_add(names, s, len);
+		}
+		count++;
+	}
+	return count;
+}

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Contested claims (claims.c): the verdict as of a date, whether it
+ * changed, and sources traced through via to independent origins.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "check_suites.h"
+#include "claims.h"
+#include "date.h"
+#include "timeline.h"
+
+static struct date_range
+day(const char *s)
+{
+	struct date_range	r;
+
+	ck_assert_msg(date_parse(s, strlen(s), 0, &r, NULL, NULL), "%s", s);
+	return r;
+}
+
+static void
+verdict(struct tl_verdict *v, const char *date, enum tl_status s)
+{
+	v->date_text = date;
+	v->date = day(date);
+	v->status = s;
+}
+
+START_TEST(test_verdict_asof)
+{
+	struct tl_verdict	v[4];
+	struct tl_event		e;
+
+	memset(&e, 0, sizeof e);
+	memset(v, 0, sizeof v);
+	e.status = TL_STATUS_CONFIRMED;
+	/* no verdicts: the status, whatever the date */
+	ck_assert_int_eq(claims_status_asof(&e, day("1990").latest),
+	    TL_STATUS_CONFIRMED);
+	ck_assert(!claims_changed(&e, DATE_MAX));
+	verdict(&v[0], "2024-10-24", TL_STATUS_ALLEGED);
+	verdict(&v[1], "2025-01", TL_STATUS_DISPUTED);
+	verdict(&v[2], "2025-03-01", TL_STATUS_CONFIRMED);
+	e.verdicts = v;
+	ck_assert_uint_eq(tl_event_nverdicts(&e), 3);
+	/* before the first verdict: none yet */
+	ck_assert_int_eq(claims_status_asof(&e, day("2024-10-23").latest),
+	    TL_STATUS_NONE);
+	ck_assert_ptr_null(claims_verdict_asof(&e, day("2024-10-23").latest));
+	/* the day itself counts */
+	ck_assert_int_eq(claims_status_asof(&e, day("2024-10-24").latest),
+	    TL_STATUS_ALLEGED);
+	/* a month's verdict counts from its first day */
+	ck_assert_int_eq(claims_status_asof(&e, day("2025-01-01").latest),
+	    TL_STATUS_DISPUTED);
+	ck_assert_int_eq(claims_status_asof(&e, day("2025-02-28").latest),
+	    TL_STATUS_DISPUTED);
+	ck_assert_int_eq(claims_status_asof(&e, day("2026").latest),
+	    TL_STATUS_CONFIRMED);
+	ck_assert_str_eq(claims_verdict_asof(&e, DATE_MAX)->date_text,
+	    "2025-03-01");
+	/* changed: only once two different verdicts are in */
+	ck_assert(!claims_changed(&e, day("2024-12").latest));
+	ck_assert(claims_changed(&e, day("2025-01").latest));
+	ck_assert(claims_changed(&e, DATE_MAX));
+	/* the same verdict twice is no change */
+	verdict(&v[1], "2025-01", TL_STATUS_ALLEGED);
+	verdict(&v[2], "2025-03-01", TL_STATUS_NONE);
+	ck_assert(!claims_changed(&e, DATE_MAX));
+}
+END_TEST
+
+static void
+source(struct tl_source *s, const char *outlet, const char *url)
+{
+	memset(s, 0, sizeof *s);
+	s->outlet = outlet;
+	s->url = url;
+}
+
+/* The origins of e's sources, into b (reset first). */
+static const char *
+origins(struct buf *b, const struct tl_event *e, uint32_t *n)
+{
+	buf_reset(b);
+	*n = claims_independent(e, b);
+	return buf_str(b);
+}
+
+START_TEST(test_independent)
+{
+	struct tl_source	s[4];
+	struct tl_source_more	m[4];
+	struct tl_event		e;
+	uint32_t		n;
+	const char		*o;
+	size_t			len;
+	struct buf		b = BUF_INIT;
+
+	memset(&e, 0, sizeof e);
+	memset(m, 0, sizeof m);
+	e.sources = s;
+	/* three sources, two relaying the WSJ: one independent */
+	source(&s[0], "The Wall Street Journal", NULL);
+	source(&s[1], "Reuters", NULL);
+	m[1].via = "the wall street journal";	/* case does not matter */
+	s[1].more = &m[1];
+	source(&s[2], "AFP", NULL);
+	m[2].via = "Reuters";	/* a chain: AFP via Reuters via the WSJ */
+	s[2].more = &m[2];
+	e.nsources = 3;
+	ck_assert_str_eq(origins(&b, &e, &n), "The Wall Street Journal");
+	ck_assert_uint_eq(n, 1);
+	ck_assert(claims_origin(&e, 2, &o, &len));
+	ck_assert_int_eq((int)len, (int)strlen("The Wall Street Journal"));
+	ck_assert_uint_eq(claims_via_cycle(s, 3), UINT32_MAX);
+	/* relaying an outlet that is not among the sources: that outlet */
+	m[1].via = "TASS";
+	ck_assert_str_eq(origins(&b, &e, &n), "The Wall Street Journal, TASS");
+	ck_assert_uint_eq(n, 2);
+	/* a URL alone: its host; a plain text: itself */
+	source(&s[3], NULL, "https://www.wsj.com/world/x");
+	e.nsources = 4;
+	ck_assert_str_eq(origins(&b, &e, &n),
+	    "The Wall Street Journal, TASS, wsj.com");
+	ck_assert_uint_eq(n, 3);
+	/* a cycle: Reuters via AFP via Reuters has no origin, and is found */
+	m[1].via = "AFP";
+	e.nsources = 3;
+	ck_assert_str_eq(origins(&b, &e, &n), "The Wall Street Journal");
+	ck_assert_uint_eq(n, 1);
+	ck_assert(!claims_origin(&e, 1, &o, &len));
+	ck_assert_uint_eq(claims_via_cycle(s, 3), 1);
+	/* relaying itself is a cycle too */
+	m[0].via = "the Wall Street Journal";
+	s[0].more = &m[0];
+	ck_assert_uint_eq(claims_via_cycle(s, 1), 0);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_rel_names)
+{
+	enum tl_rel	r;
+	int		i;
+
+	for (i = TL_REL_NONE + 1; i < TL_REL_COUNT; i++) {
+		const char *name = tl_rel_name((enum tl_rel)i);
+
+		ck_assert(tl_rel_parse(name, strlen(name), &r));
+		ck_assert_int_eq((int)r, i);
+	}
+	ck_assert(tl_rel_parse("Contradicts", 11, &r));
+	ck_assert_int_eq(r, TL_REL_CONTRADICTS);
+	ck_assert(!tl_rel_parse("refutes", 7, &r));
+	ck_assert_str_eq(tl_rel_name(TL_REL_NONE), "");
+}
+END_TEST
+
+Suite *
+claims_suite(void)
+{
+	Suite	*s = suite_create("claims");
+	TCase	*tc = tcase_create("core");
+
+	tcase_add_test(tc, test_verdict_asof);
+	tcase_add_test(tc, test_independent);
+	tcase_add_test(tc, test_rel_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
