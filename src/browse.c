@@ -271,7 +271,7 @@ browse_filter_begin(struct browse *b, const char *text, char **err,
 	while (p != NULL && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p != NULL && *p != '\0' &&
-	    (q = query_parse(text, err, err_col)) == NULL)
+	    (q = query_parse_env(text, b->env, err, err_col)) == NULL)
 		return false;
 	/* The cursor's event before this typing began. */
 	if (!browse_filtering(b))

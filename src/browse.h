@@ -21,6 +21,7 @@
 #include "ruler.h"
 
 struct query;
+struct query_env;
 struct timeline;
 struct tl_event;
 
@@ -32,6 +33,9 @@ struct browse {
 	size_t			 top;		/* first row on screen */
 	struct query		*filter;	/* NULL: everything */
 	char			*filter_text;	/* NULL when no filter */
+	const struct query_env	*env;		/* for the filter's @NAME and
+						   has:mark, or NULL; borrowed
+						   (set after browse_init) */
 	char			*search;	/* folded search term, or NULL */
 	size_t			 search_len;
 	uint32_t		*trail;		/* events left by 'r', for back */

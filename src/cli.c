@@ -16,6 +16,7 @@
 #include "conf.h"
 #include "diag.h"
 #include "load.h"
+#include "marks.h"
 #include "query.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -212,6 +213,59 @@ cli_parse(struct cli *c, int argc, char **argv, unsigned groups,
 	return 0;
 }
 
+/*
+ * What a --filter may refer to: the config's saved filters (@NAME) and the
+ * user's marks (has:mark, read on first use).  A query borrows it, and
+ * commands free their query after cli_free, so it lives as long as the
+ * process.
+ */
+static struct cli_env {
+	struct conf		conf;
+	struct marks		marks;
+	struct marks_index	index;
+	bool			loaded;
+	struct query_env	env;
+} cli_env;
+
+static bool
+cli_marked(void *arg, const struct timeline *tl, const struct tl_event *e)
+{
+	struct cli_env	*x = arg;
+	char		*path, *err = NULL;
+
+	if (!x->loaded) {
+		x->loaded = true;
+		if ((path = marks_path()) != NULL &&
+		    !marks_load(&x->marks, path, &err)) {
+			cli_say(stderr, "tlv: %s (no event is marked)", err);
+			free(err);
+		}
+		free(path);
+		marks_index_init(&x->index, &x->marks);
+	}
+	return marks_index_has(&x->index, tl, e);
+}
+
+/* The env for c's queries, the config read quietly (the command reports
+ * its problems when it reads it again). */
+static const struct query_env *
+cli_query_env(const struct cli *c)
+{
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	bool			 required;
+	char			*path = conf_path(c->config, &required);
+
+	conf_free(&cli_env.conf);
+	if (path != NULL)
+		conf_load(&cli_env.conf, path, required, &diags);
+	diag_free(&diags);
+	free(path);
+	conf_query_env(&cli_env.conf, &cli_env.env);
+	cli_env.env.marked = cli_marked;
+	cli_env.env.marked_arg = &cli_env;
+	return &cli_env.env;
+}
+
 struct query *
 cli_query(const struct cli *c, bool *ok)
 {
@@ -223,7 +277,8 @@ cli_query(const struct cli *c, bool *ok)
 	*ok = true;
 	if (c->filter.len == 0)
 		return NULL;
-	if ((q = query_parse(c->filter.data, &err, &col)) != NULL)
+	if ((q = query_parse_env(c->filter.data, cli_query_env(c), &err,
+	    &col)) != NULL)
 		return q;
 	*ok = false;
 	text_sanitize(&b, err, strlen(err), 0);

@@ -289,23 +289,69 @@ conf_do_unbind(struct conf_ctx *x)
 		conf_add_binding(x->c, key, ACTION_NONE);
 }
 
-/* filter QUERY: the rest of the line as written, checked now. */
-static void
-conf_do_filter(struct conf_ctx *x)
+/* The rest of the line from word i as written, checked as a query (it
+ * may use the saved filters above it); NULL after an error. */
+static char *
+conf_query_text(struct conf_ctx *x, size_t i)
 {
-	size_t		 start = x->w[1].start, end = x->w[x->nw - 1].end;
+	size_t		 start = x->w[i].start, end = x->w[x->nw - 1].end;
 	char		*text = xstrndup(x->line + start, end - start);
 	char		*err = NULL;
 	size_t		 col = 0;
 	struct query	*q;
+	struct query_env env;
 
-	if ((q = query_parse(text, &err, &col)) == NULL) {
+	conf_query_env(x->c, &env);
+	if ((q = query_parse_env(text, &env, &err, &col)) == NULL) {
 		conf_error(x, start + col, "invalid filter: %s", err);
 		free(err);
 		free(text);
-		return;
+		return NULL;
 	}
 	query_free(q);
+	return text;
+}
+
+/* filter NAME = QUERY */
+static void
+conf_filter_saved(struct conf_ctx *x)
+{
+	struct conf	*c = x->c;
+	const char	*name = x->w[1].text;
+	char		*text;
+
+	if (!query_saved_name_ok(name, strlen(name))) {
+		conf_error(x, x->w[1].start, "bad filter name '%s' (letters, "
+		    "digits, '_' and '-', a letter first)", name);
+		return;
+	}
+	if (x->nw == 3) {
+		conf_error(x, x->w[2].end, "missing query (usage: filter "
+		    "NAME = QUERY)");
+		return;
+	}
+	if ((text = conf_query_text(x, 3)) == NULL)
+		return;
+	c->saved = xreallocarray(c->saved, c->nsaved + 1, sizeof *c->saved);
+	c->saved[c->nsaved].name = xstrdup(name);
+	c->saved[c->nsaved].text = text;
+	c->nsaved++;
+}
+
+/* filter QUERY: the rest of the line as written, checked now; or filter
+ * NAME = QUERY (an unquoted '=' for second word). */
+static void
+conf_do_filter(struct conf_ctx *x)
+{
+	char	*text;
+
+	if (x->nw >= 3 && strcmp(x->w[2].text, "=") == 0 &&
+	    x->line[x->w[2].start] == '=') {
+		conf_filter_saved(x);
+		return;
+	}
+	if ((text = conf_query_text(x, 1)) == NULL)
+		return;
 	free(x->c->filter);
 	x->c->filter = text;
 }
@@ -334,7 +380,8 @@ static const struct conf_directive conf_directives[] = {
 	{ .name = "date-display", .min = 1, .max = 1,
 	  .usage = "date-display as-written|iso",
 	  .apply = conf_do_date_display },
-	{ .name = "filter", .min = 1, .max = SIZE_MAX, .usage = "filter QUERY",
+	{ .name = "filter", .min = 1, .max = SIZE_MAX,
+	  .usage = "filter QUERY | filter NAME = QUERY",
 	  .apply = conf_do_filter },
 	{ .name = "unbind", .min = 1, .max = 1, .usage = "unbind KEY",
 	  .apply = conf_do_unbind },
@@ -531,6 +578,14 @@ conf_file_color(const struct conf *c, size_t file, const char *path)
 }
 
 void
+conf_query_env(const struct conf *c, struct query_env *env)
+{
+	memset(env, 0, sizeof *env);
+	env->saved = c->saved;
+	env->nsaved = c->nsaved;
+}
+
+void
 conf_free(struct conf *c)
 {
 	size_t	i;
@@ -541,5 +596,10 @@ conf_free(struct conf *c)
 	free(c->file_colors);
 	free(c->bindings);
 	free(c->filter);
+	for (i = 0; i < c->nsaved; i++) {
+		free((void *)(uintptr_t)c->saved[i].name);
+		free((void *)(uintptr_t)c->saved[i].text);
+	}
+	free(c->saved);
 	conf_init(c);
 }

@@ -11,6 +11,7 @@
  *	bind j move-down		# key names as in action.h
  *	unbind x
  *	filter -tag:test		# the filter the viewer opens with
+ *	filter mine = has:mark tag:x	# a saved filter: @mine in a query
  *	date-display as-written		# or iso
  *
  * Plain C, no curses: colours are curses' numbers (0-7, -1 for the
@@ -28,6 +29,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "query.h"
 #include "timeline.h"
 
 struct diag_list;
@@ -62,6 +64,11 @@ struct conf {
 	struct conf_binding	*bindings;	/* in file order */
 	size_t			 nbindings;
 	char			*filter;	/* or NULL; a valid query */
+	struct query_saved	*saved;		/* "filter NAME = QUERY", in
+						   file order (name and text
+						   owned); a query may use
+						   those above it */
+	size_t			 nsaved;
 	enum conf_date_display	 date_display;
 };
 
@@ -95,6 +102,10 @@ void	 conf_apply_keys(const struct conf *, struct keymap *km);
  * component.  The last matching line wins; CONF_COLOR_UNSET if none.
  */
 int	 conf_file_color(const struct conf *, size_t file, const char *path);
+
+/* An env for query_parse_env with the saved filters (nothing marked);
+ * it borrows c. */
+void	 conf_query_env(const struct conf *, struct query_env *);
 
 /* Colour number by name ("red", "default", ...); false if unknown. */
 bool	 conf_color_parse(const char *name, int *color);

@@ -17,6 +17,11 @@
  * term is one phrase, quoted or not, and its commas are literal.  A term
  * that starts with a name (a letter, then letters, digits or '_') followed
  * by ':' is a field term, so an unknown name is an error, not text.
+ *
+ * A term @NAME is a saved filter: its text is parsed (with the same env,
+ * so it may use other saved filters) into a query of its own that the term
+ * matches as a whole.  The names being expanded are kept on a chain, so a
+ * filter that uses itself, directly or not, is an error and not a loop.
  */
 #include "config.h"
 
@@ -38,21 +43,24 @@ enum query_has {
 	QUERY_HAS_DESCRIPTION,
 	QUERY_HAS_END,
 	QUERY_HAS_RELATED,
+	QUERY_HAS_MARK,
 	QUERY_HAS_COUNT
 };
 
 /* Indexed by enum query_has. */
 static const char *const query_has_names[QUERY_HAS_COUNT] = {
-	"notes", "sources", "id", "description", "end", "related"
+	"notes", "sources", "id", "description", "end", "related", "mark"
 };
 
 struct query_value {
 	char	*s;	/* the value; folded for text and actor: */
 	size_t	 len;
+	const struct query_env *env;	/* has:mark asks it; or NULL */
 	union {
 		enum tl_status		status;
 		struct date_range	date;
 		enum query_has		has;
+		struct query		*sub;	/* @NAME: owned */
 	} u;
 };
 
@@ -94,6 +102,10 @@ struct query_item {
 struct query_parser {
 	const char		*s;
 	size_t			 pos;
+	const struct query_env	*env;		/* or NULL */
+	const char		*chain[QUERY_SAVED_DEPTH]; /* @NAMEs being
+						   expanded, outermost first */
+	size_t			 depth;
 	struct query_item	 item;
 	char			*err;
 	size_t			 err_col;
@@ -252,6 +264,9 @@ query_match_has(const struct query_value *v, const struct timeline *tl,
 		return ev->end_text != NULL;
 	case QUERY_HAS_RELATED:
 		return ev->nrelated != 0;
+	case QUERY_HAS_MARK:
+		return v->env != NULL && v->env->marked != NULL &&
+		    v->env->marked(v->env->marked_arg, tl, ev);
 	case QUERY_HAS_COUNT:
 		break;
 	}
@@ -361,8 +376,9 @@ query_narrows(const char *old, const char *now)
 	if (t == n && !in_quote)
 		return true;		/* a blank before: only more terms */
 	term = old + t;
-	if (term[0] == '-')
-		return false;		/* a longer negated word hides less */
+	if (term[0] == '-' || term[0] == '@')
+		return false;		/* a longer negated word hides less;
+					   a longer @NAME is another filter */
 	colon = strcspn(term, ":\"");
 	if (term[colon] == ':')		/* a field: substring ones only */
 		return (strncasecmp(term, "actor", colon) == 0 ||
@@ -523,6 +539,7 @@ query_compile_has(struct query_parser *p, const struct query_field *f,
 	size_t		 i;
 
 	(void)f;
+	v->env = p->env;
 	for (i = 0; i < QUERY_HAS_COUNT; i++) {
 		if (text_equal_folded(word, it->text.len, query_has_names[i],
 		    strlen(query_has_names[i]))) {
@@ -534,7 +551,7 @@ query_compile_has(struct query_parser *p, const struct query_field *f,
 	    QUERY_HAS_COUNT);
 	return query_fail(p, it->col, query_unknown("has: value", word,
 	    it->text.len, best,
-	    "notes, sources, id, description, end, related"));
+	    "notes, sources, id, description, end, related, mark"));
 }
 
 static bool
@@ -603,6 +620,18 @@ query_is_date_field(const char *w)
 static const struct query_field query_text = {
 	.name = NULL, .cost = 4, .compile = query_compile_folded,
 	.match = query_match_text
+};
+
+static bool
+query_match_saved(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	return query_match(v->u.sub, tl, ev);
+}
+
+/* @NAME: compiled by query_parse_saved, not through the table. */
+static const struct query_field query_saved_field = {
+	.name = "@", .cost = 3, .single = true, .match = query_match_saved
 };
 
 static const char *
@@ -853,9 +882,105 @@ query_term_free(struct query_term *t)
 {
 	size_t	i;
 
-	for (i = 0; i < t->nvalues; i++)
+	for (i = 0; i < t->nvalues; i++) {
 		free(t->values[i].s);
+		if (t->field == &query_saved_field)
+			query_free(t->values[i].u.sub);
+	}
 	free(t->values);
+}
+
+static struct query *query_parse_in(const char *, const struct query_env *,
+		    const char *const *, size_t, char **, size_t *);
+
+bool
+query_saved_name_ok(const char *name, size_t len)
+{
+	size_t	i;
+
+	if (len == 0 || !query_is_name_char(name[0], true))
+		return false;
+	for (i = 1; i < len; i++)
+		if (!query_is_name_char(name[i], false) && name[i] != '-')
+			return false;
+	return true;
+}
+
+/* The text of the saved filter name[0..len) (the last of that name), or
+ * NULL. */
+static const char *
+query_saved_text(const struct query_env *env, const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = env != NULL ? env->nsaved : 0; i-- > 0;) {
+		if (strlen(env->saved[i].name) == len &&
+		    memcmp(env->saved[i].name, name, len) == 0)
+			return env->saved[i].text;
+	}
+	return NULL;
+}
+
+/* "@a -> @b -> @a" for a filter that uses itself. */
+static char *
+query_saved_loop(const struct query_parser *p, const char *name, size_t len)
+{
+	struct buf	b = BUF_INIT;
+	size_t		i;
+
+	buf_printf(&b, "saved filter '@%.*s' uses itself (", (int)len, name);
+	for (i = 0; i < p->depth; i++)
+		buf_printf(&b, "@%s -> ", p->chain[i]);
+	buf_printf(&b, "@%.*s)", (int)len, name);
+	return buf_detach(&b);
+}
+
+/* @NAME at pos (the '@'): parse the saved filter's text into t. */
+static bool
+query_parse_saved(struct query_parser *p, struct query_term *t)
+{
+	const char		*name = p->s + p->pos + 1, *text;
+	const char		*chain[QUERY_SAVED_DEPTH];
+	struct query_value	 v;
+	size_t			 len, at = p->pos, i, col = 0;
+	char			*err = NULL, *key;
+
+	for (len = 0; name[len] != '\0' && !query_is_blank(name[len]); len++)
+		continue;
+	if (!query_saved_name_ok(name, len))
+		return query_fail(p, at, xstrdup(len == 0 ? "missing name "
+		    "after '@'" : "a saved filter's name is letters, digits, "
+		    "'_' and '-'"));
+	if ((text = query_saved_text(p->env, name, len)) == NULL)
+		return query_fail(p, at, xasprintf("unknown saved filter "
+		    "'@%.*s' (filter NAME = QUERY in the config)", (int)len,
+		    name));
+	for (i = 0; i < p->depth; i++)
+		if (strlen(p->chain[i]) == len &&
+		    memcmp(p->chain[i], name, len) == 0)
+			return query_fail(p, at, query_saved_loop(p, name,
+			    len));
+	if (p->depth == QUERY_SAVED_DEPTH)
+		return query_fail(p, at, xstrdup("saved filters nested too "
+		    "deep"));
+	if (p->depth > 0)
+		memcpy(chain, p->chain, p->depth * sizeof *chain);
+	key = xstrndup(name, len);
+	chain[p->depth] = key;
+	memset(&v, 0, sizeof v);
+	v.u.sub = query_parse_in(text, p->env, chain, p->depth + 1, &err,
+	    &col);
+	free(key);
+	p->pos += 1 + len;
+	if (v.u.sub == NULL) {
+		query_fail(p, at, xasprintf("in @%.*s at column %zu: %s",
+		    (int)len, name, col + 1, err));
+		free(err);
+		return false;
+	}
+	t->field = &query_saved_field;
+	query_term_add_value(t, &v);
+	return true;
 }
 
 static bool
@@ -871,7 +996,13 @@ query_parse_term(struct query_parser *p, struct query *q)
 			return query_fail(p, p->pos - 1,
 			    xstrdup("nothing to negate after '-'"));
 	}
-	if (!query_parse_field(p, &t.field) || !query_parse_values(p, &t)) {
+	if (p->s[p->pos] == '@') {
+		if (!query_parse_saved(p, &t)) {
+			query_term_free(&t);
+			return false;
+		}
+	} else if (!query_parse_field(p, &t.field) ||
+	    !query_parse_values(p, &t)) {
 		query_term_free(&t);
 		return false;
 	}
@@ -896,14 +1027,19 @@ query_sort(struct query *q)
 	}
 }
 
-struct query *
-query_parse(const char *text, char **err, size_t *err_col)
+static struct query *
+query_parse_in(const char *text, const struct query_env *env,
+    const char *const *chain, size_t depth, char **err, size_t *err_col)
 {
 	struct query_parser	 p;
 	struct query		*q = xcalloc(1, sizeof *q);
 
 	memset(&p, 0, sizeof p);
 	p.s = text;
+	p.env = env;
+	p.depth = depth;
+	if (depth > 0)
+		memcpy(p.chain, chain, depth * sizeof *chain);
 	while (query_skip_blanks(&p)) {
 		if (!query_parse_term(&p, q)) {
 			query_free(q);
@@ -923,6 +1059,19 @@ query_parse(const char *text, char **err, size_t *err_col)
 	else
 		free(p.err);
 	return NULL;
+}
+
+struct query *
+query_parse_env(const char *text, const struct query_env *env, char **err,
+    size_t *err_col)
+{
+	return query_parse_in(text, env, NULL, 0, err, err_col);
+}
+
+struct query *
+query_parse(const char *text, char **err, size_t *err_col)
+{
+	return query_parse_in(text, NULL, NULL, 0, err, err_col);
 }
 
 void

@@ -19,6 +19,9 @@
  *	file:F		the event's file path contains F
  *	id:I		the event's id equals I
  *	has:notes	has:sources  has:id  has:description  has:end  has:related
+ *	has:mark	the user has marked the event (query_env's marked)
+ *	@NAME		the saved filter NAME (query_env's saved): its terms,
+ *			ANDed; -@NAME negates them as a whole
  *	asof:D		known by D: some source dated on or before D's latest,
  *			or, with no dated source, the event's earliest <= D's
  *			latest
@@ -38,6 +41,30 @@ struct tl_event;
 
 struct query;
 
+/* A saved filter ("filter NAME = QUERY" in the config). */
+struct query_saved {
+	const char	*name;
+	const char	*text;
+};
+
+/*
+ * What a query may refer to beyond the event: saved filters for @NAME (the
+ * last one of a name counts) and the user's marks for has:mark (marked
+ * NULL: nothing is marked).  A query borrows its env: it must outlive the
+ * query.  marked may keep a cache in arg (it is called with the timeline
+ * being matched).
+ */
+struct query_env {
+	const struct query_saved *saved;
+	size_t			  nsaved;
+	bool			(*marked)(void *arg, const struct timeline *,
+				    const struct tl_event *);
+	void			 *marked_arg;
+};
+
+/* Saved filters nest at most this deep (@a using @b using ...). */
+#define QUERY_SAVED_DEPTH	16
+
 /*
  * Parse text.  Returns a query (free with query_free) or NULL on error, with
  * *err a malloc'd message (caller frees) and *err_col the 0-based byte
@@ -45,6 +72,14 @@ struct query;
  * query that matches everything.
  */
 struct query	*query_parse(const char *text, char **err, size_t *err_col);
+/* The same with an env (NULL: no saved filters, nothing marked).  An
+ * unknown @NAME, one that uses itself, or an error in a saved filter's
+ * text is an error at the column of the '@'. */
+struct query	*query_parse_env(const char *text, const struct query_env *,
+		    char **err, size_t *err_col);
+/* Is name[0..len) a saved filter's name (letters, digits, '_', '-', a
+ * letter first)? */
+bool		 query_saved_name_ok(const char *name, size_t len);
 bool		 query_match(const struct query *, const struct timeline *,
 		    const struct tl_event *);
 /*

@@ -101,6 +101,32 @@ START_TEST(parse_all)
 }
 END_TEST
 
+/* Saved filters: NAME = QUERY, the query as written; a query may use
+ * those above it, the default filter too; a quoted "=" is no saved
+ * filter. */
+START_TEST(parse_saved)
+{
+	struct conf	c;
+	struct buf	out = BUF_INIT;
+
+	ck_assert(conf_run("filter kremlin = tag:russia  status:denied # c\n"
+	    "filter mine = has:mark\n"
+	    "filter both = @kremlin -@mine\n"
+	    "filter @both kremlin\n"
+	    "filter a \"=\" b\n", &c, &out));
+	ck_assert_str_eq(buf_str(&out), "");
+	ck_assert_uint_eq(c.nsaved, 3);
+	ck_assert_str_eq(c.saved[0].name, "kremlin");
+	ck_assert_str_eq(c.saved[0].text, "tag:russia  status:denied");
+	ck_assert_str_eq(c.saved[1].name, "mine");
+	ck_assert_str_eq(c.saved[2].name, "both");
+	ck_assert_str_eq(c.saved[2].text, "@kremlin -@mine");
+	ck_assert_str_eq(c.filter, "a \"=\" b");
+	conf_free(&c);
+	buf_free(&out);
+}
+END_TEST
+
 /* A later line overrides an earlier one. */
 START_TEST(parse_override)
 {
@@ -160,6 +186,23 @@ static const struct {
 	{ "filter tag:a status:bogus",
 	  "cfg:1:21: error: invalid filter: unknown status 'bogus' (one of "
 	  "confirmed, reported, alleged, disputed, denied, none)" },
+	{ "filter 9x = tag:a",
+	  "cfg:1:8: error: bad filter name '9x' (letters, digits, '_' and "
+	  "'-', a letter first)" },
+	{ "filter mine =",
+	  "cfg:1:14: error: missing query (usage: filter NAME = QUERY)" },
+	{ "filter mine = tag:a stauts:x",
+	  "cfg:1:21: error: invalid filter: unknown field 'stauts' (did you "
+	  "mean 'status'?)" },
+	{ "filter mine = @later",
+	  "cfg:1:15: error: invalid filter: unknown saved filter '@later' "
+	  "(filter NAME = QUERY in the config)" },
+	{ "filter @nope",
+	  "cfg:1:8: error: invalid filter: unknown saved filter '@nope' "
+	  "(filter NAME = QUERY in the config)" },
+	{ "filter \"é\" tag:a @x",
+	  "cfg:1:18: error: invalid filter: unknown saved filter '@x' "
+	  "(filter NAME = QUERY in the config)" },
 	{ "date-display isoo",
 	  "cfg:1:14: error: unknown date display 'isoo' (did you mean "
 	  "'iso'?)" },
@@ -339,6 +382,7 @@ conf_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_test(tc, parse_all);
 	tcase_add_test(tc, parse_override);
+	tcase_add_test(tc, parse_saved);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_loop_test(tc, errors_each, 0, (int)N(error_cases));

@@ -290,7 +290,7 @@ static const struct {
 	{ "from:\"February 24, 2022\"", false },
 	{ "from:\"late 2022\" to:2024-Q1 asof:2024-10-24", false },
 	{ "status:none status:confirmed,reported,disputed", false },
-	{ "has:notes,sources,id,description,end,related", false },
+	{ "has:notes,sources,id,description,end,related,mark", false },
 	{ "has:NOTES", false },
 	{ "id:crimea-outage file:musk", false },
 	{ "\"http://example.com\" 12:30 a.b:c", false },
@@ -619,12 +619,125 @@ static const struct {
 	{ "-to:2022 ", "-to:2022 10", false },
 	{ "from:2022 tag:x ", "from:2022 tag:x kremlin", true },
 	{ "from:\"late 2022\" ", "from:\"late 2022\" kremlin", true },
+	/* @ab is another filter than @a, not a narrower one */
+	{ "@a", "@ab", false },
+	{ "@a ", "@a tag:x", true },
 };
 
 START_TEST(test_narrows)
 {
 	ck_assert_int_eq(query_narrows(narrow_cases[_i].old,
 	    narrow_cases[_i].now), narrow_cases[_i].narrows);
+}
+END_TEST
+
+/* --- saved filters and marks (env) ------------------------------------ */
+
+static const struct query_saved saved_filters[] = {
+	{ "kremlin", "tag:russia status:denied,disputed" },
+	{ "musk", "actor:musk" },
+	{ "both", "@musk tag:russia" },
+	{ "loop-a", "@loop-b" },
+	{ "loop-b", "tag:x @loop-a" },
+	{ "self", "@self" },
+	{ "broken", "tag:russia stauts:x" },
+	{ "musk", "actor:\"elon musk\" -status:none" },	/* the last wins */
+};
+
+/* The fixture's events marked: crimea and moscow. */
+static bool
+fx_marked(void *arg, const struct timeline *tl, const struct tl_event *e)
+{
+	const char	*id = e->id;
+
+	(void)arg;
+	(void)tl;
+	return id != NULL && (strcmp(id, "crimea-outage") == 0 ||
+	    strcmp(id, "moscow-statement") == 0);
+}
+
+static const struct query_env saved_env = {
+	.saved = saved_filters,
+	.nsaved = sizeof saved_filters / sizeof saved_filters[0],
+	.marked = fx_marked
+};
+
+static const struct match_case saved_cases[] = {
+	{ "@kremlin", "denial moscow" },
+	{ "-@kremlin", "activation crimea wsj taiwan clubhouse elysee" },
+	{ "@musk", "activation crimea wsj taiwan" },
+	{ "@both", "wsj" },
+	{ "@kremlin kremlin", "denial" },
+	{ "has:mark", "crimea moscow" },
+	{ "-has:mark tag:starlink", "activation wsj taiwan elysee" },
+	{ "has:mark,notes", "crimea wsj moscow" },
+};
+
+START_TEST(test_saved)
+{
+	struct fixture	 fx;
+	struct query	*q;
+	char		*got, *err = NULL;
+	size_t		 col = 0;
+
+	fx_build(&fx);
+	q = query_parse_env(saved_cases[_i].query, &saved_env, &err, &col);
+	ck_assert_msg(q != NULL, "query '%s' rejected at %zu: %s",
+	    saved_cases[_i].query, col, err);
+	got = matching_labels(q, &fx);
+	ck_assert_msg(strcmp(got, saved_cases[_i].want) == 0,
+	    "query '%s' kept '%s', want '%s'", saved_cases[_i].query, got,
+	    saved_cases[_i].want);
+	free(got);
+	query_free(q);
+}
+END_TEST
+
+static const struct {
+	const char	*query;
+	size_t		 col;
+	const char	*message;
+} saved_errors[] = {
+	{ "tag:x @nope", 6, "unknown saved filter '@nope' (filter NAME = "
+	  "QUERY in the config)" },
+	{ "@", 0, "missing name after '@'" },
+	{ "kremlin @a!b", 8, "a saved filter's name is letters" },
+	{ "@self", 0, "saved filter '@self' uses itself (@self -> @self)" },
+	{ "tag:y @loop-a", 6, "in @loop-a at column 1: in @loop-b at column "
+	  "7: saved filter '@loop-a' uses itself (@loop-a -> @loop-b -> "
+	  "@loop-a)" },
+	{ "@broken", 0, "in @broken at column 12: unknown field 'stauts'" },
+};
+
+START_TEST(test_saved_errors)
+{
+	struct query	*q;
+	char		*err = NULL;
+	size_t		 col = 12345;
+
+	q = query_parse_env(saved_errors[_i].query, &saved_env, &err, &col);
+	ck_assert_msg(q == NULL, "query '%s' accepted", saved_errors[_i].query);
+	ck_assert_msg(col == saved_errors[_i].col,
+	    "query '%s': column %zu, want %zu (%s)", saved_errors[_i].query,
+	    col, saved_errors[_i].col, err);
+	ck_assert_msg(strstr(err, saved_errors[_i].message) != NULL,
+	    "query '%s': message '%s' lacks '%s'", saved_errors[_i].query,
+	    err, saved_errors[_i].message);
+	free(err);
+}
+END_TEST
+
+/* Without an env: no saved filter is known, nothing is marked. */
+START_TEST(test_saved_no_env)
+{
+	char	*err = NULL;
+	size_t	 col = 0;
+
+	ck_assert_ptr_null(query_parse("@kremlin", &err, &col));
+	ck_assert_ptr_nonnull(strstr(err, "unknown saved filter"));
+	free(err);
+	expect_matches("has:mark", "");
+	expect_matches("-has:mark", FX_ALL);
 }
 END_TEST
 
@@ -653,6 +766,11 @@ query_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("append");
 	tcase_add_loop_test(tc, test_append, 0, NCASES(append_cases));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("saved");
+	tcase_add_loop_test(tc, test_saved, 0, NCASES(saved_cases));
+	tcase_add_loop_test(tc, test_saved_errors, 0, NCASES(saved_errors));
+	tcase_add_test(tc, test_saved_no_env);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("narrows");
 	tcase_add_loop_test(tc, test_narrows, 0,

@@ -13,6 +13,7 @@ Suite	*edit_suite(void);
 Suite	*export_suite(void);
 Suite	*merge_suite(void);
 Suite	*query_suite(void);
+Suite	*reporter_suite(void);
 Suite	*ruler_suite(void);
 Suite	*storydiff_suite(void);
 Suite	*text_suite(void);
