@@ -24,6 +24,7 @@ main(void)
 	srunner_add_suite(sr, merge_suite());
 	srunner_add_suite(sr, query_suite());
 	srunner_add_suite(sr, reporter_suite());
+	srunner_add_suite(sr, lanes_suite());
 	srunner_add_suite(sr, ruler_suite());
 	srunner_add_suite(sr, storydiff_suite());
 	srunner_add_suite(sr, text_suite());

@@ -1,0 +1,674 @@
+/* SPDX-License-Identifier: MIT */
+/* The timeline view's layout: see lanes.h. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lanes.h"
+#include "timeline.h"
+#include "xmalloc.h"
+
+static const char *const lanes_mode_names[LANES_NMODES] = {
+	"file", "actor", "tag", "status", "outlet", "none"
+};
+
+const char *
+lanes_mode_name(enum lanes_mode m)
+{
+	return (unsigned)m < LANES_NMODES ? lanes_mode_names[m] : "";
+}
+
+enum lanes_mode
+lanes_mode_next(enum lanes_mode m)
+{
+	return (unsigned)m + 1 < LANES_NMODES ? (enum lanes_mode)(m + 1) :
+	    LANES_FILE;
+}
+
+/* --- an event's time ----------------------------------------------------- */
+
+/* A side of an interval is fuzzy when coarser than a month. */
+static bool
+side_fuzzy(enum date_precision p)
+{
+	return p != DATE_PREC_NONE && p < DATE_PREC_MONTH;
+}
+
+/* The two sides of an interval expression "A/B" (either may be open or
+ * empty: then that side has precision NONE and keeps the whole range). */
+static void
+split_interval(const char *text, const struct date_range *whole,
+    struct date_range *a, struct date_range *b)
+{
+	const char	*slash = strchr(text, '/');
+
+	*a = *whole;
+	*b = *whole;
+	a->precision = b->precision = DATE_PREC_NONE;
+	if (slash == NULL)
+		return;
+	if (!date_parse(text, (size_t)(slash - text), 0, a, NULL, NULL) ||
+	    a->earliest <= DATE_MIN) {
+		*a = *whole;
+		a->precision = DATE_PREC_NONE;
+	}
+	if (!date_parse(slash + 1, strlen(slash + 1), 0, b, NULL, NULL) ||
+	    b->latest >= DATE_MAX) {
+		*b = *whole;
+		b->precision = DATE_PREC_NONE;
+	}
+}
+
+static unsigned
+when_flags(const struct date_range *d)
+{
+	return (d->flags & DATE_UNCERTAIN ? LANES_UNCERTAIN : 0) |
+	    (d->flags & DATE_APPROXIMATE ? LANES_APPROXIMATE : 0);
+}
+
+void
+lanes_when(const struct tl_event *e, struct lanes_when *w)
+{
+	const struct date_range	*d = &e->date;
+	struct date_range	 a, b;
+	bool			 end = e->end_text != NULL;
+
+	w->lo = d->earliest;
+	w->hi = tl_event_latest(e);
+	w->flags = when_flags(d) | (end ? when_flags(&e->end) : 0);
+	if (end && e->end.flags & DATE_ONGOING) {
+		w->flags |= LANES_ONGOING;
+		w->hi = DATE_MAX;
+	}
+	if (w->lo <= DATE_MIN)
+		w->flags |= LANES_OPEN_START;
+	if (w->hi >= DATE_MAX)
+		w->flags |= LANES_OPEN_END;
+	if (!end && !(d->flags & DATE_INTERVAL)) {
+		w->flags |= LANES_POINT;
+		if (d->precision != DATE_PREC_NONE &&
+		    d->precision < DATE_PREC_DAY) {
+			w->solid_lo = 1;	/* all fuzzy */
+			w->solid_hi = 0;
+		} else {
+			w->solid_lo = w->lo;
+			w->solid_hi = w->hi;
+		}
+		return;
+	}
+	if (d->flags & DATE_INTERVAL)
+		split_interval(e->date_text, d, &a, &b);
+	else
+		a = *d;
+	if (end) {
+		b = e->end;
+		if (b.flags & DATE_ONGOING)
+			b.precision = DATE_PREC_NONE;
+	}
+	w->solid_lo = side_fuzzy(a.precision) ? a.latest : w->lo;
+	w->solid_hi = side_fuzzy(b.precision) ? b.earliest : w->hi;
+}
+
+bool
+lanes_cols(const struct ruler *r, date_time lo, date_time hi, long *c0,
+    long *c1)
+{
+	long long	a, z;
+
+	if (hi < lo)
+		hi = lo;
+	a = ruler_col(r, lo);
+	z = ruler_col(r, hi);
+	if (z < 0 || a >= (long long)r->width)
+		return false;
+	*c0 = a < 0 ? 0 : (long)a;
+	*c1 = z >= (long long)r->width ? (long)r->width - 1 : (long)z;
+	return true;
+}
+
+bool
+lanes_source_time(const struct tl_source *s, date_time *t)
+{
+	struct date_range	d;
+
+	if (s->date_text == NULL || !date_parse(s->date_text,
+	    strlen(s->date_text), 0, &d, NULL, NULL) || d.earliest <= DATE_MIN)
+		return false;
+	*t = d.earliest;
+	return true;
+}
+
+/* --- the index by time --------------------------------------------------- */
+
+void
+lanes_index_build(struct lanes_index *ix, const struct timeline *tl,
+    const uint32_t *idx, size_t n)
+{
+	size_t		i;
+	date_time	hi;
+
+	ix->tl = tl;
+	ix->idx = idx;
+	ix->n = n;
+	ix->nblocks = (n + LANES_BLOCK - 1) / LANES_BLOCK;
+	ix->reach = xreallocarray(NULL, ix->nblocks + 1, sizeof *ix->reach);
+	for (i = 0; i < n; i++) {
+		hi = tl_event_latest(&tl->events[idx[i]]);
+		if (i % LANES_BLOCK == 0 || hi > ix->reach[i / LANES_BLOCK])
+			ix->reach[i / LANES_BLOCK] = hi;
+	}
+}
+
+void
+lanes_index_free(struct lanes_index *ix)
+{
+	free(ix->reach);
+	memset(ix, 0, sizeof *ix);
+}
+
+bool
+lanes_index_next(const struct lanes_index *ix, date_time start,
+    date_time end, size_t *at, size_t *pos)
+{
+	const struct tl_event	*e;
+	size_t			 p = *at;
+
+	while (p < ix->n) {
+		if (p % LANES_BLOCK == 0 && ix->reach[p / LANES_BLOCK] < start) {
+			p += LANES_BLOCK;
+			continue;
+		}
+		e = &ix->tl->events[ix->idx[p]];
+		if (e->date.earliest >= end)
+			break;
+		if (tl_event_latest(e) >= start) {
+			*at = p + 1;
+			*pos = p;
+			return true;
+		}
+		p++;
+	}
+	*at = ix->n;
+	return false;
+}
+
+/* --- lane keys ----------------------------------------------------------- */
+
+struct keymap {
+	uint32_t	*slot;	/* lane id + 1, 0 empty */
+	size_t		 mask;
+};
+
+static uint32_t
+str_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void keys_add_lane(struct lanes_keys *, const char *, size_t *);
+
+static void
+keymap_grow(struct keymap *m, const struct lanes_keys *k)
+{
+	size_t		 i, j, n = (m->mask + 1) * 2;
+	uint32_t	*s = xcalloc(n, sizeof *s);
+
+	for (i = 0; i < k->nlanes; i++) {
+		j = str_hash(k->names[i]) & (n - 1);
+		while (s[j] != 0)
+			j = (j + 1) & (n - 1);
+		s[j] = (uint32_t)i + 1;
+	}
+	free(m->slot);
+	m->slot = s;
+	m->mask = n - 1;
+}
+
+/* The lane named s, made if new. */
+static uint32_t
+keymap_lane(struct keymap *m, struct lanes_keys *k, const char *s,
+    size_t *cap)
+{
+	size_t	j;
+
+	if ((k->nlanes + 1) * 2 > m->mask + 1)
+		keymap_grow(m, k);
+	j = str_hash(s) & m->mask;
+	while (m->slot[j] != 0) {
+		if (strcmp(k->names[m->slot[j] - 1], s) == 0)
+			return m->slot[j] - 1;
+		j = (j + 1) & m->mask;
+	}
+	keys_add_lane(k, s, cap);
+	m->slot[j] = (uint32_t)k->nlanes;
+	return (uint32_t)k->nlanes - 1;
+}
+
+static void
+keys_add_lane(struct lanes_keys *k, const char *s, size_t *cap)
+{
+	if (k->nlanes == *cap) {
+		*cap = *cap == 0 ? 16 : *cap * 2;
+		k->names = xreallocarray(k->names, *cap, sizeof *k->names);
+		k->count = xreallocarray(k->count, *cap, sizeof *k->count);
+	}
+	k->names[k->nlanes] = s;
+	k->count[k->nlanes++] = 0;
+}
+
+/* Append lane id to position p's lanes unless it has it already. */
+static void
+keys_push(struct lanes_keys *k, size_t p, uint32_t id, size_t *idcap)
+{
+	uint32_t	i;
+
+	for (i = k->first[p]; i < k->first[p + 1]; i++)
+		if (k->ids[i] == id)
+			return;
+	if (k->first[p + 1] == *idcap) {
+		*idcap = *idcap < 64 ? 64 : *idcap * 2;
+		k->ids = xreallocarray(k->ids, *idcap, sizeof *k->ids);
+	}
+	k->ids[k->first[p + 1]++] = id;
+	k->count[id]++;
+}
+
+/* The names of event e in the mode (actors, tags or outlets). */
+static size_t
+event_names(const struct tl_event *e, enum lanes_mode mode, size_t i,
+    const char **out)
+{
+	switch (mode) {
+	case LANES_ACTOR:
+		if (i >= e->nactors)
+			return 0;
+		*out = e->actors[i];
+		return 1;
+	case LANES_TAG:
+		if (i >= e->ntags)
+			return 0;
+		*out = e->tags[i];
+		return 1;
+	default:
+		while (i < e->nsources && e->sources[i].outlet == NULL)
+			i++;
+		if (i >= e->nsources)
+			return 0;
+		*out = e->sources[i].outlet;
+		return i + 1;
+	}
+}
+
+struct lane_rank {
+	const char	*name;
+	uint32_t	 count;
+	uint32_t	 id;
+};
+
+/* Most events first, ties by name; the "(no actor)" lane last. */
+static int
+lane_cmp(const void *a, const void *b)
+{
+	const struct lane_rank	*x = a, *y = b;
+	bool			 ex = x->name[0] == '(', ey = y->name[0] == '(';
+
+	if (ex != ey)
+		return ex ? 1 : -1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Actors, tags, outlets: lanes by name, then sorted by count. */
+static void
+keys_by_name(struct lanes_keys *k, const struct timeline *tl,
+    const uint32_t *idx, size_t n, size_t *cap)
+{
+	static const char *const none[] = {
+		[LANES_ACTOR] = "(no actor)", [LANES_TAG] = "(no tag)",
+		[LANES_OUTLET] = "(no outlet)"
+	};
+	struct keymap	 m = { NULL, 0 };
+	size_t		 p, i, j, idcap = 0;
+	struct lane_rank *order;
+	uint32_t	*rank, noid = UINT32_MAX;
+	const char	*s;
+	const char	**names;
+	uint32_t	*count;
+
+	m.mask = 15;
+	m.slot = xcalloc(16, sizeof *m.slot);
+	for (p = 0; p < n; p++) {
+		const struct tl_event *e = &tl->events[idx[p]];
+
+		k->first[p + 1] = k->first[p];
+		for (i = 0; (j = event_names(e, k->mode, i, &s)) != 0;
+		    i = k->mode == LANES_OUTLET ? j : i + 1)
+			keys_push(k, p, keymap_lane(&m, k, s, cap), &idcap);
+		if (k->first[p + 1] == k->first[p]) {
+			if (noid == UINT32_MAX) {
+				keys_add_lane(k, none[k->mode], cap);
+				noid = (uint32_t)k->nlanes - 1;
+			}
+			keys_push(k, p, noid, &idcap);
+		}
+	}
+	free(m.slot);
+	order = xreallocarray(NULL, k->nlanes + 1, sizeof *order);
+	rank = xreallocarray(NULL, k->nlanes + 1, sizeof *rank);
+	for (i = 0; i < k->nlanes; i++)
+		order[i] = (struct lane_rank){ k->names[i], k->count[i],
+		    (uint32_t)i };
+	qsort(order, k->nlanes, sizeof *order, lane_cmp);
+	names = xreallocarray(NULL, k->nlanes + 1, sizeof *names);
+	count = xreallocarray(NULL, k->nlanes + 1, sizeof *count);
+	for (i = 0; i < k->nlanes; i++) {
+		rank[order[i].id] = (uint32_t)i;
+		names[i] = order[i].name;
+		count[i] = order[i].count;
+	}
+	for (i = 0; i < k->first[n]; i++)
+		k->ids[i] = rank[k->ids[i]];
+	free(k->names);
+	free(k->count);
+	k->names = names;
+	k->count = count;
+	free(order);
+	free(rank);
+}
+
+/* Files, statuses, one lane: a fixed set, the empty ones left out. */
+static void
+keys_fixed(struct lanes_keys *k, const struct timeline *tl,
+    const uint32_t *idx, size_t n, size_t *cap)
+{
+	size_t		 p, i, nkeys;
+	uint32_t	*map, key;
+
+	nkeys = k->mode == LANES_FILE ? tl->nfiles : k->mode == LANES_STATUS ?
+	    TL_STATUS_COUNT : 1;
+	map = xcalloc(nkeys + 1, sizeof *map);
+	for (p = 0; p < n; p++) {
+		const struct tl_event *e = &tl->events[idx[p]];
+
+		key = k->mode == LANES_FILE ? e->file : k->mode ==
+		    LANES_STATUS ? (uint32_t)e->status : 0;
+		if (key < nkeys)
+			map[key]++;
+	}
+	for (i = 0; i < nkeys; i++) {
+		/* Statuses in their order, with none last. */
+		size_t j = k->mode == LANES_STATUS ? (i + 1) % nkeys : i;
+
+		if (map[j] == 0)
+			continue;
+		keys_add_lane(k, k->mode == LANES_FILE ? tl->files[j].title :
+		    k->mode == LANES_STATUS ? (j == TL_STATUS_NONE ?
+		    "(no status)" : tl_status_name((enum tl_status)j)) : "",
+		    cap);
+		k->count[k->nlanes - 1] = map[j];
+		map[j] = (uint32_t)k->nlanes;	/* id + 1 */
+	}
+	k->ids = xreallocarray(NULL, n + 1, sizeof *k->ids);
+	for (p = 0; p < n; p++) {
+		const struct tl_event *e = &tl->events[idx[p]];
+
+		key = k->mode == LANES_FILE ? e->file : k->mode ==
+		    LANES_STATUS ? (uint32_t)e->status : 0;
+		k->ids[p] = key < nkeys ? map[key] - 1 : 0;
+		k->first[p + 1] = (uint32_t)p + 1;
+	}
+	free(map);
+}
+
+void
+lanes_keys_build(struct lanes_keys *k, const struct timeline *tl,
+    const uint32_t *idx, size_t n, enum lanes_mode mode)
+{
+	size_t	cap = 0;
+
+	memset(k, 0, sizeof *k);
+	k->mode = (unsigned)mode < LANES_NMODES ? mode : LANES_FILE;
+	k->n = n;
+	k->first = xcalloc(n + 1, sizeof *k->first);
+	if (k->mode == LANES_ACTOR || k->mode == LANES_TAG ||
+	    k->mode == LANES_OUTLET)
+		keys_by_name(k, tl, idx, n, &cap);
+	else
+		keys_fixed(k, tl, idx, n, &cap);
+}
+
+void
+lanes_keys_free(struct lanes_keys *k)
+{
+	free(k->names);
+	free(k->count);
+	free(k->first);
+	free(k->ids);
+	memset(k, 0, sizeof *k);
+}
+
+/* --- the layout of one frame --------------------------------------------- */
+
+static void
+lane_hide(struct lanes_lane *ln, size_t width, long c0, long c1)
+{
+	if (ln->density == NULL)
+		ln->density = xcalloc(width + 1, sizeof *ln->density);
+	ln->density[c0]++;
+	ln->density[c1 + 1]--;		/* a difference array until the end */
+	ln->hidden++;
+}
+
+static struct lanes_lane *
+layout_lane(struct lanes_layout *L, uint32_t *map, uint32_t key,
+    size_t max_rows, size_t *cap)
+{
+	struct lanes_lane	*ln;
+
+	if (map[key] != UINT32_MAX)
+		return &L->lanes[map[key]];
+	if (L->nlanes == *cap) {
+		*cap = *cap < 8 ? 8 : *cap * 2;
+		L->lanes = xreallocarray(L->lanes, *cap, sizeof *L->lanes);
+	}
+	map[key] = (uint32_t)L->nlanes;
+	ln = &L->lanes[L->nlanes++];
+	memset(ln, 0, sizeof *ln);
+	ln->key = key;
+	ln->row_end = xcalloc(max_rows, sizeof *ln->row_end);
+	return ln;
+}
+
+static void
+layout_place(struct lanes_layout *L, struct lanes_lane *ln, uint32_t pos,
+    long c0, long c1, size_t max_rows, size_t gap)
+{
+	struct lanes_item	*it;
+	uint32_t		 r, m, i;
+
+	if (ln->rows == max_rows && (uint32_t)c0 < ln->full_until) {
+		lane_hide(ln, L->width, c0, c1);
+		return;
+	}
+	for (r = 0; r < ln->rows && ln->row_end[r] > (uint32_t)c0; r++)
+		;
+	if (r == ln->rows) {
+		if (ln->rows == max_rows) {
+			lane_hide(ln, L->width, c0, c1);
+			return;
+		}
+		ln->rows++;
+	}
+	ln->row_end[r] = (uint32_t)(c1 + 1) + (uint32_t)gap;
+	if (ln->rows == max_rows) {
+		for (m = UINT32_MAX, i = 0; i < ln->rows; i++)
+			if (ln->row_end[i] < m)
+				m = ln->row_end[i];
+		ln->full_until = m;
+	}
+	if (L->nitems == L->cap) {
+		L->cap = L->cap < 64 ? 64 : L->cap * 2;
+		L->items = xreallocarray(L->items, L->cap, sizeof *L->items);
+	}
+	it = &L->items[L->nitems++];
+	it->pos = pos;
+	it->lane = (uint32_t)(ln - L->lanes);
+	it->row = r;
+	it->c0 = c0;
+	it->c1 = c1;
+	ln->nitems++;
+}
+
+static void
+layout_clear(struct lanes_layout *L)
+{
+	size_t	i;
+
+	for (i = 0; i < L->nlanes; i++) {
+		free(L->lanes[i].density);
+		free(L->lanes[i].row_end);
+	}
+	L->nitems = 0;
+	L->nlanes = 0;
+	L->hidden_lanes = 0;
+	L->visited = 0;
+}
+
+/* Lanes in key order, items by lane (each lane's in time order), the
+ * densities counted up. */
+static void
+layout_order(struct lanes_layout *L, uint32_t *map, size_t nkeys)
+{
+	struct lanes_lane	*lanes;
+	struct lanes_item	*items;
+	size_t			 i, j, n = 0;
+	uint32_t		*at, *rank;
+
+	lanes = xreallocarray(NULL, L->nlanes + 1, sizeof *lanes);
+	rank = xreallocarray(NULL, L->nlanes + 1, sizeof *rank);
+	at = xreallocarray(NULL, L->nlanes + 1, sizeof *at);
+	for (i = 0; i < nkeys; i++)
+		if (map[i] != UINT32_MAX) {
+			rank[map[i]] = (uint32_t)n;
+			at[n] = n == 0 ? 0 : at[n - 1] +
+			    (uint32_t)lanes[n - 1].nitems;
+			lanes[n++] = L->lanes[map[i]];
+		}
+	items = xreallocarray(NULL, L->nitems + 1, sizeof *items);
+	for (i = 0; i < L->nitems; i++) {
+		j = rank[L->items[i].lane];
+		items[at[j]] = L->items[i];
+		items[at[j]++].lane = (uint32_t)j;
+	}
+	for (i = 0; i < n; i++)
+		if (lanes[i].density != NULL)
+			for (j = 1; j < L->width; j++)
+				lanes[i].density[j] += lanes[i].density[j - 1];
+	free(L->lanes);
+	free(L->items);
+	L->lanes = lanes;
+	L->items = items;
+	L->cap = L->nitems + 1;
+	free(rank);
+	free(at);
+}
+
+void
+lanes_layout(struct lanes_layout *L, const struct lanes_index *ix,
+    const struct lanes_keys *k, const struct ruler *r, size_t max_rows,
+    size_t gap)
+{
+	const struct tl_event	*e;
+	uint32_t		*map;
+	size_t			 at = 0, pos, i, cap;
+	long			 c0, c1;
+
+	layout_clear(L);
+	free(L->lanes);
+	L->lanes = NULL;
+	cap = 0;
+	L->width = r->width;
+	if (max_rows == 0)
+		max_rows = 1;
+	map = xreallocarray(NULL, k->nlanes + 1, sizeof *map);
+	memset(map, 0xff, (k->nlanes + 1) * sizeof *map);
+	while (lanes_index_next(ix, r->start, r->end, &at, &pos)) {
+		L->visited++;
+		e = &ix->tl->events[ix->idx[pos]];
+		if (!lanes_cols(r, e->date.earliest, tl_event_latest(e), &c0,
+		    &c1))
+			continue;
+		for (i = k->first[pos]; i < k->first[pos + 1]; i++)
+			layout_place(L, layout_lane(L, map, k->ids[i],
+			    max_rows, &cap), (uint32_t)pos, c0, c1, max_rows,
+			    gap);
+	}
+	layout_order(L, map, k->nlanes);
+	free(map);
+}
+
+void
+lanes_layout_fit(struct lanes_layout *L, size_t height)
+{
+	struct lanes_lane	*ln;
+	size_t			 i, n, left, y = 0;
+	long			 c;
+	bool			 more = true;
+
+	L->hidden_lanes = 0;
+	for (i = 0; i < L->nlanes; i++) {
+		ln = &L->lanes[i];
+		ln->shown_rows = y < height && ln->rows > 0 ? 1 : 0;
+		y += ln->shown_rows;
+		if (ln->shown_rows == 0)
+			L->hidden_lanes++;
+	}
+	for (left = height - y; left > 0 && more; ) {
+		more = false;
+		for (i = 0; i < L->nlanes && left > 0; i++) {
+			ln = &L->lanes[i];
+			if (ln->shown_rows > 0 && ln->shown_rows < ln->rows) {
+				ln->shown_rows++;
+				left--;
+				more = true;
+			}
+		}
+	}
+	for (y = 0, i = 0; i < L->nlanes; i++) {
+		L->lanes[i].y = (uint32_t)y;
+		y += L->lanes[i].shown_rows;
+	}
+	for (n = 0, i = 0; i < L->nitems; i++) {
+		struct lanes_item *it = &L->items[i];
+
+		ln = &L->lanes[it->lane];
+		if ((ln->shown_rows < ln->rows || ln->hidden > 0) &&
+		    it->row + 1 >= ln->shown_rows) {
+			if (ln->density == NULL)
+				ln->density = xcalloc(L->width + 1,
+				    sizeof *ln->density);
+			for (c = it->c0; c <= it->c1; c++)
+				ln->density[c]++;
+			ln->hidden++;
+			ln->nitems--;
+		} else
+			L->items[n++] = *it;
+	}
+	L->nitems = n;
+}
+
+void
+lanes_layout_free(struct lanes_layout *L)
+{
+	layout_clear(L);
+	free(L->lanes);
+	free(L->items);
+	memset(L, 0, sizeof *L);
+}
