@@ -159,7 +159,7 @@ END_TEST
 
 START_TEST(source_time)
 {
-	struct tl_source	s = { NULL, NULL, NULL, "2024-10-24" };
+	struct tl_source	s = { .date_text = "2024-10-24" };
 	date_time		t = 0;
 
 	ck_assert(lanes_source_time(&s, &t));
@@ -182,10 +182,10 @@ static const char *actors_a[] = { "Elon Musk", "Vladimir Putin" };
 static const char *actors_b[] = { "Elon Musk" };
 static const char *tags_a[] = { "kremlin", "wsj" };
 static struct tl_source sources_a[] = {
-	{ "WSJ", NULL, NULL, "2024-10-24" },
-	{ "WSJ", NULL, NULL, "2024-10-25" },
-	{ NULL, "https://x", NULL, NULL },
-	{ "CNN", NULL, NULL, NULL },
+	{ .outlet = "WSJ", .date_text = "2024-10-24" },
+	{ .outlet = "WSJ", .date_text = "2024-10-25" },
+	{ .url = "https://x" },
+	{ .outlet = "CNN" },
 };
 
 static void
