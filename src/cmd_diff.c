@@ -3,7 +3,7 @@
  * tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]: what changed in the story
  * between two commits, by event (storydiff.h); REV1 defaults to HEAD and
  * REV2 to the working files.  The old versions come from 'git show',
- * run as a child with an argument vector (posix_spawnp, never a shell).
+ * run as a child with an argument vector (git.h, never a shell).
  * With no FILE, the timeline files git says changed, from the current
  * directory down.  Exit 0 with no changes, 1 with changes, 2 on trouble
  * (as diff).  Colour only on a terminal (and not with NO_COLOR).
@@ -15,26 +15,22 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "git.h"
 #include "load.h"
 #include "storydiff.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
 #include "yamlio.h"
-
-extern char **environ;
 
 static const char diff_usage[] =
 "usage: tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]\n"
@@ -59,61 +55,6 @@ struct diff_run {
 	struct buf	 out;
 };
 
-/*
- * Run git with argv, its standard output into out (its errors to ours,
- * or to /dev/null if quiet).  Returns git's exit status, -1 if it could
- * not be run.
- */
-static int
-diff_git(const char *const *args, struct buf *out, bool quiet)
-{
-	posix_spawn_file_actions_t	 fa;
-	pid_t				 pid;
-	int				 p[2], st, rc;
-	char				 chunk[65536], **argv;
-	ssize_t				 n;
-	size_t				 i, argc;
-
-	for (argc = 0; args[argc] != NULL; argc++)
-		continue;
-	if (pipe(p) == -1)
-		return -1;
-	/* posix_spawnp takes char *const[]: copies of the arguments. */
-	argv = xcalloc(argc + 1, sizeof *argv);
-	for (i = 0; i < argc; i++)
-		argv[i] = xstrdup(args[i]);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
-	posix_spawn_file_actions_addclose(&fa, p[0]);
-	posix_spawn_file_actions_addclose(&fa, p[1]);
-	if (quiet)
-		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO,
-		    "/dev/null", O_WRONLY, 0);
-	rc = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	for (i = 0; i < argc; i++)
-		free(argv[i]);
-	free(argv);
-	close(p[1]);
-	if (rc != 0) {
-		close(p[0]);
-		errno = rc;
-		return -1;
-	}
-	for (;;) {
-		n = read(p[0], chunk, sizeof chunk);
-		if (n > 0)
-			buf_add(out, chunk, (size_t)n);
-		else if (n == 0 || errno != EINTR)
-			break;
-	}
-	close(p[0]);
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Whether arg names a commit. */
 static bool
 diff_is_rev(const char *arg)
@@ -122,7 +63,7 @@ diff_is_rev(const char *arg)
 	char		*spec = xasprintf("%s^{commit}", arg);
 	const char	*argv[] = { "git", "rev-parse", "--verify", "--quiet",
 			    spec, NULL };
-	int		 rc = diff_git(argv, &out, true);
+	int		 rc = git_run(argv, NULL, &out, true);
 
 	free(spec);
 	buf_free(&out);
@@ -138,38 +79,6 @@ diff_is_timeline_name(const char *name)
 	    strcmp(dot, ".yml") == 0 || strcmp(dot, ".json") == 0);
 }
 
-/* The directory and base name of path ("." for a bare name). */
-static void
-diff_split(const char *path, char **dir, const char **base)
-{
-	const char	*slash = strrchr(path, '/');
-
-	*dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
-	    xstrndup(path, (size_t)(slash - path));
-	*base = slash == NULL ? path : slash + 1;
-}
-
-/* The file at rev (git show REV:./BASE, run in its directory); false if
- * it is not there. */
-static bool
-diff_show(const char *path, const char *rev, struct buf *out)
-{
-	char		*dir, *spec;
-	const char	*base;
-	int		 rc;
-
-	diff_split(path, &dir, &base);
-	spec = xasprintf("%s:./%s", rev, base);
-	{
-		const char *argv[] = { "git", "-C", dir, "show", spec, NULL };
-
-		rc = diff_git(argv, out, true);
-	}
-	free(spec);
-	free(dir);
-	return rc == 0;
-}
-
 /* One version of the file: at rev, or the working file (rev NULL). */
 static bool
 diff_version(const char *path, const char *rev, struct buf *out)
@@ -179,7 +88,7 @@ diff_version(const char *path, const char *rev, struct buf *out)
 
 	buf_reset(out);
 	if (rev != NULL)
-		return diff_show(path, rev, out);
+		return git_show(path, rev, out);
 	if ((data = load_read_file(path, &len)) == NULL)
 		return false;
 	buf_add(out, data, len);
@@ -333,7 +242,7 @@ diff_dir(struct diff_run *r, const char *dir)
 		if (r->rev[k] == NULL)
 			continue;
 		buf_reset(&out);
-		if (diff_git(argv, &out, true) == 0)	/* names unquoted */
+		if (git_run(argv, NULL, &out, true) == 0)	/* names unquoted */
 			diff_names_from(&ns, &out, '\0');
 	}
 	if (r->rev[1] == NULL)
@@ -367,7 +276,7 @@ diff_changed(struct diff_run *r)
 		argv[6] = "--";
 	else
 		argv[7] = "--";
-	rc = diff_git(argv, &out, false);
+	rc = git_run(argv, NULL, &out, false);
 	if (rc != 0) {
 		buf_free(&out);
 		return false;
