@@ -335,6 +335,94 @@ storydiff_lines(const struct timeline *old, const struct timeline *new,
 	return o.n;
 }
 
+/* --- marks --------------------------------------------------------------- */
+
+/* Whether two lists of sources (or notes) hold the same items, as many
+ * times each, in any order: SD_LIST_DIFF would print no line. */
+#define SD_LIST_SAME_FN(name, type, same)				\
+static bool								\
+name(const type *a, uint32_t na, const type *b, uint32_t nb)		\
+{									\
+	bool		*used, all = na == nb;				\
+	uint32_t	 i, j;						\
+									\
+	if (!all || na == 0)						\
+		return all;						\
+	used = xcalloc(nb, sizeof *used);				\
+	for (i = 0; all && i < na; i++) {				\
+		for (j = 0; j < nb; j++)				\
+			if (!used[j] && same(&a[i], &b[j]))		\
+				break;					\
+		if (j < nb)						\
+			used[j] = true;					\
+		else							\
+			all = false;					\
+	}								\
+	free(used);							\
+	return all;							\
+}
+
+SD_LIST_SAME_FN(sd_sources_same, struct tl_source, sd_source_same)
+SD_LIST_SAME_FN(sd_notes_same, struct tl_note, sd_note_same)
+
+/* What sd_event would print lines for, as STORYDIFF_* bits. */
+static uint8_t
+sd_event_marks(const struct tl_event *old, const struct tl_event *e)
+{
+	uint8_t	m = 0;
+
+	if (!sd_str_same(old->date_text, e->date_text) ||
+	    !sd_str_same(old->end_text, e->end_text))
+		m |= STORYDIFF_DATE;
+	if (strcmp(old->title, e->title) != 0)
+		m |= STORYDIFF_TITLE;
+	if (old->status != e->status)
+		m |= STORYDIFF_STATUS;
+	if (!sd_sources_same(e->sources, e->nsources, old->sources,
+	    old->nsources))
+		m |= STORYDIFF_SOURCES;
+	if (!sd_notes_same(e->notes, e->nnotes, old->notes, old->nnotes))
+		m |= STORYDIFF_NOTES;
+	if (!sd_str_same(old->description, e->description) ||
+	    !sd_list_same(old->tags, old->ntags, e->tags, e->ntags) ||
+	    !sd_list_same(old->actors, old->nactors, e->actors,
+	    e->nactors) || !sd_related_same(old, e))
+		m |= STORYDIFF_OTHER;
+	return m;
+}
+
+size_t
+storydiff_marks(const struct timeline *old, const struct timeline *new,
+    uint32_t file, uint8_t *marks)
+{
+	struct sd_index	 ix;
+	size_t		 i, s, gone = 0;
+	bool		 found;
+	char		*key;
+
+	memset(&ix, 0, sizeof ix);
+	sd_index_build(&ix, old);
+	for (i = 0; i < new->nevents; i++) {
+		const struct tl_event *e = &new->events[i];
+
+		if (e->file != file)
+			continue;
+		key = sd_key(e);
+		s = sd_slot(&ix, key, &found);
+		free(key);
+		if (found && !ix.seen[ix.slots[s] - 1]) {
+			ix.seen[ix.slots[s] - 1] = true;
+			marks[i] = sd_event_marks(&old->events[ix.slots[s] - 1],
+			    e);
+		} else
+			marks[i] = STORYDIFF_ADDED;
+	}
+	for (i = 0; i < old->nevents; i++)
+		gone += !ix.seen[i];
+	sd_index_free(&ix, old->nevents);
+	return gone;
+}
+
 /* --- the text form ------------------------------------------------------- */
 
 static void

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 struct timeline;
@@ -27,6 +28,26 @@ struct timeline;
  */
 size_t	 storydiff_lines(const struct timeline *old,
 	    const struct timeline *new, bool color, struct buf *out);
+
+/* What changed in one event (storydiff_marks): the same changes as the
+ * lines of storydiff_lines, as bits. */
+#define STORYDIFF_ADDED		0x01u	/* not in the old version */
+#define STORYDIFF_DATE		0x02u	/* re-dated (date or end) */
+#define STORYDIFF_TITLE		0x04u
+#define STORYDIFF_STATUS	0x08u	/* verdict */
+#define STORYDIFF_SOURCES	0x10u	/* a source added or removed */
+#define STORYDIFF_NOTES		0x20u	/* a note added or removed */
+#define STORYDIFF_OTHER		0x40u	/* description, tags, actors, related */
+
+/*
+ * For each event of new that comes from file number file (the others are
+ * left alone), set marks[i] (i its index in new->events) to what changed
+ * in it since old (one file's events, sorted), 0 if nothing did; events
+ * are matched as by storydiff_lines.  Returns how many of old's events
+ * are gone.
+ */
+size_t	 storydiff_marks(const struct timeline *old,
+	    const struct timeline *new, uint32_t file, uint8_t *marks);
 
 /*
  * The events of tl (sorted) as stable text: each event a block of

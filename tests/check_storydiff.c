@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,6 +121,53 @@ START_TEST(test_textconv_stable)
 }
 END_TEST
 
+/* The marks say for each event what the lines say, by kind; events of
+ * another file are left alone; gone events are counted. */
+START_TEST(test_marks)
+{
+	struct timeline		 old = TIMELINE_INIT, new = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	const char		*other = "events:\n  - id: o\n    date: 2020\n"
+				    "    title: Other file\n";
+	uint8_t			*marks;
+	size_t			 i;
+
+	sd_load(&old, "events:\n"
+	    "  - id: a\n    date: 2022\n    title: A\n    status: alleged\n"
+	    "  - id: n\n    date: 2022\n    title: N\n"
+	    "  - id: same\n    date: 2022\n    title: S\n"
+	    "    notes: [{text: x}, {text: y}]\n"
+	    "  - id: gone\n    date: 2024\n    title: Gone\n");
+	sd_load(&new, "events:\n"
+	    "  - id: a\n    date: 2022\n    title: A2\n    status: denied\n"
+	    "  - id: n\n    date: 2022\n    title: N\n"
+	    "    notes: [{by: bo, text: hi}]\n"
+	    "  - id: same\n    date: 2022\n    title: S\n"
+	    "    notes: [{text: y}, {text: x}]\n"
+	    "  - id: new\n    date: 2025\n    title: New\n");
+	timeline_add_file(&new, "other.yaml");
+	ck_assert(yamlio_load_buffer(&new, 1, other, strlen(other), &diags));
+	diag_free(&diags);
+	timeline_sort(&new);
+	marks = calloc(new.nevents, 1);
+	memset(marks, 0xff, new.nevents);
+	ck_assert_uint_eq(storydiff_marks(&old, &new, 0, marks), 1);
+	for (i = 0; i < new.nevents; i++) {
+		const char	*id = new.events[i].id;
+		unsigned	 want = strcmp(id, "a") == 0 ? STORYDIFF_TITLE |
+				    STORYDIFF_STATUS : strcmp(id, "n") == 0 ?
+				    STORYDIFF_NOTES : strcmp(id, "same") == 0 ?
+				    0 : strcmp(id, "new") == 0 ?
+				    STORYDIFF_ADDED : 0xff;
+
+		ck_assert_msg(marks[i] == want, "%s: %#x", id, marks[i]);
+	}
+	free(marks);
+	timeline_free(&old);
+	timeline_free(&new);
+}
+END_TEST
+
 Suite *
 storydiff_suite(void)
 {
@@ -129,6 +177,7 @@ storydiff_suite(void)
 	tcase_add_test(tc, test_kinds);
 	tcase_add_test(tc, test_sanitised);
 	tcase_add_test(tc, test_textconv_stable);
+	tcase_add_test(tc, test_marks);
 	suite_add_tcase(s, tc);
 	return s;
 }
