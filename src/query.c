@@ -32,6 +32,7 @@
 #include "buf.h"
 #include "date.h"
 #include "query.h"
+#include "storydiff.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -47,6 +48,22 @@ enum query_has {
 	QUERY_HAS_COUNT
 };
 
+/* changed: values and their STORYDIFF_* bits ("" is any change). */
+static const struct query_changed {
+	const char	*name;
+	unsigned	 bits;
+} query_changed_kinds[] = {
+	{ "any", 0x7f },
+	{ "added", STORYDIFF_ADDED },
+	{ "notes", STORYDIFF_NOTES },
+	{ "status", STORYDIFF_STATUS },
+	{ "date", STORYDIFF_DATE },
+	{ "title", STORYDIFF_TITLE },
+	{ "sources", STORYDIFF_SOURCES },
+};
+#define QUERY_NCHANGED \
+	(sizeof query_changed_kinds / sizeof query_changed_kinds[0])
+
 /* Indexed by enum query_has. */
 static const char *const query_has_names[QUERY_HAS_COUNT] = {
 	"notes", "sources", "id", "description", "end", "related", "mark"
@@ -61,6 +78,7 @@ struct query_value {
 		struct date_range	date;
 		enum query_has		has;
 		struct query		*sub;	/* @NAME: owned */
+		unsigned		changed;	/* STORYDIFF_* */
 	} u;
 };
 
@@ -71,6 +89,7 @@ struct query_field {
 	const char	*name;		/* NULL for plain text */
 	unsigned	 cost;		/* terms are matched cheapest first */
 	bool		 single;	/* takes one value, no ',' list */
+	bool		 bare;		/* "name:" alone is a value too */
 	bool		(*compile)(struct query_parser *,
 			    const struct query_field *,
 			    const struct query_item *, struct query_value *);
@@ -271,6 +290,22 @@ query_match_has(const struct query_value *v, const struct timeline *tl,
 		break;
 	}
 	return false;
+}
+
+/* What changed since a commit: the timeline knows, when git could say
+ * (changes.h); ev must be one of tl's events. */
+static bool
+query_match_changed(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	uintptr_t	at = (uintptr_t)ev, first;
+
+	if (tl == NULL || tl->changed == NULL || tl->nevents == 0)
+		return false;
+	first = (uintptr_t)tl->events;
+	if (at < first || at >= (uintptr_t)(tl->events + tl->nevents))
+		return false;
+	return (tl->changed[(at - first) / sizeof *ev] & v->u.changed) != 0;
 }
 
 static bool
@@ -555,6 +590,29 @@ query_compile_has(struct query_parser *p, const struct query_field *f,
 }
 
 static bool
+query_compile_changed(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	const char	*names[QUERY_NCHANGED];
+	const char	*word = buf_str(&it->text), *best;
+	size_t		 i;
+
+	(void)f;
+	for (i = 0; i < QUERY_NCHANGED; i++) {
+		names[i] = query_changed_kinds[i].name;
+		if (it->text.len == 0 || text_equal_folded(word, it->text.len,
+		    names[i], strlen(names[i]))) {
+			v->u.changed = query_changed_kinds[i].bits;
+			return true;
+		}
+	}
+	best = query_suggest(word, it->text.len, names, QUERY_NCHANGED);
+	return query_fail(p, it->col, query_unknown("changed: value", word,
+	    it->text.len, best,
+	    "any, added, notes, status, date, title, sources"));
+}
+
+static bool
 query_compile_date(struct query_parser *p, const struct query_field *f,
     const struct query_item *it, struct query_value *v)
 {
@@ -595,6 +653,8 @@ static const struct query_field query_fields[] = {
 	  .match = query_match_has },
 	{ .name = "asof", .cost = 1, .single = true,
 	  .compile = query_compile_date, .match = query_match_asof },
+	{ .name = "changed", .cost = 0, .bare = true,
+	  .compile = query_compile_changed, .match = query_match_changed },
 };
 #define QUERY_NFIELDS (sizeof query_fields / sizeof query_fields[0])
 
@@ -827,6 +887,15 @@ query_parse_values(struct query_parser *p, struct query_term *t)
 	struct query_value		 v;
 	bool				 list = f->name != NULL;
 
+	if (f->bare && (p->s[p->pos] == '\0' || query_is_blank(p->s[p->pos]))) {
+		memset(&v, 0, sizeof v);
+		buf_reset(&p->item.text);	/* "changed:" alone */
+		p->item.col = p->pos;
+		if (!f->compile(p, f, &p->item, &v))
+			return false;
+		query_term_add_value(t, &v);
+		return true;
+	}
 	if (f->single && p->s[p->pos] != '"' && query_parse_date_run(p)) {
 		memset(&v, 0, sizeof v);
 		if (!f->compile(p, f, &p->item, &v))
@@ -1072,6 +1141,22 @@ struct query *
 query_parse(const char *text, char **err, size_t *err_col)
 {
 	return query_parse_in(text, NULL, NULL, 0, err, err_col);
+}
+
+bool
+query_uses(const struct query *q, const char *field)
+{
+	const struct query_term	*t;
+	size_t			 i;
+
+	for (i = 0; q != NULL && i < q->nterms; i++) {
+		t = &q->terms[i];
+		if (t->field == &query_saved_field ? query_uses(t->values[0].u.sub,
+		    field) : t->field->name != NULL &&
+		    strcmp(t->field->name, field) == 0)
+			return true;
+	}
+	return false;
 }
 
 void

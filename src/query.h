@@ -22,6 +22,10 @@
  *	has:mark	the user has marked the event (query_env's marked)
  *	@NAME		the saved filter NAME (query_env's saved): its terms,
  *			ANDed; -@NAME negates them as a whole
+ *	changed:K	changed since a commit (tl->changed, changes.h), K one
+ *			of any (also "changed:" alone), added, notes, status,
+ *			date, title, sources; nothing matches while the
+ *			timeline does not know
  *	asof:D		known by D: some source dated on or before D's latest,
  *			or, with no dated source, the event's earliest <= D's
  *			latest
@@ -91,6 +95,8 @@ bool		 query_match(const struct query *, const struct timeline *,
  * it to scan only the events old let through.
  */
 bool		 query_narrows(const char *old, const char *now);
+/* True if a term of the query is of the field named (e.g. "changed"). */
+bool		 query_uses(const struct query *, const char *field);
 /* True if the query has no terms. */
 bool		 query_is_empty(const struct query *);
 void		 query_free(struct query *);

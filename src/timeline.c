@@ -103,6 +103,15 @@ timeline_unindex(struct timeline *tl)
 	tl->ids_mask = 0;
 }
 
+/* Events added, dropped or moved: what was known to have changed in
+ * each goes. */
+static void
+timeline_forget_changes(struct timeline *tl)
+{
+	free(tl->changed);
+	tl->changed = NULL;
+}
+
 static size_t
 timeline_id_hash(const char *s)
 {
@@ -181,7 +190,7 @@ timeline_add_event(struct timeline *tl, uint32_t file)
 	struct tl_event	*e;
 
 	timeline_unindex(tl);
-
+	timeline_forget_changes(tl);
 	if (tl->nevents == tl->cap)
 		timeline_reserve(tl, tl->cap == 0 ? 256 : tl->cap * 2);
 	e = &tl->events[tl->nevents++];
@@ -324,6 +333,7 @@ timeline_truncate(struct timeline *tl, size_t n)
 	if (n < tl->nevents) {
 		tl->nevents = n;
 		timeline_unindex(tl);
+		timeline_forget_changes(tl);
 	}
 }
 
@@ -499,6 +509,7 @@ timeline_sort_apply(struct timeline *tl, uint32_t *from)
 {
 	if (tl->ids == NULL)	/* while the events are in load order */
 		timeline_index(tl, NULL, NULL);
+	timeline_forget_changes(tl);
 	timeline_permute(tl, from);
 	free(from);
 }
@@ -587,6 +598,7 @@ timeline_free(struct timeline *tl)
 	free(tl->ids);
 	free(tl->dropped);
 	free(tl->html);
+	free(tl->changed);
 	arena_free(&tl->arena);
 	memset(tl, 0, sizeof *tl);
 }

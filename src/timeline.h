@@ -240,12 +240,16 @@ struct timeline {
 	size_t			 dropped_cap;
 	struct tl_html		*html;	/* in load order */
 	size_t			 nhtml, caphtml;
+	/* What changed in each event since a commit (STORYDIFF_* bits,
+	 * changes.h), nevents of them; NULL when not known.  Set after
+	 * the load; dropped when events are added, dropped or sorted. */
+	uint8_t			*changed;
 };
 
 #define TIMELINE_NO_ID	UINT32_MAX
 
 #define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0, NULL, 0, 0, \
-	NULL, 0, 0 }
+	NULL, 0, 0, NULL }
 
 /* The event's last instant, which sorts second: the later of its date's
  * and its end's. */

@@ -14,6 +14,7 @@
 #include "check_suites.h"
 #include "date.h"
 #include "query.h"
+#include "storydiff.h"
 #include "timeline.h"
 
 #define FX_MAX	4
@@ -322,6 +323,10 @@ static const struct {
 	{ "foo:bar", 0, "unknown field 'foo'" },
 	{ "http://example.com", 0, "unknown field 'http'" },
 	{ "tag:", 4, "missing value after 'tag:'" },
+	{ "changed:note", 8,
+	  "unknown changed: value 'note' (did you mean 'notes'?)" },
+	{ "changed:x", 8, "(one of any, added, notes, status, date, title, "
+	  "sources)" },
 	{ "status: alleged", 7, "missing value after 'status:'" },
 	{ "tag:a,,b", 6, "missing value after ','" },
 	{ "tag:starlink,", 13, "missing value after ','" },
@@ -741,6 +746,57 @@ START_TEST(test_saved_no_env)
 }
 END_TEST
 
+/* --- changed: ------------------------------------------------------------ */
+
+static const struct match_case changed_cases[] = {
+	{ "changed:", "activation crimea wsj" },
+	{ "changed: tag:ukraine", "activation crimea" },
+	{ "changed:any", "activation crimea wsj" },
+	{ "-changed:", "taiwan denial clubhouse moscow elysee" },
+	{ "changed:added", "activation" },
+	{ "changed:notes", "crimea" },
+	{ "changed:status", "wsj" },
+	{ "changed:title", "wsj" },
+	{ "changed:notes,status", "crimea wsj" },
+	{ "CHANGED:Notes", "crimea" },
+	{ "changed:date", "" },
+};
+
+/* What the timeline knows changed since a commit (tl->changed). */
+START_TEST(test_changed)
+{
+	struct fixture	 fx;
+	struct query	*q;
+	uint8_t		 marks[FX_N];
+	char		*got;
+
+	fx_build(&fx);
+	memset(marks, 0, sizeof marks);
+	marks[0] = STORYDIFF_ADDED;			/* activation */
+	marks[1] = STORYDIFF_NOTES;			/* crimea */
+	marks[2] = STORYDIFF_STATUS | STORYDIFF_TITLE;	/* wsj */
+	fx.tl.changed = marks;
+	q = parse_ok(changed_cases[_i].query);
+	ck_assert(query_uses(q, "changed"));
+	ck_assert(!query_uses(q, "tag") || _i == 1);
+	got = matching_labels(q, &fx);
+	ck_assert_msg(strcmp(got, changed_cases[_i].want) == 0,
+	    "query '%s' kept '%s', want '%s'", changed_cases[_i].query, got,
+	    changed_cases[_i].want);
+	free(got);
+	query_free(q);
+}
+END_TEST
+
+/* Nothing is known (not in a git work tree): changed: keeps nothing. */
+START_TEST(test_changed_unknown)
+{
+	expect_matches("changed:", "");
+	expect_matches("changed:notes", "");
+	expect_matches("-changed:", FX_ALL);
+}
+END_TEST
+
 Suite *
 query_suite(void)
 {
@@ -756,6 +812,10 @@ query_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match");
 	tcase_add_loop_test(tc, test_match, 0, NCASES(match_cases));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("changed");
+	tcase_add_loop_test(tc, test_changed, 0, NCASES(changed_cases));
+	tcase_add_test(tc, test_changed_unknown);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("dates");
 	tcase_add_loop_test(tc, test_dates, 0, NCASES(date_cases));
