@@ -152,10 +152,64 @@ lineedit_edit(struct lineedit *le, int32_t key)
 	return le->text.len != old_len ? LINEEDIT_CHANGED : LINEEDIT_NONE;
 }
 
+void
+lineedit_set_words(struct lineedit *le, const char *const *words, size_t n)
+{
+	le->words = words;
+	le->nwords = n;
+}
+
+/* Insert s[0..len) at the cursor. */
+static void
+lineedit_insert_text(struct lineedit *le, const char *s, size_t len)
+{
+	buf_reserve(&le->text, len);
+	memmove(le->text.data + le->cursor + len, le->text.data + le->cursor,
+	    le->text.len - le->cursor + 1);
+	memcpy(le->text.data + le->cursor, s, len);
+	le->text.len += len;
+	le->cursor += len;
+}
+
+/* Tab: complete the word before the cursor (see lineedit.h). */
+static enum lineedit_result
+lineedit_complete(struct lineedit *le)
+{
+	const char	*text = buf_str(&le->text), *first = NULL;
+	size_t		 start = le->cursor, plen, common = 0, nfit = 0, i, k;
+
+	while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\t')
+		start--;
+	start += text[start] == '-' && start < le->cursor;
+	plen = le->cursor - start;
+	if (plen == 0)
+		return LINEEDIT_NONE;
+	for (i = 0; i < le->nwords; i++) {
+		if (strncmp(le->words[i], text + start, plen) != 0)
+			continue;
+		if (nfit++ == 0) {
+			first = le->words[i];
+			common = strlen(first);
+			continue;
+		}
+		for (k = plen; k < common && le->words[i][k] == first[k]; k++)
+			continue;
+		common = k;
+	}
+	if (nfit == 0 || (common == plen && nfit > 1))
+		return LINEEDIT_NONE;
+	lineedit_insert_text(le, first + plen, common - plen);
+	if (nfit == 1 && le->text.data[le->cursor] != ' ')
+		lineedit_insert_text(le, " ", 1);
+	return common > plen || nfit == 1 ? LINEEDIT_CHANGED : LINEEDIT_NONE;
+}
+
 enum lineedit_result
 lineedit_key(struct lineedit *le, int32_t key)
 {
 	switch (key) {
+	case KEYC_TAB:
+		return lineedit_complete(le);
 	case KEYC_ENTER:
 	case '\r':
 		return LINEEDIT_ACCEPT;

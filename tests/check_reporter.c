@@ -17,6 +17,8 @@
 #include "check_suites.h"
 #include "cite.h"
 #include "launch.h"
+#include "lineedit.h"
+#include "action.h"
 #include "marks.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -313,6 +315,52 @@ START_TEST(test_launch_fails)
 }
 END_TEST
 
+/* --- Tab completes saved filters' names (the f prompt) ---------------- */
+
+static const char *const complete_words[] = {
+	"@kremlin", "@kremlin-denials", "@mine", "@musk"
+};
+
+static const struct {
+	const char	*text;
+	size_t		 cursor;	/* SIZE_MAX: at the end */
+	const char	*want;
+	size_t		 want_cursor;
+	bool		 changed;
+} complete_cases[] = {
+	{ "tag:x @mi", SIZE_MAX, "tag:x @mine ", 12, true },
+	{ "@m", SIZE_MAX, "@m", 2, false },		/* @mine or @musk */
+	{ "@mu", SIZE_MAX, "@musk ", 6, true },
+	{ "@k", SIZE_MAX, "@kremlin", 8, true },	/* so far as both go */
+	{ "@kremlin", SIZE_MAX, "@kremlin", 8, false },
+	{ "-@kremlin-", SIZE_MAX, "-@kremlin-denials ", 18, true },
+	{ "@x", SIZE_MAX, "@x", 2, false },
+	{ "", 0, "", 0, false },
+	{ "tag:x ", SIZE_MAX, "tag:x ", 6, false },
+	/* in the middle: up to the cursor, and no second blank */
+	{ "@mi tag:x", 3, "@mine tag:x", 5, true },
+};
+
+START_TEST(test_complete)
+{
+	struct lineedit		le;
+	enum lineedit_result	r;
+
+	memset(&le, 0, sizeof le);
+	lineedit_start(&le, complete_cases[_i].text);
+	if (complete_cases[_i].cursor != SIZE_MAX)
+		le.cursor = complete_cases[_i].cursor;
+	ck_assert_int_eq(lineedit_key(&le, KEYC_TAB), LINEEDIT_NONE);
+	lineedit_set_words(&le, complete_words,
+	    sizeof complete_words / sizeof complete_words[0]);
+	r = lineedit_key(&le, KEYC_TAB);
+	ck_assert_str_eq(lineedit_text(&le), complete_cases[_i].want);
+	ck_assert_uint_eq(le.cursor, complete_cases[_i].want_cursor);
+	ck_assert_int_eq(r == LINEEDIT_CHANGED, complete_cases[_i].changed);
+	lineedit_free(&le);
+}
+END_TEST
+
 #define NCASES(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
 Suite *
@@ -332,6 +380,9 @@ reporter_suite(void)
 	tcase_add_test(tc, test_cite_event);
 	tcase_add_loop_test(tc, test_cite_base64, 0, NCASES(base64_cases));
 	tcase_add_test(tc, test_cite_osc52);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("complete");
+	tcase_add_loop_test(tc, test_complete, 0, NCASES(complete_cases));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("launch");
 	tcase_add_loop_test(tc, test_launch_url, 0, NCASES(url_cases));
