@@ -196,3 +196,63 @@ claims_independent(const struct tl_event *e, struct buf *names)
 	}
 	return count;
 }
+
+/* An event as messages name it: its id, else its title. */
+static void
+claims_label(struct buf *b, const struct tl_event *e)
+{
+	if (e->id != NULL)
+		buf_printf(b, "'%s'", e->id);
+	else
+		buf_printf(b, "\"%s\"", e->title);
+}
+
+/* Was to's verdict updated by the time of e: disputed or denied now, or a
+ * verdict dated on or after e's earliest. */
+static bool
+claims_updated(const struct tl_event *to, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+
+	if (to->status == TL_STATUS_DISPUTED || to->status == TL_STATUS_DENIED)
+		return true;
+	if (to->verdicts != NULL)
+		for (v = to->verdicts; v->status != TL_STATUS_NONE; v++)
+			if (v->date.latest >= e->date.earliest)
+				return true;
+	return false;
+}
+
+bool
+claims_relation_problem(const struct tl_event *e, const struct tl_ref *r,
+    const struct tl_event *to, struct buf *msg)
+{
+	switch ((enum tl_rel)r->rel) {
+	case TL_REL_CONTRADICTS:
+		if (e->status != TL_STATUS_CONFIRMED ||
+		    to->status != TL_STATUS_CONFIRMED)
+			return false;
+		claims_label(msg, e);
+		buf_adds(msg, " contradicts ");
+		claims_label(msg, to);
+		buf_adds(msg, " but both are confirmed");
+		return true;
+	case TL_REL_RETRACTS:
+	case TL_REL_SUPERSEDES:
+		if (claims_updated(to, e))
+			return false;
+		claims_label(msg, e);
+		buf_printf(msg, " %s ", tl_rel_name((enum tl_rel)r->rel));
+		claims_label(msg, to);
+		if (to->status == TL_STATUS_NONE)
+			buf_adds(msg, ", which has no status");
+		else
+			buf_printf(msg, ", whose status is still %s",
+			    tl_status_name(to->status));
+		buf_printf(msg, ": it has no verdict dated on or after %s",
+		    e->date_text);
+		return true;
+	default:
+		return false;
+	}
+}

@@ -49,4 +49,13 @@ uint32_t	 claims_via_cycle(const struct tl_source *, uint32_t n);
  * NULL, the origins are appended to it, ", " between, in source order. */
 uint32_t	 claims_independent(const struct tl_event *, struct buf *names);
 
+/* What tlv check says of e's relation r to event to (SPEC section 10), into
+ * msg: two confirmed events that contradict each other; a retraction or
+ * supersession of an event whose status was not updated (it is neither
+ * disputed nor denied, and has no verdict dated on or after e's earliest
+ * day).  False, msg untouched, if nothing is wrong. */
+bool		 claims_relation_problem(const struct tl_event *e,
+		    const struct tl_ref *r, const struct tl_event *to,
+		    struct buf *msg);
+
 #endif

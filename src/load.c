@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "claims.h"
 #include "diag.h"
 #include "load.h"
 #include "timeline.h"
@@ -1061,16 +1062,36 @@ load_find_dropped(const struct timeline *tl, const char *id)
 /* The related ids of one event (loaded or dropped) that match no loaded
  * event: a warning each. */
 static void
+load_check_relation(const struct timeline *tl, struct diag_list *diags,
+    const struct tl_event *e, const struct tl_ref *r,
+    const struct tl_event *to)
+{
+	struct buf	b = BUF_INIT;
+
+	if (claims_relation_problem(e, r, to, &b))
+		diag_add(diags, DIAG_WARNING, tl->files[e->file].path,
+		    r->line, r->col, "%s", b.data);
+	buf_free(&b);
+}
+
+/* e: the loaded event stating them (NULL for a dropped one), whose
+ * relations are checked too. */
+static void
 load_check_related(const struct timeline *tl, struct diag_list *diags,
-    uint32_t file, const struct tl_ref *rel, uint32_t n)
+    const struct tl_event *e, uint32_t file, const struct tl_ref *rel,
+    uint32_t n)
 {
 	uint32_t	j;
 
 	for (j = 0; j < n; j++) {
 		const char *r = rel[j].text;
+		const struct tl_event *to;
 
-		if (timeline_find_id(tl, r) != NULL)
+		if ((to = timeline_find_id(tl, r)) != NULL) {
+			if (e != NULL && rel[j].rel != TL_REL_NONE)
+				load_check_relation(tl, diags, e, &rel[j], to);
 			continue;
+		}
 		diag_add(diags, DIAG_WARNING, tl->files[file].path, rel[j].line,
 		    rel[j].col, load_find_dropped(tl, r) != NULL ?
 		    "related id '%s' names an event that was not loaded (it "
@@ -1120,11 +1141,11 @@ load_check(struct timeline *tl, struct diag_list *diags)
 
 		if (e != NULL && (k == nd || (e->file != byp[k]->file ?
 		    e->file < byp[k]->file : e->span.start < byp[k]->start))) {
-			load_check_related(tl, diags, e->file, e->related,
+			load_check_related(tl, diags, e, e->file, e->related,
 			    e->nrelated);
 			i++;
 		} else {
-			load_check_related(tl, diags, byp[k]->file,
+			load_check_related(tl, diags, NULL, byp[k]->file,
 			    byp[k]->related, byp[k]->nrelated);
 			k++;
 		}

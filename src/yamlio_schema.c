@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "claims.h"
 #include "date.h"
 #include "diag.h"
 #include "export.h"
@@ -324,7 +325,9 @@ yl_map_get(const struct ynode *map, const char *key)
 
 /* --- sources, notes, related -------------------------------------------- */
 
-static const char *const source_keys[] = { "outlet", "url", "title", "date" };
+static const char *const source_keys[] = {
+	"outlet", "url", "title", "date", "via", "archive"
+};
 
 static bool
 yl_looks_like_url(const char *s)
@@ -332,10 +335,27 @@ yl_looks_like_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
+/* A source's via: and archive:, when it has either. */
+static void
+yl_source_more(struct yl *y, const char *via, const char *archive,
+    struct tl_source *s)
+{
+	struct tl_source_more	*m;
+
+	if (via == NULL && archive == NULL)
+		return;
+	m = arena_calloc(&y->tl->arena, 1, sizeof *m,
+	    _Alignof(struct tl_source_more));
+	m->via = via;
+	m->archive = archive;
+	s->more = m;
+}
+
 static void
 yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 {
-	size_t	i;
+	size_t		 i;
+	const char	*via = NULL, *archive = NULL;
 
 	memset(s, 0, sizeof *s);
 	if (n->kind == YN_SCALAR) {
@@ -366,11 +386,15 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 			struct date_range r;
 
 			(void)yl_date(y, v, "date", 0, &s->date_text, &r);
-		}
+		} else if (YL_IS(k, "via"))
+			via = yl_required(y, v, "via", yl_word(y, v, "via"));
+		else if (YL_IS(k, "archive"))
+			archive = yl_text(y, v, "archive");
 		else
 			yl_unknown_key(y, k, "source", source_keys,
 			    sizeof source_keys / sizeof *source_keys);
 	}
+	yl_source_more(y, via, archive, s);
 }
 
 static void
@@ -390,6 +414,14 @@ yl_sources(struct yl *y, const struct ynode *n, struct tl_event *e)
 	for (i = 0; i < count; i++)
 		yl_source(y, n->kids[i], &e->sources[i]);
 	e->nsources = (uint32_t)count;
+	if ((i = claims_via_cycle(e->sources, e->nsources)) != UINT32_MAX) {
+		const struct ynode *via = yl_map_get(n->kids[i], "via");
+
+		yl_diag(y, DIAG_ERROR, via->span.line, via->span.col,
+		    "'via: %s' goes round in a circle: the sources relaying "
+		    "one another trace back to no outlet",
+		    e->sources[i].more->via);
+	}
 }
 
 static const char *const note_keys[] = { "at", "by", "text" };
@@ -449,6 +481,68 @@ yl_notes(struct yl *y, const struct ynode *n, struct tl_event *e)
 }
 
 static void
+yl_ref(struct yl *y, const struct ynode *it, struct tl_ref *r)
+{
+	r->text = arena_strndup(&y->tl->arena, it->text, it->len);
+	r->line = it->span.line;
+	r->col = it->span.col <= TL_REF_MAX_COL ? it->span.col :
+	    TL_REF_MAX_COL;
+	r->rel = TL_REL_NONE;
+}
+
+static const char *const relation_keys[] = { "id", "rel" };
+
+/* An item {id: ID, rel: KIND} of related. */
+static bool
+yl_relation(struct yl *y, const struct ynode *n, struct tl_ref *r)
+{
+	static const char *const rels[] = {
+		"supports", "contradicts", "retracts", "supersedes", "follows"
+	};
+	const struct ynode	*id = NULL, *rel = NULL;
+	enum tl_rel		 kind = TL_REL_NONE;
+	const char		*s;
+	size_t			 i;
+
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i];
+
+		if (k->kind == YN_SCALAR && YL_IS(k, "id"))
+			id = n->kids[i + 1];
+		else if (k->kind == YN_SCALAR && YL_IS(k, "rel"))
+			rel = n->kids[i + 1];
+		else if (k->kind == YN_SCALAR)
+			yl_unknown_key(y, k, "related item", relation_keys, 2);
+	}
+	if (id == NULL || id->kind != YN_SCALAR || id->null || id->len == 0) {
+		yl_diag(y, DIAG_ERROR, (id != NULL ? id : n)->span.line,
+		    (id != NULL ? id : n)->span.col,
+		    "a related item needs an 'id' (an event id)");
+		return false;
+	}
+	if (rel != NULL && (rel->kind != YN_SCALAR ||
+	    (!rel->null && !tl_rel_parse(rel->text, rel->len, &kind)))) {
+		s = rel->kind == YN_SCALAR ? yl_suggest(rel->text, rels, 5) :
+		    NULL;
+		if (s != NULL)
+			yl_diag(y, DIAG_ERROR, rel->span.line, rel->span.col,
+			    "unknown relation '%s' (did you mean '%s'?)",
+			    rel->text, s);
+		else
+			yl_diag(y, DIAG_ERROR, rel->span.line, rel->span.col,
+			    "unknown relation%s%s%s (expected supports, "
+			    "contradicts, retracts, supersedes or follows)",
+			    rel->kind == YN_SCALAR ? " '" : "",
+			    rel->kind == YN_SCALAR ? rel->text : "",
+			    rel->kind == YN_SCALAR ? "'" : "");
+		return false;
+	}
+	yl_ref(y, id, r);
+	r->rel = kind;
+	return true;
+}
+
+static void
 yl_related(struct yl *y, const struct ynode *n, struct tl_event *e)
 {
 	const struct ynode	*const *items = &n;
@@ -470,22 +564,26 @@ yl_related(struct yl *y, const struct ynode *n, struct tl_event *e)
 		const struct ynode *it = items[i];
 		struct tl_ref *r = &e->related[e->nrelated];
 
-		if (it->kind != YN_SCALAR || it->null) {
-			yl_diag(y, DIAG_ERROR, it->span.line, it->span.col,
-			    "items of 'related' must be event ids");
+		if (it->kind == YN_MAP) {
+			if (yl_relation(y, it, r))
+				e->nrelated++;
 			continue;
 		}
-		r->text = arena_strndup(&y->tl->arena, it->text, it->len);
-		r->line = it->span.line;
-		r->col = it->span.col;
+		if (it->kind != YN_SCALAR || it->null) {
+			yl_diag(y, DIAG_ERROR, it->span.line, it->span.col,
+			    "items of 'related' must be event ids or {id, rel}");
+			continue;
+		}
+		yl_ref(y, it, r);
 		e->nrelated++;
 	}
 }
 
 /* --- events -------------------------------------------------------------- */
 
-static void
-yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
+/* A status value into *out; false (an error said) if it is not one. */
+static bool
+yl_status_value(struct yl *y, const struct ynode *n, enum tl_status *out)
 {
 	static const char *const names[] = {
 		"confirmed", "reported", "alleged", "disputed", "denied"
@@ -494,12 +592,12 @@ yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
 
 	if (n->kind != YN_SCALAR) {
 		yl_type_error(y, n, "status", "a text value");
-		return;
+		return false;
 	}
 	if (n->null)
-		return;
-	if (tl_status_parse(n->text, n->len, &e->status))
-		return;
+		return false;
+	if (tl_status_parse(n->text, n->len, out))
+		return true;
 	s = yl_suggest(n->text, names, sizeof names / sizeof *names);
 	if (s != NULL)
 		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
@@ -508,11 +606,95 @@ yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
 		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
 		    "unknown status '%s' (expected confirmed, reported, "
 		    "alleged, disputed or denied)", n->text);
+	return false;
+}
+
+static void
+yl_status(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	(void)yl_status_value(y, n, &e->status);
+}
+
+static const char *const verdict_keys[] = { "date", "status", "by", "text" };
+
+/* One item of verdicts; false if it is not one (an error said). */
+static bool
+yl_verdict(struct yl *y, const struct ynode *n, struct tl_verdict *v)
+{
+	size_t	i;
+	bool	ok = true;
+
+	memset(v, 0, sizeof *v);
+	if (n->kind != YN_MAP) {
+		yl_type_error(y, n, "verdicts", "a list of mappings (date, "
+		    "status, by, text)");
+		return false;
+	}
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i], *val = n->kids[i + 1];
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		if (YL_IS(k, "date"))
+			ok &= yl_date(y, val, "date", 0, &v->date_text,
+			    &v->date);
+		else if (YL_IS(k, "status"))
+			ok &= yl_status_value(y, val, &v->status) ||
+			    (val->kind == YN_SCALAR && val->null);
+		else if (YL_IS(k, "by"))
+			v->by = yl_word(y, val, "by");
+		else if (YL_IS(k, "text"))
+			v->text = yl_text(y, val, "text");
+		else
+			yl_unknown_key(y, k, "verdict", verdict_keys,
+			    sizeof verdict_keys / sizeof *verdict_keys);
+	}
+	if (ok && (v->date_text == NULL || v->status == TL_STATUS_NONE)) {
+		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
+		    "verdict has no '%s'", v->date_text == NULL ? "date" :
+		    "status");
+		ok = false;
+	}
+	return ok && v->date_text != NULL && v->status != TL_STATUS_NONE;
+}
+
+static void
+yl_verdicts(struct yl *y, const struct ynode *n, struct tl_event *e)
+{
+	const struct ynode	*const *items = &n;
+	size_t			 i, count = 1, k = 0;
+
+	if (n->kind == YN_SCALAR && n->null)
+		return;
+	if (n->kind == YN_SEQ) {
+		items = (const struct ynode *const *)n->kids;
+		count = n->nkids;
+	}
+	if (count == 0)
+		return;
+	e->verdicts = arena_calloc(&y->tl->arena, count + 1,
+	    sizeof *e->verdicts, _Alignof(struct tl_verdict));
+	for (i = 0; i < count; i++) {
+		if (!yl_verdict(y, items[i], &e->verdicts[k]))
+			continue;
+		if (k > 0 && e->verdicts[k].date.earliest <
+		    e->verdicts[k - 1].date.earliest)
+			yl_diag(y, DIAG_WARNING, items[i]->span.line,
+			    items[i]->span.col, "verdict of %s is dated before "
+			    "the one above it (%s): verdicts go oldest first",
+			    e->verdicts[k].date_text,
+			    e->verdicts[k - 1].date_text);
+		k++;
+	}
+	e->verdicts[k].status = TL_STATUS_NONE;
+	if (k == 0)
+		e->verdicts = NULL;
 }
 
 enum yl_key_id {
 	K_ID, K_DATE, K_END, K_TITLE, K_DESCRIPTION, K_STATUS, K_TAGS,
-	K_ACTORS, K_SOURCES, K_RELATED, K_NOTES, K_TIMELINEJS, K_UNKNOWN
+	K_ACTORS, K_SOURCES, K_RELATED, K_NOTES, K_TIMELINEJS, K_VERDICTS,
+	K_UNKNOWN
 };
 
 static const char *const event_keys[K_UNKNOWN] = {
@@ -520,7 +702,7 @@ static const char *const event_keys[K_UNKNOWN] = {
 	[K_TITLE] = "title", [K_DESCRIPTION] = "description",
 	[K_STATUS] = "status", [K_TAGS] = "tags", [K_ACTORS] = "actors",
 	[K_SOURCES] = "sources", [K_RELATED] = "related", [K_NOTES] = "notes",
-	[K_TIMELINEJS] = "timelinejs",
+	[K_TIMELINEJS] = "timelinejs", [K_VERDICTS] = "verdicts",
 };
 
 /* The key's id: by its length, then compared in place (this runs for
@@ -545,6 +727,8 @@ yl_event_key(const struct ynode *k)
 	case 7:
 		return YL_IS(k, "sources") ? K_SOURCES : YL_IS(k, "related") ?
 		    K_RELATED : K_UNKNOWN;
+	case 8:
+		return YL_IS(k, "verdicts") ? K_VERDICTS : K_UNKNOWN;
 	case 10:
 		return YL_IS(k, "timelinejs") ? K_TIMELINEJS : K_UNKNOWN;
 	case 11:
@@ -595,6 +779,9 @@ yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
 		break;
 	case K_NOTES:
 		yl_notes(y, v, e);
+		break;
+	case K_VERDICTS:
+		yl_verdicts(y, v, e);
 		break;
 	case K_TIMELINEJS:	/* read by yl_side_event */
 		if (v->kind != YN_MAP)
@@ -669,6 +856,35 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
 		    "'end' (%s) is before 'date' (%s) in %s", e->end_text,
 		    e->date_text, b.data);
 	}
+	buf_free(&b);
+}
+
+/* The status is the last verdict's: taken from it when the event has no
+ * status of its own, a warning when they differ. */
+static void
+yl_event_verdict(struct yl *y, const struct ynode *map, struct tl_event *e,
+    unsigned present)
+{
+	const struct ynode	*v;
+	enum tl_status		 last;
+	struct buf		 b = BUF_INIT;
+
+	if (e->verdicts == NULL)
+		return;
+	last = e->verdicts[tl_event_nverdicts(e) - 1].status;
+	if (!(present & (1u << K_STATUS)) ||
+	    (v = yl_map_get(map, "status")) == NULL || v->kind != YN_SCALAR ||
+	    v->null) {
+		e->status = last;
+		return;
+	}
+	if (e->status == last || e->status == TL_STATUS_NONE)
+		return;
+	yl_event_label(y, &b);
+	yl_diag(y, DIAG_WARNING, v->span.line, v->span.col,
+	    "'status' of %s is %s but its last verdict is %s (the status is "
+	    "the verdict now)", b.data, tl_status_name(e->status),
+	    tl_status_name(last));
 	buf_free(&b);
 }
 
@@ -1208,6 +1424,7 @@ yl_event(struct yl *y, const struct ynode *map, size_t before)
 	} else {
 		yl_event_fields(y, map, e);
 		yl_event_check(y, map, e, present);
+		yl_event_verdict(y, map, e, present);
 	}
 	y->ev_out = NULL;
 	if (y->errors != before || e->date_text == NULL) {

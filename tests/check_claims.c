@@ -143,6 +143,51 @@ START_TEST(test_independent)
 }
 END_TEST
 
+START_TEST(test_relation_problem)
+{
+	struct tl_event		a, b;
+	struct tl_verdict	v[2];
+	struct tl_ref		r = { "b", 1, 1, TL_REL_CONTRADICTS };
+	struct buf		msg = BUF_INIT;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	memset(v, 0, sizeof v);
+	a.id = "a";
+	a.title = "A";
+	a.date_text = "2025-01-10";
+	a.date = day(a.date_text);
+	b.id = "b";
+	b.title = "B";
+	a.status = b.status = TL_STATUS_CONFIRMED;
+	ck_assert(claims_relation_problem(&a, &r, &b, &msg));
+	ck_assert_str_eq(buf_str(&msg), "'a' contradicts 'b' but both are "
+	    "confirmed");
+	buf_reset(&msg);
+	b.status = TL_STATUS_DENIED;
+	ck_assert(!claims_relation_problem(&a, &r, &b, &msg));
+	/* supports says nothing of statuses */
+	r.rel = TL_REL_SUPPORTS;
+	ck_assert(!claims_relation_problem(&a, &r, &b, &msg));
+	/* a retraction: the retracted event must be updated */
+	r.rel = TL_REL_RETRACTS;
+	ck_assert(!claims_relation_problem(&a, &r, &b, &msg));
+	b.status = TL_STATUS_CONFIRMED;
+	ck_assert(claims_relation_problem(&a, &r, &b, &msg));
+	ck_assert_str_eq(buf_str(&msg), "'a' retracts 'b', whose status is "
+	    "still confirmed: it has no verdict dated on or after "
+	    "2025-01-10");
+	/* ... by a verdict since: updated (a verdict before is not) */
+	verdict(&v[0], "2024-12", TL_STATUS_CONFIRMED);
+	b.verdicts = v;
+	r.rel = TL_REL_SUPERSEDES;
+	ck_assert(claims_relation_problem(&a, &r, &b, &msg));
+	verdict(&v[0], "2025-01-10", TL_STATUS_CONFIRMED);
+	ck_assert(!claims_relation_problem(&a, &r, &b, &msg));
+	buf_free(&msg);
+}
+END_TEST
+
 START_TEST(test_rel_names)
 {
 	enum tl_rel	r;
@@ -169,6 +214,7 @@ claims_suite(void)
 
 	tcase_add_test(tc, test_verdict_asof);
 	tcase_add_test(tc, test_independent);
+	tcase_add_test(tc, test_relation_problem);
 	tcase_add_test(tc, test_rel_names);
 	suite_add_tcase(s, tc);
 	return s;

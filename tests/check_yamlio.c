@@ -155,6 +155,59 @@ START_TEST(test_fields)
 }
 END_TEST
 
+START_TEST(test_claims)
+{
+	static const char src[] =
+	    "events:\n"
+	    "  - id: a\n"
+	    "    date: 2024-10-24\n"
+	    "    title: Contact\n"
+	    "    verdicts:\n"
+	    "      - date: 2024-10-24\n"
+	    "        status: alleged\n"
+	    "        by: WSJ\n"
+	    "      - {date: 2025-03-01, status: Confirmed, text: Peskov.}\n"
+	    "    related:\n"
+	    "      - b\n"
+	    "      - {id: b, rel: contradicts}\n"
+	    "      - {rel: follows, id: b}\n"
+	    "    sources:\n"
+	    "      - outlet: Reuters\n"
+	    "        via: WSJ\n"
+	    "        archive: https://web.archive.org/x\n"
+	    "      - TASS report\n"
+	    "  - {id: b, date: 2024, title: Other, status: denied}\n";
+	struct loaded		 l;
+	const struct tl_event	*a;
+
+	load_text(&l, src);
+	ck_assert_msg(l.ok && l.diags.n == 0, "%s", diags_text(&l));
+	a = timeline_find_id(&l.tl, "a");
+	/* no status of its own: the last verdict's */
+	ck_assert_int_eq(a->status, TL_STATUS_CONFIRMED);
+	ck_assert_uint_eq(tl_event_nverdicts(a), 2);
+	ck_assert_str_eq(a->verdicts[0].date_text, "2024-10-24");
+	ck_assert_int_eq(a->verdicts[0].status, TL_STATUS_ALLEGED);
+	ck_assert_str_eq(a->verdicts[0].by, "WSJ");
+	ck_assert_ptr_null(a->verdicts[0].text);
+	ck_assert_str_eq(a->verdicts[1].text, "Peskov.");
+	ck_assert_uint_eq(a->nrelated, 3);
+	ck_assert_int_eq(a->related[0].rel, TL_REL_NONE);
+	ck_assert_int_eq(a->related[1].rel, TL_REL_CONTRADICTS);
+	ck_assert_str_eq(a->related[1].text, "b");
+	ck_assert_uint_eq(a->related[1].line, 12);
+	ck_assert_uint_eq(a->related[1].col, 14);
+	ck_assert_int_eq(a->related[2].rel, TL_REL_FOLLOWS);
+	ck_assert_str_eq(a->sources[0].more->via, "WSJ");
+	ck_assert_str_eq(a->sources[0].more->archive,
+	    "https://web.archive.org/x");
+	ck_assert_str_eq(a->sources[1].outlet, "TASS report");
+	ck_assert_ptr_null(a->sources[1].more);
+	ck_assert_ptr_null(timeline_find_id(&l.tl, "b")->verdicts);
+	loaded_free(&l);
+}
+END_TEST
+
 START_TEST(test_spans)
 {
 	/* multi-byte text before and inside the spans, CRLF line ends */
@@ -493,6 +546,7 @@ yamlio_suite(void)
 
 	tc = tcase_create("limits");
 	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_claims);
 	tcase_add_test(tc, test_depth);
 	tcase_add_test(tc, test_alias_bomb);
 	tcase_add_test(tc, test_many_keys);

@@ -205,4 +205,15 @@ if command -v git >/dev/null 2>&1; then
 	expect_grep "alice's note" repo/story.yaml "merge keeps alice's note"
 	expect_grep "bob's note" repo/story.yaml "merge keeps bob's note"
 fi
+# An event with verdicts, relations with kinds, via and archive: a note
+# changes only its lines, every other byte is as it was.
+copy "$data/claims.yaml" story.yaml
+cp story.yaml orig.yaml
+"$TLV" annotate wsj-contact "Who at the Kremlin?" story.yaml >out 2>&1
+expect_status 0 $? "annotate an event with verdicts"
+diff_golden edit-annotate-claims.diff
+"$TLV" rm kremlin-denial story.yaml >out 2>&1
+expect_status 0 $? "rm an event named by {id, rel}"
+expect_grep 'wsj-contact' out "rm names the event relating to it"
+
 finish
