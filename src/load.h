@@ -7,6 +7,8 @@
  * and forgotten (its size and hash are kept for change detection).  After
  * all files: checks across files (duplicate ids are errors, related ids
  * that match no loaded event are warnings), then the events are sorted.
+ * A big file is mapped, not read, and parsed in parallel parts when its
+ * layout allows (load_int.h says which of the three files does what).
  */
 #ifndef TLV_LOAD_H
 #define TLV_LOAD_H
