@@ -12,8 +12,9 @@
 #include "xmalloc.h"
 
 static const struct action_info action_table[ACTION_COUNT] = {
-	[ACTION_NONE] = { "none", "", "" },
-#define ACTION_INFO(id, name, keys, help) [ACTION_##id] = { name, keys, help },
+	[ACTION_NONE] = { "none", "", 0, "" },
+#define ACTION_INFO(id, name, keys, flags, help) \
+	[ACTION_##id] = { name, keys, flags, help },
 	ACTION_LIST(ACTION_INFO)
 #undef ACTION_INFO
 };

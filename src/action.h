@@ -3,11 +3,13 @@
  * The viewer's actions: one table that drives key bindings, the help
  * screen and the man page's key list, so they cannot drift apart.
  *
- *	_(ENUM, "name", "default keys", "help text")
+ *	_(ENUM, "name", "default keys", flags, "help text")
  *
  * Default keys are written in the same syntax a user's config uses: single
  * characters, or names such as Down, PgDn, Space, Enter, Tab, Esc, C-l
- * (Control-L), separated by spaces.  Plain C: the key codes are tlv's own
+ * (Control-L), separated by spaces.  Flags (ACTION_F_*, or 0) say what
+ * the viewer must know of an action before it runs: ACTION_F_EDITS, it
+ * changes a file -- refused while a big file is still loading.  Plain C: the key codes are tlv's own
  * (enum action_key), which the UI maps to and from curses.
  */
 #ifndef TLV_ACTION_H
@@ -17,40 +19,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What an action is (action_info()->flags). */
+#define ACTION_F_EDITS	0x1u	/* changes a file */
+
 #define ACTION_LIST(_)							\
-	_(MOVE_DOWN, "move-down", "j Down", "next event")		\
-	_(MOVE_UP, "move-up", "k Up", "previous event")			\
-	_(PAGE_DOWN, "page-down", "PgDn Space C-f", "one page down")	\
-	_(PAGE_UP, "page-up", "PgUp b C-b", "one page up")		\
-	_(MOVE_FIRST, "move-first", "g Home", "first event")		\
-	_(MOVE_LAST, "move-last", "G End", "last event")		\
-	_(DETAIL, "toggle-detail", "Enter", "show or hide the detail pane") \
-	_(FOCUS, "focus-detail", "Tab", "focus the detail pane, so j/k scroll it (and back)") \
-	_(SEARCH, "search", "/", "search title, description, actors, tags, notes") \
-	_(NEXT_MATCH, "next-match", "n", "next search match")		\
-	_(PREV_MATCH, "prev-match", "N", "previous search match")	\
-	_(FILTER, "filter", "f", "filter query; the list follows as you type") \
-	_(CLEAR_FILTER, "clear-filter", "F", "clear the filter")	\
-	_(PREV_PERIOD, "prev-period", "[", "previous year (month when zoomed in)") \
-	_(NEXT_PERIOD, "next-period", "]", "next year (month when zoomed in)") \
-	_(ZOOM_IN, "zoom-in", "z +", "zoom the time ruler in")	\
-	_(ZOOM_OUT, "zoom-out", "Z -", "zoom the time ruler out")	\
-	_(GOTO_DATE, "goto-date", ":", "go to a date, e.g. :2022-10 or :late 2022") \
-	_(FOLLOW, "follow-related", "r", "follow the event's related link (more than one: choose)") \
-	_(BACK, "back", "< Backspace", "back to where 'r' came from")	\
-	_(ANNOTATE, "annotate", "a", "add a note to the event (saved at once)") \
-	_(EDIT, "edit", "e", "edit the event in $VISUAL or $EDITOR")	\
-	_(ADD, "add", "A", "add an event (in the editor, from a template)") \
-	_(DELETE, "delete", "D", "delete the event (asks first)")	\
-	_(UNDO, "undo", "u", "undo the last change (again: the one before)") \
-	_(DIAGNOSTICS, "diagnostics", "E", "show problems found in the files (Enter: open one in the editor at its line)") \
-	_(HELP, "help", "? F1 h", "this help: every key")				\
-	_(REDRAW, "redraw", "C-l", "redraw the screen")			\
-	_(QUIT, "quit", "q", "quit (in help or problems: back to the list)")
+	_(MOVE_DOWN, "move-down", "j Down", 0, "next event")		\
+	_(MOVE_UP, "move-up", "k Up", 0, "previous event")			\
+	_(PAGE_DOWN, "page-down", "PgDn Space C-f", 0, "one page down")	\
+	_(PAGE_UP, "page-up", "PgUp b C-b", 0, "one page up")		\
+	_(MOVE_FIRST, "move-first", "g Home", 0, "first event")		\
+	_(MOVE_LAST, "move-last", "G End", 0, "last event")		\
+	_(DETAIL, "toggle-detail", "Enter", 0, "show or hide the detail pane") \
+	_(FOCUS, "focus-detail", "Tab", 0, "focus the detail pane, so j/k scroll it (and back)") \
+	_(SEARCH, "search", "/", 0, "search title, description, actors, tags, notes") \
+	_(NEXT_MATCH, "next-match", "n", 0, "next search match")		\
+	_(PREV_MATCH, "prev-match", "N", 0, "previous search match")	\
+	_(FILTER, "filter", "f", 0, "filter query; the list follows as you type") \
+	_(CLEAR_FILTER, "clear-filter", "F", 0, "clear the filter")	\
+	_(PREV_PERIOD, "prev-period", "[", 0, "previous year (month when zoomed in)") \
+	_(NEXT_PERIOD, "next-period", "]", 0, "next year (month when zoomed in)") \
+	_(ZOOM_IN, "zoom-in", "z +", 0, "zoom the time ruler in")	\
+	_(ZOOM_OUT, "zoom-out", "Z -", 0, "zoom the time ruler out")	\
+	_(GOTO_DATE, "goto-date", ":", 0, "go to a date, e.g. :2022-10 or :late 2022") \
+	_(FOLLOW, "follow-related", "r", 0, "follow the event's related link (more than one: choose)") \
+	_(BACK, "back", "< Backspace", 0, "back to where 'r' came from")	\
+	_(ANNOTATE, "annotate", "a", ACTION_F_EDITS, "add a note to the event (saved at once)") \
+	_(EDIT, "edit", "e", ACTION_F_EDITS, "edit the event in $VISUAL or $EDITOR")	\
+	_(ADD, "add", "A", ACTION_F_EDITS, "add an event (in the editor, from a template)") \
+	_(DELETE, "delete", "D", ACTION_F_EDITS, "delete the event (asks first)")	\
+	_(UNDO, "undo", "u", ACTION_F_EDITS, "undo the last change (again: the one before)") \
+	_(DIAGNOSTICS, "diagnostics", "E", 0, "show problems found in the files (Enter: open one in the editor at its line)") \
+	_(HELP, "help", "? F1 h", 0, "this help: every key")				\
+	_(REDRAW, "redraw", "C-l", 0, "redraw the screen")			\
+	_(QUIT, "quit", "q", 0, "quit (in help or problems: back to the list)")
 
 enum action {
 	ACTION_NONE = 0,
-#define ACTION_ENUM(id, name, keys, help) ACTION_##id,
+#define ACTION_ENUM(id, name, keys, flags, help) ACTION_##id,
 	ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
 	ACTION_COUNT
@@ -73,6 +78,7 @@ enum action_key {
 struct action_info {
 	const char	*name;
 	const char	*keys;	/* default bindings */
+	unsigned	 flags;	/* ACTION_F_* */
 	const char	*help;
 };
 

@@ -16,41 +16,49 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-void
-ui_layout(struct app *app)
-{
-	int	avail;
+/* The views, by id (see ui.h): the one place that names their tables. */
+static const struct view_ops *const ui_views[UI_VIEW_COUNT] = {
+	[UI_VIEW_TIMELINE] = &view_timeline_ops,
+	[UI_VIEW_HELP] = &view_help_ops,
+	[UI_VIEW_DIAG] = &view_diag_ops,
+	[UI_VIEW_RELATED] = &view_related_ops,
+};
 
-	getmaxyx(stdscr, app->rows, app->cols);
-	app->ruler_y = 1;
-	app->ruler_h = app->rows >= 14 ? 3 : app->rows >= 8 ? 1 : 0;
-	app->list_y = 1 + app->ruler_h;
-	avail = app->rows - app->list_y - 1;
-	if (avail < 1)
-		avail = 1;
-	app->detail_h = 0;
-	if (app->detail && avail >= 4) {
-		app->detail_h = avail * 2 / 5 < 3 ? 3 : avail * 2 / 5;
-		if (app->rows >= 30)
-			app->detail_h = avail / 2;
+static void
+ui_views_init(struct app *app)
+{
+	int	i;
+
+	for (i = 0; i < UI_VIEW_COUNT; i++) {
+		app->views[i].ops = ui_views[i];
+		app->views[i].priv = ui_views[i]->private_size > 0 ?
+		    xcalloc(1, ui_views[i]->private_size) : NULL;
 	}
-	app->list_h = avail - app->detail_h;
-	app->detail_y = app->list_y + app->list_h;
+	app->view_id = UI_VIEW_TIMELINE;
+	app->view = app->views[UI_VIEW_TIMELINE].ops;
+}
+
+static void
+ui_views_free(struct app *app)
+{
+	int	i;
+
+	for (i = 0; i < UI_VIEW_COUNT; i++) {
+		if (app->views[i].ops->free_private != NULL)
+			app->views[i].ops->free_private(app->views[i].priv);
+		free(app->views[i].priv);
+	}
 }
 
 void
-ui_draw(struct app *app)
+ui_layout(struct app *app)
 {
-	erase();
-	attrset(A_NORMAL);
-	if (app->rows < 2 || app->cols < 10) {
-		ui_put(0, 0, "(too small)", 11, app->cols, false);
-		refresh();
-		return;
-	}
-	app->view->draw(app);
-	ui_draw_status(app);
-	refresh();
+	int	i;
+
+	getmaxyx(stdscr, app->rows, app->cols);
+	for (i = 0; i < UI_VIEW_COUNT; i++)
+		if (app->views[i].ops->layout != NULL)
+			app->views[i].ops->layout(app);
 }
 
 static enum ui_reaction
@@ -76,7 +84,8 @@ ui_key(struct app *app, int32_t key)
 
 	if (key == KEYC_RESIZE)
 		return UI_RELAYOUT;
-	if (app->prompt == UI_PROMPT_FILTER)
+	/* A prompt as you type (the filter) takes every key. */
+	if (app->prompt != UI_PROMPT_NONE && app->prompt_hooks.change != NULL)
 		return ui_prompt_key(app, key);
 	/* Anything else works on the whole result of a filter being
 	 * typed (q does not wait for it). */
@@ -91,7 +100,7 @@ ui_key(struct app *app, int32_t key)
 	free(app->message);
 	app->message = NULL;
 	if ((a = keymap_lookup(&app->keys, key)) == ACTION_NONE) {
-		if (key == KEYC_ESC && app->view != &view_timeline_ops)
+		if (key == KEYC_ESC && app->view_id != UI_VIEW_TIMELINE)
 			a = ACTION_QUIT;
 		else
 			return UI_REDRAW;
@@ -194,23 +203,17 @@ ui_loop(struct app *app)
 static void
 ui_free(struct app *app)
 {
-	int	i;
-
-	for (i = 0; i < UI_PROMPT_COUNT; i++)
-		lineedit_free(&app->edit[i]);
+	ui_prompt_free(app);
 	browse_free(&app->br);
 	timeline_free(&app->tl);
 	diag_free(&app->diags);
 	keymap_free(&app->keys);
-	ui_edit_finish(app);
 	ui_edit_free(app);
 	conf_free(&app->conf);
 	diag_free(&app->conf_diags);
 	free(app->stamps);
 	free(app->message);
-	free(app->prompt_error);
-	free(app->filter_before);
-	free(app->density.counts);
+	ui_views_free(app);
 }
 
 /* The user's configuration: keys, author, default filter, colours (used
@@ -243,8 +246,7 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 	memset(&app, 0, sizeof app);
 	app.paths = paths;
 	app.npaths = npaths;
-	app.view = &view_timeline_ops;
-	app.zoom = RULER_ZOOM_ALL;
+	ui_views_init(&app);
 	app.script = getenv("TLV_SCRIPT");
 	if (app.script != NULL && *app.script == '\0')
 		app.script = NULL;

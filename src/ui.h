@@ -2,15 +2,22 @@
 /*
  * The interactive viewer.  Only ui*.c and view_*.c include curses.
  *
- * One struct app, owned by ui_run(), holds everything: the timeline, the
- * browse state, the views, the prompts.  Views are tables of functions
- * (struct view_ops); a view's action handler returns what must be redrawn
- * and the main loop repaints -- no handler refreshes the screen itself.
+ * One struct app, owned by ui_run(), holds what the views share: the
+ * timeline, the browse state, the message and the prompt, the screen.
+ * What is one view's, or the editor's, is that file's own (a view's
+ * private state; app->edits), opaque to the rest.  Views are tables of
+ * functions (struct view_ops); a view's action handler returns what must
+ * be redrawn and the main loop repaints -- no handler refreshes the screen
+ * itself.
  *
- * The files, from the top: ui.c (the loop, the layout, keys to views),
- * view_*.c (the views), ui_edit.c (changes), ui_files.c (loading, reload),
- * ui_prompt.c (the status line and prompts), ui_script.c (the tests' key
- * scripts), ui_term.c (the terminal), ui_draw.c (drawing helpers).
+ * The files, each calling only those below it: ui.c (the loop, the
+ * layout, keys to views: the one file that names the views), view_*.c
+ * (the views), ui_find.c (search, filter, go to), ui_edit.c (changes),
+ * ui_files.c (loading, reload), ui_view.c (which view is shown, the whole
+ * screen drawn), ui_term.c (the terminal), ui_prompt.c (the status line
+ * and the prompts), ui_script.c (the tests' key scripts), ui_draw.c
+ * (drawing helpers).  A view reaches another only through ui_view_show,
+ * and a prompt its opener only through its hooks.
  */
 #ifndef TLV_UI_H
 #define TLV_UI_H
@@ -30,6 +37,7 @@
 #include "timeline.h"
 
 struct app;
+struct buf;
 
 /* What a handler changed: the main loop redraws accordingly. */
 enum ui_reaction {
@@ -38,12 +46,50 @@ enum ui_reaction {
 	UI_RELAYOUT		/* sizes changed: clear and repaint */
 };
 
+/*
+ * The views.  Each is a table of functions in its own view_*.c and a slot
+ * here; ui.c's table (ui_views) puts the two together, and nothing else
+ * names a view's table: a view shows another with ui_view_show(app, id).
+ *
+ * A view's own state is its private struct, private_size bytes that
+ * ui_run allocates zeroed before anything runs and frees (after free_private)
+ * at the end; the view finds it with ui_view_private(app, its id), and no
+ * other file looks inside.  To add a view: an id below, a view_*.c with
+ * its ops (draw and action at least), its line in ui.c's ui_views and in
+ * Makefile.am; the key that opens it calls ui_view_show.
+ *
+ * Keys reach the current view's action as actions (action.h); what it
+ * does not handle (UI_NOTHING) it hands back to the loop, which does the
+ * rest (ui_key in ui.c).
+ */
+enum ui_view_id {
+	UI_VIEW_TIMELINE,	/* the list: view_timeline.c */
+	UI_VIEW_HELP,		/* view_pager.c */
+	UI_VIEW_DIAG,		/* the problems: view_pager.c */
+	UI_VIEW_RELATED,	/* the related links' chooser: view_related.c */
+	UI_VIEW_COUNT
+};
+
 struct view_ops {
 	const char	*name;
+	size_t		 private_size;	/* of its own state (0: none) */
+	void		(*free_private)(void *);	/* or NULL */
+	/* Shown by ui_view_show (NULL: nothing to do). */
+	void		(*enter)(struct app *);
+	/* The events changed under it -- a reload, a new filter, a jump
+	 * from another view: forget scroll positions (NULL: nothing). */
+	void		(*reset)(struct app *);
+	/* The screen's size changed (NULL: nothing); called for every
+	 * view, shown or not, before the next draw. */
+	void		(*layout)(struct app *);
 	void		(*draw)(struct app *);
 	enum ui_reaction (*action)(struct app *, enum action);
 	/* A mouse click at screen row y, column x (NULL: ignored). */
 	enum ui_reaction (*click)(struct app *, int y, int x);
+	/* The status line's key hint when there is no message (NULL: none). */
+	void		(*hint)(struct app *, struct buf *);
+	/* The status line ends with "row/count" of the cursor in the list. */
+	bool		 position;
 };
 
 extern const struct view_ops view_timeline_ops;
@@ -51,6 +97,7 @@ extern const struct view_ops view_help_ops;
 extern const struct view_ops view_diag_ops;
 extern const struct view_ops view_related_ops;
 
+/* Prompts: a kind has its label and its own history (lineedit). */
 enum ui_prompt_kind {
 	UI_PROMPT_NONE,
 	UI_PROMPT_SEARCH,
@@ -60,6 +107,25 @@ enum ui_prompt_kind {
 	UI_PROMPT_CONFIRM,	/* D: y deletes */
 	UI_PROMPT_EDIT_AGAIN,	/* the editor's text is invalid: e or d */
 	UI_PROMPT_COUNT
+};
+
+/*
+ * What a prompt does, given by whoever opens it (ui_prompt_open): the
+ * prompt itself knows nothing of searching, filtering or editing.  A
+ * prompt with answer set is a one-key question (the message is the
+ * question): every key goes to answer, which closes the prompt
+ * (ui_prompt_close) when it is answered.  Otherwise it is a line: accept
+ * gets the text on Enter (the prompt closed already), change (if set)
+ * every edit as it is typed, cancel (if set) Esc.  done (if set) gets
+ * ctx once the prompt has closed and its hooks have run (free, say).
+ */
+struct ui_prompt_hooks {
+	void	(*accept)(struct app *, const char *text, void *ctx);
+	void	(*change)(struct app *, const char *text, void *ctx);
+	void	(*cancel)(struct app *, void *ctx);
+	void	(*answer)(struct app *, int32_t key, void *ctx);
+	void	(*done)(void *ctx);
+	void	*ctx;
 };
 
 /* Colour pairs (attributes only when colour is off). */
@@ -81,9 +147,9 @@ enum ui_color {
 	UI_COLOR_FILE_CONF = UI_COLOR_COUNT	/* + file: configured ones */
 };
 
+struct ui_edits;
 struct ui_loader;
 struct ui_script;
-struct ui_undo;
 
 struct app {
 	/* data */
@@ -99,38 +165,24 @@ struct app {
 
 	/* state */
 	struct browse		 br;
-	const struct view_ops	*view;
-	enum ruler_zoom		 zoom;
-	bool			 detail;	/* detail pane shown */
-	bool			 detail_focus;
-	size_t			 detail_top;	/* first line shown */
-	size_t			 pager_top;	/* help / diagnostics */
-	size_t			 diag_cursor;	/* the problem selected */
-	size_t			 related_row;	/* the chooser's link */
+	struct ui_view {
+		const struct view_ops	*ops;
+		void			*priv;	/* its own state */
+	}			 views[UI_VIEW_COUNT];
+	enum ui_view_id		 view_id;	/* the view shown */
+	const struct view_ops	*view;		/* = views[view_id].ops */
 	char			*message;	/* status line, or NULL */
 	bool			 message_error;
 	bool			 quit;
 
-	/* prompt */
+	/* prompt (ui_prompt.c) */
 	enum ui_prompt_kind	 prompt;
 	struct lineedit		 edit[UI_PROMPT_COUNT];
-	char			*prompt_error;	/* filter as you type */
-	char			*filter_before;	/* to restore on Esc */
-
-	/* The ruler's density as last drawn: a cursor move within the same
-	 * frame draws it again without going over every event shown. */
-	struct ui_density {
-		float		*counts;
-		size_t		 width;
-		date_time	 start, end;
-		uint64_t	 version;	/* of br's shown[] */
-	}			 density;	/* counts NULL: not yet */
+	struct ui_prompt_hooks	 prompt_hooks;	/* of the prompt open */
+	char			*prompt_error;	/* shown after the text */
 
 	/* screen */
 	int			 rows, cols;
-	int			 list_y, list_h;	/* list rows */
-	int			 ruler_y, ruler_h;
-	int			 detail_y, detail_h;
 	bool			 color;
 	bool			 utf8;
 	bool			 file_color[26];	/* pair FILE_CONF + i set */
@@ -147,29 +199,17 @@ struct app {
 	const char		*script;	/* TLV_SCRIPT, or NULL */
 	struct ui_script	*steps;		/* its keys and commands */
 
-	/* editing (ui_edit.c) */
-	struct ui_undo		*undo;		/* oldest first */
-	size_t			 nundo;
 	const char		*author;	/* for notes, or NULL: $USER */
 	struct conf		 conf;		/* the user's configuration */
 	struct diag_list	 conf_diags;	/* its problems */
-	char			*edit_path;	/* the editor's file */
-	char			*edit_orig;	/* its text before editing */
-	char			*edit_id;	/* the event edited; NULL: new */
-	uint32_t		 edit_file;	/* where a new event goes */
+	struct ui_edits		*edits;		/* ui_edit.c's own: undo and
+						   the editor's session */
 };
 
 /* Run the viewer on paths (already validated); returns an exit status. */
 /* config: the --config option, or NULL (see conf_path). */
 int	 ui_run(char **paths, size_t npaths, const char *filter,
 	    const char *config);
-
-/* Set the status line message (printf-style); error: shown in red. */
-void	 ui_message(struct app *, bool error, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-
-/* Draw the whole screen now (for a message during a long wait). */
-void	 ui_draw(struct app *);
 
 /* --- drawing helpers (ui_draw.c) --- */
 
@@ -192,8 +232,23 @@ void	 ui_blank(int y, int x, int width);
 
 /* --- the main loop (ui.c) --- */
 
-/* The layout for the current size. */
+/* The layout for the current size (every view's layout). */
 void	 ui_layout(struct app *);
+
+/* --- the views (ui_view.c) --- */
+
+/* Show view id (its enter first). */
+void	 ui_view_show(struct app *, enum ui_view_id);
+/* View id's own state (view_ops.private_size bytes). */
+void	*ui_view_private(const struct app *, enum ui_view_id);
+/* The events changed under the views: every view's reset. */
+void	 ui_views_reset(struct app *);
+/* Draw the whole screen now (for a message during a long wait). */
+void	 ui_draw(struct app *);
+/* Scroll text whose first line shown is *top by a line, a page, to the
+ * top (and to the end if to_end: the drawing clamps it); false if a is
+ * not a scroll. */
+bool	 ui_scroll(size_t *top, size_t page, enum action, bool to_end);
 
 /* --- the terminal (ui_term.c) --- */
 
@@ -229,11 +284,23 @@ void	 ui_save_screen(const struct app *, const char *path);
 
 /* --- the status line and the prompts (ui_prompt.c) --- */
 
-/* Open the prompt of a kind. */
-void	 ui_prompt_open(struct app *, enum ui_prompt_kind);
+/* Set the status line message (printf-style); error: shown in red. */
+void	 ui_message(struct app *, bool error, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Open the prompt of a kind, its line starting as text (or empty), doing
+ * what hooks say (copied).  To add a prompt: a kind, its label in
+ * ui_prompt.c, and the hooks of whoever opens it. */
+void	 ui_prompt_open(struct app *, enum ui_prompt_kind, const char *text,
+	    const struct ui_prompt_hooks *);
+void	 ui_prompt_close(struct app *);
+/* The end: the prompts' lines and history. */
+void	 ui_prompt_free(struct app *);
+/* What is wrong with the text typed so far, shown after it (NULL: clear);
+ * for a change hook. */
+void	 ui_prompt_set_error(struct app *, const char *);
 /* A key while a prompt is open. */
 enum ui_reaction ui_prompt_key(struct app *, int32_t key);
-/* The bottom line: the prompt, or the message, or a key hint. */
+/* The bottom line: the prompt, or the message, or the view's key hint. */
 void	 ui_draw_status(struct app *);
 /* Test events of the filter being applied for about ms milliseconds (all
  * of them under a key script). */
@@ -253,21 +320,32 @@ bool	 ui_load_poll(struct app *);
 void	 ui_quit_loading(void) __attribute__((noreturn));
 /* Whether a file changed on disk since it was loaded or last polled. */
 bool	 ui_files_changed(const struct app *);
-
 /* Reload every file (after a change on disk), keeping the cursor on the
- * same event; ui_reload_quiet says nothing and keeps the cursor on keep_id
- * when given. */
+ * same event, and say how it went; ui_reload_quiet says nothing and keeps
+ * the cursor on keep_id when given. */
 void	 ui_reload(struct app *);
+void	 ui_reload_quiet(struct app *, const char *keep_id);
 /* Whether only the first events are loaded yet (and how far the whole
  * load got, if pct). */
 bool	 ui_loading(const struct app *, unsigned *pct);
-void	 ui_reload_quiet(struct app *, const char *keep_id);
+
+/* --- finding events (ui_find.c) --- */
+
+/* Open the prompt that searches (UI_PROMPT_SEARCH), filters as it is
+ * typed (UI_PROMPT_FILTER) or goes to a date (UI_PROMPT_GOTO) in the
+ * list (app->br), for any view that shows the events. */
+void	 ui_find_open(struct app *, enum ui_prompt_kind);
+
+/* --- related links (view_related.c) --- */
 
 /* 'r': follow the cursor's event's only related link, or open the chooser
- * of its links (view_related.c). */
+ * of its links. */
 void	 ui_related_open(struct app *);
 
 /* --- changes (ui_edit.c) --- */
+
+/* Each says how it went in the message.  The state of editing (undo, the
+ * editor's session) is ui_edit.c's own (app->edits). */
 void	 ui_edit_note(struct app *, const char *text);
 void	 ui_edit_delete(struct app *);
 void	 ui_edit_undo(struct app *);
@@ -276,12 +354,10 @@ void	 ui_edit_add(struct app *);
 /* False, with the reason as the message, if file fi may not be written
  * (save_not_writable): the edit keys say so before they ask anything. */
 bool	 ui_edit_allowed(struct app *, uint32_t fi);
-/* After invalid editor text: edit again (true) or discard. */
-void	 ui_edit_again(struct app *, bool again);
-void	 ui_edit_finish(struct app *);
 /* Open the editor on a file at a line (a problem's place), then reload. */
 void	 ui_edit_problem(struct app *, const char *path, unsigned line);
-/* Forget the changes kept for undo. */
+/* The end: the editor's file removed, the changes kept for undo
+ * forgotten. */
 void	 ui_edit_free(struct app *);
 
 #endif

@@ -46,6 +46,26 @@ struct ui_undo {
 	char			*text, *id, *gone;
 };
 
+/* ui_edit.c's own state (app->edits): the changes kept for undo, and the
+ * editor's session -- its temporary file, the text it started with, the
+ * event edited (NULL: a new one) and the file a new event goes to. */
+struct ui_edits {
+	struct ui_undo	*undo;		/* oldest first */
+	size_t		 nundo;
+	char		*path;
+	char		*orig;
+	char		*id;
+	uint32_t	 file;
+};
+
+static struct ui_edits *
+ui_edits(struct app *app)
+{
+	if (app->edits == NULL)
+		app->edits = xcalloc(1, sizeof *app->edits);
+	return app->edits;
+}
+
 struct ui_change {
 	enum ui_change_kind	 kind;
 	const char		*id;	/* the event (not for ADD) */
@@ -101,10 +121,11 @@ static void
 ui_undo_push(struct app *app, struct save_undo *u, const struct edit *ed,
     const char *id, const char *gone)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	struct ui_undo	*r;
 
-	app->undo = xreallocarray(app->undo, app->nundo + 1, sizeof *app->undo);
-	r = &app->undo[app->nundo++];
+	ue->undo = xreallocarray(ue->undo, ue->nundo + 1, sizeof *ue->undo);
+	r = &ue->undo[ue->nundo++];
 	memset(r, 0, sizeof *r);
 	r->saved = *u;
 	r->text = xstrndup(ed->text.len > 0 ? ed->text.data : "",
@@ -124,7 +145,8 @@ ui_undo_push(struct app *app, struct save_undo *u, const struct edit *ed,
 static void
 ui_undo_pop(struct app *app)
 {
-	struct ui_undo	*r = &app->undo[--app->nundo];
+	struct ui_edits	*ue = ui_edits(app);
+	struct ui_undo	*r = &ue->undo[--ue->nundo];
 
 	save_undo_free(&r->saved);
 	free(r->text);
@@ -132,14 +154,6 @@ ui_undo_pop(struct app *app)
 	free(r->gone);
 }
 
-void
-ui_edit_free(struct app *app)
-{
-	while (app->nundo > 0)
-		ui_undo_pop(app);
-	free(app->undo);
-	app->undo = NULL;
-}
 
 /* A file that broke on disk shows its last good events, which are not in
  * its bytes: nothing is planned on them. */
@@ -232,30 +246,29 @@ ui_job_reload(void *ctx, char **err)
 }
 
 /* Apply a change, locked (save_change): if the file changed meanwhile,
- * reload and plan it again. */
+ * reload and plan it again.  Saved: the file's path, to *saved; else
+ * why not, to *err (both malloc'd). */
 static bool
-ui_apply(struct app *app, const struct ui_change *c, const char *what)
+ui_apply(struct app *app, const struct ui_change *c, char **saved,
+    char **err)
 {
 	struct ui_job		 j = { .app = app, .c = c };
 	struct save_job		 job;
 	struct save_undo	 u;
 	struct edit		 ed;
-	char			*err = NULL, *path;
 
+	*saved = *err = NULL;
 	if (!ui_change_file(app, c, &j.fi)) {
 		if (c->kind == UI_CHANGE_UNDO)
-			ui_message(app, true, "%s is no longer loaded",
+			*err = xasprintf("%s is no longer loaded",
 			    c->undo->saved.path);
 		else
-			ui_message(app, true, "event '%s' is no longer in the "
-			    "files", c->id != NULL ? c->id : "?");
+			*err = xasprintf("event '%s' is no longer in the files",
+			    c->id != NULL ? c->id : "?");
 		return false;
 	}
-	if (ui_stale_file(app, j.fi, &err)) {
-		ui_message(app, true, "%s", err);
-		free(err);
+	if (ui_stale_file(app, j.fi, err))
 		return false;
-	}
 	memset(&u, 0, sizeof u);
 	memset(&ed, 0, sizeof ed);
 	memset(&job, 0, sizeof job);
@@ -266,9 +279,9 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 	job.ctx = &j;
 	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
 	job.edit = &ed;
-	if (!save_change(&job, &err)) {
-		ui_message(app, true, "%s", err != NULL ? err : "not saved");
-		free(err);
+	if (!save_change(&job, err)) {
+		if (*err == NULL)
+			*err = xstrdup("not saved");
 		return false;
 	}
 	if (c->kind != UI_CHANGE_UNDO)
@@ -276,16 +289,25 @@ ui_apply(struct app *app, const struct ui_change *c, const char *what)
 		    c->keep != NULL ? c->keep : c->id,
 		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
 	edit_free(&ed);
-	path = xstrdup(app->tl.files[j.fi].path);
+	*saved = xstrdup(app->tl.files[j.fi].path);
 	ui_reload_quiet(app, c->keep != NULL ? c->keep :
 	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
-	if (c->kind == UI_CHANGE_UNDO) {
-		ui_message(app, false, "undone: %s saved", path);
-		free(path);
-		return true;
+	return true;
+}
+
+/* Apply a change and say how it went: "what: saved PATH", or why not. */
+static bool
+ui_apply_say(struct app *app, const struct ui_change *c, const char *what)
+{
+	char	*saved, *err;
+
+	if (!ui_apply(app, c, &saved, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
+		return false;
 	}
-	ui_message(app, false, "%s: saved %s", what, path);
-	free(path);
+	ui_message(app, false, "%s: saved %s", what, saved);
+	free(saved);
 	return true;
 }
 
@@ -431,7 +453,7 @@ ui_edit_note(struct app *app, const char *text)
 	c.note.at = now;
 	c.note.by = cmd_edit_author(app->author);
 	c.note.text = text;
-	ui_apply(app, &c, "note added");
+	ui_apply_say(app, &c, "note added");
 	free(now);
 	free(id);
 }
@@ -440,51 +462,54 @@ void
 ui_edit_delete(struct app *app)
 {
 	struct ui_change	 c;
-	char			*id;
+	struct buf		 links = BUF_INIT;
+	char			*id, *saved, *err;
 
 	if ((id = ui_ensure_id(app)) == NULL)
 		return;
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_DELETE;
 	c.id = id;
-	if (ui_apply(app, &c, "deleted (u undoes)")) {
-		struct buf links = BUF_INIT;
-		char *msg = app->message;
-
-		if (timeline_links_to(&app->tl, id, &links) > 0) {
-			app->message = xasprintf("%s; '%s' is still named in "
-			    "the related list of %s", msg, id, links.data);
-			free(msg);
-		}
-		buf_free(&links);
-	}
+	if (!ui_apply(app, &c, &saved, &err)) {
+		ui_message(app, true, "%s", err);
+		free(err);
+	} else if (timeline_links_to(&app->tl, id, &links) > 0)
+		ui_message(app, false, "deleted (u undoes): saved %s; '%s' is "
+		    "still named in the related list of %s", saved, id,
+		    links.data);
+	else
+		ui_message(app, false, "deleted (u undoes): saved %s", saved);
+	free(saved);
+	buf_free(&links);
 	free(id);
 }
 
 void
 ui_edit_undo(struct app *app)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	struct ui_change	 c;
 	const struct ui_undo	*u;
+	char			*saved, *err;
 
-	if (app->nundo == 0) {
+	if (ue->nundo == 0) {
 		ui_message(app, false, "nothing to undo");
 		return;
 	}
-	u = &app->undo[app->nundo - 1];
+	u = &ue->undo[ue->nundo - 1];
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_UNDO;
 	c.undo = u;
 	/* The cursor on the event put back, or the one changed. */
 	c.keep = u->gone != NULL ? u->gone : u->id;
-	if (ui_apply(app, &c, "undo"))
-		ui_undo_pop(app);
-	else {
-		char *msg = app->message;
-
-		app->message = xasprintf("cannot undo: %s", msg);
-		free(msg);
+	if (!ui_apply(app, &c, &saved, &err)) {
+		ui_message(app, true, "cannot undo: %s", err);
+		free(err);
+		return;
 	}
+	ui_undo_pop(app);
+	ui_message(app, false, "undone: %s saved", saved);
+	free(saved);
 }
 
 /* --- $EDITOR ------------------------------------------------------------- */
@@ -621,29 +646,38 @@ ui_read_text(const char *path)
 	return buf_detach(&b);
 }
 
-/* Edit app->edit_path and apply it; leaves the file for "edit again". */
+static void	ui_edit_finish(struct app *);
+static void	ui_edit_answer(struct app *, int32_t, void *);
+
+static const struct ui_prompt_hooks ui_again_hooks = {
+	.answer = ui_edit_answer,
+};
+
+/* Edit the session's file and apply it; leaves the file for "edit
+ * again". */
 static void
 ui_editor_round(struct app *app)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	struct ui_change	 c;
 	char			*text, *why = NULL, *id, *fixed;
 
-	if (!ui_run_editor(app->edit_path, 0)) {
+	if (!ui_run_editor(ue->path, 0)) {
 		ui_message(app, true, "cannot run the editor: %s",
 		    strerror(errno));
 		return;
 	}
-	if ((text = ui_read_text(app->edit_path)) == NULL) {
-		ui_message(app, true, "cannot read back %s", app->edit_path);
+	if ((text = ui_read_text(ue->path)) == NULL) {
+		ui_message(app, true, "cannot read back %s", ue->path);
 		return;
 	}
-	if (app->edit_id != NULL && strcmp(text, app->edit_orig) == 0) {
+	if (ue->id != NULL && strcmp(text, ue->orig) == 0) {
 		ui_message(app, false, "no change");
 		ui_edit_finish(app);
 		free(text);
 		return;
 	}
-	if (app->edit_id == NULL) {
+	if (ue->id == NULL) {
 		/* A new event: what the user left empty of the template
 		 * is not written. */
 		struct buf pruned = BUF_INIT;
@@ -654,22 +688,22 @@ ui_editor_round(struct app *app)
 	}
 	if (!ui_item_check(app, text, &why, &id, &fixed)) {
 		ui_message(app, true, "e: edit again, d: discard -- %s", why);
-		app->prompt = UI_PROMPT_EDIT_AGAIN;
+		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
 		free(why);
 		free(text);
 		return;
 	}
 	memset(&c, 0, sizeof c);
-	c.kind = app->edit_id != NULL ? UI_CHANGE_REPLACE : UI_CHANGE_ADD;
+	c.kind = ue->id != NULL ? UI_CHANGE_REPLACE : UI_CHANGE_ADD;
 	/* Found again by the id it had; the cursor follows the new one. */
-	c.id = app->edit_id != NULL ? app->edit_id : id;
+	c.id = ue->id != NULL ? ue->id : id;
 	c.keep = id;
-	c.file = app->edit_file;
+	c.file = ue->file;
 	c.text = fixed != NULL ? fixed : text;
-	if (ui_apply(app, &c, app->edit_id != NULL ? "edited" : "added"))
+	if (ui_apply_say(app, &c, ue->id != NULL ? "edited" : "added"))
 		ui_edit_finish(app);
 	else
-		app->prompt = UI_PROMPT_EDIT_AGAIN;
+		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
 	free(text);
 	free(fixed);
 	free(id);
@@ -678,6 +712,7 @@ ui_editor_round(struct app *app)
 static bool
 ui_edit_begin(struct app *app, const char *text)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	char	path[] = "/tmp/tlv-edit-XXXXXX.yaml";
 	int	fd = mkstemps(path, 5);
 	FILE	*fp;
@@ -693,39 +728,57 @@ ui_edit_begin(struct app *app, const char *text)
 		unlink(path);
 		return false;
 	}
-	app->edit_path = xstrdup(path);
-	app->edit_orig = xstrdup(text);
+	ue->path = xstrdup(path);
+	ue->orig = xstrdup(text);
 	return true;
 }
 
-void
+/* The editor's session is over: its file removed. */
+static void
 ui_edit_finish(struct app *app)
 {
-	if (app->edit_path != NULL)
-		unlink(app->edit_path);
-	free(app->edit_path);
-	free(app->edit_orig);
-	free(app->edit_id);
-	app->edit_path = app->edit_orig = app->edit_id = NULL;
-	if (app->prompt == UI_PROMPT_EDIT_AGAIN)
-		app->prompt = UI_PROMPT_NONE;
+	struct ui_edits	*ue = ui_edits(app);
+
+	if (ue->path != NULL)
+		unlink(ue->path);
+	free(ue->path);
+	free(ue->orig);
+	free(ue->id);
+	ue->path = ue->orig = ue->id = NULL;
 }
 
-void
-ui_edit_again(struct app *app, bool again)
+/* After invalid editor text: e edits again, d (or Esc) discards. */
+static void
+ui_edit_answer(struct app *app, int32_t key, void *ctx)
 {
-	app->prompt = UI_PROMPT_NONE;
-	if (again)
+	(void)ctx;
+	if (key == 'e' || key == 'E') {
+		ui_prompt_close(app);
 		ui_editor_round(app);
-	else {
+	} else if (key == 'd' || key == 'D' || key == KEYC_ESC) {
+		ui_prompt_close(app);
 		ui_edit_finish(app);
 		ui_message(app, false, "discarded");
 	}
 }
 
 void
+ui_edit_free(struct app *app)
+{
+	if (app->edits == NULL)
+		return;
+	ui_edit_finish(app);
+	while (app->edits->nundo > 0)
+		ui_undo_pop(app);
+	free(app->edits->undo);
+	free(app->edits);
+	app->edits = NULL;
+}
+
+void
 ui_edit_event(struct app *app)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	const struct tl_event	*e;
 	struct buf		 text = BUF_INIT;
 	struct edit		 ed;
@@ -757,7 +810,7 @@ ui_edit_event(struct app *app)
 	edit_free(&ed);
 	free(cur);
 	if (ui_edit_begin(app, text.data)) {
-		app->edit_id = id;
+		ue->id = id;
 		ui_editor_round(app);
 	} else
 		free(id);
@@ -767,6 +820,7 @@ ui_edit_event(struct app *app)
 void
 ui_edit_add(struct app *app)
 {
+	struct ui_edits	*ue = ui_edits(app);
 	const struct tl_event	*e = browse_current(&app->br);
 	struct buf		 text = BUF_INIT;
 	char			*now = cmd_edit_now(), *err = NULL;
@@ -776,12 +830,12 @@ ui_edit_add(struct app *app)
 		free(now);
 		return;
 	}
-	app->edit_file = e != NULL ? e->file : 0;
-	if (!ui_edit_allowed(app, app->edit_file)) {
+	ue->file = e != NULL ? e->file : 0;
+	if (!ui_edit_allowed(app, ue->file)) {
 		free(now);
 		return;
 	}
-	if (ui_stale_file(app, app->edit_file, &err)) {
+	if (ui_stale_file(app, ue->file, &err)) {
 		ui_message(app, true, "%s", err);
 		free(err);
 		free(now);

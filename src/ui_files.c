@@ -361,7 +361,7 @@ ui_replace_timeline(struct app *app, const char *keep, struct timeline *tl,
 	browse_reset(&app->br, &app->tl, keep_id, keep_time);
 	timeline_free(&old);
 	free(keep_id);
-	app->detail_top = 0;
+	ui_views_reset(app);
 }
 
 /* The whole timeline is loaded: it takes the place of the first events. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The status line: the message, and the prompts (search, filter as you
- * type, go to, note, and the one-key questions); see ui.h.
+ * The status line: the message, the prompts (a line, or a one-key
+ * question) and the view's key hint; see ui.h.  What a prompt does is
+ * its opener's (struct ui_prompt_hooks).
  */
 #include "config.h"
 
@@ -38,30 +39,104 @@ static const char *const ui_prompt_labels[UI_PROMPT_COUNT] = {
 };
 
 void
-ui_prompt_open(struct app *app, enum ui_prompt_kind kind)
+ui_prompt_open(struct app *app, enum ui_prompt_kind kind, const char *text,
+    const struct ui_prompt_hooks *hooks)
 {
+	if (app->prompt_hooks.done != NULL)
+		app->prompt_hooks.done(app->prompt_hooks.ctx);
 	app->prompt = kind;
-	free(app->prompt_error);
-	app->prompt_error = NULL;
-	free(app->filter_before);
-	app->filter_before = NULL;
-	if (kind == UI_PROMPT_FILTER) {
-		if (app->br.filter_text != NULL)
-			app->filter_before = xstrdup(app->br.filter_text);
-		lineedit_start(&app->edit[kind], app->br.filter_text);
-	} else
-		lineedit_start(&app->edit[kind], NULL);
-	if (kind != UI_PROMPT_CONFIRM && kind != UI_PROMPT_EDIT_AGAIN)
+	app->prompt_hooks = *hooks;
+	ui_prompt_set_error(app, NULL);
+	lineedit_start(&app->edit[kind], text);
+	if (hooks->answer == NULL)
 		curs_set(1);
 }
 
-static void
+void
 ui_prompt_close(struct app *app)
 {
+	struct ui_prompt_hooks	h = app->prompt_hooks;
+
 	app->prompt = UI_PROMPT_NONE;
+	memset(&app->prompt_hooks, 0, sizeof app->prompt_hooks);
+	ui_prompt_set_error(app, NULL);
+	curs_set(0);
+	if (h.done != NULL)
+		h.done(h.ctx);
+}
+
+void
+ui_prompt_free(struct app *app)
+{
+	int	i;
+
+	if (app->prompt_hooks.done != NULL)
+		app->prompt_hooks.done(app->prompt_hooks.ctx);
+	memset(&app->prompt_hooks, 0, sizeof app->prompt_hooks);
+	for (i = 0; i < UI_PROMPT_COUNT; i++)
+		lineedit_free(&app->edit[i]);
 	free(app->prompt_error);
 	app->prompt_error = NULL;
-	curs_set(0);
+}
+
+void
+ui_prompt_set_error(struct app *app, const char *error)
+{
+	free(app->prompt_error);
+	app->prompt_error = error != NULL ? xstrdup(error) : NULL;
+}
+
+static void
+ui_prompt_accept(struct app *app)
+{
+	struct ui_prompt_hooks	 h = app->prompt_hooks;
+	enum ui_prompt_kind	 kind = app->prompt;
+	char			*text = xstrdup(lineedit_text(&app->edit[kind]));
+
+	lineedit_remember(&app->edit[kind], text);
+	app->prompt_hooks.done = NULL;	/* after accept, below */
+	ui_prompt_close(app);
+	if (h.accept != NULL)
+		h.accept(app, text, h.ctx);
+	if (h.done != NULL)
+		h.done(h.ctx);
+	free(text);
+}
+
+static void
+ui_prompt_cancel(struct app *app)
+{
+	const struct ui_prompt_hooks *h = &app->prompt_hooks;
+
+	if (h->cancel != NULL)
+		h->cancel(app, h->ctx);
+	ui_prompt_close(app);
+}
+
+enum ui_reaction
+ui_prompt_key(struct app *app, int32_t key)
+{
+	const struct ui_prompt_hooks *h = &app->prompt_hooks;
+
+	if (h->answer != NULL) {
+		h->answer(app, key, h->ctx);
+		return UI_RELAYOUT;
+	}
+	switch (lineedit_key(&app->edit[app->prompt], key)) {
+	case LINEEDIT_ACCEPT:
+		ui_prompt_accept(app);
+		return UI_REDRAW;
+	case LINEEDIT_CANCEL:
+		ui_prompt_cancel(app);
+		return UI_REDRAW;
+	case LINEEDIT_CHANGED:
+		if (h->change != NULL)
+			h->change(app, lineedit_text(&app->edit[app->prompt]),
+			    h->ctx);
+		return UI_REDRAW;
+	default:
+		return UI_REDRAW;
+	}
 }
 
 /*
@@ -97,187 +172,6 @@ ui_filter_work(struct app *app, double ms)
 			break;
 }
 
-/* Back to the filter in force when the prompt opened (a query typed
- * meanwhile was rejected: no half-typed prefix of it stays applied). */
-static void
-ui_filter_restore(struct app *app)
-{
-	const char	*now = app->br.filter_text;
-	const char	*before = app->filter_before;
-	char		*err = NULL;
-
-	if (now == before || (now != NULL && before != NULL &&
-	    strcmp(now, before) == 0))
-		return;
-	if (browse_filter_begin(&app->br, before, &err, NULL))
-		ui_filter_work(app, UI_FILTER_SLICE_MS);
-	free(err);
-}
-
-static void
-ui_filter_live(struct app *app)
-{
-	char	*err = NULL;
-	size_t	 col = 0;
-
-	free(app->prompt_error);
-	app->prompt_error = NULL;
-	if (!browse_filter_begin(&app->br, lineedit_text(&app->edit[
-	    UI_PROMPT_FILTER]), &err, &col)) {
-		app->prompt_error = xasprintf("column %zu: %s", col + 1, err);
-		free(err);
-		ui_filter_restore(app);
-	} else
-		ui_filter_work(app, UI_FILTER_SLICE_MS);
-	app->detail_top = 0;
-}
-
-static void
-ui_search(struct app *app, const char *term, int dir)
-{
-	bool	wrapped;
-
-	if (*term == '\0' && app->br.search != NULL) {
-		/* An empty search repeats the last one, as in less. */
-		if (!browse_search_next(&app->br, dir, &wrapped))
-			ui_message(app, true, "no match");
-		return;
-	}
-	if (!browse_search(&app->br, term, dir, &wrapped))
-		ui_message(app, true, "not found: %s", term);
-	else if (wrapped)
-		ui_message(app, false, "search wrapped around");
-}
-
-/* Where a go to landed when no shown event is in the date asked for. */
-static void
-ui_goto_say(struct app *app, const char *text, const struct date_range *r)
-{
-	const struct tl_event	*e = browse_current(&app->br);
-
-	if (e == NULL || (e->date.earliest <= r->latest &&
-	    tl_event_latest(e) >= r->earliest))
-		return;
-	if (e->date.earliest < r->earliest)
-		ui_message(app, false, "no event shown is as late as %s: went "
-		    "to the last, %s", text, e->date_text);
-	else if (app->br.cursor == 0)
-		ui_message(app, false, "no event shown is as early as %s: went "
-		    "to the first, %s", text, e->date_text);
-	else
-		ui_message(app, false, "no event shown in %s: went to the "
-		    "next, %s", text, e->date_text);
-}
-
-static void
-ui_goto(struct app *app, const char *text)
-{
-	struct date_range	 r;
-	char			*err = NULL;
-
-	if (!date_parse(text, strlen(text), 0, &r, &err, NULL)) {
-		ui_message(app, true, "%s", err);
-		free(err);
-		return;
-	}
-	if (!browse_goto_date(&app->br, &r)) {
-		ui_message(app, true, "no events shown");
-		return;
-	}
-	ui_goto_say(app, text, &r);
-}
-
-static void
-ui_prompt_accept(struct app *app)
-{
-	enum ui_prompt_kind	 kind = app->prompt;
-	char			*text = xstrdup(lineedit_text(&app->edit[kind]));
-
-	lineedit_remember(&app->edit[kind], text);
-	ui_prompt_close(app);
-	switch (kind) {
-	case UI_PROMPT_SEARCH:
-		ui_search(app, text, 1);
-		break;
-	case UI_PROMPT_FILTER: {
-		char	*err = NULL;
-		size_t	 col = 0;
-
-		/* Typed and applied already (maybe still being tested). */
-		if (app->br.filter_text != NULL &&
-		    strcmp(app->br.filter_text, text) == 0)
-			break;
-		if (!browse_set_filter(&app->br, text, &err, &col)) {
-			ui_message(app, true, "filter not applied: column %zu: "
-			    "%s", col + 1, err);
-			free(err);
-			ui_filter_restore(app);
-		}
-		break;
-	}
-	case UI_PROMPT_GOTO:
-		ui_goto(app, text);
-		break;
-	case UI_PROMPT_NOTE:
-		ui_edit_note(app, text);
-		break;
-	default:
-		break;
-	}
-	free(text);
-}
-
-static void
-ui_prompt_cancel(struct app *app)
-{
-	if (app->prompt == UI_PROMPT_FILTER) {
-		char *err = NULL;
-
-		browse_set_filter(&app->br, app->filter_before, &err, NULL);
-		free(err);
-	}
-	ui_prompt_close(app);
-}
-
-/* The one-key questions: delete (y/n) and invalid editor text (e/d). */
-static enum ui_reaction
-ui_answer(struct app *app, int32_t key)
-{
-	if (app->prompt == UI_PROMPT_CONFIRM) {
-		ui_prompt_close(app);
-		if (key == 'y' || key == 'Y')
-			ui_edit_delete(app);
-		else
-			ui_message(app, false, "not deleted");
-	} else if (key == 'e' || key == 'E')
-		ui_edit_again(app, true);
-	else if (key == 'd' || key == 'D' || key == KEYC_ESC)
-		ui_edit_again(app, false);
-	return UI_RELAYOUT;
-}
-
-enum ui_reaction
-ui_prompt_key(struct app *app, int32_t key)
-{
-	if (app->prompt == UI_PROMPT_CONFIRM ||
-	    app->prompt == UI_PROMPT_EDIT_AGAIN)
-		return ui_answer(app, key);
-	switch (lineedit_key(&app->edit[app->prompt], key)) {
-	case LINEEDIT_ACCEPT:
-		ui_prompt_accept(app);
-		return UI_REDRAW;
-	case LINEEDIT_CANCEL:
-		ui_prompt_cancel(app);
-		return UI_REDRAW;
-	case LINEEDIT_CHANGED:
-		if (app->prompt == UI_PROMPT_FILTER)
-			ui_filter_live(app);
-		return UI_REDRAW;
-	default:
-		return UI_REDRAW;
-	}
-}
-
 /* "row/count" at the right end of the status line, as less shows. */
 static void
 ui_draw_position(const struct app *app, int y)
@@ -285,7 +179,7 @@ ui_draw_position(const struct app *app, int y)
 	char	pos[48];
 	int	len;
 
-	if (app->view != &view_timeline_ops || app->br.nshown == 0)
+	if (!app->view->position || app->br.nshown == 0)
 		return;
 	len = snprintf(pos, sizeof pos, "%zu/%zu", app->br.cursor + 1,
 	    app->br.nshown);
@@ -302,8 +196,7 @@ ui_draw_status(struct app *app)
 	size_t		 cur;
 
 	ui_blank(y, 0, app->cols);
-	if (app->prompt == UI_PROMPT_CONFIRM ||
-	    app->prompt == UI_PROMPT_EDIT_AGAIN) {
+	if (app->prompt != UI_PROMPT_NONE && app->prompt_hooks.answer != NULL) {
 		attrset(ui_attr(app, UI_COLOR_ERROR));
 		text = app->message != NULL ? app->message : "?";
 		ui_put(y, 0, text, strlen(text), app->cols, false);
@@ -337,21 +230,13 @@ ui_draw_status(struct app *app)
 		ui_draw_position(app, y);
 		return;
 	}
-	text = app->view == &view_related_ops ?
-	    "j/k choose  Enter or r follows  q back to the list" :
-	    app->view == &view_diag_ops ?
-	    "j/k choose  Enter opens it in the editor  q back to the list" :
-	    app->view != &view_timeline_ops ?
-	    "q back to the list  j/k scroll  Space/b page" : NULL;
 	attrset(A_DIM);
-	if (text != NULL)
-		ui_put(y, 0, text, strlen(text), app->cols - 12, false);
-	else {
-		char *hint = xasprintf("? help  q quit  / search  f filter  "
-		    "z/Z zoom: %s  Enter details", ruler_zoom_name(app->zoom));
+	if (app->view->hint != NULL) {
+		struct buf hint = BUF_INIT;
 
-		ui_put(y, 0, hint, strlen(hint), app->cols - 12, false);
-		free(hint);
+		app->view->hint(app, &hint);
+		ui_put(y, 0, buf_str(&hint), hint.len, app->cols - 12, false);
+		buf_free(&hint);
 	}
 	attrset(A_NORMAL);
 	ui_draw_position(app, y);

@@ -13,26 +13,40 @@
 #include "text.h"
 #include "ui.h"
 
+/* Each page's own state (the help's and the problems'). */
+struct vp_state {
+	size_t	top;		/* first line shown */
+	size_t	cursor;		/* the problem selected */
+};
+
+/* The state of the page shown (the help or the problems). */
+static struct vp_state *
+vp_of(const struct app *app)
+{
+	return ui_view_private(app, app->view_id);
+}
+
 /* Draw the lines of text (each ending in '\n') under a title row; line
  * sel (or none: SIZE_MAX) highlighted. */
 static void
 vp_draw_text(struct app *app, const char *title, const struct buf *text,
     size_t sel)
 {
+	struct vp_state	*vp = vp_of(app);
 	const char	*p, *nl;
 	size_t		 line = 0, nlines = 0;
 	int		 y = 0;
 
 	for (p = buf_str(text); *p != '\0'; p++)
 		nlines += *p == '\n';
-	if (app->pager_top + 1 > nlines)
-		app->pager_top = nlines > 0 ? nlines - 1 : 0;
+	if (vp->top + 1 > nlines)
+		vp->top = nlines > 0 ? nlines - 1 : 0;
 	attrset(ui_attr(app, UI_COLOR_HEADER));
 	ui_put(0, 0, title, strlen(title), app->cols, true);
 	attrset(A_NORMAL);
 	for (p = buf_str(text); (nl = strchr(p, '\n')) != NULL;
 	    p = nl + 1, line++) {
-		if (line < app->pager_top)
+		if (line < vp->top)
 			continue;
 		if (++y >= app->rows - 1)
 			break;
@@ -48,34 +62,25 @@ vp_action(struct app *app, enum action a)
 {
 	size_t	page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
 
+	if (ui_scroll(&vp_of(app)->top, page, a, true))
+		return UI_REDRAW;
 	switch (a) {
-	case ACTION_MOVE_DOWN:
-		app->pager_top++;
-		break;
-	case ACTION_MOVE_UP:
-		app->pager_top -= app->pager_top > 0;
-		break;
-	case ACTION_PAGE_DOWN:
-		app->pager_top += page;
-		break;
-	case ACTION_PAGE_UP:
-		app->pager_top = app->pager_top > page ? app->pager_top - page : 0;
-		break;
-	case ACTION_MOVE_FIRST:
-		app->pager_top = 0;
-		break;
-	case ACTION_MOVE_LAST:
-		app->pager_top = SIZE_MAX / 2;
-		break;
 	case ACTION_QUIT:
 	case ACTION_HELP:
 	case ACTION_DIAGNOSTICS:
-		app->view = &view_timeline_ops;
+		ui_view_show(app, UI_VIEW_TIMELINE);
 		break;
 	default:
 		return UI_NOTHING;
 	}
 	return UI_REDRAW;
+}
+
+/* Opened: from the top. */
+static void
+vp_enter(struct app *app)
+{
+	vp_of(app)->top = 0;
 }
 
 /* "  keys      help" for every action, in table order. */
@@ -130,6 +135,7 @@ vp_diag_at(const struct app *app, size_t i)
 static void
 vp_diag_draw(struct app *app)
 {
+	struct vp_state	*vp = vp_of(app);
 	struct buf	b = BUF_INIT;
 	size_t		i, n = vp_diag_count(app);
 	size_t		h = app->rows > 3 ? (size_t)app->rows - 2 : 1;
@@ -144,16 +150,16 @@ vp_diag_draw(struct app *app)
 	    app->diags.errors + app->conf_diags.errors == 1 ? "" : "s",
 	    app->diags.warnings, app->diags.warnings == 1 ? "" : "s");
 	/* The selected problem (line 1 + cursor) stays in sight. */
-	if (app->diag_cursor >= n)
-		app->diag_cursor = n > 0 ? n - 1 : 0;
-	if (n > 0 && 1 + app->diag_cursor < app->pager_top)
-		app->pager_top = 1 + app->diag_cursor;
-	if (n > 0 && 1 + app->diag_cursor >= app->pager_top + h)
-		app->pager_top = 2 + app->diag_cursor - h;
+	if (vp->cursor >= n)
+		vp->cursor = n > 0 ? n - 1 : 0;
+	if (n > 0 && 1 + vp->cursor < vp->top)
+		vp->top = 1 + vp->cursor;
+	if (n > 0 && 1 + vp->cursor >= vp->top + h)
+		vp->top = 2 + vp->cursor - h;
 	vp_draw_text(app, n > 0 ? " Problems in the files · Enter: open in "
 	    "the editor · q: back to the list" :
 	    " Problems in the files · q: back to the list", &b,
-	    n > 0 ? 1 + app->diag_cursor : SIZE_MAX);
+	    n > 0 ? 1 + vp->cursor : SIZE_MAX);
 	buf_free(&b);
 }
 
@@ -164,7 +170,8 @@ vp_diag_action(struct app *app, enum action a)
 {
 	size_t			 n = vp_diag_count(app);
 	size_t			 page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
-	size_t			*c = &app->diag_cursor;
+	struct vp_state		*vp = vp_of(app);
+	size_t			*c = &vp->cursor;
 	const struct diag	*d;
 
 	if (n == 0)
@@ -184,7 +191,7 @@ vp_diag_action(struct app *app, enum action a)
 		break;
 	case ACTION_MOVE_FIRST:
 		*c = 0;
-		app->pager_top = 0;
+		vp->top = 0;
 		break;
 	case ACTION_MOVE_LAST:
 		*c = n - 1;
@@ -204,16 +211,35 @@ vp_diag_action(struct app *app, enum action a)
 	return UI_REDRAW;
 }
 
+static void
+vp_help_hint(struct app *app, struct buf *b)
+{
+	(void)app;
+	buf_adds(b, "q back to the list  j/k scroll  Space/b page");
+}
+
+static void
+vp_diag_hint(struct app *app, struct buf *b)
+{
+	(void)app;
+	buf_adds(b, "j/k choose  Enter opens it in the editor  q back to the "
+	    "list");
+}
+
 const struct view_ops view_help_ops = {
 	.name = "help",
+	.private_size = sizeof(struct vp_state),
+	.enter = vp_enter,
 	.draw = vp_help_draw,
 	.action = vp_action,
-	.click = NULL,
+	.hint = vp_help_hint,
 };
 
 const struct view_ops view_diag_ops = {
 	.name = "diagnostics",
+	.private_size = sizeof(struct vp_state),
+	.enter = vp_enter,
 	.draw = vp_diag_draw,
 	.action = vp_diag_action,
-	.click = NULL,
+	.hint = vp_diag_hint,
 };

@@ -16,6 +16,17 @@
 #include "text.h"
 #include "ui.h"
 
+/* The chooser's own state. */
+struct vr_state {
+	size_t	row;		/* the link selected */
+};
+
+static struct vr_state *
+vr_of(const struct app *app)
+{
+	return ui_view_private(app, UI_VIEW_RELATED);
+}
+
 /* Follow link n of the cursor's event and say where it went. */
 static enum ui_reaction
 vr_follow(struct app *app, size_t n)
@@ -23,7 +34,7 @@ vr_follow(struct app *app, size_t n)
 	const struct tl_event	*e = browse_current(&app->br);
 	bool			 unfiltered;
 
-	app->view = &view_timeline_ops;
+	ui_view_show(app, UI_VIEW_TIMELINE);
 	if (e == NULL || n >= e->nrelated)
 		return UI_REDRAW;
 	if (!browse_follow(&app->br, n, &unfiltered)) {
@@ -38,7 +49,7 @@ vr_follow(struct app *app, size_t n)
 	else
 		ui_message(app, false, "related event%s; < goes back",
 		    unfiltered ? " (filter cleared)" : "");
-	app->detail_top = 0;
+	ui_views_reset(app);
 	return UI_REDRAW;
 }
 
@@ -55,8 +66,16 @@ ui_related_open(struct app *app)
 		(void)vr_follow(app, 0);
 		return;
 	}
-	app->related_row = 0;
-	app->view = &view_related_ops;
+	ui_view_show(app, UI_VIEW_RELATED);
+}
+
+/* The first row shown, of h, keeping the selected one in sight. */
+static size_t
+vr_top(const struct app *app, size_t h)
+{
+	size_t	row = vr_of(app)->row;
+
+	return row >= h ? row - h + 1 : 0;
 }
 
 /* One link's row: "2  24 February 2022  confirmed  Russia launches ...". */
@@ -65,7 +84,7 @@ vr_draw_row(struct app *app, int y, const struct tl_event *e, size_t n)
 {
 	const struct tl_event	*to = timeline_find_id(&app->tl,
 				    e->related[n].text);
-	bool			 sel = n == app->related_row;
+	bool			 sel = n == vr_of(app)->row;
 	const char		*status;
 	char			 num[24];
 	int			 x, len;
@@ -113,7 +132,7 @@ vr_draw(struct app *app)
 	attrset(A_NORMAL);
 	buf_free(&b);
 	h = app->rows > 3 ? (size_t)app->rows - 3 : 1;
-	top = app->related_row >= h ? app->related_row - h + 1 : 0;
+	top = vr_top(app, h);
 	for (n = top, y = 2; n < e->nrelated && n < top + h; n++, y++)
 		vr_draw_row(app, y, e, n);
 }
@@ -124,28 +143,29 @@ vr_action(struct app *app, enum action a)
 	const struct tl_event	*e = browse_current(&app->br);
 	size_t			 last = e != NULL && e->nrelated > 0 ?
 				    e->nrelated - 1 : 0;
+	size_t			*row = &vr_of(app)->row;
 
 	switch (a) {
 	case ACTION_MOVE_DOWN:
-		app->related_row += app->related_row < last;
+		*row += *row < last;
 		break;
 	case ACTION_MOVE_UP:
-		app->related_row -= app->related_row > 0;
+		*row -= *row > 0;
 		break;
 	case ACTION_MOVE_FIRST:
 	case ACTION_PAGE_UP:
-		app->related_row = 0;
+		*row = 0;
 		break;
 	case ACTION_MOVE_LAST:
 	case ACTION_PAGE_DOWN:
-		app->related_row = last;
+		*row = last;
 		break;
 	case ACTION_DETAIL:
 	case ACTION_FOLLOW:
-		return vr_follow(app, app->related_row);
+		return vr_follow(app, *row);
 	case ACTION_QUIT:
 	case ACTION_BACK:
-		app->view = &view_timeline_ops;
+		ui_view_show(app, UI_VIEW_TIMELINE);
 		break;
 	default:
 		return UI_NOTHING;
@@ -164,16 +184,33 @@ vr_click(struct app *app, int y, int x)
 	(void)x;
 	if (e == NULL || y < 2)
 		return UI_NOTHING;
-	top = app->related_row >= h ? app->related_row - h + 1 : 0;
+	top = vr_top(app, h);
 	n = top + (size_t)(y - 2);
 	if (n >= e->nrelated)
 		return UI_NOTHING;
 	return vr_follow(app, n);
 }
 
+/* Opened on its first row. */
+static void
+vr_enter(struct app *app)
+{
+	vr_of(app)->row = 0;
+}
+
+static void
+vr_hint(struct app *app, struct buf *b)
+{
+	(void)app;
+	buf_adds(b, "j/k choose  Enter or r follows  q back to the list");
+}
+
 const struct view_ops view_related_ops = {
 	.name = "related",
+	.private_size = sizeof(struct vr_state),
+	.enter = vr_enter,
 	.draw = vr_draw,
 	.action = vr_action,
 	.click = vr_click,
+	.hint = vr_hint,
 };

@@ -29,6 +29,32 @@
 /* Width of the status column ("confirmed"). */
 #define VT_STATUS_W	9
 
+/* The view's own state (ui.h: view_ops.private_size). */
+struct vt_state {
+	enum ruler_zoom	 zoom;
+	bool		 detail;	/* detail pane shown */
+	bool		 detail_focus;
+	size_t		 detail_top;	/* first line shown */
+	/* The ruler's density as last drawn: a cursor move within the same
+	 * frame draws it again without going over every event shown. */
+	struct vt_density {
+		float		*counts;
+		size_t		 width;
+		date_time	 start, end;
+		uint64_t	 version;	/* of br's shown[] */
+	}		 density;	/* counts NULL: not yet */
+	/* The layout (vt_layout). */
+	int		 list_y, list_h;	/* list rows */
+	int		 ruler_y, ruler_h;
+	int		 detail_y, detail_h;
+};
+
+static struct vt_state *
+vt_of(const struct app *app)
+{
+	return ui_view_private(app, UI_VIEW_TIMELINE);
+}
+
 /* --- header -------------------------------------------------------------- */
 
 /* Cells s takes on one line, sanitised. */
@@ -185,7 +211,9 @@ vt_ruler_center(const struct app *app)
 static void
 vt_frame(const struct app *app, struct ruler *r)
 {
-	ruler_frame(r, app->zoom, vt_ruler_center(app), app->lo, app->hi,
+	struct vt_state	*vt = vt_of(app);
+
+	ruler_frame(r, vt->zoom, vt_ruler_center(app), app->lo, app->hi,
 	    (size_t)app->cols);
 }
 
@@ -196,7 +224,8 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 		" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"
 	};
 	static const char ascii[] = " .:-=+*#%@";
-	struct ui_density *d = &app->density;
+	struct vt_state	*vt = vt_of(app);
+	struct vt_density *d = &vt->density;
 	float		*counts;
 	float		 max = 0;
 	size_t		 c;
@@ -271,7 +300,8 @@ static void
 vt_draw_labels(struct app *app, const struct ruler *r, int y,
     const struct ruler_tick *ticks, size_t nticks)
 {
-	const char	*zoom = ruler_zoom_name(app->zoom);
+	struct vt_state	*vt = vt_of(app);
+	const char	*zoom = ruler_zoom_name(vt->zoom);
 	char		 label[32];
 	int		 zx, used = 0;
 	size_t		 i, len;
@@ -296,19 +326,20 @@ vt_draw_labels(struct app *app, const struct ruler *r, int y,
 static void
 vt_draw_ruler(struct app *app)
 {
+	struct vt_state	*vt = vt_of(app);
 	struct ruler		r;
 	struct ruler_tick	ticks[64];
 	size_t			nticks;
 
-	if (app->ruler_h == 0)
+	if (vt->ruler_h == 0)
 		return;
 	vt_frame(app, &r);
-	vt_draw_density(app, &r, app->ruler_y);
-	if (app->ruler_h < 3)
+	vt_draw_density(app, &r, vt->ruler_y);
+	if (vt->ruler_h < 3)
 		return;
 	nticks = ruler_ticks(&r, ticks, sizeof ticks / sizeof *ticks);
-	vt_draw_axis(app, &r, app->ruler_y + 1, ticks, nticks);
-	vt_draw_labels(app, &r, app->ruler_y + 2, ticks, nticks);
+	vt_draw_axis(app, &r, vt->ruler_y + 1, ticks, nticks);
+	vt_draw_labels(app, &r, vt->ruler_y + 2, ticks, nticks);
 }
 
 /* --- list ---------------------------------------------------------------- */
@@ -397,23 +428,24 @@ vt_draw_row(struct app *app, int y, size_t row)
 static void
 vt_draw_list(struct app *app)
 {
+	struct vt_state	*vt = vt_of(app);
 	size_t	row;
 	int	y;
 	const char *empty;
 
-	browse_fit(&app->br, (size_t)app->list_h);
+	browse_fit(&app->br, (size_t)vt->list_h);
 	if (app->br.nshown == 0) {
 		empty = app->tl.nevents == 0 ? "(no events loaded)" :
 		    "(no event matches the filter; F clears it)";
 		attrset(A_DIM);
-		ui_put(app->list_y, 1, empty, strlen(empty), app->cols - 1,
+		ui_put(vt->list_y, 1, empty, strlen(empty), app->cols - 1,
 		    false);
 		attrset(A_NORMAL);
 		return;
 	}
-	for (y = 0, row = app->br.top; y < app->list_h &&
+	for (y = 0, row = app->br.top; y < vt->list_h &&
 	    row < app->br.nshown; y++, row++)
-		vt_draw_row(app, app->list_y + y, row);
+		vt_draw_row(app, vt->list_y + y, row);
 }
 
 /* --- detail -------------------------------------------------------------- */
@@ -461,16 +493,17 @@ vt_hline(const struct app *app, int y)
 static void
 vt_draw_detail(struct app *app)
 {
+	struct vt_state	*vt = vt_of(app);
 	const struct tl_event	*e = browse_current(&app->br);
 	struct buf		 b = BUF_INIT;
 	const char		*p, *nl;
 	size_t			 line = 0, nlines;
-	int			 y = app->detail_y;
-	const char		*title = app->detail_focus ?
+	int			 y = vt->detail_y;
+	const char		*title = vt->detail_focus ?
 				    " detail (Tab: back to the list) " :
 				    " detail (Tab: scroll) ";
 
-	if (app->detail_h == 0)
+	if (vt->detail_h == 0)
 		return;
 	attrset(ui_attr(app, UI_COLOR_TITLE));
 	vt_hline(app, y);
@@ -480,12 +513,12 @@ vt_draw_detail(struct app *app)
 		return;
 	vt_detail_text(app, e, &b);
 	nlines = vt_count_lines(b.data);
-	if (app->detail_top + 1 > nlines)
-		app->detail_top = nlines > 0 ? nlines - 1 : 0;
+	if (vt->detail_top + 1 > nlines)
+		vt->detail_top = nlines > 0 ? nlines - 1 : 0;
 	for (p = b.data; (nl = strchr(p, '\n')) != NULL; p = nl + 1, line++) {
-		if (line < app->detail_top)
+		if (line < vt->detail_top)
 			continue;
-		if (++y >= app->detail_y + app->detail_h)
+		if (++y >= vt->detail_y + vt->detail_h)
 			break;
 		if (line == 0)
 			attrset(A_BOLD);
@@ -509,43 +542,29 @@ vt_draw(struct app *app)
 static enum ui_reaction
 vt_moved(struct app *app, bool moved)
 {
+	struct vt_state	*vt = vt_of(app);
+
 	if (moved)
-		app->detail_top = 0;
+		vt->detail_top = 0;
 	return moved ? UI_REDRAW : UI_NOTHING;
 }
 
 static enum ui_reaction
 vt_scroll_detail(struct app *app, enum action a)
 {
-	size_t	page = app->detail_h > 2 ? (size_t)app->detail_h - 2 : 1;
+	struct vt_state	*vt = vt_of(app);
+	size_t		 page = vt->detail_h > 2 ? (size_t)vt->detail_h - 2 : 1;
 
-	switch (a) {
-	case ACTION_MOVE_DOWN:
-		app->detail_top++;
-		break;
-	case ACTION_MOVE_UP:
-		app->detail_top -= app->detail_top > 0;
-		break;
-	case ACTION_PAGE_DOWN:
-		app->detail_top += page;
-		break;
-	case ACTION_PAGE_UP:
-		app->detail_top = app->detail_top > page ?
-		    app->detail_top - page : 0;
-		break;
-	case ACTION_MOVE_FIRST:
-		app->detail_top = 0;
-		break;
-	default:
-		return UI_NOTHING;
-	}
-	return UI_REDRAW;
+	return ui_scroll(&vt->detail_top, page, a, false) ? UI_REDRAW :
+	    UI_NOTHING;
 }
 
 static enum ui_reaction
 vt_period(struct app *app, int dir)
 {
-	if (!browse_step_period(&app->br, app->zoom, dir))
+	struct vt_state	*vt = vt_of(app);
+
+	if (!browse_step_period(&app->br, vt->zoom, dir))
 		ui_message(app, false, dir > 0 ? "no later period" :
 		    "no earlier period");
 	return vt_moved(app, true);
@@ -554,15 +573,16 @@ vt_period(struct app *app, int dir)
 static enum ui_reaction
 vt_zoom(struct app *app, int dir)
 {
-	int	z = (int)app->zoom + dir;
+	struct vt_state	*vt = vt_of(app);
+	int	z = (int)vt->zoom + dir;
 
 	if (z < 0 || z >= RULER_ZOOM_COUNT) {
 		ui_message(app, false, "zoom: %s (the %s)",
-		    ruler_zoom_name(app->zoom), dir > 0 ? "closest" : "widest");
+		    ruler_zoom_name(vt->zoom), dir > 0 ? "closest" : "widest");
 		return UI_REDRAW;
 	}
-	app->zoom = (enum ruler_zoom)z;
-	ui_message(app, false, "zoom: %s", ruler_zoom_name(app->zoom));
+	vt->zoom = (enum ruler_zoom)z;
+	ui_message(app, false, "zoom: %s", ruler_zoom_name(vt->zoom));
 	return UI_REDRAW;
 }
 
@@ -582,6 +602,22 @@ vt_next_match(struct app *app, int dir)
 	return vt_moved(app, true);
 }
 
+/* D asked: y deletes. */
+static void
+vt_delete_answer(struct app *app, int32_t key, void *ctx)
+{
+	(void)ctx;
+	ui_prompt_close(app);
+	if (key == 'y' || key == 'Y')
+		ui_edit_delete(app);
+	else
+		ui_message(app, false, "not deleted");
+}
+
+static const struct ui_prompt_hooks vt_delete_hooks = {
+	.answer = vt_delete_answer,
+};
+
 static enum ui_reaction
 vt_ask_delete(struct app *app)
 {
@@ -593,14 +629,40 @@ vt_ask_delete(struct app *app)
 		return UI_REDRAW;
 	ui_message(app, true, "delete '%s'? y deletes (u undoes), any other "
 	    "key keeps it", e->title);
-	ui_prompt_open(app, UI_PROMPT_CONFIRM);
+	ui_prompt_open(app, UI_PROMPT_CONFIRM, NULL, &vt_delete_hooks);
+	return UI_REDRAW;
+}
+
+/* An 'a' note, typed: saved at once. */
+static void
+vt_note_accept(struct app *app, const char *text, void *ctx)
+{
+	(void)ctx;
+	ui_edit_note(app, text);
+}
+
+static const struct ui_prompt_hooks vt_note_hooks = {
+	.accept = vt_note_accept,
+};
+
+static enum ui_reaction
+vt_ask_note(struct app *app)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+
+	if (e == NULL)
+		return UI_NOTHING;
+	if (!ui_edit_allowed(app, e->file))
+		return UI_REDRAW;
+	ui_prompt_open(app, UI_PROMPT_NOTE, NULL, &vt_note_hooks);
 	return UI_REDRAW;
 }
 
 static enum ui_reaction
 vt_list_action(struct app *app, enum action a)
 {
-	long	page = app->list_h > 1 ? app->list_h - 1 : 1;
+	struct vt_state	*vt = vt_of(app);
+	long	page = vt->list_h > 1 ? vt->list_h - 1 : 1;
 
 	switch (a) {
 	case ACTION_MOVE_DOWN:
@@ -623,10 +685,11 @@ vt_list_action(struct app *app, enum action a)
 static enum ui_reaction
 vt_action(struct app *app, enum action a)
 {
-	if (app->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
+	struct vt_state	*vt = vt_of(app);
+
+	if (vt->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
 		return UI_REDRAW;
-	if ((a == ACTION_ANNOTATE || a == ACTION_DELETE || a == ACTION_EDIT ||
-	    a == ACTION_ADD || a == ACTION_UNDO) && ui_loading(app, NULL)) {
+	if ((action_info(a)->flags & ACTION_F_EDITS) && ui_loading(app, NULL)) {
 		ui_message(app, true, "still loading: edits wait for the whole "
 		    "file");
 		return UI_REDRAW;
@@ -637,22 +700,22 @@ vt_action(struct app *app, enum action a)
 	case ACTION_MOVE_FIRST: case ACTION_MOVE_LAST:
 		return vt_list_action(app, a);
 	case ACTION_DETAIL:
-		app->detail = !app->detail;
-		app->detail_focus = false;
+		vt->detail = !vt->detail;
+		vt->detail_focus = false;
 		return UI_RELAYOUT;
 	case ACTION_FOCUS:
-		app->detail_focus = !app->detail_focus || !app->detail;
-		app->detail = true;
+		vt->detail_focus = !vt->detail_focus || !vt->detail;
+		vt->detail = true;
 		return UI_RELAYOUT;
 	case ACTION_SEARCH:
-		ui_prompt_open(app, UI_PROMPT_SEARCH);
+		ui_find_open(app, UI_PROMPT_SEARCH);
 		return UI_REDRAW;
 	case ACTION_NEXT_MATCH:
 		return vt_next_match(app, 1);
 	case ACTION_PREV_MATCH:
 		return vt_next_match(app, -1);
 	case ACTION_FILTER:
-		ui_prompt_open(app, UI_PROMPT_FILTER);
+		ui_find_open(app, UI_PROMPT_FILTER);
 		return UI_REDRAW;
 	case ACTION_CLEAR_FILTER: {
 		char *err = NULL;
@@ -670,7 +733,7 @@ vt_action(struct app *app, enum action a)
 	case ACTION_ZOOM_OUT:
 		return vt_zoom(app, -1);
 	case ACTION_GOTO_DATE:
-		ui_prompt_open(app, UI_PROMPT_GOTO);
+		ui_find_open(app, UI_PROMPT_GOTO);
 		return UI_REDRAW;
 	case ACTION_FOLLOW:
 		ui_related_open(app);
@@ -680,12 +743,7 @@ vt_action(struct app *app, enum action a)
 			ui_message(app, false, "nothing to go back to");
 		return vt_moved(app, true);
 	case ACTION_ANNOTATE:
-		if (browse_current(&app->br) == NULL)
-			return UI_NOTHING;
-		if (!ui_edit_allowed(app, browse_current(&app->br)->file))
-			return UI_REDRAW;
-		ui_prompt_open(app, UI_PROMPT_NOTE);
-		return UI_REDRAW;
+		return vt_ask_note(app);
 	case ACTION_DELETE:
 		return vt_ask_delete(app);
 	case ACTION_EDIT:
@@ -699,12 +757,10 @@ vt_action(struct app *app, enum action a)
 		ui_edit_undo(app);
 		return UI_REDRAW;
 	case ACTION_DIAGNOSTICS:
-		app->view = &view_diag_ops;
-		app->pager_top = 0;
+		ui_view_show(app, UI_VIEW_DIAG);
 		return UI_REDRAW;
 	case ACTION_HELP:
-		app->view = &view_help_ops;
-		app->pager_top = 0;
+		ui_view_show(app, UI_VIEW_HELP);
 		return UI_REDRAW;
 	case ACTION_QUIT:
 		app->quit = true;
@@ -717,23 +773,76 @@ vt_action(struct app *app, enum action a)
 static enum ui_reaction
 vt_click(struct app *app, int y, int x)
 {
+	struct vt_state	*vt = vt_of(app);
+
 	(void)x;
-	if (y >= app->list_y && y < app->list_y + app->list_h) {
-		size_t row = app->br.top + (size_t)(y - app->list_y);
+	if (y >= vt->list_y && y < vt->list_y + vt->list_h) {
+		size_t row = app->br.top + (size_t)(y - vt->list_y);
 
 		if (row < app->br.nshown)
 			return vt_moved(app, browse_move_to(&app->br, row));
 	}
-	if (y >= app->detail_y && y < app->detail_y + app->detail_h) {
-		app->detail_focus = true;
+	if (y >= vt->detail_y && y < vt->detail_y + vt->detail_h) {
+		vt->detail_focus = true;
 		return UI_REDRAW;
 	}
 	return UI_NOTHING;
 }
 
+/* Where the ruler, the list and the detail pane go. */
+static void
+vt_layout(struct app *app)
+{
+	struct vt_state	*vt = vt_of(app);
+	int		 avail;
+
+	vt->ruler_y = 1;
+	vt->ruler_h = app->rows >= 14 ? 3 : app->rows >= 8 ? 1 : 0;
+	vt->list_y = 1 + vt->ruler_h;
+	avail = app->rows - vt->list_y - 1;
+	if (avail < 1)
+		avail = 1;
+	vt->detail_h = 0;
+	if (vt->detail && avail >= 4) {
+		vt->detail_h = avail * 2 / 5 < 3 ? 3 : avail * 2 / 5;
+		if (app->rows >= 30)
+			vt->detail_h = avail / 2;
+	}
+	vt->list_h = avail - vt->detail_h;
+	vt->detail_y = vt->list_y + vt->list_h;
+}
+
+/* Another event, or other events: the detail from its top. */
+static void
+vt_reset(struct app *app)
+{
+	vt_of(app)->detail_top = 0;
+}
+
+static void
+vt_hint(struct app *app, struct buf *b)
+{
+	buf_printf(b, "? help  q quit  / search  f filter  z/Z zoom: %s  "
+	    "Enter details", ruler_zoom_name(vt_of(app)->zoom));
+}
+
+static void
+vt_free(void *priv)
+{
+	struct vt_state	*vt = priv;
+
+	free(vt->density.counts);
+}
+
 const struct view_ops view_timeline_ops = {
 	.name = "timeline",
+	.private_size = sizeof(struct vt_state),
+	.free_private = vt_free,
+	.reset = vt_reset,
+	.layout = vt_layout,
 	.draw = vt_draw,
 	.action = vt_action,
 	.click = vt_click,
+	.hint = vt_hint,
+	.position = true,
 };
