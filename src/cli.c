@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "changes.h"
 #include "cli.h"
 #include "conf.h"
 #include "diag.h"
@@ -391,6 +392,28 @@ cli_progress_line(void *ctx, const char *path, size_t done, size_t total,
 	    "\033[K", b.data, done * 100 / total, done >> 20, total >> 20,
 	    events);
 	buf_free(&b);
+}
+
+void
+cli_changes(const struct cli *c, const struct query *q, struct timeline *tl)
+{
+	struct changes		 ch;
+	struct changes_count	 count;
+	char			**paths, *why;
+	size_t			 n;
+
+	if (!query_uses(q, "changed"))
+		return;
+	paths = changes_paths(tl, &n);
+	changes_read(&ch, paths, n, NULL);
+	changes_paths_free(paths, n);
+	if (!changes_apply(&ch, tl, &count) &&
+	    (why = changes_why(&ch)) != NULL) {
+		cli_say(stderr, "tlv%s%s: changed: %s: nothing matches",
+		    *c->cmd != '\0' ? " " : "", c->cmd, why);
+		free(why);
+	}
+	changes_free(&ch);
 }
 
 const struct load_progress *

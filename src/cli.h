@@ -79,6 +79,14 @@ size_t	 cli_width(const struct cli *);
  */
 struct conf;
 void	 cli_config(const char *cmd, const char *option, struct conf *conf);
+/*
+ * If q uses changed: (SPEC section 11), mark tl's events changed since
+ * HEAD (changes.h: git is asked); when no file can be compared, say why
+ * on stderr ("tlv CMD: changed: ...: nothing matches").
+ */
+struct timeline;
+void	 cli_changes(const struct cli *, const struct query *,
+	    struct timeline *);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE.  The
  * message goes through the sanitiser (it quotes what the user typed). */
 int	 cli_usage_error(const char *cmd, const char *fmt, ...)

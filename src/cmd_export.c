@@ -198,6 +198,7 @@ export_run(struct cli *c, enum export_format fmt, const struct query *q)
 
 	cli_paths(c, &paths, &n);
 	status = export_load(&tl, paths, n, true);
+	cli_changes(c, q, &tl);
 	export_write(stdout, &tl, fmt, &opts);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("tlv export: stdout");

@@ -86,6 +86,7 @@ summary_run(int argc, char **argv, const char *cmd, const char *usage)
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	status = summary_load(&tl, paths, n);
+	cli_changes(&c, q, &tl);
 	so.mode = c.mode;
 	so.width = cli_width(&c);
 	so.query = q;

@@ -176,6 +176,47 @@ expect_grep '^+status: confirmed$' "$tmp/out" "git log -p shows the verdict"
 expect_grep '^+note: 2026-11-30T10:00:00Z alice: Ask the Kremlin again.$' \
     "$tmp/out" "git log -p shows the note"
 
+# changed: in a query (--filter): the events changed since HEAD.
+r=$tmp/changed
+new_repo "$r"
+(cd "$r" &&
+	TLV_TEST_NOW=2026-11-30T10:00:00Z "$TLV" annotate --by bob \
+	    taiwan-request "Third source." story.yaml >/dev/null &&
+	sed 's/status: denied/status: disputed/' story.yaml > story.new &&
+	mv story.new story.yaml &&
+	"$TLV" add --date 2024-11-01 --title 'SpaceX responds' --id spacex \
+	    story.yaml >/dev/null)
+# changed_ids QUERY FILE...: the ids that tlv export keeps, one a line.
+changed_ids() {
+	q=$1
+	shift
+	(cd "$r" && "$TLV" export --format csv --filter "$q" "$@") \
+	    2>"$tmp/changed.err" | sed -n 's/^\([a-z-]*\),.*/\1/p' |
+	    grep -v '^id$' | tr '\n' ' '
+}
+for c in 'changed:|taiwan-request kremlin-denial spacex ' \
+    'changed:notes|taiwan-request ' 'changed:status|kremlin-denial ' \
+    'changed:added|spacex ' '-changed:|wsj-contact ' \
+    'changed:notes,status kremlin|kremlin-denial '; do
+	got=$(changed_ids "${c%%|*}" story.yaml)
+	if [ "$got" = "${c#*|}" ]; then pass; else
+		fail "--filter '${c%%|*}' kept '$got', want '${c#*|}'"; fi
+done
+if [ -s "$tmp/changed.err" ]; then fail "changed: said:"
+	cat "$tmp/changed.err"; else pass; fi
+# Outside a work tree, or a file git does not track: nothing, and why.
+mkdir "$tmp/nogit" && cp "$r/story.yaml" "$tmp/nogit/story.yaml"
+got=$(changed_ids changed: "$tmp/nogit/story.yaml")
+if [ -z "$got" ]; then pass; else fail "changed: outside git kept $got"; fi
+expect_grep 'changed: .*story.yaml is not in a git work tree: nothing matches' \
+    "$tmp/changed.err" "changed: outside a work tree says why"
+cp "$r/story.yaml" "$r/loose.yaml"
+got=$(changed_ids changed: loose.yaml)
+if [ -z "$got" ]; then pass; else fail "changed: untracked kept $got"; fi
+expect_grep 'changed: loose.yaml is not tracked by git' "$tmp/changed.err" \
+    "changed: on an untracked file says why"
+rm "$r/loose.yaml"
+
 # The driver by hand: a usage error is exit 2.
 "$TLV" merge-driver a b c >/dev/null 2>&1
 expect_status 2 $? "merge-driver with three arguments"
