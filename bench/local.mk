@@ -12,7 +12,7 @@ bench_rusage_SOURCES = bench/rusage.c
 bench_filter_SOURCES = bench/filter.c
 bench_filter_LDADD = src/libtlvcore.a $(YAML_LIBS)
 
-EXTRA_DIST += bench/README bench/run.sh bench/peer.py
+EXTRA_DIST += bench/README bench/run.sh bench/edits.sh bench/peer.py
 
 BENCH_TOOLS = bench/gen$(EXEEXT) bench/floor$(EXEEXT) \
 	bench/rusage$(EXEEXT) bench/filter$(EXEEXT)

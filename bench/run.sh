@@ -349,6 +349,11 @@ if [ $have_tlv = yes ]; then
 	}' "$tmp/results"
 fi
 
+# The cost of a change (issue 15): bench/edits.sh, its own targets.
+if [ $have_tlv = yes ]; then
+	sh "$srcdir/bench/edits.sh" -s "$srcdir" -b "$builddir" || failed=1
+fi
+
 if [ -s "$tmp/notes" ]; then
 	echo
 	sed 's/^/note: /' "$tmp/notes"
