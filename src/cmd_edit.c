@@ -249,6 +249,7 @@ edit_change(struct edit_run *r)
 	job.reload = edit_run_reload;
 	job.waiting = edit_run_waiting;
 	job.ctx = r;
+	job.tl = r->tl;
 	if (!save_change(&job, &err))
 		status = err != NULL ? edit_error(r->cmd, "%s", err) :
 		    CLI_DATA_ERROR;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Loading's insides, shared by its three files (nothing else includes
- * this header).  From the bottom up:
+ * Loading's insides, shared by its three files (and by save.c, for the
+ * hasher, which hashes a file in pieces too; nothing else includes this
+ * header).  From the bottom up:
  *
  *   load_read.c  a file's bytes: read whole, or mapped with the pages the
  *                parser is done with given back; the file's hash.

@@ -15,10 +15,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #ifdef HAVE_SYS_XATTR_H
 #include <sys/xattr.h>
@@ -29,9 +31,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "edit.h"
 #include "load.h"
+#include "load_int.h"
 #include "lock.h"
 #include "save.h"
 #include "timeline.h"
@@ -152,6 +156,116 @@ save_write_all(int fd, const char *data, size_t len)
 		len -= (size_t)n;
 	}
 	return true;
+}
+
+/* --- the new bytes, in pieces ----------------------------------------------
+ *
+ * A save writes the bytes before the splice, its text and the bytes after
+ * it straight from the mapped file (struct save_src below), a chunk at a
+ * time, hashing them as it goes and giving each chunk's pages back after:
+ * the new file is never whole in memory.
+ */
+
+#define SAVE_CHUNK	((size_t)8 << 20)
+
+struct save_part {
+	const char	*p;
+	size_t		 n;
+	bool		 mapped;	/* in a private read-only file mapping */
+};
+
+/* Give back the pages wholly inside [p, p + n) of a private read-only
+ * mapping of a file: they stay in the page cache, not in this process. */
+static void
+save_drop_pages(const char *p, size_t n)
+{
+	uintptr_t	pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t	a = ((uintptr_t)p + pg - 1) & ~(pg - 1);
+	uintptr_t	b = ((uintptr_t)p + n) & ~(pg - 1);
+
+	if (b > a)
+		(void)madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+/* load_hash over pieces of any length. */
+struct save_hash {
+	struct load_hasher	h;
+	unsigned char		pend[LOAD_HASH_BLOCK];
+	size_t			npend;
+};
+
+static void
+save_hash_feed(struct save_hash *s, const char *p, size_t n)
+{
+	size_t	k, whole;
+
+	if (s->npend > 0) {
+		k = LOAD_HASH_BLOCK - s->npend < n ? LOAD_HASH_BLOCK - s->npend :
+		    n;
+		memcpy(s->pend + s->npend, p, k);
+		s->npend += k;
+		p += k;
+		n -= k;
+		if (s->npend < LOAD_HASH_BLOCK)
+			return;
+		load_hash_feed(&s->h, s->pend, LOAD_HASH_BLOCK);
+		s->npend = 0;
+	}
+	whole = n - n % LOAD_HASH_BLOCK;
+	load_hash_feed(&s->h, (const unsigned char *)p, whole);
+	memcpy(s->pend, p + whole, n - whole);
+	s->npend = n - whole;
+}
+
+static size_t
+save_parts_len(const struct save_part *v, size_t n)
+{
+	size_t	len = 0, i;
+
+	for (i = 0; i < n; i++)
+		len += v[i].n;
+	return len;
+}
+
+/* Write the pieces to fd, their hash (load_hash of them all) to *hash. */
+static bool
+save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash)
+{
+	struct save_hash	h;
+	size_t			i, at, k;
+
+	memset(&h, 0, sizeof h);
+	load_hash_start(&h.h, save_parts_len(v, n));
+	for (i = 0; i < n; i++)
+		for (at = 0; at < v[i].n; at += k) {
+			k = v[i].n - at < SAVE_CHUNK ? v[i].n - at : SAVE_CHUNK;
+			if (!save_write_all(fd, v[i].p + at, k))
+				return false;
+			save_hash_feed(&h, v[i].p + at, k);
+			if (v[i].mapped)
+				save_drop_pages(v[i].p + at, k);
+		}
+	load_hash_feed(&h.h, h.pend, h.npend);
+	*hash = load_hash_end(&h.h);
+	return true;
+}
+
+/* The pieces as one buffer (malloc'd), for a write in place, which must
+ * not read the file it overwrites. */
+static char *
+save_parts_join(const struct save_part *v, size_t n, size_t *len)
+{
+	char	*b;
+	size_t	 i, at = 0;
+
+	*len = save_parts_len(v, n);
+	b = xmalloc(*len + 1);
+	for (i = 0; i < n; i++) {
+		memcpy(b + at, v[i].p, v[i].n);
+		at += v[i].n;
+	}
+	b[at] = '\0';
+	return b;
 }
 
 static bool
@@ -430,8 +544,27 @@ save_left_backup(const char *real, const char *dir)
 	return found;
 }
 
-bool
-save_atomic(const char *path, const char *data, size_t len, char **err)
+/* save_in_place with the pieces joined. */
+static bool
+save_in_place_parts(const char *real, const char *dir, int ofd,
+    const struct stat *st, const struct save_part *v, size_t n,
+    uint64_t *hash, char **err, const char *path)
+{
+	size_t	 len;
+	char	*data = save_parts_join(v, n, &len);
+	bool	 ok;
+
+	*hash = load_hash(data, len);
+	ok = save_in_place(real, dir, ofd, st, data, len, err, path);
+	free(data);
+	return ok;
+}
+
+/* Write the pieces v[0..n) to path (steps 3 and 3' of save.h), their
+ * load_hash to *hash. */
+static bool
+save_write_new(const char *path, const struct save_part *v, size_t n,
+    uint64_t *hash, char **err)
 {
 	char		 real[PATH_MAX], *dir, *tmp;
 	struct stat	 st;
@@ -461,7 +594,8 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 	}
 	if (st.st_nlink > 1) {
 		/* Other names: they must see the new bytes too. */
-		ok = save_in_place(real, dir, ofd, &st, data, len, err, path);
+		ok = save_in_place_parts(real, dir, ofd, &st, v, n, hash, err,
+		    path);
 		goto out;
 	}
 	tmp = xasprintf("%s/.%s" SAVE_TMP_TAG "%ld-XXXXXX", dir,
@@ -473,15 +607,15 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 		goto out;
 	}
 	in_place = !save_copy_flags(ofd, fd);	/* before the bytes (+C) */
-	if (in_place || !save_write_all(fd, data, len) ||
+	if (in_place || !save_write_parts(fd, v, n, hash) ||
 	    !save_metadata(ofd, fd, &st, &in_place) || fsync(fd) == -1) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
 		free(tmp);
 		if (in_place)
-			ok = save_in_place(real, dir, ofd, &st, data, len, err,
-			    path);
+			ok = save_in_place_parts(real, dir, ofd, &st, v, n,
+			    hash, err, path);
 		else
 			ok = save_fail(err, "cannot save", path, saved);
 		goto out;
@@ -500,6 +634,15 @@ out:
 	close(ofd);
 	free(dir);
 	return ok;
+}
+
+bool
+save_atomic(const char *path, const char *data, size_t len, char **err)
+{
+	struct save_part	v = { data, len, false };
+	uint64_t		hash;
+
+	return save_write_new(path, &v, 1, &hash, err);
 }
 
 void
@@ -635,50 +778,420 @@ save_read(const struct tl_file *f, size_t *len, bool *stale, char **err)
 	return NULL;
 }
 
-bool
-save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
-    struct save_undo *undo, char **err)
+/* --- the file as loaded, mapped ------------------------------------------ */
+
+/* The bytes a change is planned on: the file mapped (private, read-only),
+ * so that a big file is not copied into memory; only the pages a planner
+ * or the check reads stay in the process. */
+struct save_src {
+	const char	*p;
+	size_t		 len;
+	void		*map;		/* to munmap, or NULL */
+};
+
+/* Give back the pages of [at, at + n) of s if it is mapped. */
+static void
+save_src_drop(const struct save_src *s, size_t at, size_t n)
 {
-	char	*next, *why = NULL;
+	if (s->map != NULL)
+		save_drop_pages(s->p + at, n);
+}
+
+static void
+save_src_free(struct save_src *s)
+{
+	if (s->map != NULL)
+		munmap(s->map, s->len);
+	memset(s, 0, sizeof *s);
+}
+
+/* Hash src and look for line breaks the planners do not know, a chunk at
+ * a time, giving the pages back as it goes. */
+static const char *
+save_src_scan(const struct save_src *s, uint64_t *hash)
+{
+	struct load_hasher	 h;
+	const char		*odd = NULL, *o;
+	size_t			 at, n, w;
+
+	load_hash_start(&h, s->len);
+	for (at = 0; at < s->len; at += n) {
+		n = s->len - at < SAVE_CHUNK ? s->len - at : SAVE_CHUNK;
+		load_hash_feed(&h, (const unsigned char *)s->p + at, n);
+		/* a break may straddle the chunk's end */
+		w = s->len - at < n + 3 ? s->len - at : n + 3;
+		if (w < s->len - at && s->p[at + w - 1] == '\r')
+			w++;
+		if (odd == NULL && (o = edit_odd_break(s->p + at, w)) != NULL)
+			odd = o;
+		save_src_drop(s, at, w);
+	}
+	*hash = load_hash_end(&h);
+	return odd;
+}
+
+/* The file f as it is on disk, mapped into *s; false (with *err, *stale)
+ * unless it is what was loaded and has only LF or CRLF line breaks. */
+static bool
+save_map(const struct tl_file *f, struct save_src *s, bool *stale,
+    char **err)
+{
+	struct stat	 st;
+	const char	*odd;
+	uint64_t	 hash;
+	int		 fd, saved;
+
+	memset(s, 0, sizeof *s);
+	s->p = "";
+	*stale = false;
+	if ((fd = open(f->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		return save_fail(err, "cannot read", f->path, errno);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		saved = S_ISREG(st.st_mode) ? errno : EINVAL;
+		close(fd);
+		return save_fail(err, "cannot read", f->path, saved);
+	}
+	if ((uint64_t)st.st_size == f->size && f->size > 0) {
+		s->map = mmap(NULL, f->size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (s->map == MAP_FAILED) {
+			saved = errno;
+			s->map = NULL;
+			close(fd);
+			return save_fail(err, "cannot read", f->path, saved);
+		}
+		s->p = s->map;
+		s->len = f->size;
+	}
+	close(fd);
+	odd = save_src_scan(s, &hash);
+	if ((uint64_t)st.st_size != f->size || hash != f->hash) {
+		*stale = true;
+		if (err != NULL)
+			*err = xasprintf("%s changed on disk since it was "
+			    "loaded (nothing was written)", f->path);
+	} else if (odd != NULL && err != NULL)
+		*err = xasprintf("%s uses %s line breaks; tlv edits only LF or "
+		    "CRLF files", f->path, odd);
+	if (*stale || odd != NULL) {
+		save_src_free(s);
+		return false;
+	}
+	return true;
+}
+
+/* --- the safety net: what changed must load --------------------------------
+ *
+ * A change is checked by loading what it changed, in its context: the
+ * items of a block events list that the splice touches, from the '-' line
+ * of the item it begins in to the line that begins the next item (or
+ * leaves the list).  The rest of the file is what was loaded -- its hash
+ * says so -- and parses as it did, because the items around the region
+ * are unchanged, the region's lines stay inside the list (deeper than its
+ * '-', or a '-' at its column) and the region loads alone, closed, without
+ * errors, and its ids are not taken elsewhere.  Where that cannot be said
+ * (a flow list, a JSON file, an item the load did not see begin there),
+ * the whole new file is loaded against the old, as before.
+ */
+
+enum save_check { SAVE_CHECK_OK, SAVE_CHECK_BAD, SAVE_CHECK_WHOLE };
+
+/* The start of the line holding byte pos - 1... or pos, if at a line
+ * start. */
+static size_t
+save_bol(const char *b, size_t pos)
+{
+	while (pos > 0 && b[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+static size_t
+save_next_line(const char *b, size_t len, size_t pos)
+{
+	const char	*nl = memchr(b + pos, '\n', len - pos);
+
+	return nl != NULL ? (size_t)(nl - b) + 1 : len;
+}
+
+/* The column of the line at ls, -1 if it is blank or a comment; *item: it
+ * begins with a '-' entry. */
+static long
+save_line_col(const char *b, size_t len, size_t ls, bool *item)
+{
+	size_t	i = ls;
+
+	while (i < len && b[i] == ' ')
+		i++;
+	*item = false;
+	if (i == len || b[i] == '\n' || b[i] == '\r' || b[i] == '#')
+		return -1;
+	*item = b[i] == '-' && (i + 1 == len || b[i + 1] == ' ' ||
+	    b[i + 1] == '\n' || b[i + 1] == '\r');
+	return (long)(i - ls);
+}
+
+/* Whether the load saw an item of file fi begin in [from, to). */
+static bool
+save_item_seen(const struct timeline *tl, uint32_t fi, size_t from,
+    size_t to)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nevents; i++)
+		if (tl->events[i].file == fi && tl->events[i].span.start >=
+		    from && tl->events[i].span.start < to)
+			return true;
+	for (i = 0; i < tl->ndropped; i++)
+		if (tl->dropped[i].file == fi && tl->dropped[i].start >= from &&
+		    tl->dropped[i].start < to)
+			return true;
+	return false;
+}
+
+/* The region [*r0, *r1) of the old bytes that holds the splice, or
+ * SAVE_CHECK_WHOLE. */
+static enum save_check
+save_region(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
+{
+	const char	*b = s->p;
+	long		 ind = (long)f->events_indent, col;
+	size_t		 ls;
+	uint32_t	 fi;
+	bool		 item;
+
+	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
+	    f->events_flow || f->nitems == 0 || ed->start < f->events_start)
+		return SAVE_CHECK_WHOLE;
+	fi = (uint32_t)(f - tl->files);
+	for (ls = save_bol(b, ed->start); ; ls = save_bol(b, ls - 1)) {
+		col = save_line_col(b, s->len, ls, &item);
+		if (col == ind && item)
+			break;
+		if ((col >= 0 && col < ind) || ls == 0)
+			return SAVE_CHECK_WHOLE;
+	}
+	if (!save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
+		return SAVE_CHECK_WHOLE;
+	*r0 = ls;
+	ls = ed->end == save_bol(b, ed->end) ? ed->end :
+	    save_next_line(b, s->len, ed->end);
+	for (; ls < s->len; ls = save_next_line(b, s->len, ls))
+		if ((col = save_line_col(b, s->len, ls, &item)) >= 0 &&
+		    col <= ind)
+			break;
+	if (ls < s->len && col == ind && item && ls < f->events_end &&
+	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
+		return SAVE_CHECK_WHOLE;
+	*r1 = ls;
+	return SAVE_CHECK_OK;
+}
+
+/* Every line of the region r stays in the list: deeper than its '-', or
+ * a '-' entry at its column, the first line with content one. */
+static bool
+save_region_inside(const struct buf *r, size_t from, long ind)
+{
+	size_t	ls;
+	long	col;
+	bool	item, first = true;
+
+	for (ls = from; ls < r->len; ls = save_next_line(r->data, r->len, ls)) {
+		if ((col = save_line_col(r->data, r->len, ls, &item)) < 0)
+			continue;
+		if (col < ind || (col == ind && !item) || (first && col != ind))
+			return false;
+		first = false;
+	}
+	return true;
+}
+
+/* Load the new region alone; its first error into *why. */
+static bool
+save_region_loads(const struct timeline *tl, const struct tl_file *f,
+    const struct buf *r, size_t r0, size_t r1, uint32_t line0, char **why)
+{
+	struct timeline		 t = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	const struct tl_event	*o;
+	uint32_t		 fi = timeline_add_file(&t, f->path);
+	size_t			 i;
+	bool			 ok;
+
+	ok = yamlio_load_buffer(&t, fi, r->data, r->len, &diags) &&
+	    diags.errors == 0;
+	for (i = 0; !ok && i < diags.n; i++)
+		if (diags.v[i].severity == DIAG_ERROR) {
+			*why = xasprintf("line %u: %s", diags.v[i].line +
+			    line0 - 2, diags.v[i].msg);
+			break;
+		}
+	/* An id it brings must not be another event's. */
+	for (i = 0; ok && i < t.nevents; i++)
+		if (t.events[i].id != NULL &&
+		    (o = timeline_find_id(tl, t.events[i].id)) != NULL &&
+		    (&tl->files[o->file] != f || o->span.start < r0 ||
+		    o->span.start >= r1)) {
+			*why = xasprintf("the id '%s' is taken",
+			    t.events[i].id);
+			ok = false;
+		}
+	if (!ok && *why == NULL)
+		*why = xstrdup("it does not load");
+	timeline_free(&t);
+	diag_free(&diags);
+	return ok;
+}
+
+/* The line number of byte pos, counted from a loaded event at or before
+ * it in file f. */
+static uint32_t
+save_line_of(const struct timeline *tl, const struct tl_file *f,
+    const char *b, size_t pos)
+{
+	const struct tl_event	*e, *best = NULL;
+	uint32_t		 line;
+	size_t			 i, at;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (&tl->files[e->file] == f && e->span.start <= pos &&
+		    (best == NULL || e->span.start > best->span.start))
+			best = e;
+	}
+	line = best != NULL ? best->span.line : 1;
+	for (at = best != NULL ? save_bol(b, best->span.start) : 0; at < pos;
+	    at = save_next_line(b, pos, at))
+		line++;
+	return line;
+}
+
+/* Check the change ed to s by loading the region it touches (see
+ * above): OK, BAD (with *why) or WHOLE (no region to check). */
+static enum save_check
+save_check_region(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, char **why)
+{
+	struct buf		r = BUF_INIT;
+	size_t			r0, r1, from;
+	enum save_check		c;
+
+	if ((c = save_region(tl, f, s, ed, &r0, &r1)) != SAVE_CHECK_OK)
+		return c;
+	buf_adds(&r, "events:\n");
+	from = r.len;
+	buf_add(&r, s->p + r0, ed->start - r0);
+	buf_add(&r, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
+	if (r1 > ed->end)
+		buf_add(&r, s->p + ed->end, r1 - ed->end);
+	if (!save_region_inside(&r, from, (long)f->events_indent))
+		c = SAVE_CHECK_WHOLE;
+	else if (!save_region_loads(tl, f, &r, r0, r1,
+	    save_line_of(tl, f, s->p, r0), why))
+		c = SAVE_CHECK_BAD;
+	save_src_drop(s, r0, r1 - r0);
+	buf_free(&r);
+	return c;
+}
+
+/* The old check: the whole new file against the old. */
+static bool
+save_check_whole(const struct tl_file *f, const struct save_src *s,
+    const struct edit *ed, char **why)
+{
+	char	*next;
 	size_t	 nlen, before, after;
 
-	if (ed->start > ed->end || ed->end > len) {
-		free(cur);
+	next = edit_apply(s->p, s->len, ed, &nlen);
+	before = save_count_errors(f->path, s->p, s->len, NULL);
+	after = save_count_errors(f->path, next, nlen, why);
+	free(next);
+	return after != SIZE_MAX && (before == SIZE_MAX || after <= before);
+}
+
+/* Check ed on s and save the result (see save.h, save_commit). */
+static bool
+save_commit_src(struct tl_file *f, const struct timeline *tl,
+    const struct save_src *s, const struct edit *ed, struct save_undo *undo,
+    char **err)
+{
+	struct save_part	 v[3];
+	char			*why = NULL;
+	uint64_t		 hash;
+	size_t			 nlen;
+	enum save_check		 c;
+	bool			 ok;
+
+	if (ed->start > ed->end || ed->end > s->len)
 		return save_fail(err, "internal error: an edit outside",
 		    f->path, ERANGE);
-	}
-	next = edit_apply(cur, len, ed, &nlen);
-	before = save_count_errors(f->path, cur, len, NULL);
-	after = save_count_errors(f->path, next, nlen, &why);
-	if (after == SIZE_MAX || (before != SIZE_MAX && after > before)) {
+	if ((c = save_check_region(tl, f, s, ed, &why)) == SAVE_CHECK_WHOLE)
+		c = save_check_whole(f, s, ed, &why) ? SAVE_CHECK_OK :
+		    SAVE_CHECK_BAD;
+	if (c != SAVE_CHECK_OK) {
 		if (err != NULL)
 			*err = xasprintf("not saved: the change would break %s "
 			    "(%s)", f->path, why != NULL ? why : "?");
 		free(why);
-		free(cur);
-		free(next);
 		return false;
 	}
 	free(why);
-	if (!save_atomic(f->path, next, nlen, err)) {
-		free(cur);
-		free(next);
+	if (undo != NULL) {	/* before the pages are given back */
+		memset(undo, 0, sizeof *undo);
+		undo->before = xmalloc(s->len + 1);
+		memcpy(undo->before, s->p, s->len);
+		undo->before[s->len] = '\0';
+		undo->before_len = s->len;
+	}
+	v[0] = (struct save_part){ s->p, ed->start, s->map != NULL };
+	v[1] = (struct save_part){ ed->text.data != NULL ? ed->text.data : "",
+	    ed->text.len, false };
+	v[2] = (struct save_part){ s->p + ed->end, s->len - ed->end,
+	    s->map != NULL };
+	nlen = v[0].n + v[1].n + v[2].n;
+	if (!(ok = save_write_new(f->path, v, 3, &hash, err))) {
+		if (undo != NULL)
+			save_undo_free(undo);
 		return false;
 	}
 	f->size = nlen;
-	f->hash = load_hash(next, nlen);
+	f->hash = hash;
 	if (undo != NULL) {
 		undo->path = xstrdup(f->path);
-		undo->before = cur;
-		undo->before_len = len;
 		undo->after_len = nlen;
-		undo->after_hash = f->hash;
-	} else
-		free(cur);
-	free(next);
+		undo->after_hash = hash;
+	}
 	return true;
 }
 
+bool
+save_check(const struct timeline *tl, const struct tl_file *f,
+    const char *buf, size_t len, const struct edit *ed, char **why)
+{
+	struct save_src	s = { buf, len, NULL };
+	enum save_check	c;
+
+	*why = NULL;
+	if (ed->start > ed->end || ed->end > len) {
+		*why = xstrdup("an edit outside the file");
+		return false;
+	}
+	if ((c = save_check_region(tl, f, &s, ed, why)) == SAVE_CHECK_WHOLE)
+		return save_check_whole(f, &s, ed, why);
+	return c == SAVE_CHECK_OK;
+}
+
+bool
+save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
+    struct save_undo *undo, char **err)
+{
+	struct save_src	s = { cur, len, NULL };
+	bool		ok;
+
+	ok = save_commit_src(f, NULL, &s, ed, undo, err);
+	free(cur);
+	return ok;
+}
 /* At most this many reloads under one lock (another program than tlv
  * may be writing the file meanwhile). */
 #define SAVE_RELOADS	3
@@ -687,9 +1200,9 @@ bool
 save_change(const struct save_job *job, char **err)
 {
 	struct tl_file	*f = job->file;
+	struct save_src	 src;
 	struct edit	 ed;
-	char		*cur, *locked;
-	size_t		 len;
+	char		*locked;
 	int		 fd, tries;
 	bool		 stale, ok = false;
 
@@ -699,9 +1212,8 @@ save_change(const struct save_job *job, char **err)
 	locked = xstrdup(f->path);
 	for (tries = 0; ; tries++) {
 		memset(&ed, 0, sizeof ed);
-		cur = save_read(f, &len, &stale, err);
-		if (cur == NULL && stale && job->reload != NULL &&
-		    tries < SAVE_RELOADS) {
+		if (!save_map(f, &src, &stale, err) && stale &&
+		    job->reload != NULL && tries < SAVE_RELOADS) {
 			free(*err);
 			*err = NULL;
 			if ((f = job->reload(job->ctx, err)) == NULL)
@@ -719,12 +1231,12 @@ save_change(const struct save_job *job, char **err)
 			}
 			continue;
 		}
-		if (cur == NULL)
+		if (*err != NULL)
 			break;
-		if (!job->plan(job->ctx, cur, len, &ed, err))
-			free(cur);
-		else
-			ok = save_commit(f, cur, len, &ed, job->undo, err);
+		if (job->plan(job->ctx, src.p, src.len, &ed, err))
+			ok = save_commit_src(f, job->tl, &src, &ed, job->undo,
+			    err);
+		save_src_free(&src);
 		if (ok && job->edit != NULL)
 			*job->edit = ed;
 		else

@@ -10,7 +10,8 @@
  *     load_hash); if another program changed it, the change is planned
  *     again on the new bytes (save_change) or nothing is written;
  *  2. the new bytes must load without new errors (a safety net under the
- *     edit planner: a change that would break the file is refused);
+ *     edit planner: a change that would break the file is refused) --
+ *     checked on what changed, in its context (save_check);
  *  3. they go to a temporary file in the same directory
  *     (".NAME.tlv-PID-XXXXXX", PID the saving process's), which gets the
  *     original's extended attributes (its ACL among them), inode flags,
@@ -34,6 +35,7 @@
 #include <stdint.h>
 
 struct edit;
+struct timeline;
 struct tl_file;
 
 /* What an undo needs: the bytes before a change and the hash after it. */
@@ -54,13 +56,26 @@ char	*save_read(const struct tl_file *f, size_t *len, bool *stale,
 	    char **err);
 
 /*
- * Apply ed to cur (from save_read, len bytes) and save the result.  cur is
- * consumed: kept in *undo on success (if undo is not NULL), freed
- * otherwise.  On success f's size and hash describe the new contents.  On
+ * Apply ed to cur (from save_read, len bytes) and save the result,
+ * checking the whole new file (save_check without a timeline).  cur is
+ * consumed (freed); *undo, if not NULL, gets a copy on success.  On success f's size and hash describe the new contents.  On
  * failure returns false with *err (malloc'd); the file is unchanged.
  */
 bool	 save_commit(struct tl_file *f, char *cur, size_t len,
 	    const struct edit *ed, struct save_undo *undo, char **err);
+
+/*
+ * The safety net of step 2: whether the change ed to buf (the bytes f was
+ * loaded from, f one of tl's files; tl may be NULL) loads without new
+ * errors.  What the change touches is loaded in its context -- the items
+ * of a block events list from the one the splice begins in to the next
+ * one it leaves alone -- and the rest is trusted to be what was loaded
+ * (its hash says so), unless no such region can be told apart (a flow
+ * list, JSON): then the whole new file is loaded against the old.  False
+ * with *why (malloc'd) when it would break the file.
+ */
+bool	 save_check(const struct timeline *tl, const struct tl_file *f,
+	    const char *buf, size_t len, const struct edit *ed, char **why);
 
 /*
  * The one path for a change (SPEC section 7): lock the file's directory
@@ -78,6 +93,9 @@ struct save_job {
 	struct tl_file	*(*reload)(void *ctx, char **err);
 	void		(*waiting)(void *ctx, const char *path);
 	void		 *ctx;
+	const struct timeline *tl;	/* file is one of its files, or NULL:
+					   then the whole new file is checked
+					   (see save.c) */
 	struct save_undo *undo;		/* filled on success, or NULL */
 	struct edit	 *edit;		/* the splice made, on success (the
 					   caller frees it), or NULL */

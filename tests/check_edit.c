@@ -16,6 +16,7 @@
 #include "check_suites.h"
 #include "diag.h"
 #include "edit.h"
+#include "save.h"
 #include "timeline.h"
 #include "yamlio.h"
 
@@ -836,6 +837,73 @@ START_TEST(test_slug)
 }
 END_TEST
 
+/*
+ * The safety net (save_check): a change is checked on the items it
+ * touches; one that would break the file, or break it only further on
+ * (a key at the list's column, an id another event has, an open quote),
+ * is refused, and a good one passes.
+ */
+static const char check_src[] =
+    "title: T\n"
+    "events:\n"
+    "  - id: a\n"
+    "    date: 2001-01-01\n"
+    "    title: A\n"
+    "  - id: b\n"
+    "    date: 2001-01-02\n"
+    "    title: B\n"
+    "  - id: c\n"
+    "    date: 2001-01-03\n"
+    "    title: C\n";
+
+static const struct {
+	const char	*after;		/* the splice goes after this */
+	const char	*text;
+	const char	*why;		/* NULL: accepted */
+} check_cases[] = {
+	{ "title: B\n", "    status: confirmed\n", NULL },
+	{ "title: B\n", "  - id: d\n    date: 2001-01-04\n    title: D\n",
+	    NULL },
+	{ "title: B\n", "  - id: a\n    date: 2001-01-04\n    title: D\n",
+	    "'a'" },
+	{ "title: B\n", "x: 1\n", "?" },
+	{ "title: B\n", "    status: \"open\n", "?" },
+	{ "title: B\n", "    status: nonsense\n", "status" },
+	{ "title: C\n", "  - id: e\n    title: no date\n", "date" },
+};
+
+START_TEST(test_save_check)
+{
+	struct loaded	 l;
+	struct edit	 ed;
+	char		*why = NULL;
+	const char	*at;
+	bool		 ok;
+
+	load(&l, check_src, strlen(check_src));
+	ck_assert(l.ok && l.diags.errors == 0);
+	at = strstr(check_src, check_cases[_i].after);
+	ck_assert_ptr_nonnull(at);
+	memset(&ed, 0, sizeof ed);
+	ed.start = ed.end = (size_t)(at - check_src) +
+	    strlen(check_cases[_i].after);
+	buf_adds(&ed.text, check_cases[_i].text);
+	ok = save_check(&l.tl, &l.tl.files[0], check_src, strlen(check_src),
+	    &ed, &why);
+	if (check_cases[_i].why == NULL)
+		ck_assert_msg(ok, "refused: %s", why != NULL ? why : "?");
+	else {
+		ck_assert_msg(!ok, "case %d accepted", _i);
+		ck_assert_ptr_nonnull(why);
+		ck_assert_msg(strcmp(check_cases[_i].why, "?") == 0 ||
+		    strstr(why, check_cases[_i].why) != NULL, "why: %s", why);
+	}
+	free(why);
+	edit_free(&ed);
+	unload(&l);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -857,6 +925,8 @@ edit_suite(void)
 	tcase_add_test(tc, test_odd_break);
 	tcase_add_test(tc, test_spaced_items);
 	tcase_add_test(tc, test_item_prune);
+	tcase_add_loop_test(tc, test_save_check, 0,
+	    (int)(sizeof check_cases / sizeof check_cases[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");
