@@ -80,7 +80,7 @@ _tlv_values()
 	case $opt in
 	--format)
 		mapfile -t COMPREPLY < <(compgen -W \
-		    'markdown json csv ics timelinejs' -- "$cur") ;;
+		    'markdown json csv ics timelinejs svg' -- "$cur") ;;
 	--status)
 		# A list: complete the part after the last comma.
 		[[ $cur == *,* ]] && head=${cur%,*},

@@ -42,6 +42,8 @@ static const char export_usage[] =
 "  ics          iCalendar all-day events (RFC 5545); events it cannot hold\n"
 "               (open ends, BCE years) are skipped with a warning\n"
 "  timelinejs   TimelineJS3 JSON (tlv can open it again)\n"
+"  svg          the timeline view as a picture (lanes by file, bars, fuzzy\n"
+"               parts lighter, source ticks, time axis; see tlv(1))\n"
 "\n"
 "Filters (ANDed; as for 'tlv summary'):\n"
 CLI_FILTER_USAGE

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "export.h"
+#include "svg.h"
 #include "query.h"
 #include "text.h"
 #include "timeline.h"
@@ -1519,6 +1520,7 @@ static const struct export_ops export_formats[EXPORT_NFORMATS] = {
 	[EXPORT_TIMELINEJS] = { .name = "timelinejs",
 	    .begin = export_tljs_begin, .event = export_tljs_event,
 	    .end = export_json_end },
+	[EXPORT_SVG] = { .name = "svg" },	/* svg.c draws it whole */
 };
 
 bool
@@ -1555,6 +1557,8 @@ export_write(FILE *fp, const struct timeline *tl, enum export_format fmt,
 	struct export		 x = { .fp = fp, .tl = tl, .opts = opts };
 	size_t			 i;
 
+	if (fmt == EXPORT_SVG)
+		return svg_write(fp, tl, opts->query, LANES_FILE);
 	ops->begin(&x);
 	for (i = 0; i < tl->nevents; i++) {
 		const struct tl_event *e = &tl->events[i];

@@ -10,6 +10,7 @@
  *	csv		RFC 4180, one row per event (see export_csv_field)
  *	ics		RFC 5545 all-day events
  *	timelinejs	TimelineJS3 JSON, which tlv itself loads again
+ *	svg		the timeline view's picture (svg.h), lanes by file
  *
  * Events are written in timeline order (sorted), only those the query
  * keeps.  Text from files is written faithfully where the format can carry
@@ -42,11 +43,12 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_ICS,
 	EXPORT_TIMELINEJS,
+	EXPORT_SVG,
 	EXPORT_NFORMATS
 };
 
 /* For usage messages. */
-#define EXPORT_FORMAT_NAMES	"markdown, json, csv, ics, timelinejs"
+#define EXPORT_FORMAT_NAMES	"markdown, json, csv, ics, timelinejs, svg"
 
 /* Version of the json format's schema ("version" in its output). */
 #define EXPORT_JSON_VERSION	1

@@ -31,7 +31,7 @@ static const struct main_command main_commands[] = {
 	{ "check", "[FILE|DIR ...]", "validate files; print every problem",
 	    cmd_check },
 	{ "export", "--format FMT [FILE|DIR ...]",
-	    "markdown, json, csv, ics, timelinejs", cmd_export },
+	    "markdown, json, csv, ics, timelinejs, svg", cmd_export },
 	{ "import", "--from timelinejs FILE.json", "TimelineJS JSON to tlv YAML",
 	    cmd_import },
 	{ "annotate", "[--by NAME] ID TEXT [FILE|DIR ...]",

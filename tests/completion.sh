@@ -66,7 +66,7 @@ expect_completion '--by' annotate --b
 expect_completion '--actor --config --filter --from --grep --help --status --tag --to --version' --
 
 # Values: --format, --status (a comma list), import's --from, --config.
-expect_completion 'csv ics json markdown timelinejs' export --format ''
+expect_completion 'csv ics json markdown svg timelinejs' export --format ''
 expect_completion 'json' export --format = j
 expect_completion 'alleged,denied alleged,disputed' summary --status alleged,d
 expect_completion 'reported' --status rep

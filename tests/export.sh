@@ -324,7 +324,7 @@ expect_status 2 $? "export without --format"
 expect_grep 'markdown, json, csv, ics, timelinejs' "$out" "export without --format"
 "$TLV" export --format yaml story.yaml >"$out" 2>&1
 expect_status 2 $? "unknown format"
-expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs)" \
+expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs, svg)" \
     "$out" "unknown format"
 # markdown: text that CommonMark or pandoc would read as syntax renders as
 # written, by cmark and pandoc where they are installed: no citation from
