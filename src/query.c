@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "claims.h"
 #include "date.h"
 #include "query.h"
 #include "storydiff.h"
@@ -73,12 +74,16 @@ struct query_value {
 	char	*s;	/* the value; folded for text and actor: */
 	size_t	 len;
 	const struct query_env *env;	/* has:mark asks it; or NULL */
+	date_time asof;		/* status: the verdict as of this (the
+				   query's asof:, DATE_MAX without) */
 	union {
 		enum tl_status		status;
 		struct date_range	date;
 		enum query_has		has;
 		struct query		*sub;	/* @NAME: owned */
 		unsigned		changed;	/* STORYDIFF_* */
+		enum tl_rel		rel;
+		uint32_t		count;		/* sources:N */
 	} u;
 };
 
@@ -199,7 +204,53 @@ query_match_status(const struct query_value *v, const struct timeline *tl,
     const struct tl_event *ev)
 {
 	(void)tl;
+	if (v->asof < DATE_MAX)
+		return claims_status_asof(ev, v->asof) == v->u.status;
 	return ev->status == v->u.status;
+}
+
+static bool
+query_match_rel(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	uint32_t	i;
+
+	(void)tl;
+	for (i = 0; i < ev->nrelated; i++)
+		if (ev->related[i].rel == v->u.rel)
+			return true;
+	return false;
+}
+
+static bool
+query_match_sources(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	(void)tl;
+	return ev->nsources >= v->u.count &&
+	    claims_independent(ev, NULL) >= v->u.count;
+}
+
+/* An outlet, URL, title, relayed outlet or archive of a source (a plain
+ * text source is an outlet, or a URL). */
+static bool
+query_match_source(const struct query_value *v, const struct timeline *tl,
+    const struct tl_event *ev)
+{
+	const struct tl_source	*s;
+	uint32_t		 i;
+
+	(void)tl;
+	for (i = 0; i < ev->nsources; i++) {
+		s = &ev->sources[i];
+		if (query_text_in(s->outlet, v) || query_text_in(s->url, v) ||
+		    query_text_in(s->title, v))
+			return true;
+		if (s->more != NULL && (query_text_in(s->more->via, v) ||
+		    query_text_in(s->more->archive, v)))
+			return true;
+	}
+	return false;
 }
 
 static bool
@@ -551,6 +602,7 @@ query_compile_status(struct query_parser *p, const struct query_field *f,
 	size_t		 i;
 
 	(void)f;
+	v->asof = DATE_MAX;	/* until query_set_asof */
 	if (text_equal_folded(word, it->text.len, "none", 4)) {
 		v->u.status = TL_STATUS_NONE;
 		return true;
@@ -564,6 +616,44 @@ query_compile_status(struct query_parser *p, const struct query_field *f,
 	return query_fail(p, it->col, query_unknown("status", word,
 	    it->text.len, best,
 	    "confirmed, reported, alleged, disputed, denied, none"));
+}
+
+static bool
+query_compile_rel(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	const char	*names[TL_REL_COUNT - 1];
+	const char	*word = buf_str(&it->text), *best;
+	size_t		 i;
+
+	(void)f;
+	if (tl_rel_parse(word, it->text.len, &v->u.rel))
+		return true;
+	for (i = 0; i + 1 < TL_REL_COUNT; i++)
+		names[i] = tl_rel_name((enum tl_rel)(i + 1));
+	best = query_suggest(word, it->text.len, names, TL_REL_COUNT - 1);
+	return query_fail(p, it->col, query_unknown("relation", word,
+	    it->text.len, best,
+	    "supports, contradicts, retracts, supersedes, follows"));
+}
+
+static bool
+query_compile_count(struct query_parser *p, const struct query_field *f,
+    const struct query_item *it, struct query_value *v)
+{
+	const char	*word = buf_str(&it->text);
+	size_t		 i;
+	uint32_t	 n = 0;
+
+	for (i = 0; i < it->text.len && word[i] >= '0' && word[i] <= '9' &&
+	    n < 100000; i++)
+		n = n * 10 + (uint32_t)(word[i] - '0');
+	if (i == 0 || i < it->text.len)
+		return query_fail(p, it->col, xasprintf("%s: '%.*s' is not a "
+		    "number (sources:2 keeps events with at least 2 "
+		    "independent sources)", f->name, (int)it->text.len, word));
+	v->u.count = n;
+	return true;
 }
 
 static bool
@@ -655,6 +745,12 @@ static const struct query_field query_fields[] = {
 	  .compile = query_compile_date, .match = query_match_asof },
 	{ .name = "changed", .cost = 0, .bare = true,
 	  .compile = query_compile_changed, .match = query_match_changed },
+	{ .name = "rel", .cost = 1, .compile = query_compile_rel,
+	  .match = query_match_rel },
+	{ .name = "sources", .cost = 2, .single = true,
+	  .compile = query_compile_count, .match = query_match_sources },
+	{ .name = "source", .cost = 3, .compile = query_compile_folded,
+	  .match = query_match_source },
 };
 #define QUERY_NFIELDS (sizeof query_fields / sizeof query_fields[0])
 
@@ -1096,12 +1192,51 @@ query_sort(struct query *q)
 	}
 }
 
+/* status: terms, here and in @NAMEs, judge the verdict as of t. */
+static void
+query_set_asof(struct query *q, date_time t)
+{
+	size_t	i, j;
+
+	for (i = 0; i < q->nterms; i++) {
+		struct query_term *term = &q->terms[i];
+
+		if (term->field == &query_saved_field)
+			query_set_asof(term->values[0].u.sub, t);
+		else if (term->field->match == query_match_status)
+			for (j = 0; j < term->nvalues; j++)
+				term->values[j].asof = t;
+	}
+}
+
+bool
+query_asof(const struct query *q, date_time *t)
+{
+	size_t	i;
+
+	for (i = 0; q != NULL && i < q->nterms; i++) {
+		const struct query_term *term = &q->terms[i];
+
+		if (term->negate)
+			continue;
+		if (term->field == &query_saved_field &&
+		    query_asof(term->values[0].u.sub, t))
+			return true;
+		if (term->field->match == query_match_asof) {
+			*t = term->values[0].u.date.latest;
+			return true;
+		}
+	}
+	return false;
+}
+
 static struct query *
 query_parse_in(const char *text, const struct query_env *env,
     const char *const *chain, size_t depth, char **err, size_t *err_col)
 {
 	struct query_parser	 p;
 	struct query		*q = xcalloc(1, sizeof *q);
+	date_time		 asof;
 
 	memset(&p, 0, sizeof p);
 	p.s = text;
@@ -1119,6 +1254,8 @@ query_parse_in(const char *text, const struct query_env *env,
 	buf_free(&p.item.text);
 	if (q != NULL) {
 		query_sort(q);
+		if (depth == 0 && query_asof(q, &asof))
+			query_set_asof(q, asof);
 		return q;
 	}
 	if (err_col != NULL)

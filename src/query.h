@@ -28,7 +28,13 @@
  *			timeline does not know
  *	asof:D		known by D: some source dated on or before D's latest,
  *			or, with no dated source, the event's earliest <= D's
- *			latest
+ *			latest; and status: judges the verdict as of D's
+ *			latest (claims_status_asof), not the status now
+ *	rel:K		has a related item of relation K (supports,
+ *			contradicts, retracts, supersedes, follows)
+ *	sources:N	at least N independent sources (claims_independent)
+ *	source:T	a source's outlet (a plain-text source is one), url,
+ *			title, via or archive contains T (case-insensitive)
  * from: and to: together keep an event whose range overlaps
  * [from.earliest, to.latest] (SPEC section 2).  An unquoted date value
  * runs over blanks and commas as far as it still reads as a date:
@@ -39,6 +45,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "date.h"
 
 struct timeline;
 struct tl_event;
@@ -97,6 +105,10 @@ bool		 query_match(const struct query *, const struct timeline *,
 bool		 query_narrows(const char *old, const char *now);
 /* True if a term of the query is of the field named (e.g. "changed"). */
 bool		 query_uses(const struct query *, const char *field);
+/* The instant of the query's asof: (its date's latest), if it has one not
+ * negated (also through an @NAME): what the list and its colours judge
+ * each event's verdict by (claims_status_asof). */
+bool		 query_asof(const struct query *, date_time *);
 /* True if the query has no terms. */
 bool		 query_is_empty(const struct query *);
 void		 query_free(struct query *);

@@ -5,12 +5,16 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "check_suites.h"
 #include "claims.h"
 #include "date.h"
+#include "diag.h"
+#include "load.h"
+#include "query.h"
 #include "timeline.h"
 
 static struct date_range
@@ -206,6 +210,108 @@ START_TEST(test_rel_names)
 }
 END_TEST
 
+/* The query fields of contested claims, over tests/data/claims.yaml: each
+ * query and the ids it keeps, in order. */
+static const struct {
+	const char	*query;
+	const char	*ids;
+} claim_queries[] = {
+	{ "rel:contradicts", "wsj-contact kremlin-denial" },
+	{ "rel:retracts,supersedes", "terminals-retraction terminals-update" },
+	{ "rel:follows", "taiwan-request" },
+	{ "-rel:supports", "wsj-contact terminals-claim terminals-retraction "
+	    "terminals-update kremlin-denial" },
+	/* independent: the WSJ and its relays count once */
+	{ "sources:1", "wsj-contact taiwan-request terminals-claim "
+	    "kremlin-denial" },
+	{ "sources:2", "taiwan-request" },
+	{ "sources:0", "wsj-contact taiwan-request terminals-claim "
+	    "terminals-retraction terminals-update kremlin-denial" },
+	/* a plain-text source, an outlet, a URL, an archive, a relay */
+	{ "source:TASS", "kremlin-denial" },
+	{ "source:\"kyiv post\"", "wsj-contact" },
+	{ "source:wsj.com", "wsj-contact" },
+	{ "source:web.archive.org", "wsj-contact" },
+	{ "source:Reuters", "wsj-contact" },
+	/* bare words do not search sources (SPEC section 4) */
+	{ "TASS", "" },
+	/* the verdict as of a date */
+	{ "status:confirmed", "wsj-contact" },
+	{ "asof:2024-10-30 status:alleged", "wsj-contact taiwan-request" },
+	{ "asof:2024-12 status:disputed", "wsj-contact terminals-claim "
+	    "terminals-retraction" },
+	{ "asof:2024-02-11 status:reported", "terminals-claim" },
+	{ "status:reported asof:2024-02-11", "terminals-claim" },
+	{ "asof:2024-03-15 status:confirmed", "terminals-retraction" },
+	{ "asof:2026 status:confirmed", "wsj-contact" },
+};
+
+START_TEST(test_queries)
+{
+	struct timeline		 tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	char			 path[] = TESTDATA "/claims.yaml";
+	char			*paths[] = { path };
+	struct query		*q;
+	struct buf		 got = BUF_INIT;
+	char			*err = NULL;
+	size_t			 i, col;
+
+	load_paths(&tl, paths, 1, &diags);
+	ck_assert_uint_eq(diags.n, 0);
+	q = query_parse(claim_queries[_i].query, &err, &col);
+	ck_assert_msg(q != NULL, "%s: %s", claim_queries[_i].query, err);
+	for (i = 0; i < tl.nevents; i++)
+		if (query_match(q, &tl, &tl.events[i]))
+			buf_printf(&got, "%s%s", got.len > 0 ? " " : "",
+			    tl.events[i].id);
+	ck_assert_msg(strcmp(buf_str(&got), claim_queries[_i].ids) == 0,
+	    "%s: got '%s'", claim_queries[_i].query, buf_str(&got));
+	query_free(q);
+	buf_free(&got);
+	diag_free(&diags);
+	timeline_free(&tl);
+}
+END_TEST
+
+START_TEST(test_query_errors)
+{
+	static const char *const bad[] = {
+		"rel:refutes", "sources:two", "sources:", "sources:-1",
+		"rel:"
+	};
+	char	*err = NULL;
+	size_t	 i, col;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(query_parse(bad[i], &err, &col) == NULL, "%s",
+		    bad[i]);
+		free(err);
+		err = NULL;
+	}
+	ck_assert_ptr_null(query_parse("rel:contradict", &err, &col));
+	ck_assert_str_eq(err, "unknown relation 'contradict' (did you mean "
+	    "'contradicts'?)");
+	ck_assert_uint_eq(col, 4);
+	free(err);
+}
+END_TEST
+
+START_TEST(test_query_asof)
+{
+	struct query	*q;
+	date_time	 t;
+
+	q = query_parse("tag:x asof:2024-10", NULL, NULL);
+	ck_assert(query_asof(q, &t));
+	ck_assert(t == day("2024-10").latest);
+	query_free(q);
+	q = query_parse("-asof:2024-10 status:alleged", NULL, NULL);
+	ck_assert(!query_asof(q, &t));
+	query_free(q);
+}
+END_TEST
+
 Suite *
 claims_suite(void)
 {
@@ -216,6 +322,12 @@ claims_suite(void)
 	tcase_add_test(tc, test_independent);
 	tcase_add_test(tc, test_relation_problem);
 	tcase_add_test(tc, test_rel_names);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("query");
+	tcase_add_loop_test(tc, test_queries, 0,
+	    sizeof claim_queries / sizeof *claim_queries);
+	tcase_add_test(tc, test_query_errors);
+	tcase_add_test(tc, test_query_asof);
 	suite_add_tcase(s, tc);
 	return s;
 }
