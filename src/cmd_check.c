@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "diag.h"
 #include "load.h"
 #include "timeline.h"
+#include "xmalloc.h"
 
 static const char check_usage[] =
 "usage: tlv check [FILE|DIR ...]\n"
@@ -19,6 +21,19 @@ static const char check_usage[] =
 "  --config FILE      the configuration file (see tlv(1))\n"
 "\n"
 "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.\n";
+
+/* The problems in the order of the files, then of their lines. */
+static void
+check_sort(struct diag_list *diags, const struct timeline *tl)
+{
+	char	**paths = xcalloc(tl->nfiles + 1, sizeof *paths);
+	size_t	  i;
+
+	for (i = 0; i < tl->nfiles; i++)
+		paths[i] = tl->files[i].path;
+	diag_sort(diags, paths, tl->nfiles);
+	free(paths);
+}
 
 int
 cmd_check(int argc, char **argv)
@@ -37,6 +52,7 @@ cmd_check(int argc, char **argv)
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	load_paths_progress(&tl, paths, n, &diags, cli_progress());
+	check_sort(&diags, &tl);
 	diag_print(&diags, stdout, DIAG_WARNING);
 	printf("%zu error%s, %zu warning%s\n", diags.errors,
 	    diags.errors == 1 ? "" : "s", diags.warnings,

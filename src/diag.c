@@ -84,6 +84,70 @@ diag_print(const struct diag_list *l, FILE *fp, enum diag_severity max)
 	buf_free(&b);
 }
 
+/* A diagnostic and its notes: diag_sort's unit. */
+struct diag_group {
+	size_t		file;		/* rank of its file */
+	unsigned	line, col;
+	size_t		first, n;	/* its diagnostics in the list */
+};
+
+static int
+diag_group_cmp(const void *a, const void *b)
+{
+	const struct diag_group	*x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static size_t
+diag_file_rank(const char *file, char *const *paths, size_t npaths)
+{
+	size_t	i;
+
+	for (i = 0; file != NULL && i < npaths; i++)
+		if (strcmp(paths[i], file) == 0)
+			return i;
+	return npaths;
+}
+
+void
+diag_sort(struct diag_list *l, char *const *paths, size_t npaths)
+{
+	struct diag_group	*g;
+	struct diag		*v;
+	size_t			 i, k, ng = 0;
+
+	if (l->n < 2)
+		return;
+	g = xreallocarray(NULL, l->n, sizeof *g);
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].severity == DIAG_NOTE && ng > 0) {
+			g[ng - 1].n++;
+			continue;
+		}
+		g[ng].file = diag_file_rank(l->v[i].file, paths, npaths);
+		g[ng].line = l->v[i].line;
+		g[ng].col = l->v[i].col;
+		g[ng].first = i;
+		g[ng++].n = 1;
+	}
+	qsort(g, ng, sizeof *g, diag_group_cmp);
+	v = xreallocarray(NULL, l->cap, sizeof *v);
+	for (i = 0, k = 0; i < ng; i++) {
+		memcpy(&v[k], &l->v[g[i].first], g[i].n * sizeof *v);
+		k += g[i].n;
+	}
+	free(l->v);
+	l->v = v;
+	free(g);
+}
+
 size_t
 diag_truncate(struct diag_list *l, size_t n)
 {

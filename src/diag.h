@@ -51,6 +51,12 @@ void	 diag_format(const struct diag *, struct buf *);
 /* Print all with severity <= max_severity (DIAG_NOTEs follow their parent). */
 void	 diag_print(const struct diag_list *, FILE *,
 	    enum diag_severity max_severity);
+/*
+ * Put the list in the order of the files (paths[0..npaths), a file not
+ * there last), then of line and column; each diagnostic keeps its notes
+ * after it, and ties keep the order they were found in.
+ */
+void	 diag_sort(struct diag_list *, char *const *paths, size_t npaths);
 /* Drop diagnostics from index n on; returns how many errors went. */
 size_t	 diag_truncate(struct diag_list *, size_t n);
 void	 diag_free(struct diag_list *);

@@ -463,8 +463,7 @@ load_find_dropped(const struct timeline *tl, const char *id)
 	    strcmp(tl->dropped[lo].id, id) == 0 ? &tl->dropped[lo] : NULL;
 }
 
-/* The related ids of one event (loaded or dropped) that match no loaded
- * event: a warning each. */
+/* What is wrong with e's relation r to event to (claims.h): a warning. */
 static void
 load_check_relation(const struct timeline *tl, struct diag_list *diags,
     const struct tl_event *e, const struct tl_ref *r,
@@ -478,8 +477,9 @@ load_check_relation(const struct timeline *tl, struct diag_list *diags,
 	buf_free(&b);
 }
 
-/* e: the loaded event stating them (NULL for a dropped one), whose
- * relations are checked too. */
+/* The related ids of one event (loaded or dropped) that match no event,
+ * loaded or dropped: a warning each.  e: the loaded event stating them
+ * (NULL for a dropped one), whose relations are checked too. */
 static void
 load_check_related(const struct timeline *tl, struct diag_list *diags,
     const struct tl_event *e, uint32_t file, const struct tl_ref *rel,
@@ -496,11 +496,12 @@ load_check_related(const struct timeline *tl, struct diag_list *diags,
 				load_check_relation(tl, diags, e, &rel[j], to);
 			continue;
 		}
+		/* An event not loaded for its errors: those errors are the
+		 * problem, reported once, not again at every link to it. */
+		if (load_find_dropped(tl, r) != NULL)
+			continue;
 		diag_add(diags, DIAG_WARNING, tl->files[file].path, rel[j].line,
-		    rel[j].col, load_find_dropped(tl, r) != NULL ?
-		    "related id '%s' names an event that was not loaded (it "
-		    "has errors)" : "related id '%s' matches no loaded event",
-		    r);
+		    rel[j].col, "related id '%s' matches no loaded event", r);
 	}
 }
 
