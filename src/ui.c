@@ -61,6 +61,38 @@ ui_layout(struct app *app)
 			app->views[i].ops->layout(app);
 }
 
+/*
+ * An action to the current view, and what it passes on to what every view
+ * shares: q quits from the list and goes back to it from elsewhere; ? and
+ * E open the help and the problems from the list, and go back to it from
+ * anywhere else.
+ */
+static enum ui_reaction
+ui_act(struct app *app, enum action a)
+{
+	enum ui_reaction	r = app->view->action(app, a);
+	bool			list = app->view_id == UI_VIEW_TIMELINE;
+
+	if (r != UI_PASS)
+		return r;
+	switch (a) {
+	case ACTION_QUIT:
+		if (list) {
+			app->quit = true;
+			return UI_NOTHING;
+		}
+		ui_view_show(app, UI_VIEW_TIMELINE);
+		return UI_REDRAW;
+	case ACTION_HELP:
+	case ACTION_DIAGNOSTICS:
+		ui_view_show(app, !list ? UI_VIEW_TIMELINE :
+		    a == ACTION_HELP ? UI_VIEW_HELP : UI_VIEW_DIAG);
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
 static enum ui_reaction
 ui_mouse(struct app *app)
 {
@@ -69,9 +101,9 @@ ui_mouse(struct app *app)
 	if (getmouse(&ev) != OK)
 		return UI_NOTHING;
 	if (ev.bstate & BUTTON4_PRESSED)
-		return app->view->action(app, ACTION_MOVE_UP);
+		return ui_act(app, ACTION_MOVE_UP);
 	if (ev.bstate & BUTTON5_PRESSED)
-		return app->view->action(app, ACTION_MOVE_DOWN);
+		return ui_act(app, ACTION_MOVE_DOWN);
 	if ((ev.bstate & BUTTON1_PRESSED) && app->view->click != NULL)
 		return app->view->click(app, ev.y, ev.x);
 	return UI_NOTHING;
@@ -111,7 +143,7 @@ ui_key(struct app *app, int32_t key)
 		clearok(curscr, TRUE);
 		return UI_RELAYOUT;
 	}
-	return app->view->action(app, a);
+	return ui_act(app, a);
 }
 
 /* Run a script command. */

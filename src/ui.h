@@ -43,7 +43,8 @@ struct buf;
 enum ui_reaction {
 	UI_NOTHING,
 	UI_REDRAW,		/* repaint the current view */
-	UI_RELAYOUT		/* sizes changed: clear and repaint */
+	UI_RELAYOUT,		/* sizes changed: clear and repaint */
+	UI_PASS			/* an action not the view's: the loop's */
 };
 
 /*
@@ -58,9 +59,17 @@ enum ui_reaction {
  * its ops (draw and action at least), its line in ui.c's ui_views and in
  * Makefile.am; the key that opens it calls ui_view_show.
  *
- * Keys reach the current view's action as actions (action.h); what it
- * does not handle (UI_NOTHING) it hands back to the loop, which does the
- * rest (ui_key in ui.c).
+ * A key flows: the terminal (ui_read_key) or a test's script, to the
+ * prompt if one is open (ui_prompt_key), else through the key map to an
+ * action (action.h), which goes to the current view's action.  The view
+ * handles what it knows and returns UI_PASS for the rest, which the loop
+ * does the same way for every view (ui_act in ui.c): q quits from the
+ * list and goes back to it from elsewhere, ? and E open the help and the
+ * problems from the list and go back from anywhere else.  A view that
+ * shows the events can pass on the finding keys to ui_find_action first.
+ * To add a key: its row in action.h's ACTION_LIST (name, default keys,
+ * flags, help: the help page, the man page check and the config follow),
+ * then its case in the action of the view(s) it is for.
  */
 enum ui_view_id {
 	UI_VIEW_TIMELINE,	/* the list: view_timeline.c */
@@ -335,6 +344,9 @@ bool	 ui_loading(const struct app *, unsigned *pct);
  * typed (UI_PROMPT_FILTER) or goes to a date (UI_PROMPT_GOTO) in the
  * list (app->br), for any view that shows the events. */
 void	 ui_find_open(struct app *, enum ui_prompt_kind);
+/* The finding keys: / f : open those prompts, n N go to the next match,
+ * F clears the filter; UI_PASS for any other action. */
+enum ui_reaction ui_find_action(struct app *, enum action);
 
 /* --- related links (view_related.c) --- */
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Finding events from a prompt: search, filter as you type, go to a date;
- * see ui.h.  What the prompt does is given here, as its hooks: the prompt
+ * Finding events: search (and n/N), filter as you type (and F), go to a
+ * date; see ui.h.  What the prompt does is given here, as its hooks: the prompt
  * (ui_prompt.c) knows nothing of it.
  */
 #include "config.h"
@@ -159,4 +159,50 @@ ui_find_open(struct app *app, enum ui_prompt_kind kind)
 		return;
 	}
 	ui_prompt_open(app, kind, NULL, &h);
+}
+
+/* n, N: the next match of the last search, either way. */
+static enum ui_reaction
+ui_find_next(struct app *app, int dir)
+{
+	bool	wrapped;
+
+	if (app->br.search == NULL) {
+		ui_message(app, true, "no search yet: / searches");
+		return UI_REDRAW;
+	}
+	if (!browse_search_next(&app->br, dir, &wrapped))
+		ui_message(app, true, "no match");
+	else if (wrapped)
+		ui_message(app, false, "search wrapped around");
+	ui_views_reset(app);
+	return UI_REDRAW;
+}
+
+enum ui_reaction
+ui_find_action(struct app *app, enum action a)
+{
+	char	*err = NULL;
+
+	switch (a) {
+	case ACTION_SEARCH:
+		ui_find_open(app, UI_PROMPT_SEARCH);
+		return UI_REDRAW;
+	case ACTION_FILTER:
+		ui_find_open(app, UI_PROMPT_FILTER);
+		return UI_REDRAW;
+	case ACTION_GOTO_DATE:
+		ui_find_open(app, UI_PROMPT_GOTO);
+		return UI_REDRAW;
+	case ACTION_NEXT_MATCH:
+	case ACTION_PREV_MATCH:
+		return ui_find_next(app, a == ACTION_NEXT_MATCH ? 1 : -1);
+	case ACTION_CLEAR_FILTER:
+		browse_set_filter(&app->br, NULL, &err, NULL);
+		free(err);
+		ui_message(app, false, "filter cleared");
+		return UI_REDRAW;
+	default:
+		return UI_PASS;
+	}
 }

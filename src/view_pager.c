@@ -57,23 +57,14 @@ vp_draw_text(struct app *app, const char *title, const struct buf *text,
 	}
 }
 
+/* The pages scroll; q, ? and E go back to the list (the loop's). */
 static enum ui_reaction
 vp_action(struct app *app, enum action a)
 {
 	size_t	page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
 
-	if (ui_scroll(&vp_of(app)->top, page, a, true))
-		return UI_REDRAW;
-	switch (a) {
-	case ACTION_QUIT:
-	case ACTION_HELP:
-	case ACTION_DIAGNOSTICS:
-		ui_view_show(app, UI_VIEW_TIMELINE);
-		break;
-	default:
-		return UI_NOTHING;
-	}
-	return UI_REDRAW;
+	return ui_scroll(&vp_of(app)->top, page, a, true) ? UI_REDRAW :
+	    UI_PASS;
 }
 
 /* Opened: from the top. */

@@ -163,12 +163,15 @@ vr_action(struct app *app, enum action a)
 	case ACTION_DETAIL:
 	case ACTION_FOLLOW:
 		return vr_follow(app, *row);
-	case ACTION_QUIT:
 	case ACTION_BACK:
 		ui_view_show(app, UI_VIEW_TIMELINE);
 		break;
-	default:
+	case ACTION_HELP:
+	case ACTION_DIAGNOSTICS:
+		/* The chooser is the cursor's event's: close it first. */
 		return UI_NOTHING;
+	default:
+		return UI_PASS;	/* q: back to the list */
 	}
 	return UI_REDRAW;
 }

@@ -586,22 +586,6 @@ vt_zoom(struct app *app, int dir)
 	return UI_REDRAW;
 }
 
-static enum ui_reaction
-vt_next_match(struct app *app, int dir)
-{
-	bool	wrapped;
-
-	if (app->br.search == NULL) {
-		ui_message(app, true, "no search yet: / searches");
-		return UI_REDRAW;
-	}
-	if (!browse_search_next(&app->br, dir, &wrapped))
-		ui_message(app, true, "no match");
-	else if (wrapped)
-		ui_message(app, false, "search wrapped around");
-	return vt_moved(app, true);
-}
-
 /* D asked: y deletes. */
 static void
 vt_delete_answer(struct app *app, int32_t key, void *ctx)
@@ -658,90 +642,11 @@ vt_ask_note(struct app *app)
 	return UI_REDRAW;
 }
 
+/* The keys that change a file (ACTION_F_EDITS). */
 static enum ui_reaction
-vt_list_action(struct app *app, enum action a)
+vt_edit_action(struct app *app, enum action a)
 {
-	struct vt_state	*vt = vt_of(app);
-	long	page = vt->list_h > 1 ? vt->list_h - 1 : 1;
-
 	switch (a) {
-	case ACTION_MOVE_DOWN:
-		return vt_moved(app, browse_move(&app->br, 1));
-	case ACTION_MOVE_UP:
-		return vt_moved(app, browse_move(&app->br, -1));
-	case ACTION_PAGE_DOWN:
-		return vt_moved(app, browse_move(&app->br, page));
-	case ACTION_PAGE_UP:
-		return vt_moved(app, browse_move(&app->br, -page));
-	case ACTION_MOVE_FIRST:
-		return vt_moved(app, browse_move_to(&app->br, 0));
-	case ACTION_MOVE_LAST:
-		return vt_moved(app, browse_move_to(&app->br, SIZE_MAX));
-	default:
-		return UI_NOTHING;
-	}
-}
-
-static enum ui_reaction
-vt_action(struct app *app, enum action a)
-{
-	struct vt_state	*vt = vt_of(app);
-
-	if (vt->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
-		return UI_REDRAW;
-	if ((action_info(a)->flags & ACTION_F_EDITS) && ui_loading(app, NULL)) {
-		ui_message(app, true, "still loading: edits wait for the whole "
-		    "file");
-		return UI_REDRAW;
-	}
-	switch (a) {
-	case ACTION_MOVE_DOWN: case ACTION_MOVE_UP:
-	case ACTION_PAGE_DOWN: case ACTION_PAGE_UP:
-	case ACTION_MOVE_FIRST: case ACTION_MOVE_LAST:
-		return vt_list_action(app, a);
-	case ACTION_DETAIL:
-		vt->detail = !vt->detail;
-		vt->detail_focus = false;
-		return UI_RELAYOUT;
-	case ACTION_FOCUS:
-		vt->detail_focus = !vt->detail_focus || !vt->detail;
-		vt->detail = true;
-		return UI_RELAYOUT;
-	case ACTION_SEARCH:
-		ui_find_open(app, UI_PROMPT_SEARCH);
-		return UI_REDRAW;
-	case ACTION_NEXT_MATCH:
-		return vt_next_match(app, 1);
-	case ACTION_PREV_MATCH:
-		return vt_next_match(app, -1);
-	case ACTION_FILTER:
-		ui_find_open(app, UI_PROMPT_FILTER);
-		return UI_REDRAW;
-	case ACTION_CLEAR_FILTER: {
-		char *err = NULL;
-
-		browse_set_filter(&app->br, NULL, &err, NULL);
-		ui_message(app, false, "filter cleared");
-		return UI_REDRAW;
-	}
-	case ACTION_PREV_PERIOD:
-		return vt_period(app, -1);
-	case ACTION_NEXT_PERIOD:
-		return vt_period(app, 1);
-	case ACTION_ZOOM_IN:
-		return vt_zoom(app, 1);
-	case ACTION_ZOOM_OUT:
-		return vt_zoom(app, -1);
-	case ACTION_GOTO_DATE:
-		ui_find_open(app, UI_PROMPT_GOTO);
-		return UI_REDRAW;
-	case ACTION_FOLLOW:
-		ui_related_open(app);
-		return UI_REDRAW;
-	case ACTION_BACK:
-		if (!browse_back(&app->br))
-			ui_message(app, false, "nothing to go back to");
-		return vt_moved(app, true);
 	case ACTION_ANNOTATE:
 		return vt_ask_note(app);
 	case ACTION_DELETE:
@@ -756,18 +661,75 @@ vt_action(struct app *app, enum action a)
 	case ACTION_UNDO:
 		ui_edit_undo(app);
 		return UI_REDRAW;
-	case ACTION_DIAGNOSTICS:
-		ui_view_show(app, UI_VIEW_DIAG);
-		return UI_REDRAW;
-	case ACTION_HELP:
-		ui_view_show(app, UI_VIEW_HELP);
-		return UI_REDRAW;
-	case ACTION_QUIT:
-		app->quit = true;
-		return UI_NOTHING;
 	default:
-		return UI_NOTHING;
+		return UI_PASS;
 	}
+}
+
+/* The cursor, the panes and the ruler. */
+static enum ui_reaction
+vt_list_action(struct app *app, enum action a)
+{
+	struct vt_state	*vt = vt_of(app);
+	long		 page = vt->list_h > 1 ? vt->list_h - 1 : 1;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		return vt_moved(app, browse_move(&app->br, 1));
+	case ACTION_MOVE_UP:
+		return vt_moved(app, browse_move(&app->br, -1));
+	case ACTION_PAGE_DOWN:
+		return vt_moved(app, browse_move(&app->br, page));
+	case ACTION_PAGE_UP:
+		return vt_moved(app, browse_move(&app->br, -page));
+	case ACTION_MOVE_FIRST:
+		return vt_moved(app, browse_move_to(&app->br, 0));
+	case ACTION_MOVE_LAST:
+		return vt_moved(app, browse_move_to(&app->br, SIZE_MAX));
+	case ACTION_DETAIL:
+		vt->detail = !vt->detail;
+		vt->detail_focus = false;
+		return UI_RELAYOUT;
+	case ACTION_FOCUS:
+		vt->detail_focus = !vt->detail_focus || !vt->detail;
+		vt->detail = true;
+		return UI_RELAYOUT;
+	case ACTION_PREV_PERIOD:
+	case ACTION_NEXT_PERIOD:
+		return vt_period(app, a == ACTION_NEXT_PERIOD ? 1 : -1);
+	case ACTION_ZOOM_IN:
+	case ACTION_ZOOM_OUT:
+		return vt_zoom(app, a == ACTION_ZOOM_IN ? 1 : -1);
+	case ACTION_FOLLOW:
+		ui_related_open(app);
+		return UI_REDRAW;
+	case ACTION_BACK:
+		if (!browse_back(&app->br))
+			ui_message(app, false, "nothing to go back to");
+		return vt_moved(app, true);
+	default:
+		return UI_PASS;
+	}
+}
+
+/* What the list does not know (q, ?, E...) goes back to the loop. */
+static enum ui_reaction
+vt_action(struct app *app, enum action a)
+{
+	struct vt_state		*vt = vt_of(app);
+	enum ui_reaction	 r;
+
+	if (vt->detail_focus && vt_scroll_detail(app, a) == UI_REDRAW)
+		return UI_REDRAW;
+	if ((action_info(a)->flags & ACTION_F_EDITS) && ui_loading(app, NULL)) {
+		ui_message(app, true, "still loading: edits wait for the whole "
+		    "file");
+		return UI_REDRAW;
+	}
+	if ((r = vt_edit_action(app, a)) != UI_PASS ||
+	    (r = vt_list_action(app, a)) != UI_PASS)
+		return r;
+	return ui_find_action(app, a);
 }
 
 static enum ui_reaction
