@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,13 +121,121 @@ edit_load(struct timeline *tl, char **paths, size_t n)
 		save_clean_stale(tl->files[i].path);
 }
 
+/* --- which id was meant ----------------------------------------------- */
+
+/* A copy of s with ASCII letters in lower case. */
+static char *
+edit_fold(const char *s)
+{
+	char	*f = xstrdup(s), *p;
+
+	for (p = f; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return f;
+}
+
+/* Does the word w[0..n) match a word of the id c (the same, or one
+ * begins with most of the other: "activation", "activated")? */
+static bool
+edit_word_in(const char *w, size_t n, const char *c)
+{
+	const char	*sep = "-_. ";
+	size_t		 m, k, want;
+
+	for (; *c != '\0'; c += m + (c[m] != '\0')) {
+		m = strcspn(c, sep);
+		for (k = 0; k < m && k < n && c[k] == w[k]; k++)
+			continue;
+		want = n < m ? n : m;
+		if (want > 0 && (k == want ? want >= 3 || n == m : k >= 5))
+			return true;
+	}
+	return false;
+}
+
+/* Whether every word of the wanted id is in the candidate. */
+static bool
+edit_words_in(const char *want, const char *cand)
+{
+	const char	*sep = "-_. ";
+	size_t		 n, words = 0;
+
+	for (; *want != '\0'; want += n + (want[n] != '\0')) {
+		if ((n = strcspn(want, sep)) == 0)
+			continue;
+		if (!edit_word_in(want, n, cand))
+			return false;
+		words++;
+	}
+	return words > 0;
+}
+
+/* How close the id cand is to want, both folded: 0 the same but for case,
+ * then a few edits (more for a long id), then one inside the other, then
+ * every word of want in cand; UINT_MAX when not close. */
+static unsigned
+edit_closeness(const char *cand, const char *want)
+{
+	size_t		len = strlen(want), lc = strlen(cand);
+	unsigned	max = len < 5 ? 1 : len <= 8 ? 2 : len / 4 > 5 ? 5 :
+			    (unsigned)(len / 4);
+	unsigned	d;
+
+	if (strcmp(cand, want) == 0)
+		return 0;
+	if ((d = text_distance(cand, want, max)) <= max)
+		return d;
+	if (len < 3)	/* "x" is in too many ids to mean one */
+		return UINT_MAX;
+	if (lc >= 3 && (strstr(cand, want) != NULL ||
+	    strstr(want, cand) != NULL))
+		return max + 1;
+	return edit_words_in(want, cand) ? max + 2 : UINT_MAX;
+}
+
+#define EDIT_SUGGEST_MAX	3
+
+/* The ids of tl closest to id (as edit_closeness; as many as tie, up to
+ * EDIT_SUGGEST_MAX, first loaded first) as "'a', 'b' or 'c'" into out;
+ * false if none is close. */
+static bool
+edit_suggest(const struct timeline *tl, const char *id, struct buf *out)
+{
+	const char	*best[EDIT_SUGGEST_MAX];
+	unsigned	 bestd = UINT_MAX, d;
+	char		*want = edit_fold(id), *cand;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < tl->nevents; i++) {
+		if (tl->events[i].id == NULL)
+			continue;
+		cand = edit_fold(tl->events[i].id);
+		d = edit_closeness(cand, want);
+		free(cand);
+		if (d == UINT_MAX || d > bestd)
+			continue;
+		if (d < bestd) {
+			bestd = d;
+			n = 0;
+		}
+		if (n < EDIT_SUGGEST_MAX)
+			best[n++] = tl->events[i].id;
+	}
+	free(want);
+	for (i = 0; i < n; i++)
+		buf_printf(out, "%s'%s'", i == 0 ? "" : i + 1 < n ? ", " :
+		    " or ", best[i]);
+	return n > 0;
+}
+
 /* The one event with this id, or NULL after an error message. */
 static struct tl_event *
 edit_find(struct timeline *tl, const char *cmd, const char *id)
 {
 	struct tl_event	*found = NULL;
-	const char	*best = NULL;
-	unsigned	 bestd = 3, d;
+	struct buf	 b = BUF_INIT;
+	unsigned	 d;
 	size_t		 i;
 
 	for (i = 0; i < tl->nevents; i++) {
@@ -143,9 +252,6 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 				return NULL;
 			}
 			found = e;
-		} else if ((d = text_distance(e->id, id, 2)) < bestd) {
-			bestd = d;
-			best = e->id;
 		}
 	}
 	/* An event that was not loaded for its errors may have the id. */
@@ -174,11 +280,12 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 	if (d > 0)
 		edit_error(cmd, "%u file%s could not be loaded (above); nothing "
 		    "changed", d, d == 1 ? "" : "s");
-	else if (best != NULL)
-		edit_error(cmd, "no event with id '%s' (did you mean '%s'?)", id,
-		    best);
+	else if (edit_suggest(tl, id, &b))
+		edit_error(cmd, "no event with id '%s' (did you mean %s?)", id,
+		    b.data);
 	else
 		edit_error(cmd, "no event with id '%s'", id);
+	buf_free(&b);
 	return NULL;
 }
 

@@ -54,6 +54,19 @@ expect_grep "no event with id 'nope'" out "annotate unknown id"
 "$TLV" rm contakt story.yaml >out 2>&1
 expect_status 1 $? "rm misspelt id"
 expect_grep "did you mean 'contact'" out "rm misspelt id"
+# Long ids: a wrong word, a part, another case; several alike are listed.
+printf 'events:\n  - {id: starlink-activated-ukraine, date: 2022, title: A}\n  - {id: wsj-musk-putin-contact, date: 2023, title: B}\n  - {id: musk-peace-plan-poll, date: 2024, title: C}\n' >long.yaml
+for c in "starlink-activation|'starlink-activated-ukraine'" \
+    "wsj-contact|'wsj-musk-putin-contact'" \
+    "WSJ-Musk-Putin-Contact|'wsj-musk-putin-contact'" \
+    "musk|'wsj-musk-putin-contact' or 'musk-peace-plan-poll'"; do
+	"$TLV" annotate "${c%%|*}" "x" long.yaml >out 2>&1
+	expect_grep "no event with id '${c%%|*}' (did you mean ${c#*|}?)" out \
+	    "annotate ${c%%|*} suggests ${c#*|}"
+done
+"$TLV" annotate nope "x" long.yaml >out 2>&1
+if grep -q 'did you mean' out; then fail "annotate nope suggests:"; cat out
+else pass; fi
 printf 'events:\n  - {id: contact, date: 2020, title: Dup}\n' >dup.yaml
 "$TLV" annotate contact "x" story.yaml dup.yaml >out 2>&1
 expect_status 1 $? "ambiguous id"
