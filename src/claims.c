@@ -171,21 +171,32 @@ claims_via_cycle(const struct tl_source *src, uint32_t n)
 	return UINT32_MAX;
 }
 
+bool
+claims_new_origin(const struct tl_event *e, uint32_t i, const char **s,
+    size_t *len)
+{
+	const char	*t;
+	size_t		 tlen;
+	uint32_t	 k;
+
+	if (!claims_origin(e, i, s, len))
+		return false;
+	for (k = 0; k < i; k++)
+		if (claims_origin(e, k, &t, &tlen) &&
+		    claims_same(*s, *len, t, tlen))
+			return false;
+	return true;
+}
+
 uint32_t
 claims_independent(const struct tl_event *e, struct buf *names)
 {
-	uint32_t	i, k, count = 0;
-	const char	*s, *t;
-	size_t		 len, tlen;
+	uint32_t	i, count = 0;
+	const char	*s;
+	size_t		 len;
 
 	for (i = 0; i < e->nsources; i++) {
-		if (!claims_origin(e, i, &s, &len))
-			continue;
-		for (k = 0; k < i; k++)
-			if (claims_origin(e, k, &t, &tlen) &&
-			    claims_same(s, len, t, tlen))
-				break;
-		if (k < i)
+		if (!claims_new_origin(e, i, &s, &len))
 			continue;
 		if (names != NULL) {
 			if (count > 0)

@@ -42,6 +42,10 @@ bool		 claims_changed(const struct tl_event *, date_time t);
  * or its via chain loops. */
 bool		 claims_origin(const struct tl_event *, uint32_t i,
 		    const char **s, size_t *len);
+/* claims_origin, true only for the first source of e with that origin
+ * (walking i from 0 gives each independent origin once). */
+bool		 claims_new_origin(const struct tl_event *, uint32_t i,
+		    const char **s, size_t *len);
 /* The first of n sources whose via chain comes back on itself, or
  * UINT32_MAX if none does. */
 uint32_t	 claims_via_cycle(const struct tl_source *, uint32_t n);

@@ -303,6 +303,39 @@ import_list(struct buf *b, const char *key, const char *const *v,
 	}
 }
 
+/* The verdicts and related ids (with their relations) of import_own. */
+static void
+import_claims(struct buf *b, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+	uint32_t		 i;
+
+	if (e->verdicts != NULL)
+		buf_adds(b, "    verdicts:\n");
+	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
+		import_field(b, "      - ", "date", v->date_text, false);
+		import_field(b, "        ", "status",
+		    tl_status_name(v->status), false);
+		import_field(b, "        ", "by", v->by, false);
+		import_field(b, "        ", "text", v->text, false);
+	}
+	if (e->nrelated > 0)
+		buf_adds(b, "    related:\n");
+	for (i = 0; i < e->nrelated; i++) {
+		const struct tl_ref *r = &e->related[i];
+
+		if (r->rel == TL_REL_NONE) {
+			buf_adds(b, "      - ");
+			yamlout_scalar(b, r->text, 8);
+			buf_addc(b, '\n');
+			continue;
+		}
+		import_field(b, "      - ", "id", r->text, false);
+		import_field(b, "        ", "rel",
+		    tl_rel_name((enum tl_rel)r->rel), false);
+	}
+}
+
 /* tlv's own fields, from a slide's "tlv" mapping (tlv's export). */
 static void
 import_own(struct buf *b, const struct tl_event *e)
@@ -325,15 +358,16 @@ import_own(struct buf *b, const struct tl_event *e)
 			lead = "        ";
 		if (import_field(b, lead, "title", so->title, false))
 			lead = "        ";
-		import_field(b, lead, "date", so->date_text, false);
+		if (import_field(b, lead, "date", so->date_text, false))
+			lead = "        ";
+		if (so->more != NULL && import_field(b, lead, "via",
+		    so->more->via, false))
+			lead = "        ";
+		if (so->more != NULL)
+			import_field(b, lead, "archive", so->more->archive,
+			    false);
 	}
-	if (e->nrelated > 0)
-		buf_adds(b, "    related:\n");
-	for (i = 0; i < e->nrelated; i++) {
-		buf_adds(b, "      - ");
-		yamlout_scalar(b, e->related[i].text, 8);
-		buf_addc(b, '\n');
-	}
+	import_claims(b, e);
 	if (e->nnotes > 0)
 		buf_adds(b, "    notes:\n");
 	for (i = 0; i < e->nnotes; i++) {

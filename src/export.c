@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "claims.h"
 #include "export.h"
 #include "svg.h"
 #include "query.h"
@@ -494,6 +495,16 @@ export_md_source(struct buf *b, const struct tl_source *src)
 		export_md_str(b, src->title);
 		buf_addc(b, '"');
 	}
+	if (src->more != NULL && src->more->via != NULL) {
+		buf_adds(b, " via ");
+		export_md_str(b, src->more->via);
+	}
+	if (src->more != NULL && src->more->archive != NULL &&
+	    export_md_linkable(src->more->archive)) {
+		buf_adds(b, " [archived](");
+		export_md_url(b, src->more->archive);
+		buf_addc(b, ')');
+	}
 	if (src->date_text != NULL && label != src->date_text) {
 		buf_adds(b, " (");
 		export_md_str(b, src->date_text);
@@ -514,6 +525,33 @@ export_md_list(struct buf *b, const char *label, const char *const *v,
 		if (i > 0)
 			buf_adds(b, ", ");
 		export_md_str(b, v[i]);
+	}
+	buf_addc(b, '\n');
+}
+
+/* "  Verdicts: 2024-10-24 *alleged* (by): text; ..." */
+static void
+export_md_verdicts(struct buf *b, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+
+	if (e->verdicts == NULL)
+		return;
+	buf_adds(b, "\n  Verdicts: ");
+	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+		if (v > e->verdicts)
+			buf_adds(b, "; ");
+		export_md_str(b, v->date_text);
+		buf_printf(b, " *%s*", tl_status_name(v->status));
+		if (v->by != NULL) {
+			buf_adds(b, " (");
+			export_md_str(b, v->by);
+			buf_addc(b, ')');
+		}
+		if (v->text != NULL) {
+			buf_adds(b, ": ");
+			export_md_str(b, v->text);
+		}
 	}
 	buf_addc(b, '\n');
 }
@@ -551,6 +589,7 @@ export_md_event(struct export *x, const struct tl_event *e)
 	}
 	if (e->nsources > 0)
 		buf_addc(b, '\n');
+	export_md_verdicts(b, e);
 	return true;
 }
 
@@ -567,10 +606,17 @@ export_md_event(struct export *x, const struct tl_event *e)
  *		"interval"|"open-start"|"open-end"|"ongoing", ... ],
  *	    "end": TEXT|null, "title": TEXT, "description": TEXT|null,
  *	    "status": "confirmed"|"reported"|"alleged"|"disputed"|"denied"|null,
+ *	    "verdicts": [ { "date": TEXT, "status": STATUS, "by", "text":
+ *		TEXT|null } ],
  *	    "tags": [TEXT], "actors": [TEXT],
- *	    "sources": [ { "outlet", "url", "title", "date": TEXT|null } ],
- *	    "related": [TEXT], "notes": [ { "at", "by": TEXT|null,
- *	    "text": TEXT } ], "file": TEXT }
+ *	    "sources": [ { "outlet", "url", "title", "date", "via",
+ *		"archive": TEXT|null } ],
+ *	    "independent_sources": [TEXT],
+ *	    "related": [TEXT], "relations": [ { "id": TEXT, "rel":
+ *		"supports"|"contradicts"|"retracts"|"supersedes"|"follows"|
+ *		null } ],
+ *	    "notes": [ { "at", "by": TEXT|null, "text": TEXT } ],
+ *	    "file": TEXT }
  * ISO is "2022-02-24" or, for dates written with a time,
  * "2022-02-24T04:50:00Z".  Keys always appear, in this order.
  */
@@ -664,9 +710,69 @@ export_json_sources(struct buf *b, const struct tl_event *e)
 		export_json_str(b, s->title);
 		buf_adds(b, ", \"date\": ");
 		export_json_str(b, s->date_text);
+		buf_adds(b, ", \"via\": ");
+		export_json_str(b, s->more != NULL ? s->more->via : NULL);
+		buf_adds(b, ", \"archive\": ");
+		export_json_str(b, s->more != NULL ? s->more->archive : NULL);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, e->nsources > 0 ? "\n      ]" : "]");
+	buf_adds(b, ",\n      \"independent_sources\": [");
+	for (i = 0; i < e->nsources; i++) {
+		const char	*o;
+		size_t		 len;
+
+		if (!claims_new_origin(e, i, &o, &len))
+			continue;
+		if (b->data[b->len - 1] != '[')
+			buf_adds(b, ", ");
+		export_json_string(b, o, len);
+	}
+	buf_addc(b, ']');
+}
+
+static void
+export_json_verdicts(struct buf *b, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+
+	buf_adds(b, ",\n      \"verdicts\": [");
+	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
+		buf_adds(b, v > e->verdicts ? ",\n        {\"date\": " :
+		    "\n        {\"date\": ");
+		export_json_str(b, v->date_text);
+		buf_adds(b, ", \"status\": ");
+		export_json_str(b, tl_status_name(v->status));
+		buf_adds(b, ", \"by\": ");
+		export_json_str(b, v->by);
+		buf_adds(b, ", \"text\": ");
+		export_json_str(b, v->text);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, e->verdicts != NULL ? "\n      ]" : "]");
+}
+
+static void
+export_json_related(struct buf *b, const struct tl_event *e)
+{
+	uint32_t	i;
+
+	buf_adds(b, ",\n      \"related\": [");
+	for (i = 0; i < e->nrelated; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		export_json_str(b, e->related[i].text);
+	}
+	buf_adds(b, "],\n      \"relations\": [");
+	for (i = 0; i < e->nrelated; i++) {
+		buf_adds(b, i > 0 ? ", {\"id\": " : "{\"id\": ");
+		export_json_str(b, e->related[i].text);
+		buf_adds(b, ", \"rel\": ");
+		export_json_str(b, e->related[i].rel != TL_REL_NONE ?
+		    tl_rel_name((enum tl_rel)e->related[i].rel) : NULL);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
 }
 
 static void
@@ -694,7 +800,6 @@ static bool
 export_json_event(struct export *x, const struct tl_event *e)
 {
 	struct buf	*b = &x->b;
-	uint32_t	 i;
 
 	buf_adds(b, x->n > 0 ? ",\n    {\n      \"id\": " :
 	    "\n    {\n      \"id\": ");
@@ -705,16 +810,11 @@ export_json_event(struct export *x, const struct tl_event *e)
 	export_json_field(b, "description", e->description);
 	export_json_field(b, "status", e->status == TL_STATUS_NONE ? NULL :
 	    tl_status_name(e->status));
+	export_json_verdicts(b, e);
 	export_json_array(b, "tags", e->tags, e->ntags);
 	export_json_array(b, "actors", e->actors, e->nactors);
 	export_json_sources(b, e);
-	buf_adds(b, ",\n      \"related\": [");
-	for (i = 0; i < e->nrelated; i++) {
-		if (i > 0)
-			buf_adds(b, ", ");
-		export_json_str(b, e->related[i].text);
-	}
-	buf_addc(b, ']');
+	export_json_related(b, e);
 	export_json_notes(b, e);
 	export_json_field(b, "file", x->tl->files[e->file].path);
 	buf_adds(b, "\n    }");
@@ -1332,6 +1432,51 @@ export_tljs_list(struct buf *b, const char **sep, const char *key,
 	*sep = ", ";
 }
 
+/* The verdicts and the related ids (with their relations) of the "tlv"
+ * key, in tlv's own keys. */
+static void
+export_tljs_claims(struct buf *b, const char **sep, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+	uint32_t		 i;
+
+	if (e->verdicts != NULL) {
+		buf_printf(b, "%s\"verdicts\": [", *sep);
+		for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+			const char *s2 = "";
+
+			buf_adds(b, v > e->verdicts ? ", {" : "{");
+			export_tljs_member(b, &s2, "date", v->date_text);
+			export_tljs_member(b, &s2, "status",
+			    tl_status_name(v->status));
+			export_tljs_member(b, &s2, "by", v->by);
+			export_tljs_member(b, &s2, "text", v->text);
+			buf_addc(b, '}');
+		}
+		buf_addc(b, ']');
+		*sep = ", ";
+	}
+	if (e->nrelated == 0)
+		return;
+	buf_printf(b, "%s\"related\": [", *sep);
+	for (i = 0; i < e->nrelated; i++) {
+		const struct tl_ref *r = &e->related[i];
+
+		if (i > 0)
+			buf_adds(b, ", ");
+		if (r->rel == TL_REL_NONE) {
+			export_json_str(b, r->text);
+			continue;
+		}
+		buf_adds(b, "{\"id\": ");
+		export_json_str(b, r->text);
+		buf_printf(b, ", \"rel\": \"%s\"}",
+		    tl_rel_name((enum tl_rel)r->rel));
+	}
+	buf_addc(b, ']');
+	*sep = ", ";
+}
+
 /* tlv's own fields under "tlv", which TimelineJS ignores and tlv reads
  * back (SPEC section 9): the date and end as written, and what TimelineJS
  * has no place for.  plain: the description is tlv text (not HTML). */
@@ -1362,21 +1507,18 @@ export_tljs_tlv(struct buf *b, const struct tl_event *e, bool plain)
 			export_tljs_member(b, &s2, "url", so->url);
 			export_tljs_member(b, &s2, "title", so->title);
 			export_tljs_member(b, &s2, "date", so->date_text);
+			if (so->more != NULL) {
+				export_tljs_member(b, &s2, "via",
+				    so->more->via);
+				export_tljs_member(b, &s2, "archive",
+				    so->more->archive);
+			}
 			buf_addc(b, '}');
 		}
 		buf_addc(b, ']');
 		sep = ", ";
 	}
-	if (e->nrelated > 0) {
-		buf_printf(b, "%s\"related\": [", sep);
-		for (i = 0; i < e->nrelated; i++) {
-			if (i > 0)
-				buf_adds(b, ", ");
-			export_json_str(b, e->related[i].text);
-		}
-		buf_addc(b, ']');
-		sep = ", ";
-	}
+	export_tljs_claims(b, &sep, e);
 	if (e->nnotes > 0) {
 		buf_printf(b, "%s\"notes\": [", sep);
 		for (i = 0; i < e->nnotes; i++) {
@@ -1402,6 +1544,34 @@ export_tljs_has_tlv(const struct tl_event *e)
 	    e->ntags > 1 || !export_tljs_plain(e);
 }
 
+/* The verdict's history for TimelineJS readers: "<p>Verdicts: 2024-10-24
+ * alleged (by WSJ: text); 2025-03-01 confirmed</p>". */
+static void
+export_tljs_verdicts(struct buf *t, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+
+	if (e->verdicts == NULL)
+		return;
+	buf_adds(t, "<p>Verdicts: ");
+	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+		if (v > e->verdicts)
+			buf_adds(t, "; ");
+		export_html_escape(t, v->date_text, strlen(v->date_text));
+		buf_printf(t, " %s", tl_status_name(v->status));
+		if (v->by != NULL) {
+			buf_adds(t, " (");
+			export_html_escape(t, v->by, strlen(v->by));
+			buf_addc(t, ')');
+		}
+		if (v->text != NULL) {
+			buf_adds(t, ": ");
+			export_html_escape(t, v->text, strlen(v->text));
+		}
+	}
+	buf_adds(t, "</p>");
+}
+
 /* For TimelineJS readers, after the text: the status and the sources
  * (as links), as HTML paragraphs. */
 static void
@@ -1411,6 +1581,7 @@ export_tljs_status(struct buf *t, const struct tl_event *e)
 
 	if (e->status != TL_STATUS_NONE)
 		buf_printf(t, "<p>Status: %s</p>", tl_status_name(e->status));
+	export_tljs_verdicts(t, e);
 	if (e->nsources == 0)
 		return;
 	buf_adds(t, "<p>Sources: ");
@@ -1430,6 +1601,12 @@ export_tljs_status(struct buf *t, const struct tl_event *e)
 			export_html_escape(t, name, strlen(name));
 		if (so->url != NULL)
 			buf_adds(t, "</a>");
+		if (so->more != NULL && so->more->via != NULL) {
+			buf_adds(t, " (via ");
+			export_html_escape(t, so->more->via,
+			    strlen(so->more->via));
+			buf_addc(t, ')');
+		}
 		if (so->date_text != NULL) {
 			buf_adds(t, ", ");
 			export_html_escape(t, so->date_text,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "claims.h"
 #include "date.h"
 #include "query.h"
 #include "summary.h"
@@ -30,6 +31,8 @@ struct summary {
 	struct buf			 line;
 	size_t				 width;	/* wrap details to this */
 	const char			*indent; /* of detail lines */
+	date_time			 asof;	/* the query's asof:, or
+						   DATE_MAX */
 };
 
 /* Write b, as ASCII with placeholders when the terminal needs it. */
@@ -119,6 +122,7 @@ summary_event_line(struct summary *s, const struct tl_event *e,
 {
 	struct buf	*b = &s->line;
 	size_t		 start, w;
+	enum tl_status	 status;
 
 	buf_adds(b, indent);
 	start = b->len;
@@ -126,9 +130,11 @@ summary_event_line(struct summary *s, const struct tl_event *e,
 	w = text_width(b->data + start, b->len - start);
 	buf_addn(b, ' ', (w < s->datew ? s->datew - w : 0) + 2);
 	summary_text(b, e->title);
-	if (e->status != TL_STATUS_NONE) {
+	status = s->asof < DATE_MAX ? claims_status_asof(e, s->asof) :
+	    e->status;
+	if (status != TL_STATUS_NONE) {
 		buf_adds(b, "  [");
-		buf_adds(b, tl_status_name(e->status));
+		buf_adds(b, tl_status_name(status));
 		buf_addc(b, ']');
 	}
 	buf_addc(b, '\n');
@@ -227,8 +233,15 @@ summary_source(struct summary *s, const struct tl_source *src)
 	const char	*parts[4] = { src->outlet, src->title, src->date_text,
 			    src->url };
 	const char	*v[4];
-	struct buf	 url = BUF_INIT, rest = BUF_INIT;
+	struct buf	 url = BUF_INIT, rest = BUF_INIT, who = BUF_INIT;
 	size_t		 i, n = 0, lead, w;
+
+	/* "Reuters via The Wall Street Journal": whose reporting it is */
+	if (src->more != NULL && src->more->via != NULL) {
+		buf_printf(&who, "%s via %s", src->outlet != NULL ?
+		    src->outlet : "", src->more->via);
+		parts[0] = who.data + (src->outlet == NULL);
+	}
 
 	for (i = 0; i < 4; i++)
 		if (parts[i] != NULL)
@@ -243,6 +256,7 @@ summary_source(struct summary *s, const struct tl_source *src)
 	    lead + text_width(rest.data, rest.len) <= s->width) {
 		summary_list(s, "source", v, n);
 		buf_free(&rest);
+		buf_free(&who);
 		return;
 	}
 	if (n > 1) {
@@ -259,6 +273,26 @@ summary_source(struct summary *s, const struct tl_source *src)
 	buf_addc(&s->line, '\n');
 	buf_free(&url);
 	buf_free(&rest);
+	buf_free(&who);
+}
+
+/* "  archive: URL", the URL never broken: on a line of its own when it
+ * does not fit after the label. */
+static void
+summary_archive(struct summary *s, const char *archive)
+{
+	struct buf	url = BUF_INIT;
+	size_t		lead = strlen(s->indent) + strlen("  archive") + 2;
+
+	summary_clean(s, &url, archive);
+	if (lead + text_width(url.data, url.len) <= s->width)
+		buf_printf(&s->line, "%s  archive: ", s->indent);
+	else
+		buf_printf(&s->line, "%s  archive:\n%s", s->indent,
+		    s->indent);
+	buf_add(&s->line, url.data, url.len);
+	buf_addc(&s->line, '\n');
+	buf_free(&url);
 }
 
 static void
@@ -278,8 +312,9 @@ summary_note(struct summary *s, const struct tl_note *n)
 /* "related: id: its title [status]", so the answer to a claim reads in
  * place. */
 static void
-summary_related(struct summary *s, const char *id)
+summary_related(struct summary *s, const struct tl_ref *ref)
 {
+	const char		*id = ref->text;
 	const struct tl_event	*r = timeline_find_id(s->tl, id);
 	struct buf		 b = BUF_INIT;
 
@@ -291,7 +326,47 @@ summary_related(struct summary *s, const char *id)
 		if (r->status != TL_STATUS_NONE)
 			buf_printf(&b, " [%s]", tl_status_name(r->status));
 	}
-	summary_labelled(s, "related", b.data, b.len);
+	summary_labelled(s, ref->rel != TL_REL_NONE ?
+	    tl_rel_name((enum tl_rel)ref->rel) : "related", b.data, b.len);
+	buf_free(&b);
+}
+
+/* "verdict: 2024-10-24 alleged (by): text", oldest first. */
+static void
+summary_verdicts(struct summary *s, const struct tl_event *e)
+{
+	const struct tl_verdict	*v;
+	struct buf		 b = BUF_INIT;
+
+	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s %s", v->date_text,
+		    tl_status_name(v->status));
+		if (v->by != NULL)
+			buf_printf(&b, " (%s)", v->by);
+		if (v->text != NULL)
+			buf_printf(&b, ": %s", v->text);
+		summary_labelled(s, "verdict", b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+/* "3 sources, 1 independent (The Wall Street Journal)" where the count
+ * of sources says more than there is: relays, or one outlet twice. */
+static void
+summary_independent(struct summary *s, const struct tl_event *e)
+{
+	struct buf	names = BUF_INIT, b = BUF_INIT;
+	uint32_t	n = claims_independent(e, &names);
+
+	if (n < e->nsources) {
+		buf_printf(&b, "%u sources, %u independent",
+		    (unsigned)e->nsources, (unsigned)n);
+		if (n > 0)
+			buf_printf(&b, " (%s)", buf_str(&names));
+		summary_wrap(s, &s->line, b.data, b.len, s->indent);
+	}
+	buf_free(&names);
 	buf_free(&b);
 }
 
@@ -309,10 +384,17 @@ summary_details(struct summary *s, const struct tl_event *e)
 		summary_field(s, "until", e->end_text);
 	summary_list(s, "actors", e->actors, e->nactors);
 	summary_list(s, "tags", e->tags, e->ntags);
-	for (i = 0; i < e->nsources; i++)
+	summary_verdicts(s, e);
+	for (i = 0; i < e->nsources; i++) {
+		const struct tl_source_more *m = e->sources[i].more;
+
 		summary_source(s, &e->sources[i]);
+		if (m != NULL && m->archive != NULL)
+			summary_archive(s, m->archive);
+	}
+	summary_independent(s, e);
 	for (i = 0; i < e->nrelated; i++)
-		summary_related(s, e->related[i].text);
+		summary_related(s, &e->related[i]);
 	for (i = 0; i < e->nnotes; i++)
 		summary_note(s, &e->notes[i]);
 }
@@ -322,7 +404,7 @@ summary_print(FILE *fp, const struct timeline *tl,
     const struct summary_opts *opts)
 {
 	struct summary	 s = { fp, tl, opts, 0, BUF_INIT, opts->width,
-			    SUMMARY_INDENT };
+			    SUMMARY_INDENT, DATE_MAX };
 	size_t		 i, shown = 0;
 	bool		 brief = opts->mode == SUMMARY_BRIEF;
 	bool		 have_year = false, open_heading = false;
@@ -330,6 +412,8 @@ summary_print(FILE *fp, const struct timeline *tl,
 	char		 label[32];
 
 	s.datew = summary_date_width(&s);
+	if (opts->query == NULL || !query_asof(opts->query, &s.asof))
+		s.asof = DATE_MAX;
 	for (i = 0; i < tl->nevents; i++)
 		shown += summary_match(&s, &tl->events[i]);
 	if (!brief)
@@ -366,7 +450,8 @@ summary_event_details(struct buf *out, const struct timeline *tl,
     const struct tl_event *e, size_t width, const char *indent, bool ascii)
 {
 	struct summary_opts	opts = { SUMMARY_FULL, width, NULL, ascii };
-	struct summary		s = { NULL, tl, &opts, 0, *out, width, indent };
+	struct summary		s = { NULL, tl, &opts, 0, *out, width, indent,
+				    DATE_MAX };
 
 	summary_details(&s, e);
 	*out = s.line;

@@ -27,6 +27,9 @@ golden_run filter-dates.txt summary --brief --from 2022-06 --to 2023 story.yaml 
 golden_run filter-query.txt summary --brief --filter 'actor:"elon musk" -tag:taiwan' story.yaml story-more.yaml
 golden_run filter-grep.txt summary --brief --grep 'SPECIAL military' story.yaml story-more.yaml
 golden_run filter-asof.txt summary --brief --filter 'asof:2024-01 tag:starlink' story.yaml story-more.yaml
+golden_run summary-claims.txt summary --full --width 70 claims.yaml
+golden_run filter-asof-verdict.txt summary --brief --filter 'asof:2024-11-15 status:disputed,alleged' claims.yaml
+golden_run filter-claims.txt summary --brief --filter 'source:TASS,Reuters sources:1 -rel:follows' claims.yaml
 golden_run filter-none.txt summary --brief --tag nothing story.yaml
 
 # Search and bare filter words ignore Latin diacritics: muller finds

@@ -49,8 +49,9 @@ assert d["version"] == 1 and d["title"] == "Test story + More story"
 ev = {e["id"]: e for e in d["events"]}
 assert len(d["events"]) == 8, len(d["events"])
 keys = ["id", "date", "earliest", "latest", "precision", "qualifiers", "end",
-        "title", "description", "status", "tags", "actors", "sources",
-        "related", "notes", "file"]
+        "title", "description", "status", "verdicts", "tags", "actors",
+        "sources", "independent_sources", "related", "relations", "notes",
+        "file"]
 for e in d["events"]:
     assert list(e) == keys, list(e)
 c = ev["contact"]
@@ -58,7 +59,10 @@ assert c["date"] == "late 2022" and c["earliest"] == "2022-09-01"
 assert c["latest"] is None and c["end"] == "ongoing"
 assert c["precision"] == "season" and c["qualifiers"] == ["ongoing"]
 assert c["sources"] == [{"outlet": "The Wall Street Journal",
-    "url": "https://www.wsj.com/", "title": None, "date": "2024-10-24"}]
+    "url": "https://www.wsj.com/", "title": None, "date": "2024-10-24",
+    "via": None, "archive": None}]
+assert c["independent_sources"] == ["The Wall Street Journal"]
+assert c["verdicts"] == [] and c["relations"] == [{"id": "taiwan", "rel": None}]
 assert c["notes"][0]["by"] == "alice" and c["related"] == ["taiwan"]
 assert ev["taiwan"]["qualifiers"] == ["uncertain"]
 assert ev["caesar"]["earliest"] == "-0043-01-01"
@@ -70,6 +74,27 @@ assert "\u65e5\u672c\u8a9e" in ev["decade"]["title"]
 assert ev["hur-claim"]["file"] == "story-more.yaml"
 EOF
 	then pass; else fail "json export does not read back as documented"; fi
+	# contested claims: verdicts, relations, relayed and archived sources
+	"$TLV" export --format json "$data/claims.yaml" >"$out"
+	if $py - "$out" <<'EOF'
+import json, sys
+ev = {e["id"]: e for e in json.load(open(sys.argv[1], encoding="utf-8"))["events"]}
+c = ev["wsj-contact"]
+assert [(v["date"], v["status"]) for v in c["verdicts"]] == [
+    ("2024-10-24", "alleged"), ("2024-11", "disputed"),
+    ("2025-03-01", "confirmed")], c["verdicts"]
+assert c["verdicts"][0]["by"] == "The Wall Street Journal"
+assert c["verdicts"][1]["text"] is None
+assert c["relations"] == [{"id": "kremlin-denial", "rel": "contradicts"}]
+assert c["related"] == ["kremlin-denial"]
+assert c["sources"][1]["via"] == "The Wall Street Journal"
+assert c["sources"][0]["archive"].startswith("https://web.archive.org/")
+assert c["independent_sources"] == ["The Wall Street Journal"]
+t = ev["taiwan-request"]
+assert t["independent_sources"] == ["The Wall Street Journal", "Business Insider"]
+assert ev["kremlin-denial"]["independent_sources"] == ["TASS report, 25 October 2024"]
+EOF
+	then pass; else fail "json export of contested claims"; fi
 else
 	echo "SKIP: python3 not found; json not parsed"
 fi
@@ -462,4 +487,14 @@ expect_status 1 $? "import of a tlv file"
 expect_grep 'not TimelineJS' "$err" "import of a tlv file"
 "$TLV" import --from timelinejs "$tmp/missing.json" >"$out" 2>"$err"
 expect_status 1 $? "import of a missing file"
+# markdown: the verdict history, relayed and archived sources
+"$TLV" export --format markdown "$data/claims.yaml" >"$out" 2>"$err"
+expect_status 0 $? "markdown export of contested claims"
+expect_grep '^  Verdicts: 2024-10-24 \*alleged\* (The Wall Street Journal): Several officials, none named.; 2024-11 \*disputed\*' \
+    "$out" "markdown verdicts"
+expect_grep 'Reuters via The Wall Street Journal (2024-10-25)' "$out" \
+    "markdown: a relayed source"
+expect_grep '\[archived\](https://web.archive.org/' "$out" \
+    "markdown: an archived source"
+
 finish

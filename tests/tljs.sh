@@ -238,13 +238,19 @@ expect_grep '"headline": ""' "$tmp/back.json" "no file name as the headline"
 
 # --- a tlv timeline survives export -> import unchanged ----------------------
 
-story="$data/story.yaml $data/story-more.yaml"
+story="$data/story.yaml $data/story-more.yaml $data/claims.yaml"
 # shellcheck disable=SC2086
 "$TLV" export --format timelinejs $story >"$tmp/story.json"
 expect_grep '"display_date": "late 2022 – ongoing"' "$tmp/story.json" \
     "a fuzzy date is shown as written"
 expect_grep '<p>Status: alleged</p>' "$tmp/story.json" "status in the slide text"
 expect_grep '<p>Sources: <a href=' "$tmp/story.json" "sources in the slide text"
+expect_grep '<p>Verdicts: 2024-10-24 alleged (The Wall Street Journal): Several officials, none named.; 2024-11 disputed' \
+    "$tmp/story.json" "the verdict history in the slide text"
+expect_grep 'Reuters (via The Wall Street Journal), 2024-10-25' \
+    "$tmp/story.json" "a relayed source in the slide text"
+expect_grep '"related": \[{"id": "kremlin-denial", "rel": "contradicts"}\]' \
+    "$tmp/story.json" "relations in the tlv key"
 import_ok "$tmp/story.json" "tlv story"
 if [ -n "$py" ]; then
 	# shellcheck disable=SC2086
