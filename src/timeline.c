@@ -220,8 +220,9 @@ timeline_add_dropped(struct timeline *tl, const struct tl_event *e)
 	    e->nrelated * sizeof *d->related, _Alignof(struct tl_ref));
 	for (i = 0; i < e->nrelated; i++) {
 		d->related[i] = e->related[i];
-		d->related[i].text = arena_strndup(&tl->arena,
-		    e->related[i].text, strlen(e->related[i].text));
+		if (e->related[i].text != NULL)	/* an item without an id */
+			d->related[i].text = arena_strndup(&tl->arena,
+			    e->related[i].text, strlen(e->related[i].text));
 	}
 	d->file = e->file;
 	d->start = e->span.start;
