@@ -258,60 +258,11 @@ edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
 	return true;
 }
 
-
-/* --- scalars ------------------------------------------------------------- */
-
-static bool
-edit_word_is(const char *s, const char *const *words)
-{
-	for (; *words != NULL; words++)
-		if (text_equal_folded(s, strlen(s), *words, strlen(*words)))
-			return true;
-	return false;
-}
-
-/* Code points that must be escaped inside double quotes: controls, line
- * and paragraph separators, byte order marks, non-characters. */
-static bool
-edit_needs_escape(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
-	    cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
-}
-
-/* Can text be written as a plain scalar and read back unchanged? */
-static bool
-edit_plain_ok(const char *s, bool flow)
-{
-	static const char *const special[] = {
-		"null", "~", "true", "false", "yes", "no", "on", "off", NULL
-	};
-	size_t		len = strlen(s), i, n;
-	uint32_t	cp;
-
-	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
-		return false;
-	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL ||
-	    edit_word_is(s, special))
-		return false;
-	for (i = 0; i < len; i += n) {
-		n = text_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD || cp == '\t' || edit_needs_escape(cp))
-			return false;
-		if (cp == ':' && (s[i + 1] == ' ' || flow))
-			return false;
-		if (cp == '#' && i > 0 && s[i - 1] == ' ')
-			return false;
-		if (flow && strchr(",[]{}", (int)cp) != NULL && cp < 0x80)
-			return false;
-	}
-	return true;
-}
-
 void
 edit_scalar(struct buf *b, const char *text, bool flow)
 {
-	if (edit_plain_ok(text, flow))
+	if (yamlout_plain_ok(text, strlen(text), YAMLOUT_AS_TYPED |
+	    (flow ? YAMLOUT_FLOW : 0)))
 		buf_adds(b, text);
 	else
 		yamlout_quoted(b, text, strlen(text));

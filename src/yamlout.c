@@ -16,20 +16,23 @@
 
 /* Words that some YAML reader takes for null or a boolean. */
 static const char *const yamlout_words[] = {
-	"null", "true", "false", "yes", "no", "on", "off", "y", "n"
+	"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"
 };
 
 static bool
 yamlout_is_word(const char *s, size_t len)
 {
 	size_t	i, j;
+	char	c;
 
 	for (i = 0; i < sizeof yamlout_words / sizeof *yamlout_words; i++) {
 		if (strlen(yamlout_words[i]) != len)
 			continue;
-		for (j = 0; j < len; j++)
-			if ((s[j] | 0x20) != yamlout_words[i][j])
+		for (j = 0; j < len; j++) {
+			c = s[j] >= 'A' && s[j] <= 'Z' ? (char)(s[j] + 32) : s[j];
+			if (c != yamlout_words[i][j])
 				break;
+		}
 		if (j == len)
 			return true;
 	}
@@ -53,14 +56,36 @@ yamlout_plain_first(unsigned char c)
 	    c == '_' || c == '(' || c == '/' || c >= 0x80;
 }
 
+/* As typed (YAMLOUT_AS_TYPED): what YAML reads as a plain scalar's text,
+ * numbers and dates included. */
 static bool
-yamlout_can_plain(const char *s, size_t len)
+yamlout_can_typed(const char *s, size_t len, bool flow)
 {
-	if (len == 0 || !yamlout_plain_first((unsigned char)s[0]) ||
-	    s[len - 1] == ' ' || yamlout_is_word(s, len) ||
-	    !yamlout_clean(s, len, 0))
+	size_t	i;
+
+	if (strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) != NULL || s[len - 1] == ':')
 		return false;
-	return strcspn(s, ":#,[]{}") >= len;
+	for (i = 0; i < len; i++) {
+		if (s[i] == ':' && (flow || (i + 1 < len && s[i + 1] == ' ')))
+			return false;
+		if (s[i] == '#' && s[i - 1] == ' ')
+			return false;
+		if (flow && strchr(",[]{}", s[i]) != NULL)
+			return false;
+	}
+	return true;
+}
+
+bool
+yamlout_plain_ok(const char *s, size_t len, unsigned how)
+{
+	if (len == 0 || s[len - 1] == ' ' || yamlout_is_word(s, len) ||
+	    memchr(s, '\0', len) != NULL || !yamlout_clean(s, len, 0))
+		return false;
+	if (how & YAMLOUT_AS_TYPED)
+		return yamlout_can_typed(s, len, (how & YAMLOUT_FLOW) != 0);
+	return yamlout_plain_first((unsigned char)s[0]) &&
+	    strcspn(s, ":#,[]{}") >= len;
 }
 
 /* Literal block: lines as they are, no escapes possible. */
@@ -161,7 +186,7 @@ yamlout_scalar(struct buf *b, const char *text, int indent)
 {
 	size_t	len = strlen(text);
 
-	if (yamlout_can_plain(text, len))
+	if (yamlout_plain_ok(text, len, 0))
 		buf_add(b, text, len);
 	else if (yamlout_can_block(text, len, indent))
 		yamlout_block(b, text, len, indent);

@@ -27,6 +27,7 @@
 #ifndef TLV_YAMLOUT_H
 #define TLV_YAMLOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -39,6 +40,24 @@ struct buf;
  * indent < 1 block style is not used.
  */
 void	yamlout_scalar(struct buf *, const char *text, int indent);
+
+/*
+ * The one plain-scalar policy, for every writer of YAML in tlv: whether
+ * text (len bytes) may be written plain and read back as exactly that
+ * text.  Never: empty text, a trailing space, a null or boolean word
+ * (null, ~, true, false, yes, no, on, off, y, n in any case), or anything
+ * not clean (controls, invisible and bidirectional characters, U+FFFE/F,
+ * invalid UTF-8).  Then, by default, the conservative subset above (a
+ * letter first, no ':#,[]{}'), so that numbers and dates stay strings for
+ * every YAML reader; with YAMLOUT_AS_TYPED, as the editor writes into a
+ * timeline (dates and times stay plain, as people write them): anything
+ * YAML reads back as the text -- no indicator first, no ': ' or ' #', no
+ * ':' last; with YAMLOUT_FLOW also none of ':,[]{}' (inside [...] or
+ * {...}).
+ */
+#define YAMLOUT_AS_TYPED	0x1
+#define YAMLOUT_FLOW		0x2
+bool	yamlout_plain_ok(const char *text, size_t len, unsigned how);
 
 /* Append text double-quoted and escaped (the fallback style, exposed for
  * keys and for tests). */

@@ -19,6 +19,7 @@
 #include "save.h"
 #include "timeline.h"
 #include "yamlio.h"
+#include "yamlout.h"
 
 static const char *const fixtures[] = {
 	/* comments everywhere, 2-space indentation */
@@ -904,6 +905,40 @@ START_TEST(test_save_check)
 }
 END_TEST
 
+/* One plain-scalar policy (yamlout_plain_ok): the words some YAML reader
+ * takes for null or a boolean are quoted by the editor and the exporters
+ * alike; dates and times stay plain in a timeline, not in an export. */
+START_TEST(test_plain_policy)
+{
+	static const char *const words[] = { "y", "N", "Off", "~", "YES",
+	    "null" };
+	static const char *const typed[] = { "2022-02-24",
+	    "2026-11-29T10:15:00Z", "10:15", "a#b" };
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		b.len = 0;
+		edit_scalar(&b, words[i], false);
+		ck_assert_msg(b.data[0] == '"', "edit: %s", buf_str(&b));
+		b.len = 0;
+		yamlout_scalar(&b, words[i], 4);
+		ck_assert_msg(b.data[0] == '"', "yamlout: %s", buf_str(&b));
+	}
+	for (i = 0; i < sizeof typed / sizeof *typed; i++) {
+		b.len = 0;
+		edit_scalar(&b, typed[i], false);
+		ck_assert_str_eq(buf_str(&b), typed[i]);
+		ck_assert(!yamlout_plain_ok(typed[i], strlen(typed[i]), 0));
+		ck_assert(yamlout_plain_ok(typed[i], strlen(typed[i]),
+		    YAMLOUT_AS_TYPED));
+	}
+	ck_assert(!yamlout_plain_ok("10:15", 5, YAMLOUT_AS_TYPED |
+	    YAMLOUT_FLOW));
+	buf_free(&b);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -933,6 +968,7 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_scalar, 0,
 	    (int)(sizeof scalars / sizeof scalars[0]));
 	tcase_add_test(tc, test_slug);
+	tcase_add_test(tc, test_plain_policy);
 	suite_add_tcase(s, tc);
 	return s;
 }
