@@ -186,7 +186,7 @@ viewer() {
 	COLUMNS=120 LINES=40 TLV_SCRIPT=$tmp/notes.keys \
 	    one 3 "$tlv" "$tmp/v.yaml"
 	cp=$(col 0 1) key=$(median < "$tmp/keys")
-	q=$(awk -v k="$key" -v c="$cp" 'BEGIN { printf "%.2f", c > 0 ? k / c : 0 }')
+	q=$(awk -v k="$key" -v c="$cp" 'BEGIN { printf "%.2f", (c > 0 ? k / c : 0) }')
 	grow=$(awk -v a="$(col 1 2)" -v b="$(col 3 2)" -v f="$bytes" \
 	    'BEGIN { d = b - a; printf "%.3f", (d > 0 ? d : 0) * 1024 / f }')
 	printf '  %-5s %-34s %7.2f s  (cp + fsync %.2f s)\n' "$label" \

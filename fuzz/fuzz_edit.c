@@ -19,6 +19,15 @@
  *      would replace; not of one on the last line of a file without a
  *      final newline: its item text ends with a line break that the file
  *      does not have)
+ *   6  the save's safety net (save_check): the text spliced anywhere into
+ *      event k's bytes or just after them, over up to 3 of its bytes; when
+ *      the net lets it through, the new file must load without errors and
+ *      every event the splice did not touch must be in it unchanged
+ *
+ * Every change a planner makes must pass save_check too (the net must not
+ * refuse a good change), but for op 5's copy of an event with an id: two
+ * events with one id are an error at the next load, which the net may
+ * refuse ("is taken").
  *
  * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
  * U+2029: libyaml breaks lines there too), or a byte order mark after the
@@ -42,6 +51,7 @@
 #include "date.h"
 #include "diag.h"
 #include "edit.h"
+#include "save.h"
 #include "text.h"
 #include "timeline.h"
 #include "yamlio.h"
@@ -188,6 +198,59 @@ fuzz_load(struct timeline *tl, const char *buf, size_t len)
 	return ok;
 }
 
+/* Op 6 (see above). */
+static void
+fuzz_splice(const struct timeline *tl, const char *file, size_t flen,
+    size_t k, unsigned bits, const char *text, size_t tlen)
+{
+	const struct tl_event	*e = &tl->events[k];
+	struct timeline		 tl2 = TIMELINE_INIT;
+	struct buf		 one = BUF_INIT, got = BUF_INIT;
+	struct edit		 ed;
+	char			*why = NULL, *next;
+	size_t			 newlen, i;
+
+	memset(&ed, 0, sizeof ed);
+	ed.start = e->span.start + (bits * 131 + tlen) %
+	    (e->span.end - e->span.start + 1);
+	ed.end = ed.start + bits % 4 > flen ? flen : ed.start + bits % 4;
+	buf_add(&ed.text, text, tlen);
+	if (!save_check(tl, &tl->files[0], file, flen, &ed, &why)) {
+		if (why == NULL)
+			abort();	/* a refusal says why */
+		goto out;
+	}
+	next = edit_apply(file, flen, &ed, &newlen);
+	if (!fuzz_load(&tl2, next, newlen)) {
+		fprintf(stderr, "fuzz_edit: op 6: save_check let through a "
+		    "change that breaks the file\n---- new file:\n%.*s\n----\n",
+		    (int)newlen, next);
+		abort();
+	}
+	for (i = 0; i < tl2.nevents; i++)
+		fuzz_event_model(&got, &tl2.events[i]);
+	for (i = 0; i < tl->nevents; i++) {
+		if (tl->events[i].span.end >= ed.start &&
+		    tl->events[i].span.start <= ed.end)
+			continue;	/* touched, or right next to it */
+		one.len = 0;
+		fuzz_event_model(&one, &tl->events[i]);
+		if (strstr(buf_str(&got), buf_str(&one)) == NULL) {
+			fprintf(stderr, "fuzz_edit: op 6: an event the change "
+			    "did not touch changed:\n%s---- new file:\n%.*s\n"
+			    "----\n", buf_str(&one), (int)newlen, next);
+			abort();
+		}
+	}
+	free(next);
+out:
+	free(why);
+	edit_free(&ed);
+	buf_free(&one);
+	buf_free(&got);
+	timeline_free(&tl2);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -205,8 +268,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&ed, 0, sizeof ed);
 	if (size < 3)
 		return 0;
-	op = data[0] % 6;
-	bits = data[0] / 6;
+	op = data[0] % 7;
+	bits = data[0] / 7;
 	nul = memchr(data + 2, '\0', size - 2);
 	if (nul == NULL)
 		return 0;
@@ -309,12 +372,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (op == 5)
 			fuzz_event_model(&want, &tl.events[k]);
 		break;
+	case 6:
+		fuzz_splice(&tl, file, flen, k, bits, text, tlen);
+		goto out;
 	}
 	if (!planned) {
 		if (err == NULL)
 			abort();	/* a refusal always says why */
 		goto out;
 	}
+	/* A copy of an event with an id makes two, which the next load
+	 * reports: save_check may refuse that, and only that. */
+	if (!save_check(&tl, &tl.files[0], file, flen, &ed, &err) &&
+	    (op != 5 || tl.events[k].id == NULL || err == NULL ||
+	    strstr(err, "is taken") == NULL)) {
+		fprintf(stderr, "fuzz_edit: op %u: save_check refused a good "
+		    "change: %s\n", op, err != NULL ? err : "?");
+		abort();
+	}
+	free(err);
+	err = NULL;
 
 	/* Bytes outside the splice are the old bytes. */
 	if (ed.start > ed.end || ed.end > flen)
