@@ -888,7 +888,8 @@ save_map(const struct tl_file *f, struct save_src *s, bool *stale,
  * says so -- and parses as it did, because the items around the region
  * are unchanged, the region's lines stay inside the list (deeper than its
  * '-', or a '-' at its column) and the region loads alone, closed, without
- * errors, and its ids are not taken elsewhere.  Where that cannot be said
+ * errors, its ids are not taken elsewhere, and it has no anchor or alias
+ * that could tie it to another item.  Where that cannot be said
  * (a flow list, a JSON file, an item the load did not see begin there),
  * the whole new file is loaded against the old, as before.
  */
@@ -1006,6 +1007,43 @@ save_region_inside(const struct buf *r, size_t from, long ind)
 	return true;
 }
 
+/* Whether b[0..n) may hold an anchor or an alias ('&' or '*' where a node
+ * may begin): another item may refer to it, or it to another item, so
+ * what it means is not in the region alone. */
+static bool
+save_refs(const char *b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if ((b[i] == '&' || b[i] == '*') && (i == 0 ||
+		    strchr(" \t\n\r[{,-:?", b[i - 1]) != NULL))
+			return true;
+	return false;
+}
+
+/* Whether an event outside the region [r0, r1) of f has the id, and
+ * none in it had (a file that has the id twice already keeps it so). */
+static bool
+save_id_taken(const struct timeline *tl, const struct tl_file *f,
+    const char *id, size_t r0, size_t r1)
+{
+	const struct tl_event	*e;
+	bool			 out = false;
+	size_t			 i;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (e->id == NULL || strcmp(e->id, id) != 0)
+			continue;
+		if (&tl->files[e->file] == f && e->span.start >= r0 &&
+		    e->span.start < r1)
+			return false;
+		out = true;
+	}
+	return out;
+}
+
 /* Load the new region alone; its first error into *why. */
 static bool
 save_region_loads(const struct timeline *tl, const struct tl_file *f,
@@ -1013,7 +1051,6 @@ save_region_loads(const struct timeline *tl, const struct tl_file *f,
 {
 	struct timeline		 t = TIMELINE_INIT;
 	struct diag_list	 diags = DIAG_LIST_INIT;
-	const struct tl_event	*o;
 	uint32_t		 fi = timeline_add_file(&t, f->path);
 	size_t			 i;
 	bool			 ok;
@@ -1029,9 +1066,7 @@ save_region_loads(const struct timeline *tl, const struct tl_file *f,
 	/* An id it brings must not be another event's. */
 	for (i = 0; ok && i < t.nevents; i++)
 		if (t.events[i].id != NULL &&
-		    (o = timeline_find_id(tl, t.events[i].id)) != NULL &&
-		    (&tl->files[o->file] != f || o->span.start < r0 ||
-		    o->span.start >= r1)) {
+		    save_id_taken(tl, f, t.events[i].id, r0, r1)) {
 			*why = xasprintf("the id '%s' is taken",
 			    t.events[i].id);
 			ok = false;
@@ -1084,7 +1119,10 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
 	buf_add(&r, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
 	if (r1 > ed->end)
 		buf_add(&r, s->p + ed->end, r1 - ed->end);
-	if (!save_region_inside(&r, from, (long)f->events_indent))
+	if (!save_region_inside(&r, from, (long)f->events_indent) ||
+	    save_refs(s->p + r0, r1 - r0) ||
+	    save_refs(ed->text.data != NULL ? ed->text.data : "",
+	    ed->text.len))
 		c = SAVE_CHECK_WHOLE;
 	else if (!save_region_loads(tl, f, &r, r0, r1,
 	    save_line_of(tl, f, s->p, r0), why))

@@ -558,6 +558,8 @@ yl_related(struct yl *y, const struct ynode *n, struct tl_event *e)
 		items = (const struct ynode *const *)n->kids;
 		count = n->nkids;
 	}
+	/* a second 'related' key (an error said) replaces the first */
+	e->nrelated = 0;
 	e->related = arena_calloc(&y->tl->arena, count, sizeof *e->related,
 	    _Alignof(struct tl_ref));
 	for (i = 0; i < count; i++) {
