@@ -297,6 +297,7 @@ marks_index_reset(struct marks_index *x)
 	free(x->flags);
 	x->flags = NULL;
 	x->tl = NULL;
+	x->events = NULL;
 	x->nevents = 0;
 }
 
@@ -329,6 +330,7 @@ marks_index_build(struct marks_index *x, const struct timeline *tl)
 
 	marks_index_reset(x);
 	x->tl = tl;
+	x->events = tl->events;
 	x->nevents = tl->nevents;
 	x->flags = xcalloc(tl->nevents + 1, sizeof *x->flags);
 	if (x->marks == NULL || x->marks->n == 0)
@@ -349,7 +351,8 @@ marks_index_has(struct marks_index *x, const struct timeline *tl,
 {
 	if (tl == NULL || e < tl->events || e >= tl->events + tl->nevents)
 		return false;
-	if (x->flags == NULL || x->tl != tl || x->nevents != tl->nevents)
+	if (x->flags == NULL || x->tl != tl || x->events != tl->events ||
+	    x->nevents != tl->nevents)
 		marks_index_build(x, tl);
 	return x->flags[e - tl->events];
 }

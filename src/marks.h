@@ -64,12 +64,14 @@ void	 marks_free(struct marks *);
 /*
  * Which events of a timeline are marked, for has:mark and the list: the
  * flags are worked out on first use for a timeline and again whenever it
- * is another one (or another size), or after marks_index_reset.  Borrows
+ * is another one (or its events another array or size: a reload), or
+ * after marks_index_reset.  Borrows
  * the marks.
  */
 struct marks_index {
 	const struct marks	*marks;
 	const struct timeline	*tl;
+	const struct tl_event	*events;	/* tl's, when worked out */
 	size_t			 nevents;
 	bool			*flags;		/* per event; owned */
 };
