@@ -48,6 +48,11 @@
 	_(ADD, "add", "A", ACTION_F_EDITS, "add an event (in the editor, from a template)") \
 	_(DELETE, "delete", "D", ACTION_F_EDITS, "delete the event (asks first)")	\
 	_(UNDO, "undo", "u", ACTION_F_EDITS, "undo the last change (again: the one before)") \
+	_(OPEN_SOURCE, "open-source", "o", 0, "open a source of the event in $BROWSER or xdg-open (several: choose)") \
+	_(COPY_CITATION, "copy-citation", "y", 0, "copy the event as a citation: date, title, status, sources (OSC 52)") \
+	_(MARK, "mark", "m", 0, "mark or unmark the event (your marks, kept under $XDG_STATE_HOME/tlv)") \
+	_(NEXT_MARK, "next-mark", "'", 0, "next marked event") \
+	_(EXPORT, "export", "x", 0, "export what is shown (the filter) to a file: format and path asked") \
 	_(DIAGNOSTICS, "diagnostics", "E", 0, "show problems found in the files (Enter: open one in the editor at its line)") \
 	_(HELP, "help", "? F1 h", 0, "this help: every key")				\
 	_(REDRAW, "redraw", "C-l", 0, "redraw the screen")			\

@@ -22,6 +22,7 @@ static const struct view_ops *const ui_views[UI_VIEW_COUNT] = {
 	[UI_VIEW_HELP] = &view_help_ops,
 	[UI_VIEW_DIAG] = &view_diag_ops,
 	[UI_VIEW_RELATED] = &view_related_ops,
+	[UI_VIEW_SOURCES] = &view_sources_ops,
 };
 
 static void
@@ -241,6 +242,7 @@ ui_free(struct app *app)
 	diag_free(&app->diags);
 	keymap_free(&app->keys);
 	ui_edit_free(app);
+	ui_reporter_free(app);
 	conf_free(&app->conf);
 	diag_free(&app->conf_diags);
 	free(app->stamps);
@@ -288,6 +290,7 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 	ui_configure(&app, config, &filter);
 	started = ui_load_first(&app);
 	browse_init(&app.br, &app.tl);
+	ui_reporter_init(&app);
 	if (filter != NULL && !browse_set_filter(&app.br, filter, &err, &col))
 		fatal("invalid filter at column %zu: %s", col + 1, err);
 	if (app.diags.errors + app.conf_diags.errors > 0)

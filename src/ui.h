@@ -76,6 +76,7 @@ enum ui_view_id {
 	UI_VIEW_HELP,		/* view_pager.c */
 	UI_VIEW_DIAG,		/* the problems: view_pager.c */
 	UI_VIEW_RELATED,	/* the related links' chooser: view_related.c */
+	UI_VIEW_SOURCES,	/* o's chooser of URLs: view_sources.c */
 	UI_VIEW_COUNT
 };
 
@@ -105,6 +106,7 @@ extern const struct view_ops view_timeline_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_diag_ops;
 extern const struct view_ops view_related_ops;
+extern const struct view_ops view_sources_ops;
 
 /* Prompts: a kind has its label and its own history (lineedit). */
 enum ui_prompt_kind {
@@ -115,6 +117,8 @@ enum ui_prompt_kind {
 	UI_PROMPT_NOTE,
 	UI_PROMPT_CONFIRM,	/* D: y deletes */
 	UI_PROMPT_EDIT_AGAIN,	/* the editor's text is invalid: e or d */
+	UI_PROMPT_EXPORT_FORMAT, /* x: which format */
+	UI_PROMPT_EXPORT_PATH,	/* x: which file */
 	UI_PROMPT_COUNT
 };
 
@@ -158,6 +162,7 @@ enum ui_color {
 
 struct ui_edits;
 struct ui_loader;
+struct ui_reporter;
 struct ui_script;
 
 struct app {
@@ -211,6 +216,8 @@ struct app {
 	const char		*author;	/* for notes, or NULL: $USER */
 	struct conf		 conf;		/* the user's configuration */
 	struct diag_list	 conf_diags;	/* its problems */
+	struct ui_reporter	*reporter;	/* ui_reporter.c's own: marks,
+						   the filter's env, x */
 	struct ui_edits		*edits;		/* ui_edit.c's own: undo and
 						   the editor's session */
 };
@@ -353,6 +360,22 @@ enum ui_reaction ui_find_action(struct app *, enum action);
 /* 'r': follow the cursor's event's only related link, or open the chooser
  * of its links. */
 void	 ui_related_open(struct app *);
+
+/* --- a reporter's keys (ui_reporter.c) --- */
+
+/* Once, after the configuration and before the first filter: the user's
+ * marks, and the filter's env (app->br.env: @NAME, has:mark), Tab's
+ * saved filter names in the f prompt. */
+void	 ui_reporter_init(struct app *);
+/* The events changed (a reload): the marks' flags are worked out again. */
+void	 ui_reporter_reset(struct app *);
+/* Whether the user marked e (an event of app->tl). */
+bool	 ui_reporter_marked(struct app *, const struct tl_event *);
+/* o, y, m, ', x; UI_PASS for any other action. */
+enum ui_reaction ui_reporter_action(struct app *, enum action);
+/* Open url in the browser (refused unless http or https) and say so. */
+void	 ui_reporter_open_url(struct app *, const char *url);
+void	 ui_reporter_free(struct app *);
 
 /* --- changes (ui_edit.c) --- */
 

@@ -36,6 +36,9 @@ static const char *const ui_prompt_labels[UI_PROMPT_COUNT] = {
 	[UI_PROMPT_NOTE] = "note: ",
 	[UI_PROMPT_CONFIRM] = "",
 	[UI_PROMPT_EDIT_AGAIN] = "",
+	[UI_PROMPT_EXPORT_FORMAT] = "export as (markdown, json, csv, ics, "
+	    "timelinejs): ",
+	[UI_PROMPT_EXPORT_PATH] = "export to: ",
 };
 
 void

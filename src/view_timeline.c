@@ -419,6 +419,8 @@ vt_draw_row(struct app *app, int y, size_t row)
 	attrset(attr);
 	if (app->tl.files[e->file].stale && x < app->cols)
 		x += ui_put(y, x, "[stale] ", 8, app->cols - x, false);
+	if (ui_reporter_marked(app, e) && x < app->cols)
+		x += ui_put(y, x, "* ", 2, app->cols - x, false);
 	if (x < app->cols)
 		vt_draw_title(app, y, x, e->title, attr,
 		    browse_is_match(&app->br, e));
@@ -727,7 +729,8 @@ vt_action(struct app *app, enum action a)
 		return UI_REDRAW;
 	}
 	if ((r = vt_edit_action(app, a)) != UI_PASS ||
-	    (r = vt_list_action(app, a)) != UI_PASS)
+	    (r = vt_list_action(app, a)) != UI_PASS ||
+	    (r = ui_reporter_action(app, a)) != UI_PASS)
 		return r;
 	return ui_find_action(app, a);
 }

@@ -427,7 +427,8 @@ START_TEST(test_keys)
 	ck_assert_int_eq(keymap_lookup(&km, KEYC_DOWN), ACTION_MOVE_DOWN);
 	ck_assert_int_eq(keymap_lookup(&km, 'q'), ACTION_QUIT);
 	ck_assert_int_eq(keymap_lookup(&km, '/'), ACTION_SEARCH);
-	ck_assert_int_eq(keymap_lookup(&km, 'x'), ACTION_NONE);
+	ck_assert_int_eq(keymap_lookup(&km, 'x'), ACTION_EXPORT);
+	ck_assert_int_eq(keymap_lookup(&km, 'X'), ACTION_NONE);
 	keymap_describe(&km, ACTION_PAGE_DOWN, &b);
 	ck_assert_str_eq(b.data, "PgDn, Space, C-f");
 	ck_assert_int_eq(action_by_name("zoom-in"), ACTION_ZOOM_IN);
