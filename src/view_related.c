@@ -2,7 +2,8 @@
 /*
  * The related links of the cursor's event: 'r' follows the only one at
  * once, and with more than one opens this chooser -- a row per link with
- * the linked event's date, status and title (or that its id is not
+ * the relation's kind when the event states any ("contradicts"), the
+ * linked event's date, status and title (or that its id is not
  * loaded); j/k choose, Enter or r follows, q or Esc goes back.  The links
  * are always the current event's: the cursor cannot move while the
  * chooser is open, and it opens on its first row.
@@ -78,7 +79,23 @@ vr_top(const struct app *app, size_t h)
 	return row >= h ? row - h + 1 : 0;
 }
 
-/* One link's row: "2  24 February 2022  confirmed  Russia launches ...". */
+/* Width of the kind column ("contradicts"). */
+#define VR_KIND_W	11
+
+/* Does e state a relation's kind for any of its links? */
+static bool
+vr_has_kinds(const struct tl_event *e)
+{
+	uint32_t	i;
+
+	for (i = 0; i < e->nrelated; i++)
+		if (e->related[i].rel != TL_REL_NONE)
+			return true;
+	return false;
+}
+
+/* One link's row: "2  24 February 2022  confirmed  Russia launches ...",
+ * with "contradicts" after the number when e states kinds. */
 static void
 vr_draw_row(struct app *app, int y, const struct tl_event *e, size_t n)
 {
@@ -93,6 +110,12 @@ vr_draw_row(struct app *app, int y, const struct tl_event *e, size_t n)
 	ui_blank(y, 0, app->cols);
 	len = snprintf(num, sizeof num, " %zu", n + 1);
 	x = ui_put(y, 0, num, (size_t)len, app->cols, false) + 2;
+	if (vr_has_kinds(e) && x < app->cols) {
+		const char *kind = e->related[n].rel != TL_REL_NONE ?
+		    tl_rel_name((enum tl_rel)e->related[n].rel) : "related";
+
+		x += ui_put(y, x, kind, strlen(kind), VR_KIND_W, true) + 2;
+	}
 	if (to == NULL) {
 		struct buf b = BUF_INIT;
 

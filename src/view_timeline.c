@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims.h"
 #include "query.h"
 #include "summary.h"
 #include "text.h"
@@ -398,8 +399,16 @@ vt_draw_row(struct app *app, int y, size_t row)
 	int			 attr = sel ? A_REVERSE | A_BOLD : A_NORMAL;
 	int			 x = 0;
 	char			 mark[2] = { 0, 0 };
-	const char		*status = tl_status_name(e->status), *date;
+	const char		*status, *date;
 	char			 dbuf[80];
+	date_time		 asof;
+	enum tl_status		 shown;
+
+	/* With asof: in the filter, the verdict as it was then. */
+	if (!query_asof(app->br.filter, &asof))
+		asof = DATE_MAX;
+	shown = asof < DATE_MAX ? claims_status_asof(e, asof) : e->status;
+	status = tl_status_name(shown);
 
 	attrset(attr);
 	ui_blank(y, 0, app->cols);
@@ -414,8 +423,12 @@ vt_draw_row(struct app *app, int y, size_t row)
 	x += ui_put(y, x, date, strlen(date), (int)app->datew, true) + 2;
 	if (x >= app->cols)
 		return;
-	attrset(sel ? attr : ui_status_attr(app, e->status));
-	x += ui_put(y, x, status, strlen(status), VT_STATUS_W, true) + 2;
+	attrset(sel ? attr : ui_status_attr(app, shown));
+	x += ui_put(y, x, status, strlen(status), VT_STATUS_W, true);
+	/* '~': the verdict changed (by the filter's asof: date) */
+	if (claims_changed(e, asof) && x < app->cols)
+		ui_put(y, x, "~", 1, 1, false);
+	x += 2;
 	attrset(attr);
 	if (app->tl.files[e->file].stale && x < app->cols)
 		x += ui_put(y, x, "[stale] ", 8, app->cols - x, false);

@@ -120,6 +120,20 @@ EOF
 # r follows the links of the event the cursor is on: Crimea's two links in
 # a chooser (its second was unreachable when r counted across events),
 # and an event with one link at once.
+# Contested claims: '~' marks a verdict that changed; the detail pane has
+# the history, relations by kind and the independent sources; with asof:
+# the list shows (and colours) each verdict as of then; r's chooser names
+# each relation's kind.
+run claims 100x30 claims.yaml <<EOF
+:save-screen $tmp/claims-1.txt
+<Enter>
+:save-screen $tmp/claims-2.txt
+<Enter>fasof:2024-11-15<Enter>
+:save-screen $tmp/claims-3.txt
+Fjr
+:save-screen $tmp/claims-4.txt
+EOF
+
 run related 100x16 "$tmp/timelines" <<EOF
 r
 :save-screen $tmp/related-1.txt
