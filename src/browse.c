@@ -276,7 +276,8 @@ browse_filter_begin(struct browse *b, const char *text, char **err,
 	/* The cursor's event before this typing began. */
 	if (!browse_filtering(b))
 		b->anchor = browse_current_index(b);
-	narrow = q != NULL && query_narrows(b->filter_text, text);
+	narrow = q != NULL && (query_narrows(b->filter_text, text) ||
+	    query_implies(q, b->filter));
 	if (b->filter != NULL)
 		query_free(b->filter);
 	free(b->filter_text);

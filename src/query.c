@@ -95,6 +95,7 @@ struct query_field {
 	unsigned	 cost;		/* terms are matched cheapest first */
 	bool		 single;	/* takes one value, no ',' list */
 	bool		 bare;		/* "name:" alone is a value too */
+	bool		 substring;	/* a longer value matches less */
 	bool		(*compile)(struct query_parser *,
 			    const struct query_field *,
 			    const struct query_item *, struct query_value *);
@@ -728,7 +729,7 @@ static const struct query_field query_fields[] = {
 	{ .name = "tag", .cost = 2, .compile = query_compile_plain,
 	  .match = query_match_tag },
 	{ .name = "actor", .cost = 3, .compile = query_compile_folded,
-	  .match = query_match_actor },
+	  .match = query_match_actor, .substring = true },
 	{ .name = "status", .cost = 0, .compile = query_compile_status,
 	  .match = query_match_status },
 	{ .name = "from", .cost = 0, .single = true,
@@ -736,7 +737,7 @@ static const struct query_field query_fields[] = {
 	{ .name = "to", .cost = 0, .single = true,
 	  .compile = query_compile_date, .match = query_match_to },
 	{ .name = "file", .cost = 2, .compile = query_compile_plain,
-	  .match = query_match_file },
+	  .match = query_match_file, .substring = true },
 	{ .name = "id", .cost = 1, .compile = query_compile_plain,
 	  .match = query_match_id },
 	{ .name = "has", .cost = 0, .compile = query_compile_has,
@@ -775,7 +776,7 @@ query_is_date_field(const char *w)
 
 static const struct query_field query_text = {
 	.name = NULL, .cost = 4, .compile = query_compile_folded,
-	.match = query_match_text
+	.match = query_match_text, .substring = true
 };
 
 static bool
@@ -1294,6 +1295,67 @@ query_uses(const struct query *q, const char *field)
 			return true;
 	}
 	return false;
+}
+
+/* The same value (its text, and what it was compiled to: the values are
+ * zeroed before they are compiled, so whole unions compare). */
+static bool
+query_value_same(const struct query_value *a, const struct query_value *b)
+{
+	if (a->s == NULL || b->s == NULL ? a->s != b->s : a->len != b->len ||
+	    memcmp(a->s, b->s, a->len) != 0)
+		return false;
+	return memcmp(&a->u, &b->u, sizeof a->u) == 0;
+}
+
+/* Does every event that term n matches also match term o?  The same
+ * term, or a substring field's one value grown ("kreml" -> "kremlin"). */
+static bool
+query_term_implies(const struct query_term *n, const struct query_term *o)
+{
+	size_t	i;
+
+	if (n->field != o->field || n->negate != o->negate ||
+	    n->nvalues != o->nvalues)
+		return false;
+	if (n->field->substring && !n->negate && n->nvalues == 1)
+		return o->values[0].s != NULL && n->values[0].s != NULL &&
+		    strstr(n->values[0].s, o->values[0].s) != NULL;
+	for (i = 0; i < n->nvalues; i++)
+		if (!query_value_same(&n->values[i], &o->values[i]))
+			return false;
+	return true;
+}
+
+bool
+query_implies(const struct query *now, const struct query *old)
+{
+	bool	*used;
+	size_t	 i, j;
+	bool	 ok = true;
+
+	if (old == NULL || old->nterms == 0)
+		return true;
+	if (now == NULL)
+		return false;
+	used = xcalloc(now->nterms + 1, sizeof *used);
+	for (i = 0; ok && i < old->nterms; i++) {
+		for (j = 0; j < now->nterms; j++)
+			if (!used[j] && query_term_implies(&now->terms[j],
+			    &old->terms[i]))
+				break;
+		if (j < now->nterms)
+			used[j] = true;
+		else
+			ok = false;
+	}
+	/* A new asof: changes what status: means: not narrower. */
+	for (j = 0; ok && j < now->nterms; j++)
+		if (!used[j] && now->terms[j].field->name != NULL &&
+		    strcmp(now->terms[j].field->name, "asof") == 0)
+			ok = false;
+	free(used);
+	return ok;
 }
 
 void

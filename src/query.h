@@ -109,6 +109,13 @@ bool		 query_uses(const struct query *, const char *field);
  * negated (also through an @NAME): what the list and its colours judge
  * each event's verdict by (claims_status_asof). */
 bool		 query_asof(const struct query *, date_time *);
+/*
+ * The same judged from parsed queries: true if every term of old has its
+ * own term in now that matches no more than it does (the same term, or an
+ * actor:, file: or plain text value grown longer) and now adds no asof:.
+ * Then now's other terms can only narrow.  old NULL or empty: true.
+ */
+bool		 query_implies(const struct query *now, const struct query *old);
 /* True if the query has no terms. */
 bool		 query_is_empty(const struct query *);
 void		 query_free(struct query *);

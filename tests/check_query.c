@@ -597,10 +597,12 @@ END_TEST
 #define NCASES(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
 /* query_narrows: is the new text's match set inside the old one's? */
-static const struct {
+struct narrow_case {
 	const char	*old, *now;
 	bool		 narrows;
-} narrow_cases[] = {
+};
+
+static const struct narrow_case narrow_cases[] = {
 	{ NULL, "tag:x", true },
 	{ "", "musk", true },
 	{ "mus", "musk", true },
@@ -797,6 +799,43 @@ START_TEST(test_changed_unknown)
 }
 END_TEST
 
+/* --- implies (parsed terms) ---------------------------------------------- */
+
+static const struct narrow_case implies_cases[] = {
+	/* after an open date value the texts cannot tell; the terms can */
+	{ "from:2022", "from:2022 ", true },
+	{ "from:2022 ", "from:2022 t", true },
+	{ "from:2022 t", "from:2022 to", true },
+	{ "from:late 2022", "from:late 2022 kremlin", true },
+	{ "from:2022 to", "from:2022 to:2023", false },
+	{ "from:2022", "from:2022 10", true },	/* and the word 10 */
+	{ "to:2022", "to:2023", false },
+	{ "kreml", "kremlin tag:x", true },
+	{ "actor:elo", "actor:elon", true },
+	{ "-kreml", "-kremlin", false },
+	{ "tag:star", "tag:starlink", false },
+	{ "status:alleged", "status:alleged,denied", false },
+	{ "status:alleged,denied", "status:alleged", false },
+	{ "tag:x tag:x", "tag:x", false },
+	{ "", "anything", true },
+	/* asof: changes what status: means */
+	{ "status:alleged", "status:alleged asof:2023", false },
+	{ "status:alleged asof:2023", "status:alleged asof:2023 tag:x",
+	  true },
+};
+
+START_TEST(test_implies)
+{
+	struct query	*old = parse_ok(implies_cases[_i].old);
+	struct query	*now = parse_ok(implies_cases[_i].now);
+
+	ck_assert_msg(query_implies(now, old) == implies_cases[_i].narrows,
+	    "'%s' after '%s'", implies_cases[_i].now, implies_cases[_i].old);
+	query_free(old);
+	query_free(now);
+}
+END_TEST
+
 Suite *
 query_suite(void)
 {
@@ -835,6 +874,7 @@ query_suite(void)
 	tc = tcase_create("narrows");
 	tcase_add_loop_test(tc, test_narrows, 0,
 	    (int)(sizeof narrow_cases / sizeof narrow_cases[0]));
+	tcase_add_loop_test(tc, test_implies, 0, NCASES(implies_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
