@@ -98,25 +98,9 @@ void	 cli_say(FILE *fp, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 cli_free(struct cli *);
 
-/* The bare tlv's usage text, made from main.c's command table. */
-const char *cli_main_usage(void);
-
-/* Commands (main.c's table names them). */
-int	 cmd_summary(int argc, char **argv);
-int	 cmd_summary_bare(int argc, char **argv);	/* bare tlv, piped */
-int	 cmd_check(int argc, char **argv);
-int	 cmd_view(int argc, char **argv);
-int	 cmd_annotate(int argc, char **argv);
-int	 cmd_add(int argc, char **argv);
-int	 cmd_rm(int argc, char **argv);
-int	 cmd_merge_driver(int argc, char **argv);
-int	 cmd_diff(int argc, char **argv);
-
 /* For notes: now as "2026-11-29T10:15:00Z" (or $TLV_TEST_NOW), malloc'd;
  * the author given, else $USER, $LOGNAME or the account's name. */
 char	*cmd_edit_now(void);
 const char *cmd_edit_author(const char *given);
-int	 cmd_keys(int argc, char **argv);	/* hidden: cmd_keys.c */
-int	 cmd_ids(int argc, char **argv);	/* hidden: cmd_keys.c */
 
 #endif

@@ -6,12 +6,13 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "diag.h"
 #include "load.h"
 #include "timeline.h"
 #include "xmalloc.h"
 
-static const char check_usage[] =
+static const char cmd_check_usage[] =
 "usage: tlv check [FILE|DIR ...]\n"
 "\n"
 "Validate timeline files and print every problem found, one per line, as\n"
@@ -24,7 +25,7 @@ static const char check_usage[] =
 
 /* The problems in the order of the files, then of their lines. */
 static void
-check_sort(struct diag_list *diags, const struct timeline *tl)
+cmd_check_sort(struct diag_list *diags, const struct timeline *tl)
 {
 	char	**paths = xcalloc(tl->nfiles + 1, sizeof *paths);
 	size_t	  i;
@@ -35,8 +36,8 @@ check_sort(struct diag_list *diags, const struct timeline *tl)
 	free(paths);
 }
 
-int
-cmd_check(int argc, char **argv)
+static int
+cmd_check_run(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "check" };
 	struct timeline		 tl = TIMELINE_INIT;
@@ -45,14 +46,14 @@ cmd_check(int argc, char **argv)
 	size_t			 n;
 	int			 status;
 
-	if (cli_parse(&c, argc, argv, 0, check_usage, &status) == -1) {
+	if (cli_parse(&c, argc, argv, 0, usage, &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	load_paths_progress(&tl, paths, n, &diags, cli_progress());
-	check_sort(&diags, &tl);
+	cmd_check_sort(&diags, &tl);
 	diag_print(&diags, stdout, DIAG_WARNING);
 	printf("%zu error%s, %zu warning%s\n", diags.errors,
 	    diags.errors == 1 ? "" : "s", diags.warnings,
@@ -63,3 +64,8 @@ cmd_check(int argc, char **argv)
 	cli_free(&c);
 	return status;
 }
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "[FILE|DIR ...]", "validate files; print every problem",
+	cmd_check_usage, cmd_check_run
+};

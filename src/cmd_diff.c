@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "diag.h"
 #include "git.h"
 #include "load.h"
@@ -32,7 +33,7 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
-static const char diff_usage[] =
+static const char cmd_diff_usage[] =
 "usage: tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]\n"
 "       tlv diff --textconv FILE\n"
 "\n"
@@ -57,7 +58,7 @@ struct diff_run {
 
 /* Whether arg names a commit. */
 static bool
-diff_is_rev(const char *arg)
+cmd_diff_is_rev(const char *arg)
 {
 	struct buf	 out = BUF_INIT;
 	char		*spec = xasprintf("%s^{commit}", arg);
@@ -71,7 +72,7 @@ diff_is_rev(const char *arg)
 }
 
 static bool
-diff_is_timeline_name(const char *name)
+cmd_diff_is_timeline_name(const char *name)
 {
 	const char	*dot = strrchr(name, '.');
 
@@ -81,7 +82,7 @@ diff_is_timeline_name(const char *name)
 
 /* One version of the file: at rev, or the working file (rev NULL). */
 static bool
-diff_version(const char *path, const char *rev, struct buf *out)
+cmd_diff_version(const char *path, const char *rev, struct buf *out)
 {
 	char	*data;
 	size_t	 len;
@@ -98,7 +99,7 @@ diff_version(const char *path, const char *rev, struct buf *out)
 
 /* Load one version; false (errors printed) if it has errors. */
 static bool
-diff_load(struct timeline *tl, const char *path, const char *rev,
+cmd_diff_load(struct timeline *tl, const char *path, const char *rev,
     const struct buf *text)
 {
 	struct diag_list	 diags = DIAG_LIST_INIT;
@@ -119,20 +120,20 @@ diff_load(struct timeline *tl, const char *path, const char *rev,
 }
 
 static void
-diff_file(struct diff_run *r, const char *path)
+cmd_diff_file(struct diff_run *r, const char *path)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT, lines = BUF_INIT;
 	struct timeline	 old = TIMELINE_INIT, new = TIMELINE_INIT;
 	bool		 has_a, has_b;
 	size_t		 n;
 
-	has_a = diff_version(path, r->rev[0], &a);
-	has_b = diff_version(path, r->rev[1], &b);
+	has_a = cmd_diff_version(path, r->rev[0], &a);
+	has_b = cmd_diff_version(path, r->rev[1], &b);
 	if ((!has_a && !has_b) || (has_a && has_b && a.len == b.len &&
 	    (a.len == 0 || memcmp(a.data, b.data, a.len) == 0)))
 		goto done;
-	if (!diff_load(&old, path, r->rev[0], has_a ? &a : NULL) ||
-	    !diff_load(&new, path, r->rev[1], has_b ? &b : NULL))
+	if (!cmd_diff_load(&old, path, r->rev[0], has_a ? &a : NULL) ||
+	    !cmd_diff_load(&new, path, r->rev[1], has_b ? &b : NULL))
 		r->trouble = true;
 	n = storydiff_lines(&old, &new, r->color, &lines);
 	if (n > 0) {
@@ -160,7 +161,7 @@ struct diff_names {
 };
 
 static void
-diff_names_add(struct diff_names *ns, const char *name, size_t len)
+cmd_diff_names_add(struct diff_names *ns, const char *name, size_t len)
 {
 	size_t	i;
 
@@ -173,7 +174,7 @@ diff_names_add(struct diff_names *ns, const char *name, size_t len)
 
 /* The NUL- or newline-separated names in out that are timeline files. */
 static void
-diff_names_from(struct diff_names *ns, const struct buf *out, char sep)
+cmd_diff_names_from(struct diff_names *ns, const struct buf *out, char sep)
 {
 	const char	*p = buf_str(out), *end = p + out->len, *e, *base;
 
@@ -187,21 +188,21 @@ diff_names_from(struct diff_names *ns, const struct buf *out, char sep)
 		if (e > p) {
 			char *name = xstrndup(base, (size_t)(e - base));
 
-			if (diff_is_timeline_name(name))
-				diff_names_add(ns, p, (size_t)(e - p));
+			if (cmd_diff_is_timeline_name(name))
+				cmd_diff_names_add(ns, p, (size_t)(e - p));
 			free(name);
 		}
 	}
 }
 
 static int
-diff_name_cmp(const void *a, const void *b)
+cmd_diff_name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void
-diff_names_free(struct diff_names *ns)
+cmd_diff_names_free(struct diff_names *ns)
 {
 	size_t	i;
 
@@ -211,7 +212,7 @@ diff_names_free(struct diff_names *ns)
 }
 
 static void
-diff_dir_working(struct diff_names *ns, const char *dir)
+cmd_diff_dir_working(struct diff_names *ns, const char *dir)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -219,15 +220,15 @@ diff_dir_working(struct diff_names *ns, const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL)
-		if (diff_is_timeline_name(de->d_name))
-			diff_names_add(ns, de->d_name, strlen(de->d_name));
+		if (cmd_diff_is_timeline_name(de->d_name))
+			cmd_diff_names_add(ns, de->d_name, strlen(de->d_name));
 	closedir(d);
 }
 
 /* The timeline files directly in dir: working ones and those at each rev
  * (a file deleted since is a change too). */
 static void
-diff_dir(struct diff_run *r, const char *dir)
+cmd_diff_dir(struct diff_run *r, const char *dir)
 {
 	struct diff_names	 ns = { NULL, 0 };
 	struct buf		 out = BUF_INIT;
@@ -243,26 +244,26 @@ diff_dir(struct diff_run *r, const char *dir)
 			continue;
 		buf_reset(&out);
 		if (git_run(argv, NULL, &out, true) == 0)	/* names unquoted */
-			diff_names_from(&ns, &out, '\0');
+			cmd_diff_names_from(&ns, &out, '\0');
 	}
 	if (r->rev[1] == NULL)
-		diff_dir_working(&ns, dir);
+		cmd_diff_dir_working(&ns, dir);
 	if (ns.n > 1)
-		qsort(ns.v, ns.n, sizeof *ns.v, diff_name_cmp);
+		qsort(ns.v, ns.n, sizeof *ns.v, cmd_diff_name_cmp);
 	for (i = 0; i < ns.n; i++) {
 		path = strcmp(dir, ".") == 0 ? xstrdup(ns.v[i]) :
 		    xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ?
 		    "" : "/", ns.v[i]);
-		diff_file(r, path);
+		cmd_diff_file(r, path);
 		free(path);
 	}
 	buf_free(&out);
-	diff_names_free(&ns);
+	cmd_diff_names_free(&ns);
 }
 
 /* With no FILE: what git says changed, from here down. */
 static bool
-diff_changed(struct diff_run *r)
+cmd_diff_changed(struct diff_run *r)
 {
 	struct diff_names	 ns = { NULL, 0 };
 	struct buf		 out = BUF_INIT;
@@ -281,18 +282,18 @@ diff_changed(struct diff_run *r)
 		buf_free(&out);
 		return false;
 	}
-	diff_names_from(&ns, &out, '\0');
+	cmd_diff_names_from(&ns, &out, '\0');
 	if (ns.n > 1)
-		qsort(ns.v, ns.n, sizeof *ns.v, diff_name_cmp);
+		qsort(ns.v, ns.n, sizeof *ns.v, cmd_diff_name_cmp);
 	for (i = 0; i < ns.n; i++)
-		diff_file(r, ns.v[i]);
+		cmd_diff_file(r, ns.v[i]);
 	buf_free(&out);
-	diff_names_free(&ns);
+	cmd_diff_names_free(&ns);
 	return true;
 }
 
 static int
-diff_textconv(const char *path)
+cmd_diff_textconv(const char *path)
 {
 	struct timeline		 tl = TIMELINE_INIT;
 	struct diag_list	 diags = DIAG_LIST_INIT;
@@ -321,8 +322,8 @@ diff_textconv(const char *path)
 	return fflush(stdout) == 0 && !ferror(stdout) ? CLI_OK : CLI_USAGE;
 }
 
-int
-cmd_diff(int argc, char **argv)
+static int
+cmd_diff_run(int argc, char **argv, const char *usage)
 {
 	struct diff_run	 r = { { "HEAD", NULL }, false, false, 0, BUF_INIT };
 	struct stat	 sb;
@@ -331,14 +332,14 @@ cmd_diff(int argc, char **argv)
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
-		fputs(diff_usage, stdout);
+		fputs(usage, stdout);
 		return CLI_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "--textconv") == 0) {
 		if (argc != 3)
 			return cli_usage_error("diff", "--textconv takes one "
 			    "FILE");
-		return diff_textconv(argv[2]);
+		return cmd_diff_textconv(argv[2]);
 	}
 	/* Up to two revisions first: arguments that are not files and name
 	 * commits. */
@@ -348,7 +349,7 @@ cmd_diff(int argc, char **argv)
 		if (argv[i][0] == '-')
 			return cli_usage_error("diff", "unknown option '%s'",
 			    argv[i]);
-		if (!diff_is_rev(argv[i]))
+		if (!cmd_diff_is_rev(argv[i]))
 			break;
 		r.rev[nrev++] = argv[i];
 	}
@@ -356,26 +357,27 @@ cmd_diff(int argc, char **argv)
 		i++;
 	first = i;
 	for (; i < argc; i++)
-		if (stat(argv[i], &sb) != 0 && !diff_is_timeline_name(argv[i])) {
+		if (stat(argv[i], &sb) != 0 &&
+		    !cmd_diff_is_timeline_name(argv[i])) {
 			cli_say(stderr, "tlv diff: '%s' is neither a commit nor "
 			    "a file", argv[i]);
 			return CLI_USAGE;
 		}
-	if (nrev == 0 && !diff_is_rev("HEAD")) {
+	if (nrev == 0 && !cmd_diff_is_rev("HEAD")) {
 		cli_say(stderr, "tlv diff: not in a git work tree with a "
 		    "commit (git rev-parse HEAD failed)");
 		return CLI_USAGE;
 	}
 	r.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
 	if (first == argc) {
-		if (!diff_changed(&r))
+		if (!cmd_diff_changed(&r))
 			r.trouble = true;
 	}
 	for (i = first; i < argc; i++) {
 		if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			diff_dir(&r, argv[i]);
+			cmd_diff_dir(&r, argv[i]);
 		else
-			diff_file(&r, argv[i]);
+			cmd_diff_file(&r, argv[i]);
 	}
 	fwrite(buf_str(&r.out), 1, r.out.len, stdout);
 	buf_free(&r.out);
@@ -383,3 +385,8 @@ cmd_diff(int argc, char **argv)
 		r.trouble = true;
 	return r.trouble ? CLI_USAGE : r.changes > 0 ? CLI_DATA_ERROR : CLI_OK;
 }
+
+const struct cmd_entry cmd_diff_entry = {
+	"diff", "[REV1 [REV2]] [FILE|DIR ...]",
+	"what changed in the story (git)", cmd_diff_usage, cmd_diff_run
+};

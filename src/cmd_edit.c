@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "conf.h"
 #include "date.h"
 #include "diag.h"
@@ -29,7 +30,7 @@
 #include "timeline.h"
 #include "xmalloc.h"
 
-static const char annotate_usage[] =
+static const char cmd_edit_annotate_usage[] =
 "usage: tlv annotate [--by NAME] ID TEXT [FILE|DIR ...]\n"
 "\n"
 "Append a note to the event with id ID: 'at' is now (UTC), 'by' is NAME,\n"
@@ -38,7 +39,7 @@ static const char annotate_usage[] =
 "\n"
 "  --config FILE      the configuration file (see tlv(1))\n";
 
-static const char add_usage[] =
+static const char cmd_edit_add_usage[] =
 "usage: tlv add --date DATE --title TITLE [--status S] [--tag T]...\n"
 "               [--actor A]... [--id ID] FILE\n"
 "\n"
@@ -47,7 +48,7 @@ static const char add_usage[] =
 "\n"
 "  --config FILE      the configuration file (see tlv(1))\n";
 
-static const char rm_usage[] =
+static const char cmd_edit_rm_usage[] =
 "usage: tlv rm ID [FILE|DIR ...]\n"
 "\n"
 "Delete the event with id ID from its file.\n"
@@ -88,11 +89,11 @@ cmd_edit_author(const char *given)
 }
 
 static int
-edit_error(const char *cmd, const char *fmt, ...)
+cmd_edit_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static int
-edit_error(const char *cmd, const char *fmt, ...)
+cmd_edit_error(const char *cmd, const char *fmt, ...)
 {
 	struct buf	b = BUF_INIT, s = BUF_INIT;
 	va_list		ap;
@@ -109,7 +110,7 @@ edit_error(const char *cmd, const char *fmt, ...)
 
 /* Load, print errors, and clear what an earlier crash left behind. */
 static void
-edit_load(struct timeline *tl, char **paths, size_t n)
+cmd_edit_load(struct timeline *tl, char **paths, size_t n)
 {
 	struct diag_list	diags = DIAG_LIST_INIT;
 	size_t			i;
@@ -125,7 +126,7 @@ edit_load(struct timeline *tl, char **paths, size_t n)
 
 /* A copy of s with ASCII letters in lower case. */
 static char *
-edit_fold(const char *s)
+cmd_edit_fold(const char *s)
 {
 	char	*f = xstrdup(s), *p;
 
@@ -138,7 +139,7 @@ edit_fold(const char *s)
 /* Does the word w[0..n) match a word of the id c (the same, or one
  * begins with most of the other: "activation", "activated")? */
 static bool
-edit_word_in(const char *w, size_t n, const char *c)
+cmd_edit_word_in(const char *w, size_t n, const char *c)
 {
 	const char	*sep = "-_. ";
 	size_t		 m, k, want;
@@ -156,7 +157,7 @@ edit_word_in(const char *w, size_t n, const char *c)
 
 /* Whether every word of the wanted id is in the candidate. */
 static bool
-edit_words_in(const char *want, const char *cand)
+cmd_edit_words_in(const char *want, const char *cand)
 {
 	const char	*sep = "-_. ";
 	size_t		 n, words = 0;
@@ -164,7 +165,7 @@ edit_words_in(const char *want, const char *cand)
 	for (; *want != '\0'; want += n + (want[n] != '\0')) {
 		if ((n = strcspn(want, sep)) == 0)
 			continue;
-		if (!edit_word_in(want, n, cand))
+		if (!cmd_edit_word_in(want, n, cand))
 			return false;
 		words++;
 	}
@@ -175,7 +176,7 @@ edit_words_in(const char *want, const char *cand)
  * then a few edits (more for a long id), then one inside the other, then
  * every word of want in cand; UINT_MAX when not close. */
 static unsigned
-edit_closeness(const char *cand, const char *want)
+cmd_edit_closeness(const char *cand, const char *want)
 {
 	size_t		len = strlen(want), lc = strlen(cand);
 	unsigned	max = len < 5 ? 1 : len <= 8 ? 2 : len / 4 > 5 ? 5 :
@@ -191,27 +192,27 @@ edit_closeness(const char *cand, const char *want)
 	if (lc >= 3 && (strstr(cand, want) != NULL ||
 	    strstr(want, cand) != NULL))
 		return max + 1;
-	return edit_words_in(want, cand) ? max + 2 : UINT_MAX;
+	return cmd_edit_words_in(want, cand) ? max + 2 : UINT_MAX;
 }
 
-#define EDIT_SUGGEST_MAX	3
+#define CMD_EDIT_SUGGEST_MAX	3
 
-/* The ids of tl closest to id (as edit_closeness; as many as tie, up to
- * EDIT_SUGGEST_MAX, first loaded first) as "'a', 'b' or 'c'" into out;
+/* The ids of tl closest to id (as cmd_edit_closeness; as many as tie, up to
+ * CMD_EDIT_SUGGEST_MAX, first loaded first) as "'a', 'b' or 'c'" into out;
  * false if none is close. */
 static bool
-edit_suggest(const struct timeline *tl, const char *id, struct buf *out)
+cmd_edit_suggest(const struct timeline *tl, const char *id, struct buf *out)
 {
-	const char	*best[EDIT_SUGGEST_MAX];
+	const char	*best[CMD_EDIT_SUGGEST_MAX];
 	unsigned	 bestd = UINT_MAX, d;
-	char		*want = edit_fold(id), *cand;
+	char		*want = cmd_edit_fold(id), *cand;
 	size_t		 i, n = 0;
 
 	for (i = 0; i < tl->nevents; i++) {
 		if (tl->events[i].id == NULL)
 			continue;
-		cand = edit_fold(tl->events[i].id);
-		d = edit_closeness(cand, want);
+		cand = cmd_edit_fold(tl->events[i].id);
+		d = cmd_edit_closeness(cand, want);
 		free(cand);
 		if (d == UINT_MAX || d > bestd)
 			continue;
@@ -219,7 +220,7 @@ edit_suggest(const struct timeline *tl, const char *id, struct buf *out)
 			bestd = d;
 			n = 0;
 		}
-		if (n < EDIT_SUGGEST_MAX)
+		if (n < CMD_EDIT_SUGGEST_MAX)
 			best[n++] = tl->events[i].id;
 	}
 	free(want);
@@ -231,7 +232,7 @@ edit_suggest(const struct timeline *tl, const char *id, struct buf *out)
 
 /* The one event with this id, or NULL after an error message. */
 static struct tl_event *
-edit_find(struct timeline *tl, const char *cmd, const char *id)
+cmd_edit_find(struct timeline *tl, const char *cmd, const char *id)
 {
 	struct tl_event	*found = NULL;
 	struct buf	 b = BUF_INIT;
@@ -245,8 +246,9 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 			continue;
 		if (strcmp(e->id, id) == 0) {
 			if (found != NULL) {
-				edit_error(cmd, "ambiguous id '%s': in %s:%u and "
-				    "%s:%u", id, tl->files[found->file].path,
+				cmd_edit_error(cmd, "ambiguous id '%s': in "
+				    "%s:%u and %s:%u", id,
+				    tl->files[found->file].path,
 				    found->span.line, tl->files[e->file].path,
 				    e->span.line);
 				return NULL;
@@ -261,13 +263,13 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 		if (dr->id == NULL || strcmp(dr->id, id) != 0)
 			continue;
 		if (found != NULL)
-			edit_error(cmd, "ambiguous id '%s': in %s:%u and %s:%u "
-			    "(not loaded: it has errors)", id,
+			cmd_edit_error(cmd, "ambiguous id '%s': in %s:%u and "
+			    "%s:%u (not loaded: it has errors)", id,
 			    tl->files[found->file].path, found->span.line,
 			    tl->files[dr->file].path, dr->line);
 		else
-			edit_error(cmd, "the event '%s' at %s:%u has errors "
-			    "(above); nothing changed", id,
+			cmd_edit_error(cmd, "the event '%s' at %s:%u has "
+			    "errors (above); nothing changed", id,
 			    tl->files[dr->file].path, dr->line);
 		return NULL;
 	}
@@ -278,13 +280,13 @@ edit_find(struct timeline *tl, const char *cmd, const char *id)
 	for (i = 0, d = 0; i < tl->nfiles; i++)
 		d += tl->files[i].failed;
 	if (d > 0)
-		edit_error(cmd, "%u file%s could not be loaded (above); nothing "
-		    "changed", d, d == 1 ? "" : "s");
-	else if (edit_suggest(tl, id, &b))
-		edit_error(cmd, "no event with id '%s' (did you mean %s?)", id,
-		    b.data);
+		cmd_edit_error(cmd, "%u file%s could not be loaded (above); "
+		    "nothing changed", d, d == 1 ? "" : "s");
+	else if (cmd_edit_suggest(tl, id, &b))
+		cmd_edit_error(cmd, "no event with id '%s' (did you mean "
+		    "%s?)", id, b.data);
 	else
-		edit_error(cmd, "no event with id '%s'", id);
+		cmd_edit_error(cmd, "no event with id '%s'", id);
 	buf_free(&b);
 	return NULL;
 }
@@ -310,7 +312,7 @@ struct edit_run {
 };
 
 static bool
-edit_run_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
+cmd_edit_run_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
     char **err)
 {
 	struct edit_run	*r = ctx;
@@ -320,28 +322,28 @@ edit_run_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
 
 /* Under the save's lock: the file changed, so load it again. */
 static struct tl_file *
-edit_run_reload(void *ctx, char **err)
+cmd_edit_run_reload(void *ctx, char **err)
 {
 	struct edit_run	*r = ctx;
 
 	(void)err;	/* find says why */
 	timeline_free(r->tl);
 	*r->tl = (struct timeline)TIMELINE_INIT;
-	edit_load(r->tl, r->paths, r->n);
+	cmd_edit_load(r->tl, r->paths, r->n);
 	return r->find(r);
 }
 
 static void
-edit_run_waiting(void *ctx, const char *path)
+cmd_edit_run_waiting(void *ctx, const char *path)
 {
 	struct edit_run	*r = ctx;
 
-	edit_error(r->cmd, "waiting for another tlv saving %s...", path);
+	cmd_edit_error(r->cmd, "waiting for another tlv saving %s...", path);
 }
 
 /* Find, plan, save (locked; see save_change); report failures. */
 static int
-edit_change(struct edit_run *r)
+cmd_edit_change(struct edit_run *r)
 {
 	struct save_job	 job;
 	struct tl_file	*f;
@@ -352,13 +354,13 @@ edit_change(struct edit_run *r)
 		return CLI_DATA_ERROR;
 	memset(&job, 0, sizeof job);
 	job.file = f;
-	job.plan = edit_run_plan;
-	job.reload = edit_run_reload;
-	job.waiting = edit_run_waiting;
+	job.plan = cmd_edit_run_plan;
+	job.reload = cmd_edit_run_reload;
+	job.waiting = cmd_edit_run_waiting;
 	job.ctx = r;
 	job.tl = r->tl;
 	if (!save_change(&job, &err))
-		status = err != NULL ? edit_error(r->cmd, "%s", err) :
+		status = err != NULL ? cmd_edit_error(r->cmd, "%s", err) :
 		    CLI_DATA_ERROR;
 	free(err);
 	return status;
@@ -366,7 +368,7 @@ edit_change(struct edit_run *r)
 
 /* Usage parsing shared by annotate and rm: returns optind or -1. */
 static int
-edit_options(int argc, char **argv, const char *usage, const char **by,
+cmd_edit_options(int argc, char **argv, const char *usage, const char **by,
     const char **config, int *status)
 {
 	static const struct option opts[] = {
@@ -408,18 +410,18 @@ struct id_args {
 };
 
 static struct tl_file *
-find_id(struct edit_run *r)
+cmd_edit_find_id(struct edit_run *r)
 {
 	struct id_args	*a = r->arg;
 
-	if ((a->e = edit_find(r->tl, r->cmd, a->id)) == NULL)
+	if ((a->e = cmd_edit_find(r->tl, r->cmd, a->id)) == NULL)
 		return NULL;
 	return &r->tl->files[a->e->file];
 }
 
 static bool
-plan_note(const char *buf, size_t len, const void *arg, struct edit *ed,
-    char **err)
+cmd_edit_plan_note(const char *buf, size_t len, const void *arg,
+    struct edit *ed, char **err)
 {
 	const struct id_args	*a = arg;
 
@@ -427,29 +429,29 @@ plan_note(const char *buf, size_t len, const void *arg, struct edit *ed,
 }
 
 static bool
-plan_delete(const char *buf, size_t len, const void *arg, struct edit *ed,
-    char **err)
+cmd_edit_plan_delete(const char *buf, size_t len, const void *arg,
+    struct edit *ed, char **err)
 {
 	const struct id_args	*a = arg;
 
 	return edit_plan_delete(buf, len, a->e, ed, err);
 }
 
-int
-cmd_annotate(int argc, char **argv)
+static int
+cmd_edit_annotate(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "annotate" };
 	struct timeline		 tl = TIMELINE_INIT;
 	struct id_args		 a;
 	struct edit_run		 r = { .cmd = "annotate", .tl = &tl,
-				    .find = find_id, .plan = plan_note,
-				    .arg = &a };
+				    .find = cmd_edit_find_id,
+				    .plan = cmd_edit_plan_note, .arg = &a };
 	struct conf		 conf;
 	const char		*by = NULL, *config = NULL;
 	char			*now;
 	int			 i, status;
 
-	if ((i = edit_options(argc, argv, annotate_usage, &by, &config,
+	if ((i = cmd_edit_options(argc, argv, usage, &by, &config,
 	    &status)) == -1)
 		return status;
 	if (argc - i < 2)
@@ -461,7 +463,7 @@ cmd_annotate(int argc, char **argv)
 	c.npaths = (size_t)(argc - i - 2);
 	cli_config(c.cmd, config, &conf);
 	cli_paths(&c, &r.paths, &r.n);
-	edit_load(&tl, r.paths, r.n);
+	cmd_edit_load(&tl, r.paths, r.n);
 	memset(&a, 0, sizeof a);
 	a.id = argv[i];
 	now = cmd_edit_now();
@@ -469,7 +471,7 @@ cmd_annotate(int argc, char **argv)
 	/* --by, else the configuration's author, else $USER. */
 	a.note.by = cmd_edit_author(by != NULL ? by : conf.author);
 	a.note.text = argv[i + 1];
-	status = edit_change(&r);
+	status = cmd_edit_change(&r);
 	if (status == CLI_OK)
 		cli_say(stdout, "annotated %s in %s", a.e->id,
 		    tl.files[a.e->file].path);
@@ -481,7 +483,7 @@ cmd_annotate(int argc, char **argv)
 
 /* Say which events still name the deleted one in their related list. */
 static void
-rm_links_left(const struct timeline *tl, const char *id)
+cmd_edit_rm_links_left(const struct timeline *tl, const char *id)
 {
 	struct buf	l = BUF_INIT;
 
@@ -491,34 +493,35 @@ rm_links_left(const struct timeline *tl, const char *id)
 	buf_free(&l);
 }
 
-int
-cmd_rm(int argc, char **argv)
+static int
+cmd_edit_rm(int argc, char **argv, const char *usage)
 {
 	struct cli	 c = { .cmd = "rm" };
 	struct timeline	 tl = TIMELINE_INIT;
 	struct id_args	 a;
-	struct edit_run	 r = { .cmd = "rm", .tl = &tl, .find = find_id,
-			    .plan = plan_delete, .arg = &a };
+	struct edit_run	 r = { .cmd = "rm", .tl = &tl, .find = cmd_edit_find_id,
+			    .plan = cmd_edit_plan_delete, .arg = &a };
 	const char	*config = NULL;
 	int		 i, status;
 
-	if ((i = edit_options(argc, argv, rm_usage, NULL, &config,
+	if ((i = cmd_edit_options(argc, argv, usage, NULL, &config,
 	    &status)) == -1)
 		return status;
 	if (argc - i < 1)
-		return cli_usage_error("rm", "give the ID of the event to delete");
+		return cli_usage_error("rm", "give the ID of the event to "
+		    "delete");
 	cli_config(c.cmd, config, NULL);
 	c.paths = argv + i + 1;
 	c.npaths = (size_t)(argc - i - 1);
 	cli_paths(&c, &r.paths, &r.n);
-	edit_load(&tl, r.paths, r.n);
+	cmd_edit_load(&tl, r.paths, r.n);
 	memset(&a, 0, sizeof a);
 	a.id = argv[i];
-	status = edit_change(&r);
+	status = cmd_edit_change(&r);
 	if (status == CLI_OK) {
 		cli_say(stdout, "removed %s from %s", a.e->id,
 		    tl.files[a.e->file].path);
-		rm_links_left(&tl, a.e->id);
+		cmd_edit_rm_links_left(&tl, a.e->id);
 	}
 	timeline_free(&tl);
 	return status;
@@ -538,17 +541,18 @@ struct add_args {
 
 /* The file (loaded without errors that stop it) and a free id. */
 static struct tl_file *
-find_add(struct edit_run *r)
+cmd_edit_find_add(struct edit_run *r)
 {
 	struct add_args	*a = r->arg;
 
 	if (r->tl->nfiles != 1 || r->tl->files[0].failed) {
-		edit_error("add", "cannot add to %s: it does not load", a->path);
+		cmd_edit_error("add", "cannot add to %s: it does not load",
+		    a->path);
 		return NULL;
 	}
 	if (a->given_id != NULL && timeline_find_id(r->tl, a->given_id) !=
 	    NULL) {
-		edit_error("add", "id '%s' is taken", a->given_id);
+		cmd_edit_error("add", "id '%s' is taken", a->given_id);
 		return NULL;
 	}
 	free(a->slug);
@@ -561,7 +565,7 @@ find_add(struct edit_run *r)
 }
 
 static bool
-plan_add(const char *buf, size_t len, const void *arg, struct edit *ed,
+cmd_edit_plan_add(const char *buf, size_t len, const void *arg, struct edit *ed,
     char **err)
 {
 	const struct add_args	*a = arg;
@@ -571,7 +575,7 @@ plan_add(const char *buf, size_t len, const void *arg, struct edit *ed,
 
 /* A new timeline file for 'tlv add' to a path that does not exist. */
 static bool
-add_create(const char *path)
+cmd_edit_add_create(const char *path)
 {
 	const char	*base = strrchr(path, '/');
 	struct buf	 b = BUF_INIT;
@@ -591,7 +595,8 @@ add_create(const char *path)
 }
 
 static bool
-add_parse(struct add_args *a, int argc, char **argv, int *status)
+cmd_edit_add_parse(struct add_args *a, int argc, char **argv,
+    const char *usage, int *status)
 {
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
@@ -626,7 +631,7 @@ add_parse(struct add_args *a, int argc, char **argv, int *status)
 			a->actors[a->ev.nactors++] = optarg;
 			break;
 		case 'h':
-			fputs(add_usage, stdout);
+			fputs(usage, stdout);
 			*status = CLI_OK;
 			return false;
 		default:
@@ -642,7 +647,7 @@ add_parse(struct add_args *a, int argc, char **argv, int *status)
 
 /* The values must be what a timeline accepts. */
 static bool
-add_check(const struct add_args *a, int argc, int i, int *status)
+cmd_edit_add_check(const struct add_args *a, int argc, int i, int *status)
 {
 	struct date_range	 r;
 	enum tl_status		 st;
@@ -660,45 +665,48 @@ add_check(const struct add_args *a, int argc, int i, int *status)
 		free(err);
 	} else if (a->ev.status != NULL && !tl_status_parse(a->ev.status,
 	    strlen(a->ev.status), &st))
-		*status = cli_usage_error("add", "unknown status '%s' (confirmed, "
-		    "reported, alleged, disputed or denied)", a->ev.status);
+		*status = cli_usage_error("add", "unknown status '%s' "
+		    "(confirmed, reported, alleged, disputed or denied)",
+		    a->ev.status);
 	else if (a->ev.id != NULL && (*a->ev.id == '\0' ||
 	    !text_is_clean(a->ev.id, strlen(a->ev.id), 0) ||
 	    strpbrk(a->ev.id, " \t") != NULL))
 		/* An id is typed back on command lines and in queries. */
-		*status = cli_usage_error("add", "invalid --id '%s': one word of "
-		    "printable characters, such as 'wsj-contact'", a->ev.id);
+		*status = cli_usage_error("add", "invalid --id '%s': one word "
+		    "of printable characters, such as 'wsj-contact'",
+		    a->ev.id);
 	else
 		return true;
 	return false;
 }
 
-int
-cmd_add(int argc, char **argv)
+static int
+cmd_edit_add(int argc, char **argv, const char *usage)
 {
 	struct add_args	 a;
 	struct timeline	 tl = TIMELINE_INIT;
-	struct edit_run	 r = { .cmd = "add", .tl = &tl, .find = find_add,
-			    .plan = plan_add, .arg = &a, .n = 1 };
+	struct edit_run	 r = { .cmd = "add", .tl = &tl,
+			    .find = cmd_edit_find_add,
+			    .plan = cmd_edit_plan_add, .arg = &a, .n = 1 };
 	struct stat	 st;
 	int		 status = CLI_OK;
 
 	memset(&a, 0, sizeof a);
-	if (!add_parse(&a, argc, argv, &status) ||
-	    !add_check(&a, argc, optind, &status))
+	if (!cmd_edit_add_parse(&a, argc, argv, usage, &status) ||
+	    !cmd_edit_add_check(&a, argc, optind, &status))
 		goto out;
 	cli_config("add", a.config, NULL);
 	if (stat(argv[optind], &st) == -1 && errno == ENOENT &&
-	    !add_create(argv[optind])) {
-		status = edit_error("add", "cannot create %s: %s",
+	    !cmd_edit_add_create(argv[optind])) {
+		status = cmd_edit_error("add", "cannot create %s: %s",
 		    argv[optind], strerror(errno));
 		goto out;
 	}
 	a.path = argv[optind];
 	a.given_id = a.ev.id;
 	r.paths = argv + optind;
-	edit_load(&tl, r.paths, 1);
-	status = edit_change(&r);
+	cmd_edit_load(&tl, r.paths, 1);
+	status = cmd_edit_change(&r);
 	if (status == CLI_OK)
 		cli_say(stdout, "%s", a.ev.id);
 out:
@@ -708,3 +716,18 @@ out:
 	timeline_free(&tl);
 	return status;
 }
+
+const struct cmd_entry cmd_annotate_entry = {
+	"annotate", "[--by NAME] ID TEXT [FILE|DIR ...]",
+	"append a note to event ID", cmd_edit_annotate_usage, cmd_edit_annotate
+};
+
+const struct cmd_entry cmd_add_entry = {
+	"add", "--date D --title T [--status S] [--tag T]... [--actor A]... "
+	"FILE", "add an event", cmd_edit_add_usage, cmd_edit_add
+};
+
+const struct cmd_entry cmd_rm_entry = {
+	"rm", "ID [FILE|DIR ...]", "delete event ID", cmd_edit_rm_usage,
+	cmd_edit_rm
+};

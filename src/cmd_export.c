@@ -14,7 +14,7 @@
 
 #include "buf.h"
 #include "cli.h"
-#include "cmd_export.h"
+#include "cmd.h"
 #include "date.h"
 #include "diag.h"
 #include "export.h"
@@ -26,7 +26,7 @@
 #include "xmalloc.h"
 #include "yamlout.h"
 
-static const char export_usage[] =
+static const char cmd_export_usage[] =
 "usage: tlv export --format FORMAT [OPTIONS] [FILE|DIR ...]\n"
 "\n"
 "Write the events to standard output in another format.  With no FILE,\n"
@@ -52,7 +52,7 @@ CLI_FILTER_USAGE
 "\n"
 "Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
 
-static const char import_usage[] =
+static const char cmd_export_import_usage[] =
 "usage: tlv import --from timelinejs FILE.json\n"
 "\n"
 "Convert a TimelineJS3 JSON file to a tlv timeline (YAML) on standard\n"
@@ -74,7 +74,7 @@ static const char *const export_valued[] = {
 };
 
 static bool
-export_is_valued(const char *arg)
+cmd_export_is_valued(const char *arg)
 {
 	size_t	i;
 
@@ -90,7 +90,7 @@ export_is_valued(const char *arg)
  * kept).  Returns the new argc, or -1 if --format has no value.
  */
 static int
-export_take_format(int argc, char **argv, char **out, const char **fmt)
+cmd_export_take_format(int argc, char **argv, char **out, const char **fmt)
 {
 	int	i, n = 0;
 
@@ -108,7 +108,7 @@ export_take_format(int argc, char **argv, char **out, const char **fmt)
 			*fmt = a + 9;
 		else {
 			out[n++] = argv[i];
-			if (export_is_valued(a) && i + 1 < argc)
+			if (cmd_export_is_valued(a) && i + 1 < argc)
 				out[n++] = argv[++i];
 		}
 	}
@@ -120,7 +120,7 @@ export_take_format(int argc, char **argv, char **out, const char **fmt)
 
 /* Load paths; print errors (warnings only as a count) to stderr. */
 static int
-export_load(struct timeline *tl, char **paths, size_t n, bool sort)
+cmd_export_load(struct timeline *tl, char **paths, size_t n, bool sort)
 {
 	struct diag_list	diags = DIAG_LIST_INIT;
 	int			status = CLI_OK;
@@ -145,7 +145,7 @@ export_load(struct timeline *tl, char **paths, size_t n, bool sort)
 
 /* Now, or $TLV_TEST_NOW when set (tests pin ics DTSTAMP with it). */
 static date_time
-export_now(void)
+cmd_export_now(void)
 {
 	const char		*env = getenv("TLV_TEST_NOW");
 	struct date_range	 r;
@@ -158,7 +158,7 @@ export_now(void)
 
 /* The skip callback: one warning per event, sanitised. */
 static void
-export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
+cmd_export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
 {
 	const char	*name = e->id != NULL ? e->id : e->title;
 	struct buf	 b = BUF_INIT;
@@ -171,7 +171,7 @@ export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
 
 /* The format named by --format, or a usage error. */
 static int
-export_pick_format(const char *name, enum export_format *fmt)
+cmd_export_pick_format(const char *name, enum export_format *fmt)
 {
 	struct buf	b = BUF_INIT;
 	int		status;
@@ -189,17 +189,18 @@ export_pick_format(const char *name, enum export_format *fmt)
 }
 
 static int
-export_run(struct cli *c, enum export_format fmt, const struct query *q)
+cmd_export_write(struct cli *c, enum export_format fmt,
+    const struct query *q)
 {
 	struct timeline		 tl = TIMELINE_INIT;
-	struct export_opts	 opts = { .query = q, .now = export_now(),
-				    .skipped = export_warn_skipped };
+	struct export_opts	 opts = { .query = q, .now = cmd_export_now(),
+				    .skipped = cmd_export_warn_skipped };
 	char			**paths;
 	size_t			 n;
 	int			 status;
 
 	cli_paths(c, &paths, &n);
-	status = export_load(&tl, paths, n, true);
+	status = cmd_export_load(&tl, paths, n, true);
 	cli_changes(c, q, &tl);
 	export_write(stdout, &tl, fmt, &opts);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
@@ -213,19 +214,19 @@ export_run(struct cli *c, enum export_format fmt, const struct query *q)
 /* Options, format and filter; -1 with *status when the command should
  * end (after --help, or on a usage error). */
 static int
-export_parse(struct cli *c, int argc, char **argv, enum export_format *fmt,
-    int *status)
+cmd_export_parse(struct cli *c, int argc, char **argv, const char *usage,
+    enum export_format *fmt, int *status)
 {
 	char		**args = xreallocarray(NULL, (size_t)argc + 1,
 			    sizeof *args);
 	const char	 *name = NULL;
 	int		  nargs, rc = -1;
 
-	if ((nargs = export_take_format(argc, argv, args, &name)) == -1)
+	if ((nargs = cmd_export_take_format(argc, argv, args, &name)) == -1)
 		*status = cli_usage_error("export", "--format needs a value "
 		    "(one of: %s)", EXPORT_FORMAT_NAMES);
-	else if (cli_parse(c, nargs, args, CLI_OPT_FILTER, export_usage,
-	    status) == 0 && (*status = export_pick_format(name, fmt)) ==
+	else if (cli_parse(c, nargs, args, CLI_OPT_FILTER, usage,
+	    status) == 0 && (*status = cmd_export_pick_format(name, fmt)) ==
 	    CLI_OK)
 		rc = 0;
 	if (rc == 0) {
@@ -236,8 +237,8 @@ export_parse(struct cli *c, int argc, char **argv, enum export_format *fmt,
 	return rc;
 }
 
-int
-cmd_export(int argc, char **argv)
+static int
+cmd_export_run(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "export" };
 	enum export_format	 fmt = EXPORT_JSON;
@@ -245,7 +246,7 @@ cmd_export(int argc, char **argv)
 	int			 status;
 	bool			 ok;
 
-	if (export_parse(&c, argc, argv, &fmt, &status) == -1) {
+	if (cmd_export_parse(&c, argc, argv, usage, &fmt, &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
@@ -255,7 +256,7 @@ cmd_export(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	cli_config(c.cmd, c.config, NULL);
-	status = export_run(&c, fmt, q);
+	status = cmd_export_write(&c, fmt, q);
 	if (q != NULL)
 		query_free(q);
 	cli_free(&c);
@@ -268,7 +269,7 @@ cmd_export(int argc, char **argv)
  * TimelineJS HTML text, decoded first.  Block scalars are indented two
  * more than lead.  False if nothing was written. */
 static bool
-import_field(struct buf *b, const char *lead, const char *key,
+cmd_export_put(struct buf *b, const char *lead, const char *key,
     const char *value, bool html)
 {
 	struct buf	t = BUF_INIT;
@@ -288,7 +289,7 @@ import_field(struct buf *b, const char *lead, const char *key,
 
 /* A list of texts under key (nothing when empty). */
 static void
-import_list(struct buf *b, const char *key, const char *const *v,
+cmd_export_import_list(struct buf *b, const char *key, const char *const *v,
     uint32_t n)
 {
 	uint32_t	i;
@@ -305,7 +306,7 @@ import_list(struct buf *b, const char *key, const char *const *v,
 
 /* The verdicts and related ids (with their relations) of import_own. */
 static void
-import_claims(struct buf *b, const struct tl_event *e)
+cmd_export_import_claims(struct buf *b, const struct tl_event *e)
 {
 	const struct tl_verdict	*v;
 	uint32_t		 i;
@@ -313,11 +314,11 @@ import_claims(struct buf *b, const struct tl_event *e)
 	if (e->verdicts != NULL)
 		buf_adds(b, "    verdicts:\n");
 	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
-		import_field(b, "      - ", "date", v->date_text, false);
-		import_field(b, "        ", "status",
+		cmd_export_put(b, "      - ", "date", v->date_text, false);
+		cmd_export_put(b, "        ", "status",
 		    tl_status_name(v->status), false);
-		import_field(b, "        ", "by", v->by, false);
-		import_field(b, "        ", "text", v->text, false);
+		cmd_export_put(b, "        ", "by", v->by, false);
+		cmd_export_put(b, "        ", "text", v->text, false);
 	}
 	if (e->nrelated > 0)
 		buf_adds(b, "    related:\n");
@@ -330,60 +331,61 @@ import_claims(struct buf *b, const struct tl_event *e)
 			buf_addc(b, '\n');
 			continue;
 		}
-		import_field(b, "      - ", "id", r->text, false);
-		import_field(b, "        ", "rel",
+		cmd_export_put(b, "      - ", "id", r->text, false);
+		cmd_export_put(b, "        ", "rel",
 		    tl_rel_name((enum tl_rel)r->rel), false);
 	}
 }
 
 /* tlv's own fields, from a slide's "tlv" mapping (tlv's export). */
 static void
-import_own(struct buf *b, const struct tl_event *e)
+cmd_export_import_own(struct buf *b, const struct tl_event *e)
 {
 	uint32_t	i;
 
 	if (e->status != TL_STATUS_NONE)
-		import_field(b, "    ", "status", tl_status_name(e->status),
-		    false);
-	import_list(b, "actors", e->actors, e->nactors);
+		cmd_export_put(b, "    ", "status",
+		    tl_status_name(e->status), false);
+	cmd_export_import_list(b, "actors", e->actors, e->nactors);
 	if (e->nsources > 0)
 		buf_adds(b, "    sources:\n");
 	for (i = 0; i < e->nsources; i++) {
 		const struct tl_source *so = &e->sources[i];
 		const char *lead = "      - ";
 
-		if (import_field(b, lead, "outlet", so->outlet, false))
+		if (cmd_export_put(b, lead, "outlet", so->outlet,
+		    false))
 			lead = "        ";
-		if (import_field(b, lead, "url", so->url, false))
+		if (cmd_export_put(b, lead, "url", so->url, false))
 			lead = "        ";
-		if (import_field(b, lead, "title", so->title, false))
+		if (cmd_export_put(b, lead, "title", so->title, false))
 			lead = "        ";
-		if (import_field(b, lead, "date", so->date_text, false))
+		if (cmd_export_put(b, lead, "date", so->date_text, false))
 			lead = "        ";
-		if (so->more != NULL && import_field(b, lead, "via",
+		if (so->more != NULL && cmd_export_put(b, lead, "via",
 		    so->more->via, false))
 			lead = "        ";
 		if (so->more != NULL)
-			import_field(b, lead, "archive", so->more->archive,
+			cmd_export_put(b, lead, "archive", so->more->archive,
 			    false);
 	}
-	import_claims(b, e);
+	cmd_export_import_claims(b, e);
 	if (e->nnotes > 0)
 		buf_adds(b, "    notes:\n");
 	for (i = 0; i < e->nnotes; i++) {
 		const struct tl_note *n = &e->notes[i];
 		const char *lead = "      - ";
 
-		if (import_field(b, lead, "at", n->at, false))
+		if (cmd_export_put(b, lead, "at", n->at, false))
 			lead = "        ";
-		if (import_field(b, lead, "by", n->by, false))
+		if (cmd_export_put(b, lead, "by", n->by, false))
 			lead = "        ";
-		import_field(b, lead, "text", n->text, false);
+		cmd_export_put(b, lead, "text", n->text, false);
 	}
 }
 
 static void
-import_tags(struct buf *b, const struct tl_event *e)
+cmd_export_import_tags(struct buf *b, const struct tl_event *e)
 {
 	struct buf	t = BUF_INIT;
 	uint32_t	i;
@@ -404,7 +406,7 @@ import_tags(struct buf *b, const struct tl_event *e)
 /* The slide's keys that tlv has no field for, as a JSON (so YAML flow)
  * mapping under "timelinejs"; an export gives them back. */
 static void
-import_side(struct buf *b, const struct tl_html *h)
+cmd_export_import_side(struct buf *b, const struct tl_html *h)
 {
 	const char	*sep = "";
 
@@ -431,7 +433,7 @@ import_side(struct buf *b, const struct tl_html *h)
 }
 
 static void
-import_event(struct buf *b, const struct timeline *tl,
+cmd_export_import_event(struct buf *b, const struct timeline *tl,
     const struct tl_event *e)
 {
 	const struct tl_html	*h = timeline_html(tl, e);
@@ -448,21 +450,21 @@ import_event(struct buf *b, const struct timeline *tl,
 	}
 	/* The item's "- " goes on whichever field comes first: an event
 	 * always has a date, so the list never loses its markers. */
-	import_field(b, import_field(b, "  - ", "id", e->id, false) ?
-	    "    " : "  - ", "date", e->date_text, false);
-	import_field(b, "    ", "end", end, false);
+	cmd_export_put(b, cmd_export_put(b, "  - ", "id",
+	    e->id, false) ? "    " : "  - ", "date", e->date_text, false);
+	cmd_export_put(b, "    ", "end", end, false);
 	/* The HTML as it came ("markup: html"). */
-	import_field(b, "    ", "title", h != NULL && h->html ? h->title :
-	    e->title, false);
-	import_field(b, "    ", "description", h != NULL && h->html ?
+	cmd_export_put(b, "    ", "title", h != NULL && h->html ?
+	    h->title : e->title, false);
+	cmd_export_put(b, "    ", "description", h != NULL && h->html ?
 	    h->text : e->description, false);
-	import_tags(b, e);
-	import_own(b, e);
-	import_side(b, h);
+	cmd_export_import_tags(b, e);
+	cmd_export_import_own(b, e);
+	cmd_export_import_side(b, h);
 }
 
 static void
-import_write(FILE *fp, const struct timeline *tl)
+cmd_export_import_write(FILE *fp, const struct timeline *tl)
 {
 	const struct tl_file	*f = &tl->files[0];
 	struct buf		 b = BUF_INIT;
@@ -471,10 +473,11 @@ import_write(FILE *fp, const struct timeline *tl)
 	buf_adds(&b, "# Converted from TimelineJS by tlv import.\n");
 	buf_adds(&b, "# Titles and descriptions are HTML, as in TimelineJS.\n"
 	    "markup: html\n");
-	import_field(&b, "", "title", f->title_html != NULL ? f->title_html :
-	    f->title, false);
-	import_field(&b, "", "description", f->description_html != NULL ?
-	    f->description_html : f->description, false);
+	cmd_export_put(&b, "", "title", f->title_html != NULL ?
+	    f->title_html : f->title, false);
+	cmd_export_put(&b, "", "description",
+	    f->description_html != NULL ? f->description_html :
+	    f->description, false);
 	if (f->tljs_title != NULL || f->tljs_top != NULL) {
 		buf_adds(&b, "timelinejs: {");
 		if (f->tljs_title != NULL)
@@ -486,7 +489,7 @@ import_write(FILE *fp, const struct timeline *tl)
 	}
 	buf_adds(&b, tl->nevents > 0 ? "events:\n" : "events: []\n");
 	for (i = 0; i < tl->nevents; i++) {
-		import_event(&b, tl, &tl->events[i]);
+		cmd_export_import_event(&b, tl, &tl->events[i]);
 		fwrite(b.data, 1, b.len, fp);
 		buf_reset(&b);
 	}
@@ -499,8 +502,8 @@ enum { IMPORT_FROM = 256, IMPORT_HELP, IMPORT_VERSION, IMPORT_CONFIG };
 
 /* Parse the options; -1 with *status when the command should end. */
 static int
-import_parse(int argc, char **argv, const char **from, const char **config,
-    int *status)
+cmd_export_import_parse(int argc, char **argv, const char *usage,
+    const char **from, const char **config, int *status)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, IMPORT_FROM },
@@ -519,7 +522,7 @@ import_parse(int argc, char **argv, const char **from, const char **config,
 		else if (ch == IMPORT_CONFIG)
 			*config = optarg;
 		else if (ch == 'h' || ch == IMPORT_HELP) {
-			fputs(import_usage, stdout);
+			fputs(usage, stdout);
 			*status = CLI_OK;
 			return -1;
 		} else if (ch == IMPORT_VERSION) {
@@ -535,14 +538,15 @@ import_parse(int argc, char **argv, const char **from, const char **config,
 	return 0;
 }
 
-int
-cmd_import(int argc, char **argv)
+static int
+cmd_export_import(int argc, char **argv, const char *usage)
 {
 	struct timeline	 tl = TIMELINE_INIT;
 	const char	*from = NULL, *config = NULL;
 	int		 status;
 
-	if (import_parse(argc, argv, &from, &config, &status) == -1)
+	if (cmd_export_import_parse(argc, argv, usage, &from, &config,
+	    &status) == -1)
 		return status;
 	if (from == NULL || strcmp(from, "timelinejs") != 0)
 		return cli_usage_error("import", from == NULL ? "--from is "
@@ -551,14 +555,14 @@ cmd_import(int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage_error("import", "expected one FILE.json");
 	cli_config("import", config, NULL);
-	status = export_load(&tl, argv + optind, 1, false);
+	status = cmd_export_load(&tl, argv + optind, 1, false);
 	if (tl.nfiles == 1 && !tl.files[0].failed &&
 	    tl.files[0].format != TL_FORMAT_TIMELINEJS && tl.nevents > 0) {
 		fprintf(stderr, "tlv import: the file is not TimelineJS JSON "
 		    "(no events with start_date)\n");
 		status = CLI_DATA_ERROR;
 	} else if (tl.nfiles == 1 && !tl.files[0].failed)
-		import_write(stdout, &tl);
+		cmd_export_import_write(stdout, &tl);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("tlv import: stdout");
 		status = CLI_DATA_ERROR;
@@ -566,3 +570,14 @@ cmd_import(int argc, char **argv)
 	timeline_free(&tl);
 	return status;
 }
+
+const struct cmd_entry cmd_export_entry = {
+	"export", "--format FMT [FILE|DIR ...]",
+	"markdown, json, csv, ics, timelinejs, svg", cmd_export_usage,
+	cmd_export_run
+};
+
+const struct cmd_entry cmd_import_entry = {
+	"import", "--from timelinejs FILE.json", "TimelineJS JSON to tlv YAML",
+	cmd_export_import_usage, cmd_export_import
+};

@@ -15,18 +15,19 @@
 #include "action.h"
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "diag.h"
 #include "load.h"
 #include "text.h"
 #include "timeline.h"
 
-static const char keys_usage[] =
+static const char cmd_keys_usage[] =
 "usage: tlv keys\n"
 "\n"
 "Print the viewer's default keys as the mdoc list of tlv(1)'s KEYS\n"
 "section (a developer aid: tests/man.sh compares the two).\n";
 
-static const char ids_usage[] =
+static const char cmd_keys_ids_usage[] =
 "usage: tlv ids [FILE|DIR ...]\n"
 "\n"
 "Print the id of every event, one a line, in timeline order (for shell\n"
@@ -34,7 +35,7 @@ static const char ids_usage[] =
 
 /* Append s escaped for roff text; lead: the start of an input line. */
 static void
-keys_escape(struct buf *b, const char *s, bool lead)
+cmd_keys_escape(struct buf *b, const char *s, bool lead)
 {
 	if (lead && (*s == '.' || *s == '\''))
 		buf_adds(b, "\\&");
@@ -52,7 +53,7 @@ keys_escape(struct buf *b, const char *s, bool lead)
 
 /* ".It Ic j , Down Pq Cm move-down" then the help text. */
 static void
-keys_item(struct buf *b, const struct action_info *ai)
+cmd_keys_item(struct buf *b, const struct action_info *ai)
 {
 	const char	*p, *end;
 	int32_t		 key;
@@ -72,24 +73,24 @@ keys_item(struct buf *b, const struct action_info *ai)
 		word[end - p] = '\0';
 		/* \& keeps a key such as "[" or ":" from being a delimiter. */
 		buf_adds(b, first ? " \\&" : " , \\&");
-		keys_escape(b, word, false);
+		cmd_keys_escape(b, word, false);
 		first = false;
 	}
 	buf_adds(b, " Pq Cm ");
-	keys_escape(b, ai->name, false);
+	cmd_keys_escape(b, ai->name, false);
 	buf_addc(b, '\n');
-	keys_escape(b, ai->help, true);
+	cmd_keys_escape(b, ai->help, true);
 	buf_addc(b, '\n');
 }
 
-int
-cmd_keys(int argc, char **argv)
+static int
+cmd_keys_keys(int argc, char **argv, const char *usage)
 {
 	struct cli	 c = { .cmd = "keys" };
 	struct buf	 b = BUF_INIT;
 	int		 a, status;
 
-	if (cli_parse(&c, argc, argv, 0, keys_usage, &status) == -1) {
+	if (cli_parse(&c, argc, argv, 0, usage, &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
@@ -99,7 +100,7 @@ cmd_keys(int argc, char **argv)
 	}
 	buf_adds(&b, ".Bl -tag -width Ds -compact\n");
 	for (a = 1; a < ACTION_COUNT; a++)
-		keys_item(&b, action_info((enum action)a));
+		cmd_keys_item(&b, action_info((enum action)a));
 	buf_adds(&b, ".El\n");
 	fputs(buf_str(&b), stdout);
 	buf_free(&b);
@@ -107,8 +108,8 @@ cmd_keys(int argc, char **argv)
 	return fflush(stdout) == 0 ? CLI_OK : CLI_DATA_ERROR;
 }
 
-int
-cmd_ids(int argc, char **argv)
+static int
+cmd_keys_ids(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "ids" };
 	struct timeline		 tl = TIMELINE_INIT;
@@ -117,7 +118,7 @@ cmd_ids(int argc, char **argv)
 	size_t			 n, i;
 	int			 status;
 
-	if (cli_parse(&c, argc, argv, 0, ids_usage, &status) == -1) {
+	if (cli_parse(&c, argc, argv, 0, usage, &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
@@ -140,3 +141,12 @@ cmd_ids(int argc, char **argv)
 	cli_free(&c);
 	return status;
 }
+
+/* Hidden developer and completion aids. */
+const struct cmd_entry cmd_keys_entry = {
+	"keys", "", NULL, cmd_keys_usage, cmd_keys_keys
+};
+
+const struct cmd_entry cmd_ids_entry = {
+	"ids", "", NULL, cmd_keys_ids_usage, cmd_keys_ids
+};

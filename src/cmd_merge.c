@@ -16,12 +16,13 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "diag.h"
 #include "load.h"
 #include "merge.h"
 #include "save.h"
 
-static const char merge_usage[] =
+static const char cmd_merge_usage[] =
 "usage: tlv merge-driver BASE OURS THEIRS PATH\n"
 "\n"
 "A git merge driver: merge the timeline file PATH by event id, writing the\n"
@@ -36,8 +37,8 @@ static const char merge_usage[] =
 "Exit status: 0 merged, 1 conflicts (or not mergeable by event: OURS is\n"
 "left as it was), 2 usage error.\n";
 
-int
-cmd_merge_driver(int argc, char **argv)
+static int
+cmd_merge_run(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "merge-driver" };
 	struct diag_list	 diags = DIAG_LIST_INIT;
@@ -49,7 +50,7 @@ cmd_merge_driver(int argc, char **argv)
 	int			 status;
 	enum merge_status	 ms = MERGE_FAILED;
 
-	if (cli_parse(&c, argc, argv, 0, merge_usage, &status) == -1) {
+	if (cli_parse(&c, argc, argv, 0, usage, &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
@@ -94,3 +95,8 @@ done:
 	cli_free(&c);
 	return status;
 }
+
+const struct cmd_entry cmd_merge_driver_entry = {
+	"merge-driver", "BASE OURS THEIRS PATH", "git merge driver, by event",
+	cmd_merge_usage, cmd_merge_run
+};

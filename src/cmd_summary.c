@@ -11,13 +11,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "diag.h"
 #include "load.h"
 #include "query.h"
 #include "summary.h"
 #include "timeline.h"
 
-static const char summary_usage[] =
+static const char cmd_summary_usage[] =
 "usage: tlv summary [OPTIONS] [FILE|DIR ...]\n"
 "\n"
 "Print the events as a plain-text chronology, grouped by year.  With no\n"
@@ -37,7 +38,7 @@ CLI_FILTER_USAGE
 
 /* Load paths and print errors (warnings only as a count) to stderr. */
 static int
-summary_load(struct timeline *tl, char **paths, size_t n)
+cmd_summary_load(struct timeline *tl, char **paths, size_t n)
 {
 	struct diag_list	diags = DIAG_LIST_INIT;
 	int			status = CLI_OK;
@@ -57,7 +58,7 @@ summary_load(struct timeline *tl, char **paths, size_t n)
  * as garbage: there, non-ASCII is written as <U+XXXX>.  A pipe or a file
  * gets the text as it is. */
 static bool
-summary_needs_ascii(void)
+cmd_summary_needs_ascii(void)
 {
 	bool	utf8;
 
@@ -70,7 +71,7 @@ summary_needs_ascii(void)
 
 /* cmd is "summary", or "" for the bare tlv piped (with the main usage). */
 static int
-summary_run(int argc, char **argv, const char *cmd, const char *usage)
+cmd_summary_show(int argc, char **argv, const char *cmd, const char *usage)
 {
 	struct cli		 c = { .cmd = cmd };
 	struct timeline		 tl = TIMELINE_INIT;
@@ -85,12 +86,12 @@ summary_run(int argc, char **argv, const char *cmd, const char *usage)
 		return status;
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
-	status = summary_load(&tl, paths, n);
+	status = cmd_summary_load(&tl, paths, n);
 	cli_changes(&c, q, &tl);
 	so.mode = c.mode;
 	so.width = cli_width(&c);
 	so.query = q;
-	so.ascii = summary_needs_ascii();
+	so.ascii = cmd_summary_needs_ascii();
 	summary_print(stdout, &tl, &so);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("tlv: stdout");
@@ -103,14 +104,23 @@ summary_run(int argc, char **argv, const char *cmd, const char *usage)
 	return status;
 }
 
-int
-cmd_summary(int argc, char **argv)
+static int
+cmd_summary_cmd(int argc, char **argv, const char *usage)
 {
-	return summary_run(argc, argv, "summary", summary_usage);
+	return cmd_summary_show(argc, argv, "summary", usage);
 }
 
-int
-cmd_summary_bare(int argc, char **argv)
+static int
+cmd_summary_bare(int argc, char **argv, const char *usage)
 {
-	return summary_run(argc, argv, "", cli_main_usage());
+	return cmd_summary_show(argc, argv, "", usage);
 }
+
+const struct cmd_entry cmd_summary_entry = {
+	"summary", "[FILE|DIR ...]", "print a plain-text chronology",
+	cmd_summary_usage, cmd_summary_cmd
+};
+
+const struct cmd_entry cmd_summary_bare_entry = {
+	"", "", NULL, NULL, cmd_summary_bare
+};

@@ -6,11 +6,12 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "query.h"
 #include "ui.h"
 
-int
-cmd_view(int argc, char **argv)
+static int
+cmd_view_run(int argc, char **argv, const char *usage)
 {
 	struct cli	 c = { .cmd = "" };
 	struct query	*q;
@@ -19,7 +20,7 @@ cmd_view(int argc, char **argv)
 	int		 status;
 
 	if (cli_begin(&c, argc, argv, CLI_OPT_FILTER | CLI_OPT_LAYOUT,
-	    cli_main_usage(), &q, &status) == -1)
+	    usage, &q, &status) == -1)
 		return status;
 	/* Parsed to report errors before the screen starts; the viewer
 	 * parses the text again. */
@@ -31,3 +32,7 @@ cmd_view(int argc, char **argv)
 	cli_free(&c);
 	return status;
 }
+
+const struct cmd_entry cmd_view_entry = {
+	"", "", NULL, NULL, cmd_view_run
+};
