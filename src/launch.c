@@ -69,9 +69,11 @@ launch_argv(char *cmd, const char *url)
 	return argv;
 }
 
-/* In the grandchild: stdio on /dev/null, then exec; errno to fd. */
+/* In the grandchild: stdio on /dev/null, then exec; errno to fd.  What
+ * the caller allocated (argv and the words in list) is freed before an
+ * exit, so that a leak checker following the fork finds nothing lost. */
 static void
-launch_exec(char **argv, int fd)
+launch_exec(char **argv, char *list, int fd)
 {
 	int	null = open("/dev/null", O_RDWR), e;
 
@@ -89,14 +91,17 @@ launch_exec(char **argv, int fd)
 	signal(SIGPIPE, SIG_DFL);
 	execvp(argv[0], argv);
 	e = errno;
+	free(argv);
+	free(list);
 	if (write(fd, &e, sizeof e) == -1)
 		_exit(127);
 	_exit(127);
 }
 
-/* Run argv detached; 0 once exec worked, else an errno. */
+/* Run argv (its words in list) detached; 0 once exec worked, else an
+ * errno. */
 static int
-launch_run(char **argv)
+launch_run(char **argv, char *list)
 {
 	int	fds[2], e = 0, status;
 	pid_t	pid;
@@ -113,7 +118,9 @@ launch_run(char **argv)
 	if (pid == 0) {
 		close(fds[0]);
 		if ((pid = fork()) == 0)
-			launch_exec(argv, fds[1]);
+			launch_exec(argv, list, fds[1]);
+		free(argv);
+		free(list);
 		_exit(pid == -1 ? 1 : 0);
 	}
 	close(fds[1]);
@@ -143,7 +150,7 @@ launch_browser(const char *url, const char *browser, char **used, char **err)
 			*next++ = '\0';
 		if ((argv = launch_argv(cmd, url)) == NULL)
 			continue;
-		e = launch_run(argv);
+		e = launch_run(argv, list);
 		if (e == 0)
 			*used = xstrdup(argv[0]);
 		free(argv);
