@@ -981,8 +981,11 @@ save_region(const struct timeline *tl, const struct tl_file *f,
 		if ((col = save_line_col(b, s->len, ls, &item)) >= 0 &&
 		    col <= ind)
 			break;
-	if (ls < s->len && col == ind && item && ls < f->events_end &&
-	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
+	/* The line there must begin an item the load saw, or come after
+	 * the list's end: not a line inside a quoted scalar, which may be
+	 * at any column. */
+	if (ls < s->len && ls < f->events_end && (col != ind || !item ||
+	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls))))
 		return SAVE_CHECK_WHOLE;
 	*r1 = ls;
 	return SAVE_CHECK_OK;
@@ -1147,6 +1150,69 @@ save_check_whole(const struct tl_file *f, const struct save_src *s,
 	return after != SIZE_MAX && (before == SIZE_MAX || after <= before);
 }
 
+/* The line of the item before the one at r0 (a '-' at the list's
+ * column), or r0 if there is none in the list. */
+static size_t
+save_item_before(const struct tl_file *f, const struct save_src *s,
+    size_t r0)
+{
+	long	ind = (long)f->events_indent, col;
+	size_t	ls = r0;
+	bool	item;
+
+	while (ls > f->events_start && ls > 0) {
+		ls = save_bol(s->p, ls - 1);
+		col = save_line_col(s->p, s->len, ls, &item);
+		if (col == ind && item)
+			return ls;
+		if (col >= 0 && col < ind)
+			break;
+	}
+	return r0;
+}
+
+/* The end of the item at r1 (where the next line at the list's column or
+ * less begins), or r1 if no item begins there. */
+static size_t
+save_item_after(const struct tl_file *f, const struct save_src *s,
+    size_t r1)
+{
+	long	ind = (long)f->events_indent, col;
+	size_t	ls;
+	bool	item;
+
+	if (r1 >= s->len || save_line_col(s->p, s->len, r1, &item) != ind ||
+	    !item)
+		return r1;
+	for (ls = save_next_line(s->p, s->len, r1); ls < s->len;
+	    ls = save_next_line(s->p, s->len, ls))
+		if ((col = save_line_col(s->p, s->len, ls, &item)) >= 0 &&
+		    col <= ind)
+			break;
+	return ls;
+}
+
+/* What an undo of ed needs (save.h): the items around the change where
+ * they can be told apart, else the whole file. */
+static void
+save_undo_keep(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, struct save_undo *u)
+{
+	size_t	r0, r1, w0 = 0, w1 = s->len;
+
+	memset(u, 0, sizeof *u);
+	if (save_region(tl, f, s, ed, &r0, &r1) == SAVE_CHECK_OK) {
+		w0 = save_item_before(f, s, r0);
+		w1 = save_item_after(f, s, r1);
+		u->window = true;
+		u->base = w0;
+	}
+	u->before = xmalloc(w1 - w0 + 1);
+	memcpy(u->before, s->p + w0, w1 - w0);
+	u->before[w1 - w0] = '\0';
+	u->before_len = w1 - w0;
+}
+
 /* Check ed on s and save the result (see save.h, save_commit). */
 static bool
 save_commit_src(struct tl_file *f, const struct timeline *tl,
@@ -1174,13 +1240,8 @@ save_commit_src(struct tl_file *f, const struct timeline *tl,
 		return false;
 	}
 	free(why);
-	if (undo != NULL) {	/* before the pages are given back */
-		memset(undo, 0, sizeof *undo);
-		undo->before = xmalloc(s->len + 1);
-		memcpy(undo->before, s->p, s->len);
-		undo->before[s->len] = '\0';
-		undo->before_len = s->len;
-	}
+	if (undo != NULL)	/* before the pages are given back */
+		save_undo_keep(tl, f, s, ed, undo);
 	v[0] = (struct save_part){ s->p, ed->start, s->map != NULL };
 	v[1] = (struct save_part){ ed->text.data != NULL ? ed->text.data : "",
 	    ed->text.len, false };
