@@ -1074,14 +1074,29 @@ bool
 edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
     uint32_t file, const struct edit_undo *u, struct edit *ed, char **err)
 {
+	static const char	 head[] = "events:\n";
 	struct timeline		 at = TIMELINE_INIT;
 	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct edit_undo	 w;
 	struct edit		 did;
-	char			*after;
+	char			*after, *wb = NULL;
 	size_t			 alen, pos = 0;
 	bool			 ok;
 
 	memset(ed, 0, sizeof *ed);
+	if (u->window) {
+		/* The items around the change load after an "events:" line. */
+		w = *u;
+		w.before_len = sizeof head - 1 + u->before_len;
+		wb = xmalloc(w.before_len + 1);
+		memcpy(wb, head, sizeof head - 1);
+		memcpy(wb + sizeof head - 1, u->before, u->before_len);
+		wb[w.before_len] = '\0';
+		w.before = wb;
+		w.start += sizeof head - 1;
+		w.end += sizeof head - 1;
+		u = &w;
+	}
 	memset(&did, 0, sizeof did);
 	did.start = u->start;
 	did.end = u->end;
@@ -1111,6 +1126,7 @@ edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
 	timeline_free(&at);
 	diag_free(&diags);
 	free(after);
+	free(wb);
 	return ok;
 }
 

@@ -103,6 +103,10 @@ struct edit_undo {
 	size_t		 text_len;
 	const char	*id;
 	const char	*gone;
+	bool		 window;	/* before is not the whole file but the
+					   items around the change in a block
+					   events list (save.h), start and end
+					   counted from its start */
 };
 
 /*

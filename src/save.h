@@ -38,11 +38,19 @@ struct edit;
 struct timeline;
 struct tl_file;
 
-/* What an undo needs: the bytes before a change and the hash after it. */
+/*
+ * What an undo needs: the bytes before a change and the hash after it.
+ * Not the whole file where the change is in a block events list: then
+ * before is only the items around it (the one before, those it touched
+ * and the one after), the bytes [base, base + before_len) of the file
+ * before the change, and window is set (edit_undo's window).
+ */
 struct save_undo {
 	char		*path;
 	char		*before;
 	size_t		 before_len;
+	size_t		 base;
+	bool		 window;
 	size_t		 after_len;
 	uint64_t	 after_hash;
 };

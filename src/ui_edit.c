@@ -134,8 +134,9 @@ ui_undo_push(struct app *app, struct save_undo *u, const struct edit *ed,
 	r->gone = gone != NULL ? xstrdup(gone) : NULL;
 	r->how.before = r->saved.before;
 	r->how.before_len = r->saved.before_len;
-	r->how.start = ed->start;
-	r->how.end = ed->end;
+	r->how.window = r->saved.window;
+	r->how.start = ed->start - r->saved.base;
+	r->how.end = ed->end - r->saved.base;
 	r->how.text = r->text;
 	r->how.text_len = ed->text.len;
 	r->how.id = r->id;

@@ -540,7 +540,7 @@ undo_in(const char *src, const struct edit *ed, const char *id,
 {
 	struct edit_undo	 u = { src, strlen(src), ed->start, ed->end,
 				    ed->text.data != NULL ? ed->text.data : "",
-				    ed->text.len, id, gone };
+				    ed->text.len, id, gone, false };
 	struct loaded		 l;
 	struct edit		 back;
 	char			*out, *err = NULL;
@@ -939,6 +939,46 @@ START_TEST(test_plain_policy)
 }
 END_TEST
 
+/* An undo that keeps only the items around the change (a window, as a
+ * save in a block list keeps it) undoes it as one with the whole file. */
+START_TEST(test_undo_window)
+{
+	static const char	 text[] = "    status: confirmed\n";
+	const char		*src = check_src, *w0, *at;
+	struct edit_undo	 u;
+	struct loaded		 l;
+	struct edit		 back;
+	struct buf		 now = BUF_INIT;
+	char			*err = NULL, *out;
+	size_t			 outlen, start;
+
+	at = strstr(src, "title: B\n") + strlen("title: B\n");
+	start = (size_t)(at - src);
+	w0 = strstr(src, "  - id: a");
+	buf_add(&now, src, start);
+	buf_adds(&now, text);
+	buf_adds(&now, at);
+	load(&l, now.data, now.len);
+	ck_assert(l.ok && l.diags.errors == 0);
+	memset(&u, 0, sizeof u);
+	u.before = w0;
+	u.before_len = strlen(w0);
+	u.window = true;
+	u.start = u.end = start - (size_t)(w0 - src);
+	u.text = text;
+	u.text_len = strlen(text);
+	u.id = "b";
+	ck_assert_msg(edit_plan_undo(now.data, now.len, &l.tl, 0, &u, &back,
+	    &err), "%s", err != NULL ? err : "?");
+	out = edit_apply(now.data, now.len, &back, &outlen);
+	ck_assert_str_eq(out, src);
+	free(out);
+	edit_free(&back);
+	buf_free(&now);
+	unload(&l);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -960,6 +1000,7 @@ edit_suite(void)
 	tcase_add_test(tc, test_odd_break);
 	tcase_add_test(tc, test_spaced_items);
 	tcase_add_test(tc, test_item_prune);
+	tcase_add_test(tc, test_undo_window);
 	tcase_add_loop_test(tc, test_save_check, 0,
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
 	suite_add_tcase(s, tc);
