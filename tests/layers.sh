@@ -1,9 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The viewer's files call each other one way only (src/ui.h): no two of
-# src/ui*.c and src/view_*.c call each other, directly or round a loop.
-# Read from the objects' symbols (nm), so a call through a view's table of
-# functions does not count, as it should not; skipped without nm.
+# The layers of the code (doc/HACKING.md), read from the objects' symbols
+# (nm), so a call through a table of functions does not count, as it
+# should not:
+#  - no two source files call each other, directly or round a loop (the
+#    core's, the commands' and the viewer's alike);
+#  - no core file (those of libtlvcore.a) includes <curses.h> or uses a
+#    symbol of the curses libraries; only src/ui*.c and src/view_*.c do.
+# Skipped without nm.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 if ! command -v nm >/dev/null 2>&1; then
@@ -11,23 +15,24 @@ if ! command -v nm >/dev/null 2>&1; then
 	exit 0
 fi
 objs=
-for o in "$top_builddir"/src/tlv-ui*.o "$top_builddir"/src/tlv-view_*.o; do
+for o in "$top_builddir"/src/libtlvcore_a-*.o "$top_builddir"/src/tlv-*.o; do
 	[ -f "$o" ] && objs="$objs $o"
 done
 if [ -z "$objs" ]; then
-	fail "no viewer objects in $top_builddir/src"
+	fail "no objects in $top_builddir/src"
 	finish
 	exit
 fi
 
 # "FILE KIND SYMBOL" for every symbol defined (D) or used (U).
 for o in $objs; do
-	f=$(basename "$o" .o | sed 's/^tlv-//')
+	f=$(basename "$o" .o | sed 's/^tlv-//; s/^libtlvcore_a-//')
 	nm -P "$o" | awk -v f="$f" '
 	    $2 ~ /^[TDBR]$/ { print f, "D", $1 }
 	    $2 == "U" { print f, "U", $1 }'
 done >"$tmp/syms"
 expect_grep '^ui D ui_run$' "$tmp/syms" "ui.o defines ui_run"
+expect_grep '^load D load_paths$' "$tmp/syms" "load.o defines load_paths"
 expect_grep '^view_timeline U ' "$tmp/syms" "view_timeline.o uses symbols"
 
 # Who reaches whom; a pair reaching each other is a loop.
@@ -53,5 +58,42 @@ if [ -s "$tmp/loops" ]; then
 	done <"$tmp/loops"
 else
 	pass
+fi
+
+# The core's files, by their objects in libtlvcore.a.
+core=$(for o in "$top_builddir"/src/libtlvcore_a-*.o; do
+	basename "$o" .o | sed 's/^libtlvcore_a-//'
+done)
+for f in $core; do
+	if grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|term)\.h' \
+	    "$top_srcdir/src/$f.c"; then
+		fail "src/$f.c is a core file and includes curses"
+	else
+		pass
+	fi
+done
+
+# The curses libraries' symbols, where the compiler finds them.
+: >"$tmp/curses"
+for lib in libncursesw.so.6 libtinfow.so.6 libtinfo.so.6 libncurses.so.6; do
+	p=$(${CC:-cc} -print-file-name=$lib 2>/dev/null)
+	[ -f "$p" ] && nm -D --defined-only "$p" 2>/dev/null |
+	    awk '{ print $NF }' >>"$tmp/curses"
+done
+if [ -s "$tmp/curses" ]; then
+	expect_grep '^initscr' "$tmp/curses" "the curses libraries define initscr"
+	for f in $core; do
+		awk -v f="$f" '$1 == f && $2 == "U" { print $3 }' "$tmp/syms" |
+		    sed 's/@.*//' | sort -u >"$tmp/uses"
+		sed 's/@.*//' "$tmp/curses" | sort -u >"$tmp/cs"
+		if comm -12 "$tmp/uses" "$tmp/cs" | grep -q .; then
+			fail "src/$f.c is a core file and uses curses:" \
+			    "$(comm -12 "$tmp/uses" "$tmp/cs" | tr '\n' ' ')"
+		else
+			pass
+		fi
+	done
+else
+	echo "layers.sh: the curses libraries were not found: symbols not checked"
 fi
 finish
