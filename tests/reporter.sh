@@ -233,4 +233,35 @@ else
 	pass
 fi
 
+# y in a real terminal: tmux with set-clipboard on takes the OSC 52
+# sequence into its paste buffer (skipped without tmux).
+if command -v tmux >/dev/null 2>&1; then
+	sock=tlv-reporter-$$
+	printf 'set -g set-clipboard on\n' >"$tmp/tmux.conf"
+	printf 'cd "%s" && "%s" reporter.yaml; sleep 30\n' "$tmp/data" \
+	    "$TLV" >"$tmp/run.sh"
+	tmux -L "$sock" -f "$tmp/tmux.conf" new-session -d -s r -x 100 -y 20 \
+	    "sh $tmp/run.sh"
+	i=0
+	until tmux -L "$sock" capture-pane -p -t r 2>/dev/null |
+	    grep -q '1/4' || [ $i -ge 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux -L "$sock" send-keys -t r j y
+	i=0
+	until tmux -L "$sock" show-buffer >"$out" 2>/dev/null || [ $i -ge 100 ]
+	do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux -L "$sock" kill-server 2>/dev/null
+	expect_out "y in tmux: its paste buffer" <<'TXT'
+2024-10-25: Kremlin denies regular contacts ^[]0;pwned^G (denied)
+- TASS, 2024-10-25: <https://tass.com/politics/1861999?a=1&b=2>
+TXT
+else
+	echo "tmux not installed: y in tmux skipped"
+fi
+
 finish
