@@ -41,6 +41,10 @@
 	_(ZOOM_IN, "zoom-in", "z +", 0, "zoom the time ruler in")	\
 	_(ZOOM_OUT, "zoom-out", "Z -", 0, "zoom the time ruler out")	\
 	_(GOTO_DATE, "goto-date", ":", 0, "go to a date, e.g. :2022-10 or :late 2022") \
+	_(TIMELINE_VIEW, "timeline-view", "T", 0, "the list or the timeline view (events on the time axis)") \
+	_(LANES, "cycle-lanes", "L", 0, "lanes: file, actor, tag, status, outlet, none") \
+	_(PAN_LEFT, "pan-left", "Left", 0, "timeline view: pan left a tenth of the window") \
+	_(PAN_RIGHT, "pan-right", "Right", 0, "timeline view: pan right a tenth of the window") \
 	_(FOLLOW, "follow-related", "r", 0, "follow the event's related link (more than one: choose)") \
 	_(BACK, "back", "< Backspace", 0, "back to where 'r' came from")	\
 	_(ANNOTATE, "annotate", "a", ACTION_F_EDITS, "add a note to the event (saved at once)") \

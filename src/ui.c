@@ -168,7 +168,10 @@ ui_command(struct app *app, const char *cmd)
 	    cols > 0 && rows > 0) {
 		resizeterm(rows, cols);
 		ui_layout(app);
-	}
+	} else if (sscanf(cmd, "click %d %d", &rows, &cols) == 2 &&
+	    app->view->click != NULL)
+		/* A mouse click at row, column (tests only). */
+		app->view->click(app, rows, cols);
 }
 
 /* The next key; KEYC_NONE on a timeout (or a script command done). */

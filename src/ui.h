@@ -246,6 +246,32 @@ void	 ui_screen_text(struct buf *, const char *s, size_t len);
 /* Fill [x, x + width) of row y with spaces. */
 void	 ui_blank(int y, int x, int width);
 
+/* --- the timeline view's lanes (view_lanes.c) --- */
+
+/* What 'T' draws in the list view's main area (under its header, ruler
+ * and detail pane, which it shares): the events as bars in lanes.  The
+ * list view owns one (its own state) and calls these. */
+struct ui_lanes;
+struct ui_lanes	*ui_lanes_new(void);
+void	 ui_lanes_free(struct ui_lanes *);
+/* Columns of the lane names at the left (the plot and the ruler above
+ * start one after). */
+int	 ui_lanes_name_width(const struct app *);
+/* The window: the ruler framed at zoom around center, width columns,
+ * shifted by the lanes' pan (which a move of the cursor or a new zoom
+ * puts back to none). */
+void	 ui_lanes_frame(const struct app *, struct ui_lanes *, enum ruler_zoom,
+	    date_time center, size_t width, struct ruler *);
+/* Draw the lanes of the shown events on ruler r in rows [y, y + h). */
+void	 ui_lanes_draw(struct app *, struct ui_lanes *, const struct ruler *,
+	    int y, int h);
+/* L, Left, Right (UI_NOTHING for the rest, which the list handles). */
+enum ui_reaction ui_lanes_action(struct app *, struct ui_lanes *,
+	    enum action);
+/* A click on a bar or its title selects its event. */
+enum ui_reaction ui_lanes_click(struct app *, struct ui_lanes *, int y,
+	    int x);
+
 /* --- the main loop (ui.c) --- */
 
 /* The layout for the current size (every view's layout). */

@@ -6,7 +6,7 @@
  * ":save-screen FILE" writes it out as text.  A script line is either a
  * command (":save-screen FILE", ":resize COLSxROWS", ":sh COMMAND" to run a
  * command meanwhile, ":poll" to look for files changed on disk now, as a
- * second without a key does) or keys: plain characters, and names in
+ * second without a key does, ":click ROW COL" for a mouse click) or keys: plain characters, and names in
  * angle brackets (<Down>, <Enter>, <C-l>, <lt> for '<').  When the script
  * ends, tlv quits.  The commands are run by the main loop (ui.c).
  */
@@ -91,6 +91,7 @@ ui_script_load(const char *path)
 		    (strncmp(line, ":save-screen ", 13) == 0 ||
 		    strncmp(line, ":resize ", 8) == 0 ||
 		    strncmp(line, ":sh ", 4) == 0 ||
+		    strncmp(line, ":click ", 7) == 0 ||
 		    strcmp(line, ":poll") == 0))
 			ui_script_add(s, KEYC_NONE, line + 1);
 		else

@@ -48,6 +48,11 @@ struct vt_state {
 	int		 list_y, list_h;	/* list rows */
 	int		 ruler_y, ruler_h;
 	int		 detail_y, detail_h;
+	/* T: the main area shows the lanes (view_lanes.c), the ruler
+	 * starting after their names. */
+	bool		 lanes;
+	struct ui_lanes	*vl;
+	int		 ruler_x;
 };
 
 static struct vt_state *
@@ -214,8 +219,13 @@ vt_frame(const struct app *app, struct ruler *r)
 {
 	struct vt_state	*vt = vt_of(app);
 
-	ruler_frame(r, vt->zoom, vt_ruler_center(app), app->lo, app->hi,
-	    (size_t)app->cols);
+	vt->ruler_x = vt->lanes ? ui_lanes_name_width(app) + 1 : 0;
+	if (vt->lanes)
+		ui_lanes_frame(app, vt->vl, vt->zoom, vt_ruler_center(app),
+		    (size_t)(app->cols - vt->ruler_x), r);
+	else
+		ruler_frame(r, vt->zoom, vt_ruler_center(app), app->lo,
+		    app->hi, (size_t)app->cols);
 }
 
 static void
@@ -254,10 +264,10 @@ vt_draw_density(struct app *app, const struct ruler *r, int y)
 		if (level > 8)
 			level = 8;
 		if (app->utf8)
-			mvaddstr(y, (int)c, blocks[level]);
+			mvaddstr(y, vt->ruler_x + (int)c, blocks[level]);
 		else
-			mvaddch(y, (int)c, (chtype)ascii[level + 1 > 9 ? 9 :
-			    level + 1]);
+			mvaddch(y, vt->ruler_x + (int)c, (chtype)ascii[level +
+			    1 > 9 ? 9 : level + 1]);
 	}
 	attrset(A_NORMAL);
 }
@@ -270,12 +280,13 @@ vt_draw_axis(struct app *app, const struct ruler *r, int y,
 	const struct tl_event	*e = browse_current(&app->br);
 	long long		 a, b, c;
 	size_t			 i;
+	int			 x = vt_of(app)->ruler_x;
 
 	attrset(ui_attr(app, UI_COLOR_RULER));
 	for (c = 0; c < (long long)r->width; c++)
-		mvaddstr(y, (int)c, app->utf8 ? "─" : "-");
+		mvaddstr(y, x + (int)c, app->utf8 ? "─" : "-");
 	for (i = 0; i < nticks; i++)
-		mvaddstr(y, (int)ticks[i].col, app->utf8 ? "┬" : "+");
+		mvaddstr(y, x + (int)ticks[i].col, app->utf8 ? "┬" : "+");
 	attrset(A_NORMAL);
 	if (e == NULL)
 		return;
@@ -284,14 +295,14 @@ vt_draw_axis(struct app *app, const struct ruler *r, int y,
 	    tl_event_latest(e));
 	attrset(ui_attr(app, UI_COLOR_CURSOR) | A_BOLD);
 	if (b < 0)
-		mvaddstr(y, 0, app->utf8 ? "◀" : "<");
+		mvaddstr(y, x, app->utf8 ? "◀" : "<");
 	else if (a >= (long long)r->width)
-		mvaddstr(y, (int)r->width - 1, app->utf8 ? "▶" : ">");
+		mvaddstr(y, x + (int)r->width - 1, app->utf8 ? "▶" : ">");
 	else if (a == b)
-		mvaddstr(y, (int)a, app->utf8 ? "●" : "*");
+		mvaddstr(y, x + (int)a, app->utf8 ? "●" : "*");
 	else
 		for (c = a < 0 ? 0 : a; c <= b && c < (long long)r->width; c++)
-			mvaddstr(y, (int)c, app->utf8 ? "━" : "=");
+			mvaddstr(y, x + (int)c, app->utf8 ? "━" : "=");
 	attrset(A_NORMAL);
 }
 
@@ -309,9 +320,9 @@ vt_draw_labels(struct app *app, const struct ruler *r, int y,
 
 	for (i = 0; i < nticks; i++) {
 		len = strlen(ticks[i].label);
-		ui_put(y, (int)ticks[i].col, ticks[i].label, len,
+		ui_put(y, vt->ruler_x + (int)ticks[i].col, ticks[i].label, len,
 		    (int)(r->width - ticks[i].col), false);
-		used = (int)(ticks[i].col + len);
+		used = vt->ruler_x + (int)(ticks[i].col + len);
 	}
 	snprintf(label, sizeof label, " zoom: %s", zoom);
 	if (app->cols - (int)strlen(label) <= used)
@@ -546,9 +557,16 @@ vt_draw_detail(struct app *app)
 static void
 vt_draw(struct app *app)
 {
+	struct vt_state	*vt = vt_of(app);
+	struct ruler	 r;
+
 	vt_draw_header(app);
 	vt_draw_ruler(app);
-	vt_draw_list(app);
+	if (vt->lanes) {
+		vt_frame(app, &r);
+		ui_lanes_draw(app, vt->vl, &r, vt->list_y, vt->list_h);
+	} else
+		vt_draw_list(app);
 	vt_draw_detail(app);
 }
 
@@ -728,6 +746,25 @@ vt_list_action(struct app *app, enum action a)
 }
 
 /* What the list does not know (q, ?, E...) goes back to the loop. */
+/* T, and what only the timeline view's lanes do (view_lanes.c). */
+static enum ui_reaction
+vt_lanes_action(struct app *app, enum action a)
+{
+	struct vt_state	*vt = vt_of(app);
+
+	if (a == ACTION_TIMELINE_VIEW) {
+		if (vt->vl == NULL)
+			vt->vl = ui_lanes_new();
+		vt->lanes = !vt->lanes;
+		ui_message(app, false, vt->lanes ? "timeline view (T: the "
+		    "list; L: lanes; Left/Right: pan)" : "list view");
+		return UI_REDRAW;
+	}
+	if (vt->lanes && ui_lanes_action(app, vt->vl, a) != UI_NOTHING)
+		return UI_REDRAW;
+	return UI_PASS;
+}
+
 static enum ui_reaction
 vt_action(struct app *app, enum action a)
 {
@@ -741,7 +778,8 @@ vt_action(struct app *app, enum action a)
 		    "file");
 		return UI_REDRAW;
 	}
-	if ((r = vt_edit_action(app, a)) != UI_PASS ||
+	if ((r = vt_lanes_action(app, a)) != UI_PASS ||
+	    (r = vt_edit_action(app, a)) != UI_PASS ||
 	    (r = vt_list_action(app, a)) != UI_PASS ||
 	    (r = ui_reporter_action(app, a)) != UI_PASS)
 		return r;
@@ -753,7 +791,9 @@ vt_click(struct app *app, int y, int x)
 {
 	struct vt_state	*vt = vt_of(app);
 
-	(void)x;
+	if (vt->lanes && y >= vt->list_y && y < vt->list_y + vt->list_h)
+		return vt_moved(app, ui_lanes_click(app, vt->vl, y, x) ==
+		    UI_REDRAW);
 	if (y >= vt->list_y && y < vt->list_y + vt->list_h) {
 		size_t row = app->br.top + (size_t)(y - vt->list_y);
 
@@ -800,8 +840,12 @@ vt_reset(struct app *app)
 static void
 vt_hint(struct app *app, struct buf *b)
 {
-	buf_printf(b, "? help  q quit  / search  f filter  z/Z zoom: %s  "
-	    "Enter details", ruler_zoom_name(vt_of(app)->zoom));
+	if (vt_of(app)->lanes)
+		buf_printf(b, "T list  L lanes  z/Z zoom: %s  Left/Right pan  "
+		    "? help", ruler_zoom_name(vt_of(app)->zoom));
+	else
+		buf_printf(b, "? help  q quit  / search  f filter  z/Z zoom: "
+		    "%s  Enter details", ruler_zoom_name(vt_of(app)->zoom));
 }
 
 static void
@@ -810,6 +854,7 @@ vt_free(void *priv)
 	struct vt_state	*vt = priv;
 
 	free(vt->density.counts);
+	ui_lanes_free(vt->vl);
 }
 
 const struct view_ops view_timeline_ops = {
