@@ -103,4 +103,12 @@ void	 cli_free(struct cli *);
 char	*cmd_edit_now(void);
 const char *cmd_edit_author(const char *given);
 
+/* A new note, the one place its time and author are made (tlv annotate
+ * and the viewer's a): at now (cmd_edit_now), by the name given (--by),
+ * else the configuration's author, else as cmd_edit_author.  Returns the
+ * time, malloc'd, which n->at points to: free it after the note. */
+struct edit_note;
+char	*cmd_edit_note(struct edit_note *n, const char *by,
+	    const char *conf_author, const char *text);
+
 #endif

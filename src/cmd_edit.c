@@ -88,6 +88,18 @@ cmd_edit_author(const char *given)
 	return user != NULL && *user != '\0' ? user : "unknown";
 }
 
+char *
+cmd_edit_note(struct edit_note *n, const char *by, const char *conf_author,
+    const char *text)
+{
+	char	*now = cmd_edit_now();
+
+	n->at = now;
+	n->by = cmd_edit_author(by != NULL && *by != '\0' ? by : conf_author);
+	n->text = text;
+	return now;
+}
+
 static int
 cmd_edit_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -466,11 +478,7 @@ cmd_edit_annotate(int argc, char **argv, const char *usage)
 	cmd_edit_load(&tl, r.paths, r.n);
 	memset(&a, 0, sizeof a);
 	a.id = argv[i];
-	now = cmd_edit_now();
-	a.note.at = now;
-	/* --by, else the configuration's author, else $USER. */
-	a.note.by = cmd_edit_author(by != NULL ? by : conf.author);
-	a.note.text = argv[i + 1];
+	now = cmd_edit_note(&a.note, by, conf.author, argv[i + 1]);
 	status = cmd_edit_change(&r);
 	if (status == CLI_OK)
 		cli_say(stdout, "annotated %s in %s", a.e->id,

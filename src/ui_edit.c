@@ -447,13 +447,10 @@ ui_edit_note(struct app *app, const char *text)
 	}
 	if ((id = ui_ensure_id(app)) == NULL)
 		return;
-	now = cmd_edit_now();
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_NOTE;
 	c.id = id;
-	c.note.at = now;
-	c.note.by = cmd_edit_author(app->author);
-	c.note.text = text;
+	now = cmd_edit_note(&c.note, NULL, app->author, text);
 	ui_apply_say(app, &c, "note added");
 	free(now);
 	free(id);
