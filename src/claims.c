@@ -13,11 +13,11 @@
 const struct tl_verdict *
 claims_verdict_asof(const struct tl_event *e, date_time t)
 {
-	const struct tl_verdict	*v, *last = NULL;
+	const struct tl_verdict	*v = tl_event_verdicts(e), *last = NULL;
 
-	if (e->verdicts == NULL)
+	if (v == NULL)
 		return NULL;
-	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++)
+	for (; v->status != TL_STATUS_NONE; v++)
 		if (v->date.earliest <= t)
 			last = v;
 	return last;
@@ -28,7 +28,7 @@ claims_status_asof(const struct tl_event *e, date_time t)
 {
 	const struct tl_verdict	*v;
 
-	if (e->verdicts == NULL)
+	if (tl_event_verdicts(e) == NULL)
 		return e->status;
 	v = claims_verdict_asof(e, t);
 	return v != NULL ? v->status : TL_STATUS_NONE;
@@ -37,12 +37,12 @@ claims_status_asof(const struct tl_event *e, date_time t)
 bool
 claims_changed(const struct tl_event *e, date_time t)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*v = tl_event_verdicts(e);
 	enum tl_status		 first = TL_STATUS_NONE;
 
-	if (e->verdicts == NULL)
+	if (v == NULL)
 		return false;
-	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+	for (; v->status != TL_STATUS_NONE; v++) {
 		if (v->date.earliest > t)
 			continue;
 		if (first == TL_STATUS_NONE)
@@ -59,20 +59,28 @@ claims_same(const char *a, size_t alen, const char *b, size_t blen)
 	return text_equal_folded(a, alen, b, blen);
 }
 
-/* The source of the event relaying no one whose outlet is name, else the
- * first whose outlet is name; UINT32_MAX if none. */
+static const char *
+claims_via(const struct tl_event *e, uint32_t i)
+{
+	const struct tl_source_more	*m = tl_event_source_more(e, i);
+
+	return m != NULL ? m->via : NULL;
+}
+
+/* The source of e relaying no one whose outlet is name, else the first
+ * whose outlet is name; UINT32_MAX if none. */
 static uint32_t
-claims_find_outlet(const struct tl_source *src, uint32_t n, const char *name)
+claims_find_outlet(const struct tl_event *e, const char *name)
 {
 	uint32_t	i, found = UINT32_MAX;
 	size_t		len = strlen(name);
 
-	for (i = 0; i < n; i++) {
-		const char *o = src[i].outlet;
+	for (i = 0; i < e->nsources; i++) {
+		const char *o = e->sources[i].outlet;
 
 		if (o == NULL || !claims_same(o, strlen(o), name, len))
 			continue;
-		if (src[i].more == NULL || src[i].more->via == NULL)
+		if (claims_via(e, i) == NULL)
 			return i;
 		if (found == UINT32_MAX)
 			found = i;
@@ -80,30 +88,23 @@ claims_find_outlet(const struct tl_source *src, uint32_t n, const char *name)
 	return found;
 }
 
-static const char *
-claims_via(const struct tl_source *s)
-{
-	return s->more != NULL ? s->more->via : NULL;
-}
-
 /* Follow source i's via chain: the index of the last source on it (one
  * relaying no one, or relaying an outlet not among the sources), with
  * *name the outlet it relays then (NULL if it relays no one); UINT32_MAX
  * if the chain loops. */
 static uint32_t
-claims_follow(const struct tl_source *src, uint32_t n, uint32_t i,
-    const char **name)
+claims_follow(const struct tl_event *e, uint32_t i, const char **name)
 {
 	uint32_t	steps, j;
 
-	for (steps = 0; steps <= n; steps++) {
-		*name = claims_via(&src[i]);
+	for (steps = 0; steps <= e->nsources; steps++) {
+		*name = claims_via(e, i);
 		if (*name == NULL)
 			return i;
-		j = claims_find_outlet(src, n, *name);
+		j = claims_find_outlet(e, *name);
 		if (j == UINT32_MAX)
 			return i;
-		if (claims_via(&src[j]) == NULL) {
+		if (claims_via(e, j) == NULL) {
 			*name = NULL;
 			return j;
 		}
@@ -142,7 +143,7 @@ claims_origin(const struct tl_event *e, uint32_t i, const char **s,
 
 	if (i >= e->nsources)
 		return false;
-	j = claims_follow(e->sources, e->nsources, i, &via);
+	j = claims_follow(e, i, &via);
 	if (j == UINT32_MAX)
 		return false;
 	if (via != NULL) {
@@ -160,13 +161,13 @@ claims_origin(const struct tl_event *e, uint32_t i, const char **s,
 }
 
 uint32_t
-claims_via_cycle(const struct tl_source *src, uint32_t n)
+claims_via_cycle(const struct tl_event *e)
 {
 	uint32_t	i;
 	const char	*name;
 
-	for (i = 0; i < n; i++)
-		if (claims_follow(src, n, i, &name) == UINT32_MAX)
+	for (i = 0; i < e->nsources; i++)
+		if (claims_follow(e, i, &name) == UINT32_MAX)
 			return i;
 	return UINT32_MAX;
 }
@@ -223,12 +224,12 @@ claims_label(struct buf *b, const struct tl_event *e)
 static bool
 claims_updated(const struct tl_event *to, const struct tl_event *e)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*v = tl_event_verdicts(to);
 
 	if (to->status == TL_STATUS_DISPUTED || to->status == TL_STATUS_DENIED)
 		return true;
-	if (to->verdicts != NULL)
-		for (v = to->verdicts; v->status != TL_STATUS_NONE; v++)
+	if (v != NULL)
+		for (; v->status != TL_STATUS_NONE; v++)
 			if (v->date.latest >= e->date.earliest)
 				return true;
 	return false;

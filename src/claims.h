@@ -4,7 +4,7 @@
  * and sources say beyond their text.  Plain functions of one event; no
  * allocation but into a caller's buffer, no printing.
  *
- * Verdicts: e->verdicts is the history oldest first; the verdict as of an
+ * Verdicts: tl_event_verdicts(e) is the history oldest first; the verdict as of an
  * instant t is the last one dated by t (its earliest on or before t).
  *
  * Sources: a source with "via: X" relays outlet X.  Its origin is found by
@@ -46,9 +46,9 @@ bool		 claims_origin(const struct tl_event *, uint32_t i,
  * (walking i from 0 gives each independent origin once). */
 bool		 claims_new_origin(const struct tl_event *, uint32_t i,
 		    const char **s, size_t *len);
-/* The first of n sources whose via chain comes back on itself, or
+/* The first source of e whose via chain comes back on itself, or
  * UINT32_MAX if none does. */
-uint32_t	 claims_via_cycle(const struct tl_source *, uint32_t n);
+uint32_t	 claims_via_cycle(const struct tl_event *);
 /* How many independent sources e has (distinct origins); if names is not
  * NULL, the origins are appended to it, ", " between, in source order. */
 uint32_t	 claims_independent(const struct tl_event *, struct buf *names);

@@ -311,9 +311,10 @@ cmd_export_import_claims(struct buf *b, const struct tl_event *e)
 	const struct tl_verdict	*v;
 	uint32_t		 i;
 
-	if (e->verdicts != NULL)
+	if (tl_event_verdicts(e) != NULL)
 		buf_adds(b, "    verdicts:\n");
-	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
+	for (v = tl_event_verdicts(e); v != NULL &&
+	    v->status != TL_STATUS_NONE; v++) {
 		cmd_export_put(b, "      - ", "date", v->date_text, false);
 		cmd_export_put(b, "        ", "status",
 		    tl_status_name(v->status), false);
@@ -351,6 +352,7 @@ cmd_export_import_own(struct buf *b, const struct tl_event *e)
 		buf_adds(b, "    sources:\n");
 	for (i = 0; i < e->nsources; i++) {
 		const struct tl_source *so = &e->sources[i];
+		const struct tl_source_more *m = tl_event_source_more(e, i);
 		const char *lead = "      - ";
 
 		if (cmd_export_put(b, lead, "outlet", so->outlet,
@@ -362,11 +364,11 @@ cmd_export_import_own(struct buf *b, const struct tl_event *e)
 			lead = "        ";
 		if (cmd_export_put(b, lead, "date", so->date_text, false))
 			lead = "        ";
-		if (so->more != NULL && cmd_export_put(b, lead, "via",
-		    so->more->via, false))
+		if (m != NULL && cmd_export_put(b, lead, "via", m->via,
+		    false))
 			lead = "        ";
-		if (so->more != NULL)
-			cmd_export_put(b, lead, "archive", so->more->archive,
+		if (m != NULL)
+			cmd_export_put(b, lead, "archive", m->archive,
 			    false);
 	}
 	cmd_export_import_claims(b, e);

@@ -468,7 +468,8 @@ export_md_url(struct buf *b, const char *url)
 }
 
 static void
-export_md_source(struct buf *b, const struct tl_source *src)
+export_md_source(struct buf *b, const struct tl_source *src,
+    const struct tl_source_more *more)
 {
 	const char	*label = src->outlet != NULL ? src->outlet :
 			    src->title != NULL ? src->title : src->url;
@@ -495,14 +496,14 @@ export_md_source(struct buf *b, const struct tl_source *src)
 		export_md_str(b, src->title);
 		buf_addc(b, '"');
 	}
-	if (src->more != NULL && src->more->via != NULL) {
+	if (more != NULL && more->via != NULL) {
 		buf_adds(b, " via ");
-		export_md_str(b, src->more->via);
+		export_md_str(b, more->via);
 	}
-	if (src->more != NULL && src->more->archive != NULL &&
-	    export_md_linkable(src->more->archive)) {
+	if (more != NULL && more->archive != NULL &&
+	    export_md_linkable(more->archive)) {
 		buf_adds(b, " [archived](");
-		export_md_url(b, src->more->archive);
+		export_md_url(b, more->archive);
 		buf_addc(b, ')');
 	}
 	if (src->date_text != NULL && label != src->date_text) {
@@ -533,13 +534,13 @@ export_md_list(struct buf *b, const char *label, const char *const *v,
 static void
 export_md_verdicts(struct buf *b, const struct tl_event *e)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*first = tl_event_verdicts(e), *v;
 
-	if (e->verdicts == NULL)
+	if (first == NULL)
 		return;
 	buf_adds(b, "\n  Verdicts: ");
-	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
-		if (v > e->verdicts)
+	for (v = first; v->status != TL_STATUS_NONE; v++) {
+		if (v > first)
 			buf_adds(b, "; ");
 		export_md_str(b, v->date_text);
 		buf_printf(b, " *%s*", tl_status_name(v->status));
@@ -585,7 +586,8 @@ export_md_event(struct export *x, const struct tl_event *e)
 	for (i = 0; i < e->nsources; i++) {
 		if (i > 0)
 			buf_adds(b, "; ");
-		export_md_source(b, &e->sources[i]);
+		export_md_source(b, &e->sources[i],
+		    tl_event_source_more(e, i));
 	}
 	if (e->nsources > 0)
 		buf_addc(b, '\n');
@@ -700,6 +702,7 @@ export_json_sources(struct buf *b, const struct tl_event *e)
 	buf_adds(b, ",\n      \"sources\": [");
 	for (i = 0; i < e->nsources; i++) {
 		const struct tl_source *s = &e->sources[i];
+		const struct tl_source_more *m = tl_event_source_more(e, i);
 
 		buf_adds(b, i > 0 ? ",\n        {\"outlet\": " :
 		    "\n        {\"outlet\": ");
@@ -711,9 +714,9 @@ export_json_sources(struct buf *b, const struct tl_event *e)
 		buf_adds(b, ", \"date\": ");
 		export_json_str(b, s->date_text);
 		buf_adds(b, ", \"via\": ");
-		export_json_str(b, s->more != NULL ? s->more->via : NULL);
+		export_json_str(b, m != NULL ? m->via : NULL);
 		buf_adds(b, ", \"archive\": ");
-		export_json_str(b, s->more != NULL ? s->more->archive : NULL);
+		export_json_str(b, m != NULL ? m->archive : NULL);
 		buf_addc(b, '}');
 	}
 	buf_adds(b, e->nsources > 0 ? "\n      ]" : "]");
@@ -734,11 +737,11 @@ export_json_sources(struct buf *b, const struct tl_event *e)
 static void
 export_json_verdicts(struct buf *b, const struct tl_event *e)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*first = tl_event_verdicts(e), *v;
 
 	buf_adds(b, ",\n      \"verdicts\": [");
-	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
-		buf_adds(b, v > e->verdicts ? ",\n        {\"date\": " :
+	for (v = first; v != NULL && v->status != TL_STATUS_NONE; v++) {
+		buf_adds(b, v > first ? ",\n        {\"date\": " :
 		    "\n        {\"date\": ");
 		export_json_str(b, v->date_text);
 		buf_adds(b, ", \"status\": ");
@@ -749,7 +752,7 @@ export_json_verdicts(struct buf *b, const struct tl_event *e)
 		export_json_str(b, v->text);
 		buf_addc(b, '}');
 	}
-	buf_adds(b, e->verdicts != NULL ? "\n      ]" : "]");
+	buf_adds(b, first != NULL ? "\n      ]" : "]");
 }
 
 static void
@@ -1437,15 +1440,15 @@ export_tljs_list(struct buf *b, const char **sep, const char *key,
 static void
 export_tljs_claims(struct buf *b, const char **sep, const struct tl_event *e)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*first = tl_event_verdicts(e), *v;
 	uint32_t		 i;
 
-	if (e->verdicts != NULL) {
+	if (first != NULL) {
 		buf_printf(b, "%s\"verdicts\": [", *sep);
-		for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
+		for (v = first; v->status != TL_STATUS_NONE; v++) {
 			const char *s2 = "";
 
-			buf_adds(b, v > e->verdicts ? ", {" : "{");
+			buf_adds(b, v > first ? ", {" : "{");
 			export_tljs_member(b, &s2, "date", v->date_text);
 			export_tljs_member(b, &s2, "status",
 			    tl_status_name(v->status));
@@ -1500,6 +1503,8 @@ export_tljs_tlv(struct buf *b, const struct tl_event *e, bool plain)
 		buf_printf(b, "%s\"sources\": [", sep);
 		for (i = 0; i < e->nsources; i++) {
 			const struct tl_source *so = &e->sources[i];
+			const struct tl_source_more *m =
+			    tl_event_source_more(e, i);
 			const char *s2 = "";
 
 			buf_adds(b, i > 0 ? ", {" : "{");
@@ -1507,11 +1512,10 @@ export_tljs_tlv(struct buf *b, const struct tl_event *e, bool plain)
 			export_tljs_member(b, &s2, "url", so->url);
 			export_tljs_member(b, &s2, "title", so->title);
 			export_tljs_member(b, &s2, "date", so->date_text);
-			if (so->more != NULL) {
-				export_tljs_member(b, &s2, "via",
-				    so->more->via);
+			if (m != NULL) {
+				export_tljs_member(b, &s2, "via", m->via);
 				export_tljs_member(b, &s2, "archive",
-				    so->more->archive);
+				    m->archive);
 			}
 			buf_addc(b, '}');
 		}
@@ -1549,13 +1553,13 @@ export_tljs_has_tlv(const struct tl_event *e)
 static void
 export_tljs_verdicts(struct buf *t, const struct tl_event *e)
 {
-	const struct tl_verdict	*v;
+	const struct tl_verdict	*first = tl_event_verdicts(e), *v;
 
-	if (e->verdicts == NULL)
+	if (first == NULL)
 		return;
 	buf_adds(t, "<p>Verdicts: ");
-	for (v = e->verdicts; v->status != TL_STATUS_NONE; v++) {
-		if (v > e->verdicts)
+	for (v = first; v->status != TL_STATUS_NONE; v++) {
+		if (v > first)
 			buf_adds(t, "; ");
 		export_html_escape(t, v->date_text, strlen(v->date_text));
 		buf_printf(t, " %s", tl_status_name(v->status));
@@ -1587,6 +1591,7 @@ export_tljs_status(struct buf *t, const struct tl_event *e)
 	buf_adds(t, "<p>Sources: ");
 	for (i = 0; i < e->nsources; i++) {
 		const struct tl_source *so = &e->sources[i];
+		const struct tl_source_more *m = tl_event_source_more(e, i);
 		const char *name = so->outlet != NULL ? so->outlet :
 		    so->title != NULL ? so->title : so->url;
 
@@ -1601,10 +1606,9 @@ export_tljs_status(struct buf *t, const struct tl_event *e)
 			export_html_escape(t, name, strlen(name));
 		if (so->url != NULL)
 			buf_adds(t, "</a>");
-		if (so->more != NULL && so->more->via != NULL) {
+		if (m != NULL && m->via != NULL) {
 			buf_adds(t, " (via ");
-			export_html_escape(t, so->more->via,
-			    strlen(so->more->via));
+			export_html_escape(t, m->via, strlen(m->via));
 			buf_addc(t, ')');
 		}
 		if (so->date_text != NULL) {

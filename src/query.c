@@ -239,6 +239,7 @@ query_match_source(const struct query_value *v, const struct timeline *tl,
     const struct tl_event *ev)
 {
 	const struct tl_source	*s;
+	const struct tl_source_more *m;
 	uint32_t		 i;
 
 	(void)tl;
@@ -247,8 +248,9 @@ query_match_source(const struct query_value *v, const struct timeline *tl,
 		if (query_text_in(s->outlet, v) || query_text_in(s->url, v) ||
 		    query_text_in(s->title, v))
 			return true;
-		if (s->more != NULL && (query_text_in(s->more->via, v) ||
-		    query_text_in(s->more->archive, v)))
+		m = tl_event_source_more(ev, i);
+		if (m != NULL && (query_text_in(m->via, v) ||
+		    query_text_in(m->archive, v)))
 			return true;
 	}
 	return false;

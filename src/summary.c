@@ -228,7 +228,8 @@ summary_field(struct summary *s, const char *label, const char *value)
  * indent when even that is too narrow.
  */
 static void
-summary_source(struct summary *s, const struct tl_source *src)
+summary_source(struct summary *s, const struct tl_source *src,
+    const struct tl_source_more *more)
 {
 	const char	*parts[4] = { src->outlet, src->title, src->date_text,
 			    src->url };
@@ -237,9 +238,9 @@ summary_source(struct summary *s, const struct tl_source *src)
 	size_t		 i, n = 0, lead, w;
 
 	/* "Reuters via The Wall Street Journal": whose reporting it is */
-	if (src->more != NULL && src->more->via != NULL) {
+	if (more != NULL && more->via != NULL) {
 		buf_printf(&who, "%s via %s", src->outlet != NULL ?
-		    src->outlet : "", src->more->via);
+		    src->outlet : "", more->via);
 		parts[0] = who.data + (src->outlet == NULL);
 	}
 
@@ -338,7 +339,8 @@ summary_verdicts(struct summary *s, const struct tl_event *e)
 	const struct tl_verdict	*v;
 	struct buf		 b = BUF_INIT;
 
-	for (v = e->verdicts; v != NULL && v->status != TL_STATUS_NONE; v++) {
+	for (v = tl_event_verdicts(e); v != NULL &&
+	    v->status != TL_STATUS_NONE; v++) {
 		buf_reset(&b);
 		buf_printf(&b, "%s %s", v->date_text,
 		    tl_status_name(v->status));
@@ -386,9 +388,9 @@ summary_details(struct summary *s, const struct tl_event *e)
 	summary_list(s, "tags", e->tags, e->ntags);
 	summary_verdicts(s, e);
 	for (i = 0; i < e->nsources; i++) {
-		const struct tl_source_more *m = e->sources[i].more;
+		const struct tl_source_more *m = tl_event_source_more(e, i);
 
-		summary_source(s, &e->sources[i]);
+		summary_source(s, &e->sources[i], m);
 		if (m != NULL && m->archive != NULL)
 			summary_archive(s, m->archive);
 	}

@@ -250,35 +250,38 @@ timeline_strv(struct arena *a, const char *const *v, uint32_t n)
 	return out;
 }
 
-static const struct tl_source_more *
-timeline_source_more(struct arena *a, const struct tl_source_more *m)
+/* A copy of e's claims (n sources) in a. */
+static struct tl_claims *
+timeline_claims(struct arena *a, const struct tl_claims *cl, uint32_t n)
 {
-	struct tl_source_more	*c;
+	struct tl_claims	*c;
+	const struct tl_verdict	*v;
+	uint32_t		 k = 0, i;
 
-	if (m == NULL)
+	if (cl == NULL)
 		return NULL;
-	c = arena_calloc(a, 1, sizeof *c, _Alignof(struct tl_source_more));
-	c->via = timeline_str(a, m->via);
-	c->archive = timeline_str(a, m->archive);
-	return c;
-}
-
-static struct tl_verdict *
-timeline_verdicts(struct arena *a, const struct tl_verdict *v)
-{
-	struct tl_verdict	*c;
-	uint32_t		 n = 0, i;
-
-	if (v == NULL)
-		return NULL;
-	while (v[n].status != TL_STATUS_NONE)
-		n++;
-	c = arena_calloc(a, n + 1, sizeof *c, _Alignof(struct tl_verdict));
-	for (i = 0; i < n; i++) {
-		c[i] = v[i];
-		c[i].date_text = timeline_str(a, v[i].date_text);
-		c[i].by = timeline_str(a, v[i].by);
-		c[i].text = timeline_str(a, v[i].text);
+	c = arena_calloc(a, 1, sizeof *c, _Alignof(struct tl_claims));
+	if ((v = cl->verdicts) != NULL) {
+		while (v[k].status != TL_STATUS_NONE)
+			k++;
+		c->verdicts = arena_calloc(a, k + 1, sizeof *c->verdicts,
+		    _Alignof(struct tl_verdict));
+		for (i = 0; i < k; i++) {
+			c->verdicts[i] = v[i];
+			c->verdicts[i].date_text = timeline_str(a,
+			    v[i].date_text);
+			c->verdicts[i].by = timeline_str(a, v[i].by);
+			c->verdicts[i].text = timeline_str(a, v[i].text);
+		}
+	}
+	if (cl->more != NULL && n > 0) {
+		c->more = arena_calloc(a, n, sizeof *c->more,
+		    _Alignof(struct tl_source_more));
+		for (i = 0; i < n; i++) {
+			c->more[i].via = timeline_str(a, cl->more[i].via);
+			c->more[i].archive = timeline_str(a,
+			    cl->more[i].archive);
+		}
 	}
 	return c;
 }
@@ -308,10 +311,8 @@ timeline_copy_event(struct timeline *dst, uint32_t file,
 		c->sources[i].title = timeline_str(a, e->sources[i].title);
 		c->sources[i].date_text = timeline_str(a,
 		    e->sources[i].date_text);
-		c->sources[i].more = timeline_source_more(a,
-		    e->sources[i].more);
 	}
-	c->verdicts = timeline_verdicts(a, e->verdicts);
+	c->claims = timeline_claims(a, e->claims, e->nsources);
 	c->related = e->nrelated == 0 ? NULL : arena_calloc(a, e->nrelated,
 	    sizeof *c->related, _Alignof(struct tl_ref));
 	for (i = 0; i < e->nrelated; i++) {

@@ -96,7 +96,6 @@ struct tl_source {
 	const char		*title;		/* or NULL */
 	const char		*date_text;	/* as written (a valid date), or
 						   NULL */
-	const struct tl_source_more *more;	/* or NULL: neither */
 };
 
 /* One change of an event's verdict (SPEC section 10). */
@@ -115,6 +114,14 @@ struct tl_note {
 	const char	*text;	/* never NULL */
 };
 
+/* What few events have (SPEC section 10). */
+struct tl_claims {
+	struct tl_verdict	*verdicts;	/* ended by a TL_STATUS_NONE
+						   entry, or NULL */
+	struct tl_source_more	*more;		/* one per source (nsources),
+						   or NULL */
+};
+
 struct tl_event {
 	/* Pointers and 8-byte fields first, then 4-byte ones: no padding
 	 * (a million events are most of a big timeline's memory). */
@@ -131,11 +138,10 @@ struct tl_event {
 	struct tl_source	*sources;
 	struct tl_ref		*related;
 	struct tl_note		*notes;
-	/* The verdict's history, oldest first, ended by an entry whose
-	 * status is TL_STATUS_NONE; NULL when the event has none (few have:
-	 * no count of its own keeps the event small).  See
-	 * tl_event_nverdicts(). */
-	struct tl_verdict	*verdicts;
+	/* Verdicts and sources' via and archive, or NULL: few events have
+	 * any, so they are one pointer away (see tl_event_verdicts and
+	 * tl_event_source_more). */
+	struct tl_claims	*claims;
 	struct tl_span		 span;	/* the whole event mapping */
 
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
@@ -281,16 +287,34 @@ tl_event_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 	*col = e->id_at != 0 ? e->id_at & TL_ID_COLS : e->span.col;
 }
 
+/* The verdict's history, oldest first, ended by an entry whose status is
+ * TL_STATUS_NONE; NULL when e has none. */
+static inline const struct tl_verdict *
+tl_event_verdicts(const struct tl_event *e)
+{
+	return e->claims != NULL ? e->claims->verdicts : NULL;
+}
+
 /* How many verdicts e has. */
 static inline uint32_t
 tl_event_nverdicts(const struct tl_event *e)
 {
-	uint32_t	n = 0;
+	const struct tl_verdict	*v = tl_event_verdicts(e);
+	uint32_t		 n = 0;
 
-	if (e->verdicts != NULL)
-		while (e->verdicts[n].status != TL_STATUS_NONE)
+	if (v != NULL)
+		while (v[n].status != TL_STATUS_NONE)
 			n++;
 	return n;
+}
+
+/* The via and archive of e's source i, or NULL if no source of e has
+ * either (then neither has it). */
+static inline const struct tl_source_more *
+tl_event_source_more(const struct tl_event *e, uint32_t i)
+{
+	return e->claims != NULL && e->claims->more != NULL &&
+	    i < e->nsources ? &e->claims->more[i] : NULL;
 }
 
 /* Relation names ("supports", ...); "" for TL_REL_NONE. */

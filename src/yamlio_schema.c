@@ -335,29 +335,25 @@ yl_looks_like_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* A source's via: and archive:, when it has either. */
-static void
-yl_source_more(struct yl *y, const char *via, const char *archive,
-    struct tl_source *s)
+/* e's claims record, made when first needed. */
+static struct tl_claims *
+yl_claims(struct yl *y, struct tl_event *e)
 {
-	struct tl_source_more	*m;
-
-	if (via == NULL && archive == NULL)
-		return;
-	m = arena_calloc(&y->tl->arena, 1, sizeof *m,
-	    _Alignof(struct tl_source_more));
-	m->via = via;
-	m->archive = archive;
-	s->more = m;
+	if (e->claims == NULL)
+		e->claims = arena_calloc(&y->tl->arena, 1, sizeof *e->claims,
+		    _Alignof(struct tl_claims));
+	return e->claims;
 }
 
+/* One source into *s, its via: and archive: into *m. */
 static void
-yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
+yl_source(struct yl *y, const struct ynode *n, struct tl_source *s,
+    struct tl_source_more *m)
 {
 	size_t		 i;
-	const char	*via = NULL, *archive = NULL;
 
 	memset(s, 0, sizeof *s);
+	memset(m, 0, sizeof *m);
 	if (n->kind == YN_SCALAR) {
 		const char *t = yl_required_text(y, n, "sources");
 
@@ -387,40 +383,48 @@ yl_source(struct yl *y, const struct ynode *n, struct tl_source *s)
 
 			(void)yl_date(y, v, "date", 0, &s->date_text, &r);
 		} else if (YL_IS(k, "via"))
-			via = yl_required(y, v, "via", yl_word(y, v, "via"));
+			m->via = yl_required(y, v, "via", yl_word(y, v, "via"));
 		else if (YL_IS(k, "archive"))
-			archive = yl_text(y, v, "archive");
+			m->archive = yl_text(y, v, "archive");
 		else
 			yl_unknown_key(y, k, "source", source_keys,
 			    sizeof source_keys / sizeof *source_keys);
 	}
-	yl_source_more(y, via, archive, s);
 }
 
 static void
 yl_sources(struct yl *y, const struct ynode *n, struct tl_event *e)
 {
-	size_t	i, count = n->kind == YN_SEQ ? n->nkids : 1;
+	size_t			 i, count = n->kind == YN_SEQ ? n->nkids : 1;
+	struct tl_source_more	 m, *more = NULL;
 
 	if (n->kind == YN_SCALAR && n->null)
 		return;
 	e->sources = arena_calloc(&y->tl->arena, count, sizeof *e->sources,
 	    _Alignof(struct tl_source));
-	if (n->kind != YN_SEQ) {
-		yl_source(y, n, &e->sources[0]);
-		e->nsources = 1;
-		return;
+	for (i = 0; i < count; i++) {
+		yl_source(y, n->kind == YN_SEQ ? n->kids[i] : n,
+		    &e->sources[i], &m);
+		if (m.via == NULL && m.archive == NULL)
+			continue;
+		/* Few sources relay or are archived: the record for all of
+		 * them is made for the first that does. */
+		if (more == NULL)
+			more = arena_calloc(&y->tl->arena, count, sizeof *more,
+			    _Alignof(struct tl_source_more));
+		more[i] = m;
 	}
-	for (i = 0; i < count; i++)
-		yl_source(y, n->kids[i], &e->sources[i]);
 	e->nsources = (uint32_t)count;
-	if ((i = claims_via_cycle(e->sources, e->nsources)) != UINT32_MAX) {
-		const struct ynode *via = yl_map_get(n->kids[i], "via");
+	if (more == NULL)
+		return;
+	yl_claims(y, e)->more = more;
+	if ((i = claims_via_cycle(e)) != UINT32_MAX) {
+		const struct ynode *via = yl_map_get(n->kind == YN_SEQ ?
+		    n->kids[i] : n, "via");
 
 		yl_diag(y, DIAG_ERROR, via->span.line, via->span.col,
 		    "'via: %s' goes round in a circle: the sources relaying "
-		    "one another trace back to no outlet",
-		    e->sources[i].more->via);
+		    "one another trace back to no outlet", more[i].via);
 	}
 }
 
@@ -665,6 +669,7 @@ yl_verdicts(struct yl *y, const struct ynode *n, struct tl_event *e)
 {
 	const struct ynode	*const *items = &n;
 	size_t			 i, count = 1, k = 0;
+	struct tl_verdict	*v;
 
 	if (n->kind == YN_SCALAR && n->null)
 		return;
@@ -674,23 +679,21 @@ yl_verdicts(struct yl *y, const struct ynode *n, struct tl_event *e)
 	}
 	if (count == 0)
 		return;
-	e->verdicts = arena_calloc(&y->tl->arena, count + 1,
-	    sizeof *e->verdicts, _Alignof(struct tl_verdict));
+	v = arena_calloc(&y->tl->arena, count + 1, sizeof *v,
+	    _Alignof(struct tl_verdict));
 	for (i = 0; i < count; i++) {
-		if (!yl_verdict(y, items[i], &e->verdicts[k]))
+		if (!yl_verdict(y, items[i], &v[k]))
 			continue;
-		if (k > 0 && e->verdicts[k].date.earliest <
-		    e->verdicts[k - 1].date.earliest)
+		if (k > 0 && v[k].date.earliest < v[k - 1].date.earliest)
 			yl_diag(y, DIAG_WARNING, items[i]->span.line,
 			    items[i]->span.col, "verdict of %s is dated before "
 			    "the one above it (%s): verdicts go oldest first",
-			    e->verdicts[k].date_text,
-			    e->verdicts[k - 1].date_text);
+			    v[k].date_text, v[k - 1].date_text);
 		k++;
 	}
-	e->verdicts[k].status = TL_STATUS_NONE;
-	if (k == 0)
-		e->verdicts = NULL;
+	v[k].status = TL_STATUS_NONE;
+	if (k > 0)
+		yl_claims(y, e)->verdicts = v;
 }
 
 enum yl_key_id {
@@ -871,9 +874,9 @@ yl_event_verdict(struct yl *y, const struct ynode *map, struct tl_event *e,
 	enum tl_status		 last;
 	struct buf		 b = BUF_INIT;
 
-	if (e->verdicts == NULL)
+	if (tl_event_verdicts(e) == NULL)
 		return;
-	last = e->verdicts[tl_event_nverdicts(e) - 1].status;
+	last = tl_event_verdicts(e)[tl_event_nverdicts(e) - 1].status;
 	if (!(present & (1u << K_STATUS)) ||
 	    (v = yl_map_get(map, "status")) == NULL || v->kind != YN_SCALAR ||
 	    v->null) {
