@@ -11,8 +11,8 @@
 _tlv_takes_value()
 {
 	case $1 in
-	--filter|--from|--to|--tag|--actor|--status|--grep|--width|--config|\
-	--by|--date|--title|--id|--format)
+	--filter|--from|--to|--tag|--actor|--status|--grep|--since|--width|\
+	--config|--by|--date|--title|--id|--format)
 		return 0 ;;
 	esac
 	return 1
@@ -21,7 +21,7 @@ _tlv_takes_value()
 # The options of a command ("" is the bare viewer).
 _tlv_options()
 {
-	local filters='--filter --from --to --tag --actor --status --grep'
+	local filters='--filter --from --to --tag --actor --status --grep --since'
 	local common='--config --help'
 
 	case $1 in

@@ -56,6 +56,8 @@
 	_(COPY_CITATION, "copy-citation", "y", 0, "copy the event as a citation: date, title, status, sources (OSC 52)") \
 	_(MARK, "mark", "m", 0, "mark or unmark the event (your marks, kept under $XDG_STATE_HOME/tlv)") \
 	_(NEXT_MARK, "next-mark", "'", 0, "next marked event") \
+	_(NEXT_CHANGE, "next-change", "c", 0, "next event changed since the last commit (or --since)") \
+	_(PREV_CHANGE, "prev-change", "C", 0, "previous event changed since the last commit") \
 	_(EXPORT, "export", "x", 0, "export what is shown (the filter) to a file: format and path asked") \
 	_(DIAGNOSTICS, "diagnostics", "E", 0, "show problems found in the files (Enter: open one in the editor at its line)") \
 	_(HELP, "help", "? F1 h", 0, "this help: every key")				\

@@ -276,7 +276,11 @@ browse_filter_begin(struct browse *b, const char *text, char **err,
 	/* The cursor's event before this typing began. */
 	if (!browse_filtering(b))
 		b->anchor = browse_current_index(b);
-	narrow = q != NULL && (query_narrows(b->filter_text, text) ||
+	/* The same text again is asked for when what it matches changed
+	 * (marks, changes since a commit): every event is tested again. */
+	narrow = q != NULL && (b->filter_text == NULL ||
+	    strcmp(b->filter_text, text) != 0) &&
+	    (query_narrows(b->filter_text, text) ||
 	    query_implies(q, b->filter));
 	if (b->filter != NULL)
 		query_free(b->filter);

@@ -68,7 +68,9 @@ void	 browse_reset(struct browse *, const struct timeline *,
  * Filter with query text (NULL or blank: no filter).  On a parse error the
  * previous filter stays in force and false is returned with *err (malloc'd)
  * and *err_col.  On success the cursor stays on the same event if it still
- * passes, else on the nearest one in time.
+ * passes, else on the nearest one in time.  The same text as the filter
+ * in force tests every event again (what it matches changed: marks, the
+ * changes since a commit).
  */
 bool	 browse_set_filter(struct browse *, const char *text, char **err,
 	    size_t *err_col);

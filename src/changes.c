@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,32 @@ changes_missing(struct changes *c, const char *dir, size_t *idx, size_t n)
 	buf_free(&out);
 }
 
+/* Could dir be in a git work tree: a .git in it or above (or git told
+ * where by the environment)?  If not, git need not run to say no. */
+static bool
+changes_maybe_repo(const char *dir)
+{
+	struct stat	 st;
+	char		*p, *slash, *dot;
+	bool		 found = false;
+
+	if (getenv("GIT_DIR") != NULL || getenv("GIT_WORK_TREE") != NULL ||
+	    (p = realpath(dir, NULL)) == NULL)
+		return true;
+	for (;;) {
+		dot = xasprintf("%s/.git", strcmp(p, "/") == 0 ? "" : p);
+		found = lstat(dot, &st) == 0;
+		free(dot);
+		if (found || (slash = strrchr(p, '/')) == NULL || slash == p)
+			break;
+		*slash = '\0';
+	}
+	if (!found && strcmp(p, "/") != 0)	/* and the root's */
+		found = lstat("/.git", &st) == 0;
+	free(p);
+	return found;
+}
+
 /* The files idx[0..n) of one directory. */
 static void
 changes_read_dir(struct changes *c, const char *dir, size_t *idx, size_t n)
@@ -136,7 +163,7 @@ changes_read_dir(struct changes *c, const char *dir, size_t *idx, size_t n)
 		buf_printf(&in, "%s:./%s\n", c->rev, strchr(base, '\n') ==
 		    NULL ? base : "\n");
 	}
-	rc = git_run(argv, &in, &out, true);
+	rc = changes_maybe_repo(dir) ? git_run(argv, &in, &out, true) : 128;
 	for (i = 0; i < n; i++) {
 		struct changes_file *f = &c->files[idx[i]];
 
@@ -210,9 +237,34 @@ changes_paths_free(char **v, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; v != NULL && i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+char **
+changes_expand(char *const *paths, size_t n, size_t *nfiles)
+{
+	struct stat	  st;
+	char		**v = NULL, **in;
+	size_t		  i, k, m, nv = 0;
+
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if ((in = load_dir_files(paths[i], &m)) == NULL)
+				continue;
+		} else {
+			in = xcalloc(1, sizeof *in);
+			in[0] = xstrdup(paths[i]);
+			m = 1;
+		}
+		v = xreallocarray(v, nv + m + 1, sizeof *v);
+		for (k = 0; k < m; k++)
+			v[nv++] = in[k];
+		free(in);
+	}
+	*nfiles = nv;
+	return v != NULL ? v : xcalloc(1, sizeof *v);
 }
 
 static const struct changes_file *

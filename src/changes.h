@@ -58,6 +58,10 @@ void	 changes_read(struct changes *, char *const *paths, size_t n,
  * malloc'd copies; changes_paths_free frees it). */
 char	**changes_paths(const struct timeline *, size_t *n);
 void	 changes_paths_free(char **, size_t n);
+/* The files that load_paths will load for paths (a directory's timeline
+ * files, named as it names them), in the same form: for changes_read to
+ * start before the load. */
+char	**changes_expand(char *const *paths, size_t n, size_t *nfiles);
 /*
  * Set tl->changed from what changes_read found for tl's files (matched by
  * path) and count.  False, with tl->changed NULL, if no file of tl could

@@ -25,7 +25,7 @@
 enum {
 	OPT_FILTER = 256, OPT_FROM, OPT_TO, OPT_TAG, OPT_ACTOR, OPT_STATUS,
 	OPT_GREP, OPT_BRIEF, OPT_FULL, OPT_WIDTH, OPT_CONFIG, OPT_HELP,
-	OPT_VERSION
+	OPT_VERSION, OPT_SINCE
 };
 
 struct cli_option {
@@ -42,6 +42,7 @@ static const struct cli_option cli_options[] = {
 	{ { "actor", required_argument, NULL, OPT_ACTOR }, CLI_OPT_FILTER, "actor" },
 	{ { "status", required_argument, NULL, OPT_STATUS }, CLI_OPT_FILTER, "status" },
 	{ { "grep", required_argument, NULL, OPT_GREP }, CLI_OPT_FILTER, "" },
+	{ { "since", required_argument, NULL, OPT_SINCE }, CLI_OPT_FILTER, NULL },
 	{ { "brief", no_argument, NULL, OPT_BRIEF }, CLI_OPT_LAYOUT, NULL },
 	{ { "full", no_argument, NULL, OPT_FULL }, CLI_OPT_LAYOUT, NULL },
 	{ { "width", required_argument, NULL, OPT_WIDTH }, CLI_OPT_LAYOUT, NULL },
@@ -158,6 +159,9 @@ cli_apply(struct cli *c, int val, const char *arg)
 		return cli_set_width(c, arg);
 	case OPT_CONFIG:
 		c->config = arg;
+		return true;
+	case OPT_SINCE:
+		c->since = arg;
 		return true;
 	case OPT_TAG:
 	case OPT_STATUS:
@@ -405,7 +409,7 @@ cli_changes(const struct cli *c, const struct query *q, struct timeline *tl)
 	if (!query_uses(q, "changed"))
 		return;
 	paths = changes_paths(tl, &n);
-	changes_read(&ch, paths, n, NULL);
+	changes_read(&ch, paths, n, c->since);
 	changes_paths_free(paths, n);
 	if (!changes_apply(&ch, tl, &count) &&
 	    (why = changes_why(&ch)) != NULL) {

@@ -32,7 +32,8 @@ struct query;
 "  --tag TAG          events with this tag\n" \
 "  --actor NAME       events with an actor containing NAME\n" \
 "  --status S[,S]     confirmed, reported, alleged, disputed, denied, none\n" \
-"  --grep TEXT        TEXT in title, description, actors, tags or notes\n"
+"  --grep TEXT        TEXT in title, description, actors, tags or notes\n" \
+"  --since REV        changed: means since commit REV (default: HEAD)\n"
 
 struct cli {
 	const char		*cmd;		/* "summary", ... ("" for bare) */
@@ -42,6 +43,7 @@ struct cli {
 	enum summary_mode	 mode;
 	size_t			 width;		/* 0: not given */
 	const char		*config;	/* --config FILE, or NULL (argv) */
+	const char		*since;		/* --since REV, or NULL (argv) */
 };
 
 /*
@@ -81,7 +83,7 @@ struct conf;
 void	 cli_config(const char *cmd, const char *option, struct conf *conf);
 /*
  * If q uses changed: (SPEC section 11), mark tl's events changed since
- * HEAD (changes.h: git is asked); when no file can be compared, say why
+ * --since or HEAD (changes.h: git is asked); when no file can be compared, say why
  * on stderr ("tlv CMD: changed: ...: nothing matches").
  */
 struct timeline;

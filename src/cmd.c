@@ -76,6 +76,8 @@ cmd_usage(void)
 	    "--help'):\n"
 	    "  --filter QUERY, --from DATE, --to DATE, --tag TAG, --actor NAME,\n"
 	    "  --status S[,S], --grep TEXT, --config FILE, --help, --version\n"
+	    "  --since REV        the rows marked + (added) and ~ (changed), c, C\n"
+	    "                     and changed: compare with commit REV, not HEAD\n"
 	    "\n"
 	    "In the viewer, ? or h lists every key.\n"
 	    "\n"

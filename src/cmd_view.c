@@ -28,7 +28,7 @@ cmd_view_run(int argc, char **argv, const char *usage)
 		query_free(q);
 	cli_paths(&c, &paths, &n);
 	status = ui_run(paths, n, c.filter.len > 0 ? c.filter.data : NULL,
-	    c.config);
+	    c.config, c.since);
 	cli_free(&c);
 	return status;
 }

@@ -128,23 +128,19 @@ load_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every timeline file directly in dir, sorted; false if unreadable. */
-static bool
-load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
-    size_t *failed, const struct load_progress *progress)
+char **
+load_dir_files(const char *dir, size_t *np)
 {
 	DIR		 *d;
 	struct dirent	 *de;
 	char		**names = NULL;
-	size_t		  n = 0, i;
+	size_t		  n = 0;
 	size_t		  dlen = strlen(dir);
 	const char	 *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
 
-	if ((d = opendir(dir)) == NULL) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		return false;
-	}
+	*np = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
 	while ((de = readdir(d)) != NULL) {
 		if (!load_is_timeline_name(de->d_name))
 			continue;
@@ -154,6 +150,23 @@ load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
 	closedir(d);
 	if (n > 1)	/* names is NULL when n is 0: not for qsort */
 		qsort(names, n, sizeof *names, load_name_cmp);
+	*np = n;
+	return names != NULL ? names : xcalloc(1, sizeof *names);
+}
+
+/* Every timeline file directly in dir, sorted; false if unreadable. */
+static bool
+load_dir(struct timeline *tl, const char *dir, struct diag_list *diags,
+    size_t *failed, const struct load_progress *progress)
+{
+	char		**names;
+	size_t		  n = 0, i;
+
+	if ((names = load_dir_files(dir, &n)) == NULL) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return false;
+	}
 	for (i = 0; i < n; i++) {
 		if (!load_one(tl, names[i], diags, progress))
 			(*failed)++;

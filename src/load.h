@@ -62,6 +62,10 @@ size_t	 load_paths_progress(struct timeline *, char *const *paths, size_t n,
  */
 bool	 load_head(struct timeline *, const char *path, size_t max);
 
+/* The timeline files directly in dir, as load_paths names them
+ * ("DIR/NAME"), sorted: a malloc'd array of n malloc'd names; NULL (errno
+ * set) if dir cannot be read. */
+char	**load_dir_files(const char *dir, size_t *n);
 /* Load one file (no cross-file checks, no sort); false if it failed. */
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 

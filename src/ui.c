@@ -201,6 +201,8 @@ ui_loop(struct app *app)
 	int32_t			key;
 
 	while (!app->quit && ui_signal() == 0) {
+		if (ui_changes_poll(app) && r == UI_NOTHING)
+			r = UI_REDRAW;	/* the marks came */
 		if (r == UI_RELAYOUT)
 			ui_layout(app);
 		if (r != UI_NOTHING)
@@ -246,6 +248,7 @@ ui_free(struct app *app)
 	keymap_free(&app->keys);
 	ui_edit_free(app);
 	ui_reporter_free(app);
+	ui_changes_free(app);
 	conf_free(&app->conf);
 	diag_free(&app->conf_diags);
 	free(app->stamps);
@@ -272,7 +275,8 @@ ui_configure(struct app *app, const char *option, const char **filter)
 }
 
 int
-ui_run(char **paths, size_t npaths, const char *filter, const char *config)
+ui_run(char **paths, size_t npaths, const char *filter, const char *config,
+    const char *since)
 {
 	struct app	 app;
 	char		*err = NULL;
@@ -291,6 +295,7 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config)
 		app.steps = ui_script_load(app.script);
 	keymap_init_defaults(&app.keys);
 	ui_configure(&app, config, &filter);
+	ui_changes_init(&app, since);
 	started = ui_load_first(&app);
 	browse_init(&app.br, &app.tl);
 	ui_reporter_init(&app);

@@ -13,7 +13,8 @@
  * The files, each calling only those below it: ui.c (the loop, the
  * layout, keys to views: the one file that names the views), view_*.c
  * (the views), ui_find.c (search, filter, go to), ui_edit.c (changes),
- * ui_files.c (loading, reload), ui_view.c (which view is shown, the whole
+ * ui_files.c (loading, reload), ui_changes.c (what changed since a
+ * commit), ui_view.c (which view is shown, the whole
  * screen drawn), ui_term.c (the terminal), ui_prompt.c (the status line
  * and the prompts), ui_script.c (the tests' key scripts), ui_draw.c
  * (drawing helpers).  A view reaches another only through ui_view_show,
@@ -160,6 +161,7 @@ enum ui_color {
 	UI_COLOR_FILE_CONF = UI_COLOR_COUNT	/* + file: configured ones */
 };
 
+struct ui_changes;
 struct ui_edits;
 struct ui_loader;
 struct ui_reporter;
@@ -220,12 +222,15 @@ struct app {
 						   the filter's env, x */
 	struct ui_edits		*edits;		/* ui_edit.c's own: undo and
 						   the editor's session */
+	struct ui_changes	*changes;	/* ui_changes.c's own: what
+						   changed since a commit */
 };
 
 /* Run the viewer on paths (already validated); returns an exit status. */
-/* config: the --config option, or NULL (see conf_path). */
+/* config: the --config option, or NULL (see conf_path); since: the
+ * --since commit, or NULL (HEAD). */
 int	 ui_run(char **paths, size_t npaths, const char *filter,
-	    const char *config);
+	    const char *config, const char *since);
 
 /* --- drawing helpers (ui_draw.c) --- */
 
@@ -402,6 +407,31 @@ enum ui_reaction ui_reporter_action(struct app *, enum action);
 /* Open url in the browser (refused unless http or https) and say so. */
 void	 ui_reporter_open_url(struct app *, const char *url);
 void	 ui_reporter_free(struct app *);
+
+/* --- what changed since a commit (ui_changes.c) --- */
+
+/* Once, before the first load: the commit to compare with (--since;
+ * NULL: HEAD). */
+void	 ui_changes_init(struct app *, const char *since);
+/* The files were loaded (again): ask git, on a thread, what changed in
+ * them since the commit (changes.h). */
+void	 ui_changes_start(struct app *);
+/* The same before the first load (of files small enough to load at
+ * once), for the files it will load: git works while they load. */
+void	 ui_changes_start_early(struct app *);
+/* If git's answer came (under a key script: once it comes), mark the
+ * timeline with it (app->tl.changed), apply the filter again if it uses
+ * changed:, and return true. */
+bool	 ui_changes_poll(struct app *);
+/* What changed in e (an event of app->tl) since the commit: STORYDIFF_*
+ * bits, 0 if nothing or not known. */
+unsigned ui_changes_of(const struct app *, const struct tl_event *);
+/* After a filter is set: if it uses changed: and nothing is known, say
+ * why in the message. */
+void	 ui_changes_explain(struct app *);
+/* c, C: the next, previous changed event shown; UI_PASS for any other. */
+enum ui_reaction ui_changes_action(struct app *, enum action);
+void	 ui_changes_free(struct app *);
 
 /* --- changes (ui_edit.c) --- */
 

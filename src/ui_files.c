@@ -75,6 +75,9 @@ ui_loaded(struct app *app)
 		ui_stamp(app->tl.files[i].path, &app->stamps[i]);
 		save_clean_stale(app->tl.files[i].path);
 	}
+	/* What changed since the commit: once the whole timeline is in. */
+	if (app->loader == NULL)
+		ui_changes_start(app);
 }
 
 /* Load (or reload) everything named on the command line. */
@@ -430,6 +433,7 @@ ui_load_first(struct app *app)
 {
 	if (app->script != NULL ||
 	    ui_input_bytes(app->paths, app->npaths) < UI_LOAD_SCREEN_MIN) {
+		ui_changes_start_early(app);
 		ui_load(app);
 		return false;
 	}

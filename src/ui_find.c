@@ -54,15 +54,16 @@ ui_filter_accept(struct app *app, const char *text, void *ctx)
 	size_t	 col = 0;
 
 	/* Typed and applied already (maybe still being tested). */
-	if (app->br.filter_text != NULL &&
-	    strcmp(app->br.filter_text, text) == 0)
-		return;
-	if (!browse_set_filter(&app->br, text, &err, &col)) {
+	if ((app->br.filter_text == NULL ||
+	    strcmp(app->br.filter_text, text) != 0) &&
+	    !browse_set_filter(&app->br, text, &err, &col)) {
 		ui_message(app, true, "filter not applied: column %zu: %s",
 		    col + 1, err);
 		free(err);
 		ui_filter_restore(app, ctx);
+		return;
 	}
+	ui_changes_explain(app);
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "claims.h"
 #include "query.h"
+#include "storydiff.h"
 #include "summary.h"
 #include "text.h"
 #include "ui.h"
@@ -414,6 +415,7 @@ vt_draw_row(struct app *app, int y, size_t row)
 	char			 dbuf[80];
 	date_time		 asof;
 	enum tl_status		 shown;
+	unsigned		 changed;
 
 	/* With asof: in the filter, the verdict as it was then. */
 	if (!query_asof(app->br.filter, &asof))
@@ -445,6 +447,10 @@ vt_draw_row(struct app *app, int y, size_t row)
 		x += ui_put(y, x, "[stale] ", 8, app->cols - x, false);
 	if (ui_reporter_marked(app, e) && x < app->cols)
 		x += ui_put(y, x, "* ", 2, app->cols - x, false);
+	/* Since the commit: '+' added, '~' changed. */
+	if ((changed = ui_changes_of(app, e)) != 0 && x < app->cols)
+		x += ui_put(y, x, changed & STORYDIFF_ADDED ? "+ " : "~ ", 2,
+		    app->cols - x, false);
 	if (x < app->cols)
 		vt_draw_title(app, y, x, e->title, attr,
 		    browse_is_match(&app->br, e));
@@ -781,7 +787,8 @@ vt_action(struct app *app, enum action a)
 	if ((r = vt_lanes_action(app, a)) != UI_PASS ||
 	    (r = vt_edit_action(app, a)) != UI_PASS ||
 	    (r = vt_list_action(app, a)) != UI_PASS ||
-	    (r = ui_reporter_action(app, a)) != UI_PASS)
+	    (r = ui_reporter_action(app, a)) != UI_PASS ||
+	    (r = ui_changes_action(app, a)) != UI_PASS)
 		return r;
 	return ui_find_action(app, a);
 }

@@ -16,6 +16,7 @@
 #include "check_suites.h"
 #include "diag.h"
 #include "lineedit.h"
+#include "storydiff.h"
 #include "timeline.h"
 #include "yamlio.h"
 
@@ -295,6 +296,25 @@ browse_row_near(const struct browse *b, size_t ev)
  * starts on 'contact': as long as no keystroke's filter finished, it stays
  * nearest to that event.
  */
+/* The same filter set again tests every event again: what it matches may
+ * have changed meanwhile (the changes since a commit came, a mark). */
+START_TEST(test_same_again)
+{
+	struct fixture	 f;
+	char		*err = NULL;
+
+	fixture_load(&f);
+	ck_assert(browse_set_filter(&f.br, "changed: starlink", &err, NULL));
+	ck_assert_uint_eq(f.br.nshown, 0);	/* nothing known yet */
+	f.tl.changed = calloc(f.tl.nevents, 1);
+	f.tl.changed[2] = STORYDIFF_NOTES;	/* starlink, 2022-02-26 */
+	ck_assert(browse_set_filter(&f.br, "changed: starlink", &err, NULL));
+	ck_assert_uint_eq(f.br.nshown, 1);
+	ck_assert_str_eq(browse_current(&f.br)->id, "starlink");
+	fixture_free(&f);
+}
+END_TEST
+
 START_TEST(test_slices)
 {
 	const char	*q = typed_queries[_i / 3];
@@ -461,6 +481,7 @@ browse_suite(void)
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_reset);
+	tcase_add_test(tc, test_same_again);
 	tcase_add_loop_test(tc, test_narrow, 0,
 	    (int)(sizeof typed_queries / sizeof typed_queries[0]));
 	tcase_add_loop_test(tc, test_slices, 0,

@@ -63,7 +63,7 @@ expect_completion '--actor --config --date --help --id --status --tag --title' a
 expect_completion '--filter --format --from' export --f
 expect_completion '--config --help' rm --
 expect_completion '--by' annotate --b
-expect_completion '--actor --config --filter --from --grep --help --status --tag --to --version' --
+expect_completion '--actor --config --filter --from --grep --help --since --status --tag --to --version' --
 
 # Values: --format, --status (a comma list), import's --from, --config.
 expect_completion 'csv ics json markdown svg timelinejs' export --format ''

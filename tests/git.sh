@@ -217,6 +217,59 @@ expect_grep 'changed: loose.yaml is not tracked by git' "$tmp/changed.err" \
     "changed: on an untracked file says why"
 rm "$r/loose.yaml"
 
+# The viewer: rows added (+) or changed (~) since HEAD, c and C, changed:
+# in f; screens from key scripts (TLV_SCRIPT) in the repository.
+# view NAME DIR ARGS...: keys on stdin; each screen the script saves as
+# $tmp/NAME-N.txt must equal golden/git-view-NAME-N.txt.
+view() {
+	name=$1 dir=$2
+	shift 2
+	cat >"$tmp/$name.keys"
+	(cd "$dir" && COLUMNS=80 LINES=14 TLV_SCRIPT=$tmp/$name.keys \
+	    "$TLV" "$@" >"$tmp/$name.out" 2>&1)
+	for f in "$tmp/$name"-*.txt; do
+		[ -e "$f" ] || { fail "$name: no screen saved"; return; }
+		expect_golden "git-view-$(basename "$f")" "$f"
+	done
+}
+view marks "$r" story.yaml <<EOF
+:save-screen $tmp/marks-1.txt
+c
+:save-screen $tmp/marks-2.txt
+cc
+:save-screen $tmp/marks-3.txt
+C
+:save-screen $tmp/marks-4.txt
+fchanged:notes<Enter>
+:save-screen $tmp/marks-5.txt
+F
+fchanged:status<Enter>
+:save-screen $tmp/marks-6.txt
+EOF
+# --since: the same changes committed, one more note since.
+(cd "$r" && git commit -qam changes &&
+	TLV_TEST_NOW=2026-12-01T10:00:00Z "$TLV" annotate --by carol \
+	    wsj-contact "Asked the WSJ." story.yaml >/dev/null)
+view since "$r" --since HEAD~1 story.yaml <<EOF
+:save-screen $tmp/since-1.txt
+C
+:save-screen $tmp/since-2.txt
+EOF
+view head "$r" story.yaml <<EOF
+:save-screen $tmp/head-1.txt
+EOF
+view badrev "$r" --since no-such-commit story.yaml <<EOF
+c
+:save-screen $tmp/badrev-1.txt
+EOF
+# Outside a work tree: nothing marked, and c and changed: say why.
+view nogit "$tmp/nogit" story.yaml <<EOF
+c
+:save-screen $tmp/nogit-1.txt
+fchanged:<Enter>
+:save-screen $tmp/nogit-2.txt
+EOF
+
 # The driver by hand: a usage error is exit 2.
 "$TLV" merge-driver a b c >/dev/null 2>&1
 expect_status 2 $? "merge-driver with three arguments"
