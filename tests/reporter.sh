@@ -198,6 +198,18 @@ f<C-u>@nope<Enter>
 :save-screen $tmp/saved-4.txt
 EOF
 
+# --filter @NAME opens the viewer with the saved filter; an unknown one
+# stops before the screen starts, with its column.
+TLV_CONFIG=$tmp/config run cli-saved 80x12 --filter '@kremlin-all' \
+    reporter.yaml <<EOF
+:save-screen $tmp/cli-saved-1.txt
+EOF
+TLV_CONFIG=$tmp/config TLV_SCRIPT=/dev/null "$TLV" --filter 'x @nope' \
+    reporter.yaml >"$out" 2>&1
+expect_status 2 $? "tlv --filter @unknown"
+expect_grep "invalid filter at column 3: unknown saved filter '@nope'" "$out" \
+    "tlv --filter @unknown"
+
 # x: format and path asked; an existing file is kept unless y.
 run export 80x12 reporter.yaml <<EOF
 fstatus:denied,alleged<Enter>
