@@ -166,7 +166,7 @@ save_write_all(int fd, const char *data, size_t len)
  * the new file is never whole in memory.
  */
 
-#define SAVE_CHUNK	((size_t)8 << 20)
+#define SAVE_CHUNK	((size_t)1 << 20)
 
 struct save_part {
 	const char	*p;
