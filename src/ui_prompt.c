@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "export.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -36,8 +37,7 @@ static const char *const ui_prompt_labels[UI_PROMPT_COUNT] = {
 	[UI_PROMPT_NOTE] = "note: ",
 	[UI_PROMPT_CONFIRM] = "",
 	[UI_PROMPT_EDIT_AGAIN] = "",
-	[UI_PROMPT_EXPORT_FORMAT] = "export as (markdown, json, csv, ics, "
-	    "timelinejs): ",
+	[UI_PROMPT_EXPORT_FORMAT] = "export as (" EXPORT_FORMAT_NAMES "): ",
 	[UI_PROMPT_EXPORT_PATH] = "export to: ",
 };
 

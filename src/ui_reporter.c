@@ -318,6 +318,21 @@ ui_reporter_now(void)
 	return (date_time)time(NULL);
 }
 
+/* The mode of the file x writes: an existing file's own, else what the
+ * umask leaves of 0666 (mkstemp's 0600 is the temporary file's). */
+static mode_t
+ui_reporter_export_mode(const char *path)
+{
+	struct stat	 st;
+	mode_t		 mask;
+
+	if (stat(path, &st) == 0)
+		return st.st_mode & 07777;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 /* Write what is shown to r->path through a temporary file beside it, so
  * that a failure leaves no half file and an old one as it was. */
 static void
@@ -333,7 +348,9 @@ ui_reporter_export_write(struct app *app)
 	memset(&opts, 0, sizeof opts);
 	opts.query = app->br.filter;
 	opts.now = ui_reporter_now();
-	if ((fd = mkstemp(tmp)) == -1 || (fp = fdopen(fd, "w")) == NULL)
+	if ((fd = mkstemp(tmp)) == -1 ||
+	    fchmod(fd, ui_reporter_export_mode(r->path)) != 0 ||
+	    (fp = fdopen(fd, "w")) == NULL)
 		e = errno;
 	else {
 		n = export_write(fp, &app->tl, r->format, &opts);
@@ -408,7 +425,7 @@ ui_reporter_format_accept(struct app *app, const char *text, void *ctx)
 	static const char *const ext[] = {
 		[EXPORT_MARKDOWN] = "md", [EXPORT_JSON] = "json",
 		[EXPORT_CSV] = "csv", [EXPORT_ICS] = "ics",
-		[EXPORT_TIMELINEJS] = "json",
+		[EXPORT_TIMELINEJS] = "json", [EXPORT_SVG] = "svg",
 	};
 	struct ui_reporter	*r = app->reporter;
 	char			*name;
@@ -419,8 +436,8 @@ ui_reporter_format_accept(struct app *app, const char *text, void *ctx)
 		return;
 	}
 	if (!export_format_parse(text, &r->format)) {
-		ui_message(app, true, "unknown format '%s' (markdown, json, "
-		    "csv, ics, timelinejs)", text);
+		ui_message(app, true, "unknown format '%s' ("
+		    EXPORT_FORMAT_NAMES ")", text);
 		return;
 	}
 	name = xasprintf("tlv-export.%s", ext[r->format]);

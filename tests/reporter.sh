@@ -239,6 +239,31 @@ else
 	diff -u "$tmp/want.csv" out.csv
 fi
 expect_grep '^BEGIN:VCALENDAR' "$HOME/out.md" "x: ~/out.md overwritten after y"
+# x as svg: the path offered is tlv-export.svg, the file is what 'tlv
+# export --format svg' writes; a new file's mode follows the umask (not the
+# temporary file's 0600), an existing one keeps its mode.
+umask 022
+run exportsvg 80x12 reporter.yaml <<EOF
+fstatus:denied,alleged<Enter>
+xsvg<Enter>
+:save-screen $tmp/exportsvg-1.txt
+<Enter>
+:save-screen $tmp/exportsvg-2.txt
+EOF
+"$TLV" export --format svg --filter 'status:denied,alleged' reporter.yaml \
+    >"$tmp/want.svg"
+if cmp -s "$tmp/want.svg" tlv-export.svg; then
+	pass
+else
+	fail "x svg: tlv-export.svg is not what 'tlv export' writes"
+fi
+expect_status 644 "$(stat -c %a tlv-export.svg)" "x: a new file's mode"
+chmod 640 out.csv
+run exportmode 80x12 reporter.yaml <<EOF
+xcsv<Enter><C-u>out.csv<Enter>y
+:save-screen $tmp/exportmode-1.txt
+EOF
+expect_status 640 "$(stat -c %a out.csv)" "x: an overwritten file's mode"
 if ls -a . "$HOME" | grep '[.]tlv-'; then
 	fail "x: a temporary file was left"
 else
