@@ -352,6 +352,8 @@ fi
 # The cost of a change (issue 15): bench/edits.sh, its own targets.
 if [ $have_tlv = yes ]; then
 	sh "$srcdir/bench/edits.sh" -s "$srcdir" -b "$builddir" || failed=1
+	# The timeline view (issue 17): bench/lanes.sh, its own targets.
+	sh "$srcdir/bench/lanes.sh" -s "$srcdir" -b "$builddir" || failed=1
 fi
 
 if [ -s "$tmp/notes" ]; then

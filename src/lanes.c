@@ -154,8 +154,11 @@ lanes_index_build(struct lanes_index *ix, const struct timeline *tl,
 	ix->n = n;
 	ix->nblocks = (n + LANES_BLOCK - 1) / LANES_BLOCK;
 	ix->reach = xreallocarray(NULL, ix->nblocks + 1, sizeof *ix->reach);
+	ix->lo = xreallocarray(NULL, n + 1, sizeof *ix->lo);
+	ix->hi = xreallocarray(NULL, n + 1, sizeof *ix->hi);
 	for (i = 0; i < n; i++) {
-		hi = tl_event_latest(&tl->events[idx[i]]);
+		ix->lo[i] = tl->events[idx[i]].date.earliest;
+		hi = ix->hi[i] = tl_event_latest(&tl->events[idx[i]]);
 		if (i % LANES_BLOCK == 0 || hi > ix->reach[i / LANES_BLOCK])
 			ix->reach[i / LANES_BLOCK] = hi;
 	}
@@ -165,6 +168,8 @@ void
 lanes_index_free(struct lanes_index *ix)
 {
 	free(ix->reach);
+	free(ix->lo);
+	free(ix->hi);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -172,7 +177,6 @@ bool
 lanes_index_next(const struct lanes_index *ix, date_time start,
     date_time end, size_t *at, size_t *pos)
 {
-	const struct tl_event	*e;
 	size_t			 p = *at;
 
 	while (p < ix->n) {
@@ -180,10 +184,9 @@ lanes_index_next(const struct lanes_index *ix, date_time start,
 			p += LANES_BLOCK;
 			continue;
 		}
-		e = &ix->tl->events[ix->idx[p]];
-		if (e->date.earliest >= end)
+		if (ix->lo[p] >= end)
 			break;
-		if (tl_event_latest(e) >= start) {
+		if (ix->hi[p] >= start) {
 			*at = p + 1;
 			*pos = p;
 			return true;
@@ -585,10 +588,10 @@ lanes_layout(struct lanes_layout *L, const struct lanes_index *ix,
     const struct lanes_keys *k, const struct ruler *r, size_t max_rows,
     size_t gap)
 {
-	const struct tl_event	*e;
 	uint32_t		*map;
 	size_t			 at = 0, pos, i, cap;
-	long			 c0, c1;
+	long			 c0, c1, col = 0;
+	date_time		 next, lo, hi;
 
 	layout_clear(L);
 	free(L->lanes);
@@ -599,11 +602,20 @@ lanes_layout(struct lanes_layout *L, const struct lanes_index *ix,
 		max_rows = 1;
 	map = xreallocarray(NULL, k->nlanes + 1, sizeof *map);
 	memset(map, 0xff, (k->nlanes + 1) * sizeof *map);
+	/* The events come by earliest: their first column only grows, so
+	 * it is found by walking the columns' starts, and the last column
+	 * by ruler_col only for an event that runs past its first. */
+	next = ruler_time(r, 1);
 	while (lanes_index_next(ix, r->start, r->end, &at, &pos)) {
 		L->visited++;
-		e = &ix->tl->events[ix->idx[pos]];
-		if (!lanes_cols(r, e->date.earliest, tl_event_latest(e), &c0,
-		    &c1))
+		lo = ix->lo[pos];
+		hi = ix->hi[pos] < lo ? lo : ix->hi[pos];
+		while (lo >= next && col + 1 < (long)r->width)
+			next = ruler_time(r, (size_t)++col + 1);
+		c0 = col;
+		if (hi < next)
+			c1 = c0;
+		else if (!lanes_cols(r, lo, hi, &c0, &c1))
 			continue;
 		for (i = k->first[pos]; i < k->first[pos + 1]; i++)
 			layout_place(L, layout_lane(L, map, k->ids[i],

@@ -100,6 +100,9 @@ struct lanes_index {
 	size_t			 n;
 	date_time		*reach;	/* per block: the latest hi in it */
 	size_t			 nblocks;
+	date_time		*lo, *hi; /* per position: earliest, latest
+					   (a frame reads these, not the
+					   events) */
 };
 
 void	 lanes_index_build(struct lanes_index *, const struct timeline *,

@@ -43,9 +43,16 @@ struct ui_lanes {
 	struct lanes_index	 ix;
 	struct lanes_keys	 keys;
 	struct lanes_layout	 L;
-	/* Where the last frame put things, for the mouse. */
+	/* Where the last frame put things, for the mouse; the layout is
+	 * made again only when its window, rows or events change (a move
+	 * of the selection redraws the same one). */
 	struct ruler		 r;
 	int			 y, h, x;
+	bool			 laid;
+	date_time		 L_start, L_end;
+	int			 L_h;
+	uint64_t		 laid_version;
+	enum lanes_mode		 laid_mode;
 };
 
 struct ui_lanes *
@@ -192,6 +199,24 @@ vl_ticks(const struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 	attrset(A_NORMAL);
 }
 
+/* Room for text from column from, cut before the event's first source
+ * tick there: the lag to the reporting shows before the title. */
+static long
+vl_before_tick(const struct ui_lanes *vl, const struct tl_event *e,
+    long from, long room)
+{
+	date_time	t;
+	long		c0, c1;
+	uint32_t	i;
+
+	for (i = 0; i < e->nsources; i++)
+		if (lanes_source_time(&e->sources[i], &t) &&
+		    lanes_cols(&vl->r, t, t, &c0, &c1) && c0 >= from &&
+		    c0 - from - 1 < room)
+			room = c0 - from - 1;
+	return room;
+}
+
 /* The title (and ? ~ marks) after the bar, else on it; *text marks the
  * cells it takes.  next: the column where the row's next bar starts. */
 static void
@@ -200,7 +225,7 @@ vl_title(struct ui_lanes *vl, const struct tl_event *e,
     unsigned char *text)
 {
 	struct buf	b = BUF_INIT;
-	long		from = it->c1 + 2, room = next - 1 - from, c;
+	long		from = it->c1 + 2, room = next - 1 - from, c, cut, end_;
 	int		used;
 
 	if ((e->date.flags | (e->end_text != NULL ? e->end.flags : 0)) &
@@ -214,6 +239,13 @@ vl_title(struct ui_lanes *vl, const struct tl_event *e,
 		room = it->c1 - it->c0 - 1;
 		attr |= A_REVERSE;
 	}
+	/* Before the first tick; else after it, if that leaves more. */
+	if ((cut = vl_before_tick(vl, e, from, room)) < 4 && room - cut > 6) {
+		end_ = from + room;
+		from += cut + 3;
+		room = vl_before_tick(vl, e, from, end_ - from);
+	} else
+		room = cut;
 	if (room >= 3 && from < (long)vl->r.width) {
 		if (from + room > (long)vl->r.width)
 			room = (long)vl->r.width - from;
@@ -380,9 +412,20 @@ ui_lanes_draw(struct app *app, struct ui_lanes *vl, const struct ruler *r,
 		return;
 	}
 	vl_build(app, vl);
-	lanes_layout(&vl->L, &vl->ix, &vl->keys, r, (size_t)(h > 0 ? h : 1),
-	    1);
-	lanes_layout_fit(&vl->L, (size_t)(h > 0 ? h : 0));
+	if (!vl->laid || vl->laid_version != app->br.version ||
+	    vl->laid_mode != vl->mode || vl->L.width != r->width ||
+	    vl->L_start != r->start || vl->L_end != r->end || vl->L_h != h ||
+	    vl->events != app->tl.events) {
+		lanes_layout(&vl->L, &vl->ix, &vl->keys, r,
+		    (size_t)(h > 0 ? h : 1), 1);
+		lanes_layout_fit(&vl->L, (size_t)(h > 0 ? h : 0));
+		vl->laid = true;
+		vl->laid_version = app->br.version;
+		vl->laid_mode = vl->mode;
+		vl->L_start = r->start;
+		vl->L_end = r->end;
+		vl->L_h = h;
+	}
 	text = xcalloc(r->width + 1, 1);
 	for (li = 0; li < vl->L.nlanes; li++)
 		vl_lane(app, vl, li, &at, text);
