@@ -63,6 +63,7 @@ tag:a,"b, c"
 "quoted \" phrase \\ here"
 from:late 2022 to:2024-Q1
 asof:2023-01 has:sources
+asof:2024-11 status:disputed rel:contradicts,retracts sources:2 source:TASS
 has:notes has:id has:description has:end has:related
 file:musk id:wsj-musk-putin-contact
 -status:none

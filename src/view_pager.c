@@ -95,7 +95,9 @@ vp_help_text(const struct app *app, struct buf *b)
 	    "mouse wheel scrolls; a click selects.\n");
 	buf_adds(b, "\n  Filter queries: tag:T actor:A status:S,S from:DATE "
 	    "to:DATE file:F id:I\n  has:notes has:sources asof:DATE, bare "
-	    "words and \"phrases\"; -term negates.\n");
+	    "words and \"phrases\"; -term negates.\n  Contested claims: "
+	    "source:TEXT sources:N (independent) rel:contradicts;\n  with "
+	    "asof: the list shows the verdict as of then; ~: it changed.\n");
 	buf_free(&keys);
 }
 

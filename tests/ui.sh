@@ -172,6 +172,8 @@ run help 80x24 story.yaml <<EOF
 :save-screen $tmp/help-1.txt
 q
 :save-screen $tmp/help-2.txt
+?Gkkkkkkkk
+:save-screen $tmp/help-3.txt
 EOF
 
 run wide120 120x30 wide.yaml <<EOF
