@@ -278,6 +278,7 @@ ui_apply(struct app *app, const struct ui_change *c, char **saved,
 	job.reload = ui_job_reload;
 	job.waiting = ui_job_waiting;
 	job.ctx = &j;
+	job.tl = &app->tl;
 	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
 	job.edit = &ed;
 	if (!save_change(&job, err)) {
@@ -406,6 +407,7 @@ ui_ensure_id(struct app *app)
 	job.reload = ui_set_id_reload;
 	job.waiting = ui_set_id_waiting;
 	job.ctx = &s;
+	job.tl = &app->tl;
 	job.undo = &u;
 	job.edit = &ed;
 	if ((ok = save_change(&job, &err)))
