@@ -343,11 +343,28 @@ conf_filter_saved(struct conf_ctx *x)
 static void
 conf_do_filter(struct conf_ctx *x)
 {
-	char	*text;
+	char		*text;
+	const char	*w1 = x->w[1].text, *eq = strchr(w1, '=');
 
 	if (x->nw >= 3 && strcmp(x->w[2].text, "=") == 0 &&
 	    x->line[x->w[2].start] == '=') {
 		conf_filter_saved(x);
+		return;
+	}
+	/* Not a query a user means: a saved filter written without its name
+	 * or without the blanks around '=' (it would hide every event). */
+	if (x->line[x->w[1].start] == '=') {
+		conf_error(x, x->w[1].start, "missing name before '=' (usage: "
+		    "filter NAME = QUERY)");
+		return;
+	}
+	if ((eq != NULL && x->line[x->w[1].start] != '"' &&
+	    query_saved_name_ok(w1, (size_t)(eq - w1))) ||
+	    (x->nw >= 3 && x->line[x->w[2].start] == '=' &&
+	    query_saved_name_ok(w1, strlen(w1)))) {
+		conf_error(x, eq != NULL ? x->w[1].start + (size_t)(eq - w1) :
+		    x->w[2].start, "blanks are needed around '=' (usage: "
+		    "filter NAME = QUERY)");
 		return;
 	}
 	if ((text = conf_query_text(x, 1)) == NULL)

@@ -191,6 +191,15 @@ static const struct {
 	  "'-', a letter first)" },
 	{ "filter mine =",
 	  "cfg:1:14: error: missing query (usage: filter NAME = QUERY)" },
+	{ "filter = tag:a",
+	  "cfg:1:8: error: missing name before '=' (usage: filter NAME = "
+	  "QUERY)" },
+	{ "filter mine=tag:a",
+	  "cfg:1:12: error: blanks are needed around '=' (usage: filter "
+	  "NAME = QUERY)" },
+	{ "filter mine =tag:a",
+	  "cfg:1:13: error: blanks are needed around '=' (usage: filter "
+	  "NAME = QUERY)" },
 	{ "filter mine = tag:a stauts:x",
 	  "cfg:1:21: error: invalid filter: unknown field 'stauts' (did you "
 	  "mean 'status'?)" },
