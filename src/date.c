@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "date.h"
@@ -197,6 +198,36 @@ date_format_iso(date_time t, enum date_precision prec, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%s-%02u-%02u", year, p.month, p.day);
 	return buf;
+}
+
+date_time
+date_now(void)
+{
+	static bool		 read;
+	static bool		 pinned;
+	static date_time	 pin;
+	const char		*env;
+	struct date_range	 r;
+
+	if (!read) {
+		read = true;
+		env = getenv("TLV_TEST_NOW");
+		if (env != NULL && *env != '\0' &&
+		    date_parse(env, strlen(env), 0, &r, NULL, NULL)) {
+			pinned = true;
+			pin = r.earliest;
+		}
+	}
+	return pinned ? pin : (date_time)time(NULL);
+}
+
+char *
+date_now_text(void)
+{
+	char	b[48];
+
+	return xstrdup(date_format_iso(date_now(), DATE_PREC_SECOND, b,
+	    sizeof b));
 }
 
 char *
@@ -1904,9 +1935,9 @@ error_message(const struct pctx *p)
 
 /* The commonest form, a valid "YYYY-MM-DD" alone (years 1000 to 9999, no
  * blanks around), without the general scanner: what it gives is what
- * parse_text gives for the same text (tests/check_date.c compares it with
- * the text after a blank, which the scanner reads).  False for
- * anything else, which the scanner then reads or explains. */
+ * parse_text gives for the same text (tests/check_date.c compares the two,
+ * the scanner's with DATE_PARSE_SCAN).  False for anything else, which
+ * the scanner then reads or explains. */
 static bool
 parse_iso_day(const char *t, size_t len, struct date_range *out)
 {
@@ -1944,7 +1975,8 @@ date_parse(const char *text, size_t len, unsigned opts,
 		*err = NULL;
 	if (err_col != NULL)
 		*err_col = 0;
-	if (text != NULL && parse_iso_day(text, len, out))
+	if (text != NULL && !(opts & DATE_PARSE_SCAN) &&
+	    parse_iso_day(text, len, out))
 		return true;
 	if (text == NULL)
 		len = 0;

@@ -61,6 +61,9 @@ struct date_range {
 
 /* Options for date_parse(). */
 #define DATE_PARSE_END		0x1	/* accept "ongoing" (an event's end:) */
+#define DATE_PARSE_SCAN		0x2	/* the general scanner only, never
+					   the "YYYY-MM-DD" shortcut (tests
+					   check that the two agree) */
 
 /*
  * Parse text[0..len) (need not be NUL-terminated; leading and trailing
@@ -105,6 +108,15 @@ char	*date_format_year(int64_t year, char *buf, size_t n);
 /* Year (<= 0) as "13.8 billion years ago", "65 million years ago" (N
  * years ago is N BC; three significant digits). */
 char	*date_format_ago(int64_t year, char *buf, size_t n);
+
+/*
+ * The one clock: now, in seconds since 1970 (UTC); or the date in
+ * $TLV_TEST_NOW when it is set and parses, so that tests can pin what a
+ * note's "at" or an export's stamp says.  The variable is read once.
+ */
+date_time date_now(void);
+/* date_now() as "2026-11-29T10:15:00Z", malloc'd (a note's "at"). */
+char	*date_now_text(void);
 
 /* Order two ranges as SPEC section 2 sorts: earliest, then latest. */
 int	 date_range_cmp(const struct date_range *, const struct date_range *);

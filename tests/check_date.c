@@ -670,27 +670,26 @@ START_TEST(limits_round_trip_days)
 END_TEST
 
 /* The "YYYY-MM-DD" shortcut in date_parse gives what the scanner gives
- * (it reads the same text after a blank: the shortcut takes the text
- * alone): for every day of years around the edges of its range and of the
- * Gregorian leap rules, for the day after each month's last, and for near
- * misses of the form, with and without DATE_PARSE_END. */
-static void
+ * (DATE_PARSE_SCAN: the scanner alone): for every day of years around the
+ * edges of its range and of the Gregorian leap rules, for the day after
+ * each month's last, and for near misses of the form, with and without
+ * DATE_PARSE_END.  Returns whether the text is a date. */
+static bool
 same_as_scanner(const char *t, unsigned opts)
 {
 	struct date_range	a, b;
-	char			blank[40];
 	bool			oka, okb;
 
-	snprintf(blank, sizeof blank, " %s", t);
 	memset(&a, 0x5a, sizeof a);
 	memset(&b, 0x5a, sizeof b);
 	oka = date_parse(t, strlen(t), opts, &a, NULL, NULL);
-	okb = date_parse(blank, strlen(blank), opts, &b, NULL, NULL);
+	okb = date_parse(t, strlen(t), opts | DATE_PARSE_SCAN, &b, NULL, NULL);
 	if (oka != okb || (oka && (a.earliest != b.earliest ||
 	    a.latest != b.latest || a.precision != b.precision ||
 	    a.flags != b.flags)))
 		ck_abort_msg("'%s' (opts %u): shortcut and scanner differ", t,
 		    opts);
+	return oka;
 }
 
 START_TEST(limits_iso_shortcut)
@@ -707,7 +706,7 @@ START_TEST(limits_iso_shortcut)
 		"2022-01-01?", "~2022-01-01",
 	};
 	char		t[32];
-	size_t		i;
+	size_t		i, good = 0, bad = 0;
 	unsigned	opts, m, d;
 	int		y;
 
@@ -719,11 +718,23 @@ START_TEST(limits_iso_shortcut)
 					    d++) {
 						snprintf(t, sizeof t,
 						    "%04d-%02u-%02u", y, m, d);
-						same_as_scanner(t, opts);
+						if (same_as_scanner(t, opts))
+							good++;
+						else
+							bad++;
 					}
 		for (i = 0; i < sizeof near / sizeof *near; i++)
 			same_as_scanner(near[i], opts);
 	}
+	/* Real days and the days after each month's last were all tried:
+	 * 12 of the latter a year, for 20 years, with and without END. */
+	ck_assert_uint_eq(bad, 2 * 20 * 12);
+	ck_assert_uint_gt(good, 2 * 20 * 365);
+	/* Blanks around the form are read (the scanner trims them). */
+	ck_assert(same_as_scanner(" 2022-01-01", 0));
+	ck_assert(same_as_scanner("2022-01-01 ", 0));
+	ck_assert(same_as_scanner("2024-02-29", 0));
+	ck_assert(!same_as_scanner("2022-02-29", 0));
 }
 END_TEST
 
