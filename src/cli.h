@@ -100,13 +100,12 @@ void	 cli_say(FILE *fp, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 cli_free(struct cli *);
 
-/* For notes: now as "2026-11-29T10:15:00Z" (or $TLV_TEST_NOW), malloc'd;
- * the author given, else $USER, $LOGNAME or the account's name. */
-char	*cmd_edit_now(void);
+/* For notes (cmd_edit.c): the author given, else $USER, $LOGNAME or the
+ * account's name.  (Their time is date.h's date_now_text.) */
 const char *cmd_edit_author(const char *given);
 
 /* A new note, the one place its time and author are made (tlv annotate
- * and the viewer's a): at now (cmd_edit_now), by the name given (--by),
+ * and the viewer's a): at now (date_now_text), by the name given (--by),
  * else the configuration's author, else as cmd_edit_author.  Returns the
  * time, malloc'd, which n->at points to: free it after the note. */
 struct edit_note;

@@ -55,22 +55,6 @@ static const char cmd_edit_rm_usage[] =
 "\n"
 "  --config FILE      the configuration file (see tlv(1))\n";
 
-/* "2026-11-29T10:15:00Z": now, or $TLV_TEST_NOW for tests. */
-char *
-cmd_edit_now(void)
-{
-	const char	*pin = getenv("TLV_TEST_NOW");
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-	char		 b[32];
-
-	if (pin != NULL && *pin != '\0')
-		return xstrdup(pin);
-	gmtime_r(&t, &tm);
-	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return xstrdup(b);
-}
-
 /* The author of a note: given, else $USER, $LOGNAME, the account's
  * name, else "unknown". */
 const char *
@@ -92,7 +76,7 @@ char *
 cmd_edit_note(struct edit_note *n, const char *by, const char *conf_author,
     const char *text)
 {
-	char	*now = cmd_edit_now();
+	char	*now = date_now_text();
 
 	n->at = now;
 	n->by = cmd_edit_author(by != NULL && *by != '\0' ? by : conf_author);

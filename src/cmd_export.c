@@ -143,19 +143,6 @@ cmd_export_load(struct timeline *tl, char **paths, size_t n, bool sort)
 	return status;
 }
 
-/* Now, or $TLV_TEST_NOW when set (tests pin ics DTSTAMP with it). */
-static date_time
-cmd_export_now(void)
-{
-	const char		*env = getenv("TLV_TEST_NOW");
-	struct date_range	 r;
-
-	if (env != NULL && *env != '\0' &&
-	    date_parse(env, strlen(env), 0, &r, NULL, NULL))
-		return r.earliest;
-	return (date_time)time(NULL);
-}
-
 /* The skip callback: one warning per event, sanitised. */
 static void
 cmd_export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
@@ -193,7 +180,7 @@ cmd_export_write(struct cli *c, enum export_format fmt,
     const struct query *q)
 {
 	struct timeline		 tl = TIMELINE_INIT;
-	struct export_opts	 opts = { .query = q, .now = cmd_export_now(),
+	struct export_opts	 opts = { .query = q, .now = date_now(),
 				    .skipped = cmd_export_warn_skipped };
 	char			**paths;
 	size_t			 n;

@@ -823,7 +823,7 @@ ui_edit_add(struct app *app)
 	struct ui_edits	*ue = ui_edits(app);
 	const struct tl_event	*e = browse_current(&app->br);
 	struct buf		 text = BUF_INIT;
-	char			*now = cmd_edit_now(), *err = NULL;
+	char			*now = date_now_text(), *err = NULL;
 
 	if (app->tl.nfiles == 0) {
 		ui_message(app, true, "no file to add to");

@@ -305,19 +305,6 @@ ui_reporter_expand(const char *path)
 	return xstrdup(path);
 }
 
-/* Now, or $TLV_TEST_NOW (ics DTSTAMP, as 'tlv export' does). */
-static date_time
-ui_reporter_now(void)
-{
-	const char		*env = getenv("TLV_TEST_NOW");
-	struct date_range	 r;
-
-	if (env != NULL && *env != '\0' &&
-	    date_parse(env, strlen(env), 0, &r, NULL, NULL))
-		return r.earliest;
-	return (date_time)time(NULL);
-}
-
 /* The mode of the file x writes: an existing file's own, else what the
  * umask leaves of 0666 (mkstemp's 0600 is the temporary file's). */
 static mode_t
@@ -347,7 +334,7 @@ ui_reporter_export_write(struct app *app)
 
 	memset(&opts, 0, sizeof opts);
 	opts.query = app->br.filter;
-	opts.now = ui_reporter_now();
+	opts.now = date_now();
 	if ((fd = mkstemp(tmp)) == -1 ||
 	    fchmod(fd, ui_reporter_export_mode(r->path)) != 0 ||
 	    (fp = fdopen(fd, "w")) == NULL)
