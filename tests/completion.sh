@@ -53,6 +53,19 @@ expect_completion() {
 # Commands, and timeline files and directories (not readme.txt).
 expect_completion 'add annotate check diff export export.json import rm story.yaml sub summary' ''
 expect_completion 'sub summary' su
+
+# The commands offered are those of the command table (src/cmd.c), as
+# 'tlv --help' lists them; merge-driver is git's to run, not offered.
+mkdir -p "$tmp/empty"
+want=$("$TLV" --help | sed -n '/^Commands/,/^$/p' |
+    sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p' | grep -v '^merge-driver$' |
+    LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+got=$(cd "$tmp/empty" && complete_line '' | tr '\n' ' ' | sed 's/ $//')
+if [ -n "$want" ] && [ "$got" = "$want" ]; then
+	pass
+else
+	fail "completion offers the commands '$got'; tlv --help lists '$want'"
+fi
 expect_completion 'story.yaml sub' summary s
 expect_completion 'sub/more.yaml' check sub/
 
