@@ -894,7 +894,8 @@ save_map(const struct tl_file *f, struct save_src *s, bool *stale,
  * the whole new file is loaded against the old, as before.
  */
 
-enum save_check { SAVE_CHECK_OK, SAVE_CHECK_BAD, SAVE_CHECK_WHOLE };
+enum save_check { SAVE_CHECK_OK, SAVE_CHECK_BAD, SAVE_CHECK_WHOLE,
+    SAVE_CHECK_TAKEN };
 
 /* The start of the line holding byte pos - 1... or pos, if at a line
  * start. */
@@ -1129,7 +1130,8 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
 		c = SAVE_CHECK_WHOLE;
 	else if (!save_region_loads(tl, f, &r, r0, r1,
 	    save_line_of(tl, f, s->p, r0), why))
-		c = SAVE_CHECK_BAD;
+		c = *why != NULL && strstr(*why, "' is taken") != NULL ?
+		    SAVE_CHECK_TAKEN : SAVE_CHECK_BAD;
 	save_src_drop(s, r0, r1 - r0);
 	buf_free(&r);
 	return c;
@@ -1229,9 +1231,15 @@ save_commit_src(struct tl_file *f, const struct timeline *tl,
 	if (ed->start > ed->end || ed->end > s->len)
 		return save_fail(err, "internal error: an edit outside",
 		    f->path, ERANGE);
-	if ((c = save_check_region(tl, f, s, ed, &why)) == SAVE_CHECK_WHOLE)
+	/* A refusal is confirmed on the whole file: the file's top (its
+	 * markup, say) may make the items mean what they alone do not. */
+	if ((c = save_check_region(tl, f, s, ed, &why)) != SAVE_CHECK_OK &&
+	    c != SAVE_CHECK_TAKEN) {
+		free(why);
+		why = NULL;
 		c = save_check_whole(f, s, ed, &why) ? SAVE_CHECK_OK :
 		    SAVE_CHECK_BAD;
+	}
 	if (c != SAVE_CHECK_OK) {
 		if (err != NULL)
 			*err = xasprintf("not saved: the change would break %s "
@@ -1275,9 +1283,13 @@ save_check(const struct timeline *tl, const struct tl_file *f,
 		*why = xstrdup("an edit outside the file");
 		return false;
 	}
-	if ((c = save_check_region(tl, f, &s, ed, why)) == SAVE_CHECK_WHOLE)
-		return save_check_whole(f, &s, ed, why);
-	return c == SAVE_CHECK_OK;
+	if ((c = save_check_region(tl, f, &s, ed, why)) == SAVE_CHECK_OK)
+		return true;
+	if (c == SAVE_CHECK_TAKEN)	/* an error at the next load */
+		return false;
+	free(*why);	/* a refusal is confirmed on the whole file */
+	*why = NULL;
+	return save_check_whole(f, &s, ed, why);
 }
 
 bool
