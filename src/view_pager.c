@@ -97,7 +97,7 @@ vp_help_text(const struct app *app, struct buf *b)
 	    "to:DATE file:F id:I\n  has:notes has:sources asof:DATE, bare "
 	    "words and \"phrases\"; -term negates.\n  Contested claims: "
 	    "source:TEXT sources:N (independent) rel:contradicts;\n  with "
-	    "asof: the list shows the verdict as of then; ~: it changed.\n");
+	    "asof: the list shows the verdict as of then; !: it changed.\n");
 	buf_free(&keys);
 }
 

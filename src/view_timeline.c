@@ -438,9 +438,9 @@ vt_draw_row(struct app *app, int y, size_t row)
 		return;
 	attrset(sel ? attr : ui_status_attr(app, shown));
 	x += ui_put(y, x, status, strlen(status), VT_STATUS_W, true);
-	/* '~': the verdict changed (by the filter's asof: date) */
+	/* '!': the verdict changed (by the filter's asof: date) */
 	if (claims_changed(e, asof) && x < app->cols)
-		ui_put(y, x, "~", 1, 1, false);
+		ui_put(y, x, "!", 1, 1, false);
 	x += 2;
 	attrset(attr);
 	if (app->tl.files[e->file].stale && x < app->cols)
