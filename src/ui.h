@@ -296,6 +296,12 @@ void	 ui_draw(struct app *);
  * top (and to the end if to_end: the drawing clamps it); false if a is
  * not a scroll. */
 bool	 ui_scroll(size_t *top, size_t page, enum action, bool to_end);
+/* A chooser's keys (the related links', the sources'): j/k move *row
+ * among n rows, g/G and PgUp/PgDn to the first/last, BACK goes back to
+ * the list, ? and E do nothing (the chooser is the cursor's event's:
+ * close it first); UI_PASS for the rest (q: back to the list). */
+enum ui_reaction ui_chooser_action(struct app *, size_t *row, size_t n,
+	    enum action);
 
 /* --- the terminal (ui_term.c) --- */
 

@@ -51,6 +51,38 @@ ui_draw(struct app *app)
 	refresh();
 }
 
+enum ui_reaction
+ui_chooser_action(struct app *app, size_t *row, size_t n, enum action a)
+{
+	size_t	last = n > 0 ? n - 1 : 0;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+		*row += *row < last;
+		break;
+	case ACTION_MOVE_UP:
+		*row -= *row > 0;
+		break;
+	case ACTION_MOVE_FIRST:
+	case ACTION_PAGE_UP:
+		*row = 0;
+		break;
+	case ACTION_MOVE_LAST:
+	case ACTION_PAGE_DOWN:
+		*row = last;
+		break;
+	case ACTION_BACK:
+		ui_view_show(app, UI_VIEW_TIMELINE);
+		break;
+	case ACTION_HELP:
+	case ACTION_DIAGNOSTICS:
+		return UI_NOTHING;
+	default:
+		return UI_PASS;
+	}
+	return UI_REDRAW;
+}
+
 bool
 ui_scroll(size_t *top, size_t page, enum action a, bool to_end)
 {

@@ -164,39 +164,11 @@ static enum ui_reaction
 vr_action(struct app *app, enum action a)
 {
 	const struct tl_event	*e = browse_current(&app->br);
-	size_t			 last = e != NULL && e->nrelated > 0 ?
-				    e->nrelated - 1 : 0;
 	size_t			*row = &vr_of(app)->row;
 
-	switch (a) {
-	case ACTION_MOVE_DOWN:
-		*row += *row < last;
-		break;
-	case ACTION_MOVE_UP:
-		*row -= *row > 0;
-		break;
-	case ACTION_MOVE_FIRST:
-	case ACTION_PAGE_UP:
-		*row = 0;
-		break;
-	case ACTION_MOVE_LAST:
-	case ACTION_PAGE_DOWN:
-		*row = last;
-		break;
-	case ACTION_DETAIL:
-	case ACTION_FOLLOW:
+	if (a == ACTION_DETAIL || a == ACTION_FOLLOW)
 		return vr_follow(app, *row);
-	case ACTION_BACK:
-		ui_view_show(app, UI_VIEW_TIMELINE);
-		break;
-	case ACTION_HELP:
-	case ACTION_DIAGNOSTICS:
-		/* The chooser is the cursor's event's: close it first. */
-		return UI_NOTHING;
-	default:
-		return UI_PASS;	/* q: back to the list */
-	}
-	return UI_REDRAW;
+	return ui_chooser_action(app, row, e != NULL ? e->nrelated : 0, a);
 }
 
 /* A click on a link's row follows it. */

@@ -110,39 +110,12 @@ static enum ui_reaction
 vs_action(struct app *app, enum action a)
 {
 	struct vs_state	*vs = vs_of(app);
-	size_t		 count, last;
+	size_t		 count;
 
-	vs_source(browse_current(&app->br), 0, &count);
-	last = count > 0 ? count - 1 : 0;
-	switch (a) {
-	case ACTION_MOVE_DOWN:
-		vs->row += vs->row < last;
-		break;
-	case ACTION_MOVE_UP:
-		vs->row -= vs->row > 0;
-		break;
-	case ACTION_MOVE_FIRST:
-	case ACTION_PAGE_UP:
-		vs->row = 0;
-		break;
-	case ACTION_MOVE_LAST:
-	case ACTION_PAGE_DOWN:
-		vs->row = last;
-		break;
-	case ACTION_DETAIL:
-	case ACTION_OPEN_SOURCE:
+	if (a == ACTION_DETAIL || a == ACTION_OPEN_SOURCE)
 		return vs_open(app, vs->row);
-	case ACTION_BACK:
-		ui_view_show(app, UI_VIEW_TIMELINE);
-		break;
-	case ACTION_HELP:
-	case ACTION_DIAGNOSTICS:
-		/* The chooser is the cursor's event's: close it first. */
-		return UI_NOTHING;
-	default:
-		return UI_PASS;	/* q: back to the list */
-	}
-	return UI_REDRAW;
+	vs_source(browse_current(&app->br), 0, &count);
+	return ui_chooser_action(app, &vs->row, count, a);
 }
 
 static enum ui_reaction
