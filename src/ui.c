@@ -302,9 +302,7 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config,
 	if (filter != NULL && !browse_set_filter(&app.br, filter, &err, &col))
 		fatal("invalid filter at column %zu: %s", col + 1, err);
 	if (app.diags.errors + app.conf_diags.errors > 0)
-		ui_message(&app, true, "%zu error%s in the files: E shows them",
-		    app.diags.errors + app.conf_diags.errors,
-		    app.diags.errors + app.conf_diags.errors == 1 ? "" : "s");
+		ui_say_errors(&app);
 	if (!started)
 		ui_start(&app);
 	if (!app.utf8)

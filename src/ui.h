@@ -362,6 +362,10 @@ void	 ui_filter_work(struct app *, double ms);
 
 /* --- the files (ui_files.c) --- */
 
+/* The status line says how many errors the files and the config have,
+ * each by name, and that E shows them. */
+void	 ui_say_errors(struct app *);
+
 /* The first load of everything named: big inputs load on a thread behind
  * a progress screen (or with the first events at once), which starts the
  * terminal (true); a quit meanwhile ends the process. */

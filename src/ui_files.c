@@ -367,6 +367,22 @@ ui_replace_timeline(struct app *app, const char *keep, struct timeline *tl,
 	ui_views_reset(app);
 }
 
+void
+ui_say_errors(struct app *app)
+{
+	size_t	files = app->diags.errors, conf = app->conf_diags.errors;
+
+	if (conf == 0)
+		ui_message(app, true, "%zu error%s in the files: E shows them",
+		    files, files == 1 ? "" : "s");
+	else if (files == 0)
+		ui_message(app, true, "%zu error%s in the config: E shows them",
+		    conf, conf == 1 ? "" : "s");
+	else
+		ui_message(app, true, "%zu error%s in the files and %zu in the "
+		    "config: E shows them", files, files == 1 ? "" : "s", conf);
+}
+
 /* The whole timeline is loaded: it takes the place of the first events. */
 static void
 ui_load_finish(struct app *app)
@@ -377,9 +393,8 @@ ui_load_finish(struct app *app)
 	ui_loader_take(app->loader, &tl, &diags);
 	app->loader = NULL;
 	ui_replace_timeline(app, NULL, &tl, &diags);
-	if (app->diags.errors > 0)
-		ui_message(app, true, "%zu error%s in the files: E shows them",
-		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
+	if (app->diags.errors + app->conf_diags.errors > 0)
+		ui_say_errors(app);
 	else
 		ui_message(app, false, "loaded: %zu events", app->tl.nevents);
 }

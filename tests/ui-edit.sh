@@ -336,6 +336,8 @@ expect_grep 'filter: -tag:taiwan' config1.txt "config: default filter"
 expect_grep '4/5 events' config1.txt "config: the filter applies"
 expect_grep "config:4:1: error: unknown directive 'bogus'" config2.txt \
     "config: a bad line is a problem"
+expect_grep '1 error in the config: E shows them' config1.txt \
+    "config: the status line names the config, not the files"
 expect_grep 'by: carol' story.yaml "config: the author"
 expect_grep 'text: from the config' story.yaml "config: bound key"
 
