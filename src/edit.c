@@ -437,6 +437,138 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 	return ok;
 }
 
+/* --- verdicts ------------------------------------------------------------ */
+
+/* A verdict as a block list item ("- date: ...", then status and by), or
+ * as a flow mapping. */
+static void
+edit_verdict_text(struct buf *b, size_t indent, const struct edit_verdict *v,
+    const char *eol)
+{
+	bool	flow = eol == NULL;
+
+	if (flow)
+		buf_adds(b, "{date: ");
+	else {
+		edit_spaces(b, indent);
+		buf_adds(b, "- date: ");
+	}
+	edit_scalar(b, v->date, flow);
+	buf_adds(b, flow ? ", status: " : eol);
+	if (!flow) {
+		edit_spaces(b, indent + 2);
+		buf_adds(b, "status: ");
+	}
+	edit_scalar(b, v->status, flow);
+	if (v->by != NULL) {
+		buf_adds(b, flow ? ", by: " : eol);
+		if (!flow) {
+			edit_spaces(b, indent + 2);
+			buf_adds(b, "by: ");
+		}
+		edit_scalar(b, v->by, flow);
+	}
+	buf_adds(b, flow ? "}" : eol);
+}
+
+bool
+edit_plan_verdict(const char *buf, size_t len, const struct tl_event *e,
+    const struct edit_verdict *v, struct edit *ed, char **err)
+{
+	struct tl_key	 k;
+	struct buf	 item = BUF_INIT;
+	bool		 ok = true;
+
+	memset(ed, 0, sizeof *ed);
+	if (!edit_event_plain(buf, len, e, err))
+		return false;
+	if (!edit_key(buf, len, e, "verdicts", &k))
+		return edit_fail(err, "the event has no 'verdicts' list");
+	if (k.value.end > k.value.start && buf[k.value.start] == '[' &&
+	    buf[k.value.end - 1] == ']') {
+		edit_verdict_text(&item, 0, v, NULL);
+		edit_flow_insert(ed, buf, k.value.start, k.value.end - 1, &item,
+		    ", ");
+	} else if (edit_block_seq(buf, len, k.value.start, k.value.end)) {
+		edit_verdict_text(&item, edit_indent_of(buf, k.value.start), v,
+		    edit_eol(buf, len));
+		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
+		    k.value.end), &item, edit_eol(buf, len), err);
+	} else
+		ok = edit_fail(err, "its 'verdicts' is not a list");
+	buf_free(&item);
+	return ok;
+}
+
+/* The item text (a mapping at column 0) as the one item of a file's
+ * events list, each line indented by four ("  - " on the first): back
+ * with edit_item_unwrap. */
+static void
+edit_item_wrap(struct buf *b, const char *text)
+{
+	const char	*p, *nl;
+
+	buf_adds(b, "events:\n");
+	for (p = text; *p != '\0'; p = nl != NULL ? nl + 1 : "") {
+		nl = strchr(p, '\n');
+		buf_adds(b, p == text ? "  - " : "    ");
+		buf_add(b, p, nl != NULL ? (size_t)(nl - p + 1) : strlen(p));
+	}
+}
+
+static char *
+edit_item_unwrap(const char *w, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p = w + strlen("events:\n"), *end = w + len, *nl;
+
+	for (; p < end; p = nl != NULL ? nl + 1 : end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		p += (size_t)(end - p) >= 4 ? 4 : (size_t)(end - p);
+		buf_add(&b, p, nl != NULL ? (size_t)(nl - p + 1) :
+		    (size_t)(end - p));
+	}
+	return buf_detach(&b);
+}
+
+char *
+edit_item_verdict(const char *item_text, const struct tl_event *old,
+    const char *date, const char *by)
+{
+	struct timeline		 tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	struct buf		 b = BUF_INIT;
+	const struct tl_verdict	*vs;
+	const struct tl_event	*e;
+	struct edit_verdict	 v;
+	struct edit		 ed;
+	char			*out = NULL, *nb;
+	size_t			 n;
+
+	edit_item_wrap(&b, item_text);
+	if (yamlio_load_buffer(&tl, timeline_add_file(&tl, "event"), b.data,
+	    b.len, &diags) && diags.errors == 0 && tl.nevents == 1) {
+		e = &tl.events[0];
+		vs = tl_event_verdicts(e);
+		n = tl_event_nverdicts(e);
+		v.date = date;
+		v.status = tl_status_name(e->status);
+		v.by = by;
+		if (e->status != TL_STATUS_NONE && e->status != old->status &&
+		    n > 0 && vs[n - 1].status != e->status &&
+		    edit_plan_verdict(b.data, b.len, e, &v, &ed, NULL)) {
+			nb = edit_apply(b.data, b.len, &ed, &n);
+			out = edit_item_unwrap(nb, n);
+			free(nb);
+			edit_free(&ed);
+		}
+	}
+	timeline_free(&tl);
+	diag_free(&diags);
+	buf_free(&b);
+	return out;
+}
+
 /* --- delete, add, replace ------------------------------------------------ */
 
 /* An item of a flow list: remove it and one comma beside it. */

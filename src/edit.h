@@ -61,6 +61,32 @@ struct edit_event {
 bool	 edit_plan_note(const char *buf, size_t len, const struct tl_event *,
 	    const struct edit_note *, struct edit *, char **err);
 
+/* The fields of a new verdict (SPEC section 10). */
+struct edit_verdict {
+	const char	*date;		/* YYYY-MM-DD */
+	const char	*status;	/* a status name */
+	const char	*by;		/* or NULL */
+};
+
+/* Append a verdict at the end of the event's verdicts list (a block or
+ * flow list).  An event without one is refused: its status is all the
+ * file says of its verdict. */
+bool	 edit_plan_verdict(const char *buf, size_t len, const struct tl_event *,
+	    const struct edit_verdict *, struct edit *, char **err);
+
+/*
+ * An edit that changes the status of an event with a verdicts list
+ * records a verdict (SPEC section 10): when item_text (as
+ * edit_plan_replace takes it; the event old as it was) gives the event
+ * another status and a verdicts list whose last verdict is not that
+ * status, item_text with {date, status: the new one, by (unless NULL)}
+ * at the end of the list, malloc'd.  Else NULL: there is nothing to add
+ * (no verdicts list, the status unchanged, or the edit added the verdict
+ * itself), and the edit is saved as it is.
+ */
+char	*edit_item_verdict(const char *item_text, const struct tl_event *old,
+	    const char *date, const char *by);
+
 /* Remove the event's item from the events list (its lines, in a block
  * list). */
 bool	 edit_plan_delete(const char *buf, size_t len, const struct tl_event *,

@@ -646,6 +646,24 @@ ui_read_text(const char *path)
 	return buf_detach(&b);
 }
 
+/* The edited text with a verdict added when it changes the status of an
+ * event with a verdicts list (edit_item_verdict), or NULL. */
+static char *
+ui_edit_verdict(const struct app *app, const char *text)
+{
+	const struct tl_event	*old;
+	char			*now, *out;
+
+	if (app->edits->id == NULL ||
+	    (old = timeline_find_id(&app->tl, app->edits->id)) == NULL)
+		return NULL;
+	now = date_now_text();
+	now[10] = '\0';		/* the date part */
+	out = edit_item_verdict(text, old, now, app->author);
+	free(now);
+	return out;
+}
+
 static void	ui_edit_finish(struct app *);
 static void	ui_edit_answer(struct app *, int32_t, void *);
 
@@ -660,7 +678,7 @@ ui_editor_round(struct app *app)
 {
 	struct ui_edits	*ue = ui_edits(app);
 	struct ui_change	 c;
-	char			*text, *why = NULL, *id, *fixed;
+	char			*text, *why = NULL, *id, *fixed, *verdict;
 
 	if (!ui_run_editor(ue->path, 0)) {
 		ui_message(app, true, "cannot run the editor: %s",
@@ -700,12 +718,16 @@ ui_editor_round(struct app *app)
 	c.keep = id;
 	c.file = ue->file;
 	c.text = fixed != NULL ? fixed : text;
-	if (ui_apply_say(app, &c, ue->id != NULL ? "edited" : "added"))
+	if ((verdict = ui_edit_verdict(app, c.text)) != NULL)
+		c.text = verdict;
+	if (ui_apply_say(app, &c, ue->id == NULL ? "added" : verdict != NULL ?
+	    "edited, verdict added" : "edited"))
 		ui_edit_finish(app);
 	else
 		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
 	free(text);
 	free(fixed);
+	free(verdict);
 	free(id);
 }
 

@@ -979,6 +979,70 @@ START_TEST(test_undo_window)
 }
 END_TEST
 
+/* An edit that changes the status of an event with verdicts records a
+ * verdict at the end of its list (block or flow), and nothing else. */
+static const struct {
+	const char	*old, *edited, *want;
+} item_verdicts[] = {
+	{ "status: disputed", /* block list */
+	  "id: a\ndate: 2024\ntitle: A\nstatus: confirmed\nverdicts:\n"
+	  "  - date: 2024-01-01\n    status: disputed\n    by: X\n"
+	  "tags: [t]   # kept\n",
+	  "id: a\ndate: 2024\ntitle: A\nstatus: confirmed\nverdicts:\n"
+	  "  - date: 2024-01-01\n    status: disputed\n    by: X\n"
+	  "  - date: 2026-11-29\n    status: confirmed\n    by: alice\n"
+	  "tags: [t]   # kept\n" },
+	{ "status: alleged", /* flow list, last key, no final newline */
+	  "id: a\ndate: 2024\ntitle: A\nstatus: denied\n"
+	  "verdicts: [{date: 2024, status: alleged}]  # c",
+	  "id: a\ndate: 2024\ntitle: A\nstatus: denied\n"
+	  "verdicts: [{date: 2024, status: alleged}, {date: 2026-11-29, "
+	  "status: denied, by: alice}]  # c" },
+	{ "status: alleged", /* flush block list, a block scalar after */
+	  "id: a\ndate: 2024\ntitle: A\nstatus: reported\nverdicts:\n"
+	  "- date: 2024\n  status: alleged\ndescription: |\n  text\n",
+	  "id: a\ndate: 2024\ntitle: A\nstatus: reported\nverdicts:\n"
+	  "- date: 2024\n  status: alleged\n"
+	  "- date: 2026-11-29\n  status: reported\n  by: alice\n"
+	  "description: |\n  text\n" },
+	{ "status: alleged", /* no verdicts list */
+	  "id: a\ndate: 2024\ntitle: A\nstatus: denied\n", NULL },
+	{ "status: denied", /* the status unchanged */
+	  "id: a\ndate: 2024\ntitle: B\nstatus: denied\n"
+	  "verdicts: [{date: 2024, status: alleged}]\n", NULL },
+	{ "status: alleged", /* the edit wrote the verdict */
+	  "id: a\ndate: 2024\ntitle: A\nstatus: denied\n"
+	  "verdicts: [{date: 2024, status: alleged}, {date: 2025, "
+	  "status: denied}]\n", NULL },
+	{ "status: alleged", /* no status now */
+	  "id: a\ndate: 2024\ntitle: A\n"
+	  "verdicts: [{date: 2024, status: alleged}]\n", NULL },
+};
+
+START_TEST(test_item_verdict)
+{
+	struct loaded	 a;
+	struct buf	 src = BUF_INIT;
+	char		*out;
+
+	buf_printf(&src, "events:\n  - {id: a, date: 2024, title: A, %s}\n",
+	    item_verdicts[_i].old);
+	load(&a, src.data, src.len);
+	ck_assert(a.ok && a.tl.nevents == 1);
+	out = edit_item_verdict(item_verdicts[_i].edited, &a.tl.events[0],
+	    "2026-11-29", "alice");
+	if (item_verdicts[_i].want == NULL)
+		ck_assert_msg(out == NULL, "%s", out);
+	else {
+		ck_assert_msg(out != NULL, "no verdict added");
+		ck_assert_str_eq(out, item_verdicts[_i].want);
+	}
+	free(out);
+	unload(&a);
+	buf_free(&src);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -1001,6 +1065,8 @@ edit_suite(void)
 	tcase_add_test(tc, test_spaced_items);
 	tcase_add_test(tc, test_item_prune);
 	tcase_add_test(tc, test_undo_window);
+	tcase_add_loop_test(tc, test_item_verdict, 0,
+	    (int)(sizeof item_verdicts / sizeof item_verdicts[0]));
 	tcase_add_loop_test(tc, test_save_check, 0,
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
 	suite_add_tcase(s, tc);
