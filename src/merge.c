@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "edit.h"
+#include "idindex.h"
 #include "load.h"
 #include "merge.h"
 #include "timeline.h"
@@ -35,8 +36,7 @@ struct merge_side {
 	size_t		 len;
 	struct timeline	 tl;
 	char		**keys;		/* per event: id, or "\1" + its text */
-	uint32_t	*slots;		/* key table: event index + 1, 0 empty */
-	size_t		 mask;
+	struct idindex	 ix;		/* of the keys */
 };
 
 struct merge_splice {
@@ -169,30 +169,13 @@ merge_newline(struct buf *b, const char *eol)
 
 /* --- loading ------------------------------------------------------------- */
 
-static bool
-merge_key_slot(struct merge_side *sd, const char *key, size_t *slot)
-{
-	size_t	i = load_hash(key, strlen(key)) & sd->mask;
-
-	while (sd->slots[i] != 0) {
-		if (strcmp(sd->keys[sd->slots[i] - 1], key) == 0) {
-			*slot = i;
-			return true;
-		}
-		i = (i + 1) & sd->mask;
-	}
-	*slot = i;
-	return false;
-}
-
 /* The event of side sd with key, or NULL. */
 static struct tl_event *
 merge_find(struct merge_side *sd, const char *key)
 {
-	size_t	slot;
+	uint32_t	at = idindex_find(&sd->ix, key);
 
-	return merge_key_slot(sd, key, &slot) ?
-	    &sd->tl.events[sd->slots[slot] - 1] : NULL;
+	return at != IDINDEX_NONE ? &sd->tl.events[at] : NULL;
 }
 
 static void
@@ -203,16 +186,23 @@ merge_item_text(const struct merge_side *sd, const struct tl_event *e,
 	edit_item_text(sd->buf, sd->len, e, out);
 }
 
+/* The first repeat of a key (idindex's dup). */
+static void
+merge_dup(void *ctx, size_t first, size_t again)
+{
+	size_t	*at = ctx;
+
+	(void)first;
+	if (*at == SIZE_MAX)
+		*at = again;
+}
+
 static bool
 merge_index(struct merge *m, struct merge_side *sd, const char *name)
 {
 	struct buf	b = BUF_INIT;
-	size_t		i, slot, cap = 16;
+	size_t		i, again = SIZE_MAX;
 
-	while (cap < sd->tl.nevents * 2)
-		cap *= 2;
-	sd->mask = cap - 1;
-	sd->slots = xcalloc(cap, sizeof *sd->slots);
 	sd->keys = xcalloc(sd->tl.nevents + 1, sizeof *sd->keys);
 	for (i = 0; i < sd->tl.nevents; i++) {
 		const struct tl_event *e = &sd->tl.events[i];
@@ -223,16 +213,18 @@ merge_index(struct merge *m, struct merge_side *sd, const char *name)
 			merge_item_text(sd, e, &b);
 			sd->keys[i] = xasprintf("\1%s", buf_str(&b));
 		}
-		if (merge_key_slot(sd, sd->keys[i], &slot)) {
-			diag_add(m->diags, DIAG_ERROR, name, e->span.line,
-			    e->span.col, "two events without an id are the "
-			    "same; tlv cannot tell them apart in a merge");
-			buf_free(&b);
-			return false;
-		}
-		sd->slots[slot] = (uint32_t)i + 1;
 	}
 	buf_free(&b);
+	idindex_build(&sd->ix, sd->keys, sizeof *sd->keys, sd->tl.nevents,
+	    merge_dup, &again);
+	if (again != SIZE_MAX) {
+		const struct tl_event *e = &sd->tl.events[again];
+
+		diag_add(m->diags, DIAG_ERROR, name, e->span.line, e->span.col,
+		    "two events without an id are the same; tlv cannot tell "
+		    "them apart in a merge");
+		return false;
+	}
 	return true;
 }
 
@@ -1067,7 +1059,7 @@ merge_side_free(struct merge_side *sd)
 	for (i = 0; sd->keys != NULL && i < sd->tl.nevents; i++)
 		free(sd->keys[i]);
 	free(sd->keys);
-	free(sd->slots);
+	idindex_free(&sd->ix);
 	timeline_free(&sd->tl);
 }
 

@@ -2,7 +2,7 @@
 /*
  * Story-level changes between two versions of a timeline file; see
  * storydiff.h.  Events are matched by a key: the id, or "\1DATE\1TITLE"
- * for an event without one, looked up in a small hash table of the old
+ * for an event without one, looked up in an index (idindex.h) of the old
  * version's events.
  */
 #include "config.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "load.h"
+#include "idindex.h"
 #include "storydiff.h"
 #include "text.h"
 #include "timeline.h"
@@ -28,9 +28,8 @@
 
 struct sd_index {
 	char		**keys;		/* per old event */
-	uint32_t	 *slots;	/* event index + 1; 0 empty */
+	struct idindex	  ix;		/* of the keys */
 	bool		 *seen;		/* matched by a new event */
-	size_t		  mask;
 };
 
 static char *
@@ -40,40 +39,34 @@ sd_key(const struct tl_event *e)
 	    xasprintf("\1%s\1%s", e->date_text, e->title);
 }
 
-static size_t
-sd_slot(const struct sd_index *ix, const char *key, bool *found)
-{
-	size_t	i = load_hash(key, strlen(key)) & ix->mask;
-
-	*found = false;
-	while (ix->slots[i] != 0) {
-		if (strcmp(ix->keys[ix->slots[i] - 1], key) == 0) {
-			*found = true;
-			break;
-		}
-		i = (i + 1) & ix->mask;
-	}
-	return i;
-}
-
 static void
 sd_index_build(struct sd_index *ix, const struct timeline *tl)
 {
-	size_t	cap = 16, i, s;
-	bool	found;
+	size_t	i;
 
-	while (cap < tl->nevents * 2)
-		cap *= 2;
-	ix->mask = cap - 1;
-	ix->slots = xcalloc(cap, sizeof *ix->slots);
 	ix->keys = xcalloc(tl->nevents + 1, sizeof *ix->keys);
 	ix->seen = xcalloc(tl->nevents + 1, sizeof *ix->seen);
-	for (i = 0; i < tl->nevents; i++) {
+	for (i = 0; i < tl->nevents; i++)
 		ix->keys[i] = sd_key(&tl->events[i]);
-		s = sd_slot(ix, ix->keys[i], &found);
-		if (!found)	/* the first of a duplicate key */
-			ix->slots[s] = (uint32_t)i + 1;
-	}
+	/* The first of a duplicate key is the one matched. */
+	ix->ix = (struct idindex)IDINDEX_INIT;
+	idindex_build(&ix->ix, ix->keys, sizeof *ix->keys, tl->nevents, NULL,
+	    NULL);
+}
+
+/* The old event that new event e is a version of, now seen; IDINDEX_NONE
+ * if none (or that one was matched already). */
+static uint32_t
+sd_match(struct sd_index *ix, const struct tl_event *e)
+{
+	char		*key = sd_key(e);
+	uint32_t	 at = idindex_find(&ix->ix, key);
+
+	free(key);
+	if (at == IDINDEX_NONE || ix->seen[at])
+		return IDINDEX_NONE;
+	ix->seen[at] = true;
+	return at;
 }
 
 static void
@@ -84,7 +77,7 @@ sd_index_free(struct sd_index *ix, size_t n)
 	for (i = 0; i < n; i++)
 		free(ix->keys[i]);
 	free(ix->keys);
-	free(ix->slots);
+	idindex_free(&ix->ix);
 	free(ix->seen);
 }
 
@@ -310,22 +303,16 @@ storydiff_lines(const struct timeline *old, const struct timeline *new,
 {
 	struct sd_index	 ix;
 	struct sd_out	 o = { out, color, 0 };
-	size_t		 i, s;
-	bool		 found;
-	char		*key;
+	size_t		 i;
+	uint32_t	 at;
 
-	memset(&ix, 0, sizeof ix);
 	sd_index_build(&ix, old);
 	for (i = 0; i < new->nevents; i++) {
 		const struct tl_event *e = &new->events[i];
 
-		key = sd_key(e);
-		s = sd_slot(&ix, key, &found);
-		free(key);
-		if (found && !ix.seen[ix.slots[s] - 1]) {
-			ix.seen[ix.slots[s] - 1] = true;
-			sd_event(&o, &old->events[ix.slots[s] - 1], e);
-		} else
+		if ((at = sd_match(&ix, e)) != IDINDEX_NONE)
+			sd_event(&o, &old->events[at], e);
+		else
 			sd_event_line(&o, "added", SD_GREEN, e);
 	}
 	for (i = 0; i < old->nevents; i++)
@@ -396,25 +383,18 @@ storydiff_marks(const struct timeline *old, const struct timeline *new,
     uint32_t file, uint8_t *marks)
 {
 	struct sd_index	 ix;
-	size_t		 i, s, gone = 0;
-	bool		 found;
-	char		*key;
+	size_t		 i, gone = 0;
+	uint32_t	 at;
 
-	memset(&ix, 0, sizeof ix);
 	sd_index_build(&ix, old);
 	for (i = 0; i < new->nevents; i++) {
 		const struct tl_event *e = &new->events[i];
 
 		if (e->file != file)
 			continue;
-		key = sd_key(e);
-		s = sd_slot(&ix, key, &found);
-		free(key);
-		if (found && !ix.seen[ix.slots[s] - 1]) {
-			ix.seen[ix.slots[s] - 1] = true;
-			marks[i] = sd_event_marks(&old->events[ix.slots[s] - 1],
-			    e);
-		} else
+		if ((at = sd_match(&ix, e)) != IDINDEX_NONE)
+			marks[i] = sd_event_marks(&old->events[at], e);
+		else
 			marks[i] = STORYDIFF_ADDED;
 	}
 	for (i = 0; i < old->nevents; i++)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "idindex.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -98,9 +99,7 @@ timeline_add_file(struct timeline *tl, const char *path)
 static void
 timeline_unindex(struct timeline *tl)
 {
-	free(tl->ids);
-	tl->ids = NULL;
-	tl->ids_mask = 0;
+	idindex_free(&tl->ids);
 }
 
 /* Events added, dropped or moved: what was known to have changed in
@@ -112,63 +111,15 @@ timeline_forget_changes(struct timeline *tl)
 	tl->changed = NULL;
 }
 
-static size_t
-timeline_id_hash(const char *s)
-{
-	size_t	h = (size_t)14695981039346656037ULL;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * (size_t)1099511628211ULL;
-	return h;
-}
-
 /* Index every id; on duplicates the first loaded (the first in the array,
  * which is in load order) wins, and dup (if not NULL) hears of each pair,
  * the winner first, in the order they are met. */
-#define TIMELINE_AHEAD	8
-
 void
 timeline_index(struct timeline *tl, void (*dup)(void *, size_t, size_t),
     void *ctx)
 {
-	size_t	cap = 16, i, h, ahead[TIMELINE_AHEAD];
-
-	timeline_unindex(tl);
-	while (cap < tl->nevents * 2)
-		cap *= 2;
-	tl->ids = xreallocarray(NULL, cap, sizeof *tl->ids);
-	memset(tl->ids, 0xFF, cap * sizeof *tl->ids);
-	tl->ids_mask = cap - 1;
-	/* The slots are far apart in a big index: each id is hashed
-	 * TIMELINE_AHEAD events before its slot is needed, and the slot
-	 * fetched meanwhile. */
-	for (i = 0; i < tl->nevents + TIMELINE_AHEAD; i++) {
-		const char	*id;
-		size_t		 slot = i % TIMELINE_AHEAD;
-		uint32_t	 at;
-
-		/* The event TIMELINE_AHEAD back, whose hash is in the slot
-		 * the next one takes. */
-		if (i >= TIMELINE_AHEAD &&
-		    (id = tl->events[i - TIMELINE_AHEAD].id) != NULL) {
-			for (h = ahead[slot];
-			    (at = tl->ids[h]) != TIMELINE_NO_ID;
-			    h = (h + 1) & tl->ids_mask)
-				if (strcmp(tl->events[at].id, id) == 0)
-					break;
-			if (at == TIMELINE_NO_ID)
-				tl->ids[h] = (uint32_t)(i - TIMELINE_AHEAD);
-			else if (dup != NULL)
-				dup(ctx, at, i - TIMELINE_AHEAD);
-		}
-		if (i < tl->nevents && (id = tl->events[i].id) != NULL) {
-			h = timeline_id_hash(id) & tl->ids_mask;
-			ahead[slot] = h;
-#ifdef __GNUC__
-			__builtin_prefetch(&tl->ids[h]);
-#endif
-		}
-	}
+	idindex_build(&tl->ids, tl->nevents > 0 ? &tl->events[0].id : NULL,
+	    sizeof tl->events[0], tl->nevents, dup, ctx);
 }
 
 void
@@ -481,7 +432,6 @@ static void
 timeline_permute(struct timeline *tl, uint32_t *from)
 {
 	uint32_t	 i, j, k, next;
-	size_t		 h;
 	struct tl_event	 held;
 
 	/* Slot j gets the event now at from[j].  As each event is moved,
@@ -499,17 +449,15 @@ timeline_permute(struct timeline *tl, uint32_t *from)
 		tl->events[j] = held;
 		from[i] = j | TIMELINE_MOVED;
 	}
-	if (tl->ids != NULL)
-		for (h = 0; h <= tl->ids_mask; h++)
-			if (tl->ids[h] != TIMELINE_NO_ID)
-				tl->ids[h] = from[tl->ids[h]] &
-				    ~TIMELINE_MOVED;
+	for (i = 0; i < tl->nevents; i++)
+		from[i] &= ~TIMELINE_MOVED;
+	idindex_renumber(&tl->ids, from);
 }
 
 void
 timeline_sort_apply(struct timeline *tl, uint32_t *from)
 {
-	if (tl->ids == NULL)	/* while the events are in load order */
+	if (tl->ids.slots == NULL)	/* while the events are in load order */
 		timeline_index(tl, NULL, NULL);
 	timeline_forget_changes(tl);
 	timeline_permute(tl, from);
@@ -525,14 +473,12 @@ timeline_sort(struct timeline *tl)
 struct tl_event *
 timeline_find_id(const struct timeline *tl, const char *id)
 {
-	size_t	i, h;
+	size_t		i;
+	uint32_t	at;
 
-	if (tl->ids != NULL) {
-		for (h = timeline_id_hash(id) & tl->ids_mask;
-		    tl->ids[h] != TIMELINE_NO_ID; h = (h + 1) & tl->ids_mask)
-			if (strcmp(tl->events[tl->ids[h]].id, id) == 0)
-				return &tl->events[tl->ids[h]];
-		return NULL;
+	if (tl->ids.slots != NULL) {
+		at = idindex_find(&tl->ids, id);
+		return at != IDINDEX_NONE ? &tl->events[at] : NULL;
 	}
 	for (i = 0; i < tl->nevents; i++) {
 		const char *eid = tl->events[i].id;
@@ -597,7 +543,7 @@ timeline_free(struct timeline *tl)
 		free(tl->files[i].path);
 	free(tl->files);
 	free(tl->events);
-	free(tl->ids);
+	idindex_free(&tl->ids);
 	free(tl->dropped);
 	free(tl->html);
 	free(tl->changed);

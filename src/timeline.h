@@ -26,6 +26,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
+#include "idindex.h"
 
 enum tl_status {
 	TL_STATUS_NONE = 0,
@@ -235,11 +236,10 @@ struct timeline {
 	size_t			 nevents;
 	size_t			 cap;
 	struct arena		 arena;
-	/* Id index (open addressing over event indexes, TIMELINE_NO_ID
-	 * empty), built by load_check or timeline_sort; NULL until then or
-	 * after a change. */
-	uint32_t		*ids;
-	size_t			 ids_mask;
+	/* The events by id (idindex.h; the keys are the events' ids),
+	 * built by load_check or timeline_sort; not built (ids.slots NULL)
+	 * until then or after a change. */
+	struct idindex		 ids;
 	/* Ids of events dropped for their errors, in load order. */
 	struct tl_dropped_id	*dropped;
 	size_t			 ndropped;
@@ -252,10 +252,8 @@ struct timeline {
 	uint8_t			*changed;
 };
 
-#define TIMELINE_NO_ID	UINT32_MAX
-
-#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, NULL, 0, NULL, 0, 0, \
-	NULL, 0, 0, NULL }
+#define TIMELINE_INIT { NULL, 0, NULL, 0, 0, ARENA_INIT, IDINDEX_INIT, NULL, \
+	0, 0, NULL, 0, 0, NULL }
 
 /* The event's last instant, which sorts second: the later of its date's
  * and its end's. */

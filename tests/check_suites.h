@@ -11,6 +11,7 @@ Suite	*conf_suite(void);
 Suite	*date_suite(void);
 Suite	*edit_suite(void);
 Suite	*export_suite(void);
+Suite	*idindex_suite(void);
 Suite	*lanes_suite(void);
 Suite	*merge_suite(void);
 Suite	*query_suite(void);

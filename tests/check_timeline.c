@@ -142,7 +142,7 @@ START_TEST(test_lookup)
 	 * first loaded event wins although it sorts later. */
 	add(&tl, a, "x", "2000");
 	timeline_sort(&tl);
-	ck_assert_ptr_nonnull(tl.ids);
+	ck_assert_ptr_nonnull(tl.ids.slots);
 	ck_assert_str_eq(timeline_find_id(&tl, "x")->date_text, "2022");
 	ck_assert_str_eq(timeline_find_id(&tl, "y")->date_text, "2023");
 	ck_assert_ptr_null(timeline_find_id(&tl, "z"));
