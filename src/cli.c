@@ -230,6 +230,7 @@ static struct cli_env {
 	struct marks_index	index;
 	bool			loaded;
 	struct query_env	env;
+	struct diag_list	diags;		/* the config's */
 } cli_env;
 
 static bool
@@ -256,14 +257,13 @@ cli_marked(void *arg, const struct timeline *tl, const struct tl_event *e)
 static const struct query_env *
 cli_query_env(const struct cli *c)
 {
-	struct diag_list	 diags = DIAG_LIST_INIT;
 	bool			 required;
 	char			*path = conf_path(c->config, &required);
 
 	conf_free(&cli_env.conf);
+	diag_free(&cli_env.diags);
 	if (path != NULL)
-		conf_load(&cli_env.conf, path, required, &diags);
-	diag_free(&diags);
+		conf_load(&cli_env.conf, path, required, &cli_env.diags);
 	free(path);
 	conf_query_env(&cli_env.conf, &cli_env.env);
 	cli_env.env.marked = cli_marked;
@@ -297,6 +297,12 @@ cli_query(const struct cli *c, bool *ok)
 	for (i = text_width(b.data, b.len); i > 0; i--)
 		fputc(' ', stderr);
 	fputs("^\n", stderr);
+	/* An @NAME may be unknown because its line was bad: say so. */
+	if (cli_env.diags.errors > 0) {
+		fprintf(stderr, "tlv%s%s: configuration problems (a bad line "
+		    "is skipped):\n", *c->cmd != '\0' ? " " : "", c->cmd);
+		diag_print(&cli_env.diags, stderr, DIAG_WARNING);
+	}
 	buf_free(&b);
 	free(err);
 	return NULL;

@@ -37,6 +37,16 @@ struct conf_ctx {
 	size_t			 nw;
 	struct diag_list	*diags;
 	bool			 ok;
+	/* The filter lines, checked when every saved filter is known (one
+	 * may use another given below it). */
+	struct conf_pending {
+		char		*line;
+		unsigned	 lineno;
+		size_t		 start, end;	/* the query in line */
+		size_t		 saved;		/* its index in c->saved, or
+						   SIZE_MAX: the default */
+	}			*pending;
+	size_t			 npending;
 };
 
 struct conf_directive {
@@ -289,27 +299,87 @@ conf_do_unbind(struct conf_ctx *x)
 		conf_add_binding(x->c, key, ACTION_NONE);
 }
 
-/* The rest of the line from word i as written, checked as a query (it
- * may use the saved filters above it); NULL after an error. */
+/* The rest of the line from word i as written, to be checked as a query
+ * once the file is read (conf_check_filters); saved: as in struct
+ * conf_pending. */
 static char *
-conf_query_text(struct conf_ctx *x, size_t i)
+conf_query_text(struct conf_ctx *x, size_t i, size_t saved)
 {
-	size_t		 start = x->w[i].start, end = x->w[x->nw - 1].end;
-	char		*text = xstrndup(x->line + start, end - start);
-	char		*err = NULL;
-	size_t		 col = 0;
-	struct query	*q;
-	struct query_env env;
+	size_t			 start = x->w[i].start;
+	struct conf_pending	*pe;
 
-	conf_query_env(x->c, &env);
-	if ((q = query_parse_env(text, &env, &err, &col)) == NULL) {
-		conf_error(x, start + col, "invalid filter: %s", err);
-		free(err);
+	x->pending = xreallocarray(x->pending, x->npending + 1,
+	    sizeof *x->pending);
+	pe = &x->pending[x->npending++];
+	pe->line = xstrndup(x->line, x->len);
+	pe->lineno = x->lineno;
+	pe->start = start;
+	pe->end = x->w[x->nw - 1].end;
+	pe->saved = saved;
+	return xstrndup(x->line + start, pe->end - start);
+}
+
+/* Remove saved filter i (its line had an error). */
+static void
+conf_saved_drop(struct conf *c, size_t i)
+{
+	free((void *)(uintptr_t)c->saved[i].name);
+	free((void *)(uintptr_t)c->saved[i].text);
+	memmove(&c->saved[i], &c->saved[i + 1], (c->nsaved - i - 1) *
+	    sizeof *c->saved);
+	c->nsaved--;
+}
+
+/*
+ * Check the filter lines with every saved filter known: an error is
+ * reported at its line and column, and the line is skipped (a saved
+ * filter with one is dropped, after all are checked: one that uses it
+ * has the error too).  The last good default filter is the one.
+ */
+static void
+conf_check_filters(struct conf_ctx *x)
+{
+	struct conf		*c = x->c;
+	struct conf_pending	*pe;
+	struct query_env	 env;
+	struct query		*q;
+	bool			*bad = xcalloc(c->nsaved + 1, sizeof *bad);
+	char			*err, *text;
+	size_t			 i, col;
+
+	for (i = 0; i < x->npending; i++) {
+		pe = &x->pending[i];
+		x->line = pe->line;
+		x->len = strlen(pe->line);
+		x->lineno = pe->lineno;
+		text = xstrndup(pe->line + pe->start, pe->end - pe->start);
+		conf_query_env(c, &env);
+		env.self = pe->saved != SIZE_MAX ? c->saved[pe->saved].name :
+		    NULL;
+		err = NULL;
+		col = 0;
+		if ((q = query_parse_env(text, &env, &err, &col)) == NULL) {
+			conf_error(x, pe->start + col, "invalid filter: %s",
+			    err);
+			if (pe->saved != SIZE_MAX)
+				bad[pe->saved] = true;
+		} else if (pe->saved == SIZE_MAX) {
+			free(c->filter);
+			c->filter = text;
+			text = NULL;
+		}
 		free(text);
-		return NULL;
+		query_free(q);
+		free(err);
+		free(pe->line);
 	}
-	query_free(q);
-	return text;
+	for (i = c->nsaved; i-- > 0;)
+		if (bad[i])
+			conf_saved_drop(c, i);
+	free(bad);
+	free(x->pending);
+	x->pending = NULL;
+	x->npending = 0;
 }
 
 /* filter NAME = QUERY */
@@ -330,8 +400,7 @@ conf_filter_saved(struct conf_ctx *x)
 		    "NAME = QUERY)");
 		return;
 	}
-	if ((text = conf_query_text(x, 3)) == NULL)
-		return;
+	text = conf_query_text(x, 3, c->nsaved);
 	c->saved = xreallocarray(c->saved, c->nsaved + 1, sizeof *c->saved);
 	c->saved[c->nsaved].name = xstrdup(name);
 	c->saved[c->nsaved].text = text;
@@ -343,7 +412,6 @@ conf_filter_saved(struct conf_ctx *x)
 static void
 conf_do_filter(struct conf_ctx *x)
 {
-	char		*text;
 	const char	*w1 = x->w[1].text, *eq = strchr(w1, '=');
 
 	if (x->nw >= 3 && strcmp(x->w[2].text, "=") == 0 &&
@@ -367,10 +435,7 @@ conf_do_filter(struct conf_ctx *x)
 		    "filter NAME = QUERY)");
 		return;
 	}
-	if ((text = conf_query_text(x, 1)) == NULL)
-		return;
-	free(x->c->filter);
-	x->c->filter = text;
+	free(conf_query_text(x, 1, SIZE_MAX));
 }
 
 static void
@@ -528,6 +593,24 @@ conf_path(const char *option, bool *required)
 	return NULL;
 }
 
+/* The file's diagnostics, from index from, in the order of its lines
+ * (the filter lines' are found at its end): stable. */
+static void
+conf_sort_diags(struct diag_list *diags, size_t from)
+{
+	struct diag	d;
+	size_t		i, j;
+
+	for (i = from + 1; i < diags->n; i++) {
+		d = diags->v[i];
+		for (j = i; j > from && (diags->v[j - 1].line > d.line ||
+		    (diags->v[j - 1].line == d.line &&
+		    diags->v[j - 1].col > d.col)); j--)
+			diags->v[j] = diags->v[j - 1];
+		diags->v[j] = d;
+	}
+}
+
 bool
 conf_load(struct conf *c, const char *path, bool required,
     struct diag_list *diags)
@@ -538,6 +621,7 @@ conf_load(struct conf *c, const char *path, bool required,
 	char		*line = NULL;
 	size_t		 cap = 0;
 	ssize_t		 n;
+	size_t		 n0 = diags->n;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT && !required)
@@ -562,6 +646,8 @@ conf_load(struct conf *c, const char *path, bool required,
 		    strerror(errno));
 		x.ok = false;
 	}
+	conf_check_filters(&x);
+	conf_sort_diags(diags, n0);
 	free(line);
 	fclose(f);
 	return x.ok;

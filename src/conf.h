@@ -66,8 +66,9 @@ struct conf {
 	char			*filter;	/* or NULL; a valid query */
 	struct query_saved	*saved;		/* "filter NAME = QUERY", in
 						   file order (name and text
-						   owned); a query may use
-						   those above it */
+						   owned); each a valid
+						   query with all of them
+						   (no loop) */
 	size_t			 nsaved;
 	enum conf_date_display	 date_display;
 };

@@ -178,7 +178,9 @@ lineedit_complete(struct lineedit *le)
 	const char	*text = buf_str(&le->text), *first = NULL;
 	size_t		 start = le->cursor, plen, common = 0, nfit = 0, i, k;
 
-	while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\t')
+	/* After a ',' too: @a,@b is either saved filter. */
+	while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\t' &&
+	    text[start - 1] != ',')
 		start--;
 	start += text[start] == '-' && start < le->cursor;
 	plen = le->cursor - start;

@@ -7,8 +7,9 @@
  * (history), Enter (accept), Esc/C-g (cancel), and Tab, which completes
  * the word before the cursor from a list the caller gives
  * (lineedit_set_words): to the longest beginning the words that fit share,
- * and with a blank after it when only one fits.  A leading '-' of the
- * word (a negated query term) is kept out of the match.
+ * and with a blank after it when only one fits.  A word starts after a
+ * blank or a ',' (@a,@b in a query); a leading '-' of the word (a negated
+ * query term) is kept out of the match.
  */
 #ifndef TLV_LINEEDIT_H
 #define TLV_LINEEDIT_H

@@ -1089,23 +1089,30 @@ query_saved_text(const struct query_env *env, const char *name, size_t len)
 	return NULL;
 }
 
-/* "@a -> @b -> @a" for a filter that uses itself. */
+/* Marks a loop's message, which goes up the chain as it is: it names
+ * the whole loop already. */
+#define QUERY_LOOP_MSG	"refers to itself"
+
+/* "saved filter 'a' refers to itself (a -> b -> a)": the chain from
+ * name's first place on it. */
 static char *
-query_saved_loop(const struct query_parser *p, const char *name, size_t len)
+query_saved_loop(const struct query_parser *p, const char *name, size_t len,
+    size_t from)
 {
 	struct buf	b = BUF_INIT;
 	size_t		i;
 
-	buf_printf(&b, "saved filter '@%.*s' uses itself (", (int)len, name);
-	for (i = 0; i < p->depth; i++)
-		buf_printf(&b, "@%s -> ", p->chain[i]);
-	buf_printf(&b, "@%.*s)", (int)len, name);
+	buf_printf(&b, "saved filter '%.*s' " QUERY_LOOP_MSG " (", (int)len,
+	    name);
+	for (i = from; i < p->depth; i++)
+		buf_printf(&b, "%s -> ", p->chain[i]);
+	buf_printf(&b, "%.*s)", (int)len, name);
 	return buf_detach(&b);
 }
 
-/* @NAME at pos (the '@'): parse the saved filter's text into t. */
+/* One @NAME at pos (the '@'): its text parsed into a value of t. */
 static bool
-query_parse_saved(struct query_parser *p, struct query_term *t)
+query_parse_saved_one(struct query_parser *p, struct query_term *t)
 {
 	const char		*name = p->s + p->pos + 1, *text;
 	const char		*chain[QUERY_SAVED_DEPTH];
@@ -1113,7 +1120,8 @@ query_parse_saved(struct query_parser *p, struct query_term *t)
 	size_t			 len, at = p->pos, i, col = 0;
 	char			*err = NULL, *key;
 
-	for (len = 0; name[len] != '\0' && !query_is_blank(name[len]); len++)
+	for (len = 0; name[len] != '\0' && name[len] != ',' &&
+	    !query_is_blank(name[len]); len++)
 		continue;
 	if (!query_saved_name_ok(name, len))
 		return query_fail(p, at, xstrdup(len == 0 ? "missing name "
@@ -1127,7 +1135,7 @@ query_parse_saved(struct query_parser *p, struct query_term *t)
 		if (strlen(p->chain[i]) == len &&
 		    memcmp(p->chain[i], name, len) == 0)
 			return query_fail(p, at, query_saved_loop(p, name,
-			    len));
+			    len, i));
 	if (p->depth == QUERY_SAVED_DEPTH)
 		return query_fail(p, at, xstrdup("saved filters nested too "
 		    "deep"));
@@ -1141,14 +1149,32 @@ query_parse_saved(struct query_parser *p, struct query_term *t)
 	free(key);
 	p->pos += 1 + len;
 	if (v.u.sub == NULL) {
-		query_fail(p, at, xasprintf("in @%.*s at column %zu: %s",
-		    (int)len, name, col + 1, err));
+		query_fail(p, at, strstr(err, QUERY_LOOP_MSG) != NULL &&
+		    strncmp(err, "saved filter '", 14) == 0 ? xstrdup(err) :
+		    xasprintf("in @%.*s at column %zu: %s", (int)len, name,
+		    col + 1, err));
 		free(err);
 		return false;
 	}
 	t->field = &query_saved_field;
 	query_term_add_value(t, &v);
 	return true;
+}
+
+/* @NAME, or @a,@b: either saved filter (',' is OR, as in a value). */
+static bool
+query_parse_saved(struct query_parser *p, struct query_term *t)
+{
+	for (;;) {
+		if (!query_parse_saved_one(p, t))
+			return false;
+		if (p->s[p->pos] != ',')
+			return true;
+		if (p->s[++p->pos] != '@')
+			return query_fail(p, p->pos, xstrdup("another @NAME "
+			    "after ',' (either of two saved filters: "
+			    "@a,@b)"));
+	}
 }
 
 static bool
@@ -1205,7 +1231,8 @@ query_set_asof(struct query *q, date_time t)
 		struct query_term *term = &q->terms[i];
 
 		if (term->field == &query_saved_field)
-			query_set_asof(term->values[0].u.sub, t);
+			for (j = 0; j < term->nvalues; j++)
+				query_set_asof(term->values[j].u.sub, t);
 		else if (term->field->match == query_match_status)
 			for (j = 0; j < term->nvalues; j++)
 				term->values[j].asof = t;
@@ -1215,16 +1242,17 @@ query_set_asof(struct query *q, date_time t)
 bool
 query_asof(const struct query *q, date_time *t)
 {
-	size_t	i;
+	size_t	i, j;
 
 	for (i = 0; q != NULL && i < q->nterms; i++) {
 		const struct query_term *term = &q->terms[i];
 
 		if (term->negate)
 			continue;
-		if (term->field == &query_saved_field &&
-		    query_asof(term->values[0].u.sub, t))
-			return true;
+		for (j = 0; term->field == &query_saved_field &&
+		    j < term->nvalues; j++)
+			if (query_asof(term->values[j].u.sub, t))
+				return true;
 		if (term->field->match == query_match_asof) {
 			*t = term->values[0].u.date.latest;
 			return true;
@@ -1274,7 +1302,9 @@ struct query *
 query_parse_env(const char *text, const struct query_env *env, char **err,
     size_t *err_col)
 {
-	return query_parse_in(text, env, NULL, 0, err, err_col);
+	const char	*self = env != NULL ? env->self : NULL;
+
+	return query_parse_in(text, env, &self, self != NULL, err, err_col);
 }
 
 struct query *
@@ -1287,12 +1317,15 @@ bool
 query_uses(const struct query *q, const char *field)
 {
 	const struct query_term	*t;
-	size_t			 i;
+	size_t			 i, j;
 
 	for (i = 0; q != NULL && i < q->nterms; i++) {
 		t = &q->terms[i];
-		if (t->field == &query_saved_field ? query_uses(t->values[0].u.sub,
-		    field) : t->field->name != NULL &&
+		for (j = 0; t->field == &query_saved_field &&
+		    j < t->nvalues; j++)
+			if (query_uses(t->values[j].u.sub, field))
+				return true;
+		if (t->field != &query_saved_field && t->field->name != NULL &&
 		    strcmp(t->field->name, field) == 0)
 			return true;
 	}

@@ -21,7 +21,8 @@
  *	has:notes	has:sources  has:id  has:description  has:end  has:related
  *	has:mark	the user has marked the event (query_env's marked)
  *	@NAME		the saved filter NAME (query_env's saved): its terms,
- *			ANDed; -@NAME negates them as a whole
+ *			ANDed; -@NAME negates them as a whole; @a,@b is
+ *			either (',' is OR, as in a value)
  *	changed:K	changed since a commit (tl->changed, changes.h), K one
  *			of any (also "changed:" alone), added, notes, status,
  *			date, title, sources; nothing matches while the
@@ -72,6 +73,10 @@ struct query_env {
 	bool			(*marked)(void *arg, const struct timeline *,
 				    const struct tl_event *);
 	void			 *marked_arg;
+	const char		 *self;	/* the saved filter whose text is
+					   parsed (a config's check), so
+					   a loop back to it is found; or
+					   NULL */
 };
 
 /* Saved filters nest at most this deep (@a using @b using ...). */

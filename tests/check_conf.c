@@ -102,7 +102,7 @@ START_TEST(parse_all)
 END_TEST
 
 /* Saved filters: NAME = QUERY, the query as written; a query may use
- * those above it, the default filter too; a quoted "=" is no saved
+ * the others, the default filter too; a quoted "=" is no saved
  * filter. */
 START_TEST(parse_saved)
 {
@@ -203,9 +203,12 @@ static const struct {
 	{ "filter mine = tag:a stauts:x",
 	  "cfg:1:21: error: invalid filter: unknown field 'stauts' (did you "
 	  "mean 'status'?)" },
-	{ "filter mine = @later",
-	  "cfg:1:15: error: invalid filter: unknown saved filter '@later' "
+	{ "filter mine = @nowhere",
+	  "cfg:1:15: error: invalid filter: unknown saved filter '@nowhere' "
 	  "(filter NAME = QUERY in the config)" },
+	{ "filter mine = tag:a @mine",
+	  "cfg:1:21: error: invalid filter: saved filter 'mine' refers to "
+	  "itself (mine -> mine)" },
 	{ "filter @nope",
 	  "cfg:1:8: error: invalid filter: unknown saved filter '@nope' "
 	  "(filter NAME = QUERY in the config)" },
@@ -239,6 +242,41 @@ START_TEST(errors_each)
 	buf_free(&text);
 	buf_free(&out);
 	buf_free(&want);
+}
+END_TEST
+
+/* Saved filters may use those below them; a loop is reported at each
+ * of its lines, in the order of the lines, and those lines are skipped
+ * (a filter using one is an error too); the default filter may use any. */
+START_TEST(saved_order_and_loops)
+{
+	struct conf	c;
+	struct buf	out = BUF_INIT;
+
+	ck_assert(!conf_run("filter @mine\n"
+	    "filter mine = @kremlin -tag:x\n"
+	    "filter a = @b\n"
+	    "color denied purple\n"
+	    "filter b = tag:y @a\n"
+	    "filter uses = @a\n"
+	    "filter kremlin = tag:russia\n"
+	    "filter either = @kremlin,@mine\n", &c, &out));
+	ck_assert_str_eq(buf_str(&out),
+	    "cfg:3:12: error: invalid filter: saved filter 'a' refers to "
+	    "itself (a -> b -> a)\n"
+	    "cfg:4:14: error: unknown colour 'purple' (one of: black, red, "
+	    "green, yellow, blue, magenta, cyan, white, default)\n"
+	    "cfg:5:18: error: invalid filter: saved filter 'b' refers to "
+	    "itself (b -> a -> b)\n"
+	    "cfg:6:15: error: invalid filter: saved filter 'a' refers to "
+	    "itself (a -> b -> a)\n");
+	ck_assert_uint_eq(c.nsaved, 3);
+	ck_assert_str_eq(c.saved[0].name, "mine");
+	ck_assert_str_eq(c.saved[1].name, "kremlin");
+	ck_assert_str_eq(c.saved[2].name, "either");
+	ck_assert_str_eq(c.filter, "@mine");
+	conf_free(&c);
+	buf_free(&out);
 }
 END_TEST
 
@@ -396,6 +434,7 @@ conf_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_loop_test(tc, errors_each, 0, (int)N(error_cases));
 	tcase_add_test(tc, errors_all);
+	tcase_add_test(tc, saved_order_and_loops);
 	tcase_add_test(tc, errors_missing);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("keys");

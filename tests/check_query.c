@@ -675,6 +675,10 @@ static const struct match_case saved_cases[] = {
 	{ "@musk", "activation crimea wsj taiwan" },
 	{ "@both", "wsj" },
 	{ "@kremlin kremlin", "denial" },
+	/* either: ',' is OR, as inside a value */
+	{ "@kremlin,@both", "wsj denial moscow" },
+	{ "-@kremlin,@musk", "clubhouse elysee" },
+	{ "@both,@both tag:russia", "wsj" },
 	{ "has:mark", "crimea moscow" },
 	{ "-has:mark tag:starlink", "activation wsj taiwan elysee" },
 	{ "has:mark,notes", "crimea wsj moscow" },
@@ -709,10 +713,17 @@ static const struct {
 	  "QUERY in the config)" },
 	{ "@", 0, "missing name after '@'" },
 	{ "kremlin @a!b", 8, "a saved filter's name is letters" },
-	{ "@self", 0, "saved filter '@self' uses itself (@self -> @self)" },
-	{ "tag:y @loop-a", 6, "in @loop-a at column 1: in @loop-b at column "
-	  "7: saved filter '@loop-a' uses itself (@loop-a -> @loop-b -> "
-	  "@loop-a)" },
+	/* a loop is named whole, from the filter that comes back */
+	{ "@self", 0, "saved filter 'self' refers to itself (self -> self)" },
+	{ "tag:y @loop-a", 6, "saved filter 'loop-a' refers to itself "
+	  "(loop-a -> loop-b -> loop-a)" },
+	{ "@musk,@loop-b", 6, "saved filter 'loop-b' refers to itself "
+	  "(loop-b -> loop-a -> loop-b)" },
+	/* ',' is OR between @NAMEs only */
+	{ "@musk,tag:x", 6, "another @NAME after ',' (either of two saved "
+	  "filters: @a,@b)" },
+	{ "@musk,", 6, "another @NAME after ','" },
+	{ "@musk,@nope", 6, "unknown saved filter '@nope'" },
 	{ "@broken", 0, "in @broken at column 12: unknown field 'stauts'" },
 };
 

@@ -339,6 +339,8 @@ static const struct {
 	{ "tag:x ", SIZE_MAX, "tag:x ", 6, false },
 	/* in the middle: up to the cursor, and no second blank */
 	{ "@mi tag:x", 3, "@mine tag:x", 5, true },
+	/* after a ',': @a,@b is either filter */
+	{ "@mine,@mu", SIZE_MAX, "@mine,@musk ", 12, true },
 };
 
 START_TEST(test_complete)

@@ -46,6 +46,39 @@ expect_status 2 $? "unknown @NAME"
 expect_grep "invalid filter at column 7: unknown saved filter '@nope'" "$err" \
     "unknown @NAME"
 
+# A saved filter may use one defined below it; a loop is an error at each
+# of its lines, and a query using one of them says why it is unknown;
+# @a,@b is either.
+cat >"$tmp/config2" <<'CONF'
+filter alleged = status:alleged @putin
+filter loop = tag:x @back
+filter back = @loop
+filter putin = actor:putin
+filter denied = status:denied
+CONF
+TLV_CONFIG=$tmp/config2 "$TLV" summary --brief --filter '@alleged,@denied' \
+    story.yaml >"$out" 2>"$err"
+expect_status 0 $? "--filter @a,@b"
+expect_grep "refers to itself" "$err" "a loop in the config is reported"
+expect_out "--filter @a,@b, a filter using one below it" <<'TXT'
+late 2022  Musk reportedly begins regular contact with Putin  [alleged]
+2023?      Putin allegedly asks Musk not to activate Starlink over Taiwan  [alleged]
+TXT
+TLV_CONFIG=$tmp/config2 "$TLV" summary --brief --filter '@loop' \
+    story.yaml >"$out" 2>"$err"
+expect_status 2 $? "--filter @LOOP"
+cat >"$tmp/want" <<'TXT'
+tlv summary: invalid filter at column 1: unknown saved filter '@loop' (filter NAME = QUERY in the config)
+  @loop
+  ^
+tlv summary: configuration problems (a bad line is skipped):
+TXT
+printf '%s:2:21: error: invalid filter: %s\n%s:3:15: error: invalid filter: %s\n' \
+    "$tmp/config2" "saved filter 'loop' refers to itself (loop -> back -> loop)" \
+    "$tmp/config2" "saved filter 'back' refers to itself (back -> loop -> back)" \
+    >>"$tmp/want"
+diff -u "$tmp/want" "$err" && pass || fail "--filter @LOOP: the config's lines"
+
 # Marks: the store keys them by the file's absolute path and the id.
 mkdir -p "$XDG_STATE_HOME/tlv"
 printf '# tlv marks\n%s\tcontact\n%s\tcrimea\n/elsewhere/story.yaml\ttaiwan\n' \
