@@ -950,15 +950,35 @@ save_item_seen(const struct timeline *tl, uint32_t fi, size_t from,
 	return false;
 }
 
+/* The line of the item (a '-' at the list's column ind) that holds the
+ * line at ls, walking up; SIZE_MAX when a line at the list's column or
+ * less that begins none comes first (the list's key, another key). */
+static size_t
+save_item_up(const char *b, size_t len, size_t ls, long ind)
+{
+	long	col;
+	bool	item;
+
+	for (;; ls = save_bol(b, ls - 1)) {
+		col = save_line_col(b, len, ls, &item);
+		if (col == ind && item)
+			return ls;
+		if ((col >= 0 && col <= ind) || ls == 0)
+			return SIZE_MAX;
+	}
+}
+
 /* The region [*r0, *r1) of the old bytes that holds the splice, or
- * SAVE_CHECK_WHOLE. */
+ * SAVE_CHECK_WHOLE.  An insertion at a line's start (a note at the end
+ * of an item, a new item after it) belongs with the item before it: the
+ * region begins there, not at the next item. */
 static enum save_check
 save_region(const struct timeline *tl, const struct tl_file *f,
     const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
 {
 	const char	*b = s->p;
 	long		 ind = (long)f->events_indent, col;
-	size_t		 ls;
+	size_t		 ls = SIZE_MAX;
 	uint32_t	 fi;
 	bool		 item;
 
@@ -966,14 +986,13 @@ save_region(const struct timeline *tl, const struct tl_file *f,
 	    f->events_flow || f->nitems == 0 || ed->start < f->events_start)
 		return SAVE_CHECK_WHOLE;
 	fi = (uint32_t)(f - tl->files);
-	for (ls = save_bol(b, ed->start); ; ls = save_bol(b, ls - 1)) {
-		col = save_line_col(b, s->len, ls, &item);
-		if (col == ind && item)
-			break;
-		if ((col >= 0 && col < ind) || ls == 0)
-			return SAVE_CHECK_WHOLE;
-	}
-	if (!save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
+	if (ed->start == ed->end && ed->start > f->events_start &&
+	    save_bol(b, ed->start) == ed->start)
+		ls = save_item_up(b, s->len, save_bol(b, ed->start - 1), ind);
+	if (ls == SIZE_MAX)
+		ls = save_item_up(b, s->len, save_bol(b, ed->start), ind);
+	if (ls == SIZE_MAX ||
+	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
 		return SAVE_CHECK_WHOLE;
 	*r0 = ls;
 	ls = ed->end == save_bol(b, ed->end) ? ed->end :
@@ -1105,6 +1124,36 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
 	return line;
 }
 
+/* The region [*r0, *r1) of s that the change ed is checked on, and into
+ * r (empty) the YAML loaded for it: the region with the splice applied,
+ * under "events:"; or WHOLE (r left empty) when the region alone cannot
+ * tell (see above). */
+static enum save_check
+save_scope(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, struct buf *r,
+    size_t *r0, size_t *r1)
+{
+	const char	*text = ed->text.data != NULL ? ed->text.data : "";
+	size_t		 from;
+	enum save_check	 c;
+
+	if ((c = save_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
+		return c;
+	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))
+		return SAVE_CHECK_WHOLE;
+	buf_adds(r, "events:\n");
+	from = r->len;
+	buf_add(r, s->p + *r0, ed->start - *r0);
+	buf_add(r, text, ed->text.len);
+	if (*r1 > ed->end)
+		buf_add(r, s->p + ed->end, *r1 - ed->end);
+	if (!save_region_inside(r, from, (long)f->events_indent)) {
+		buf_free(r);
+		return SAVE_CHECK_WHOLE;
+	}
+	return SAVE_CHECK_OK;
+}
+
 /* Check the change ed to s by loading the region it touches (see
  * above): OK, BAD (with *why) or WHOLE (no region to check). */
 static enum save_check
@@ -1112,23 +1161,12 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
     const struct save_src *s, const struct edit *ed, char **why)
 {
 	struct buf		r = BUF_INIT;
-	size_t			r0, r1, from;
+	size_t			r0, r1;
 	enum save_check		c;
 
-	if ((c = save_region(tl, f, s, ed, &r0, &r1)) != SAVE_CHECK_OK)
+	if ((c = save_scope(tl, f, s, ed, &r, &r0, &r1)) != SAVE_CHECK_OK)
 		return c;
-	buf_adds(&r, "events:\n");
-	from = r.len;
-	buf_add(&r, s->p + r0, ed->start - r0);
-	buf_add(&r, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
-	if (r1 > ed->end)
-		buf_add(&r, s->p + ed->end, r1 - ed->end);
-	if (!save_region_inside(&r, from, (long)f->events_indent) ||
-	    save_refs(s->p + r0, r1 - r0) ||
-	    save_refs(ed->text.data != NULL ? ed->text.data : "",
-	    ed->text.len))
-		c = SAVE_CHECK_WHOLE;
-	else if (!save_region_loads(tl, f, &r, r0, r1,
+	if (!save_region_loads(tl, f, &r, r0, r1,
 	    save_line_of(tl, f, s->p, r0), why))
 		c = *why != NULL && strstr(*why, "' is taken") != NULL ?
 		    SAVE_CHECK_TAKEN : SAVE_CHECK_BAD;
@@ -1290,6 +1328,21 @@ save_check(const struct timeline *tl, const struct tl_file *f,
 	free(*why);	/* a refusal is confirmed on the whole file */
 	*why = NULL;
 	return save_check_whole(f, &s, ed, why);
+}
+
+bool
+save_check_scope(const struct timeline *tl, const struct tl_file *f,
+    const char *buf, size_t len, const struct edit *ed, size_t *from,
+    size_t *to)
+{
+	struct save_src	s = { buf, len, NULL };
+	struct buf	r = BUF_INIT;
+	bool		ok;
+
+	ok = ed->start <= ed->end && ed->end <= len &&
+	    save_scope(tl, f, &s, ed, &r, from, to) == SAVE_CHECK_OK;
+	buf_free(&r);
+	return ok;
 }
 
 bool

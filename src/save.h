@@ -86,6 +86,15 @@ bool	 save_check(const struct timeline *tl, const struct tl_file *f,
 	    const char *buf, size_t len, const struct edit *ed, char **why);
 
 /*
+ * What save_check loads for ed: true with [*from, *to) the bytes of buf
+ * (the items the change touches, ed applied between them), false when it
+ * loads the whole new file.  For tests and the bench.
+ */
+bool	 save_check_scope(const struct timeline *tl, const struct tl_file *f,
+	    const char *buf, size_t len, const struct edit *ed, size_t *from,
+	    size_t *to);
+
+/*
  * The one path for a change (SPEC section 7): lock the file's directory
  * (lock.h), read the file, plan the change on its bytes, commit, unlock.
  * If the file changed since it was loaded, reload (still under the lock)

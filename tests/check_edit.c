@@ -905,6 +905,74 @@ START_TEST(test_save_check)
 }
 END_TEST
 
+/*
+ * What the safety net loads (save_check_scope): the items a change
+ * touches, not the whole file.  A note or a key at the end of an item is
+ * an insertion at the next item's line, and is checked with the item it
+ * ends -- also in a list at column 0 -- and a new item after it.
+ */
+static const char scope_flat[] =
+    "title: T\n"
+    "events:\n"
+    "- id: a\n"
+    "  date: 2001-01-01\n"
+    "  title: A\n"
+    "- id: b\n"
+    "  date: 2001-01-02\n"
+    "  title: B\n"
+    "- id: c\n"
+    "  date: 2001-01-03\n"
+    "  title: C\n";
+
+static const struct {
+	const char	*src;
+	const char	*after;		/* the splice starts after this */
+	const char	*cut;		/* and removes these bytes */
+	const char	*text;
+	const char	*from, *to;	/* the scope, NULL: to the end */
+} scope_cases[] = {
+	{ check_src, "title: B\n", "", "    status: confirmed\n",
+	    "  - id: b", "  - id: c" },
+	{ check_src, "title: A\n", "", "  - id: d\n    date: 2001\n"
+	    "    title: D\n", "  - id: a", "  - id: b" },
+	{ check_src, "title: C\n", "", "    status: confirmed\n",
+	    "  - id: c", NULL },
+	{ check_src, "title: A\n", "  - id: b\n    date: 2001-01-02\n"
+	    "    title: B\n", "", "  - id: b", "  - id: c" },
+	{ scope_flat, "title: B\n", "", "  status: confirmed\n", "- id: b",
+	    "- id: c" },
+	{ scope_flat, "title: C\n", "", "  notes:\n    - at: 2001\n"
+	    "      text: n\n", "- id: c", NULL },
+};
+
+START_TEST(test_check_scope)
+{
+	const char	*src = scope_cases[_i].src, *at;
+	struct loaded	 l;
+	struct edit	 ed;
+	size_t		 from = 0, to = 0, len = strlen(src);
+
+	load(&l, src, len);
+	ck_assert(l.ok && l.diags.errors == 0);
+	at = strstr(src, scope_cases[_i].after);
+	ck_assert_ptr_nonnull(at);
+	memset(&ed, 0, sizeof ed);
+	ed.start = (size_t)(at - src) + strlen(scope_cases[_i].after);
+	ed.end = ed.start + strlen(scope_cases[_i].cut);
+	ck_assert(strncmp(src + ed.start, scope_cases[_i].cut,
+	    strlen(scope_cases[_i].cut)) == 0);
+	buf_adds(&ed.text, scope_cases[_i].text);
+	ck_assert_msg(save_check_scope(&l.tl, &l.tl.files[0], src, len, &ed,
+	    &from, &to), "case %d: the whole file is loaded", _i);
+	ck_assert_uint_eq(from, (size_t)(strstr(src, scope_cases[_i].from) -
+	    src));
+	ck_assert_uint_eq(to, scope_cases[_i].to == NULL ? len :
+	    (size_t)(strstr(src, scope_cases[_i].to) - src));
+	edit_free(&ed);
+	unload(&l);
+}
+END_TEST
+
 /* One plain-scalar policy (yamlout_plain_ok): the words some YAML reader
  * takes for null or a boolean are quoted by the editor and the exporters
  * alike; dates and times stay plain in a timeline, not in an export. */
@@ -1069,6 +1137,8 @@ edit_suite(void)
 	    (int)(sizeof item_verdicts / sizeof item_verdicts[0]));
 	tcase_add_loop_test(tc, test_save_check, 0,
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
+	tcase_add_loop_test(tc, test_check_scope, 0,
+	    (int)(sizeof scope_cases / sizeof scope_cases[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");
