@@ -983,7 +983,8 @@ save_region(const struct timeline *tl, const struct tl_file *f,
 	bool		 item;
 
 	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
-	    f->events_flow || f->nitems == 0 || ed->start < f->events_start)
+	    f->events_flow || f->nitems == 0 ||
+	    ed->start < save_bol(b, f->events_start))
 		return SAVE_CHECK_WHOLE;
 	fi = (uint32_t)(f - tl->files);
 	if (ed->start == ed->end && ed->start > f->events_start &&
@@ -1356,6 +1357,32 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
 	free(cur);
 	return ok;
 }
+
+/* Where the saved change ed to s went (save.h, struct save_where). */
+static void
+save_where_fill(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, struct save_where *w)
+{
+	struct buf	b = BUF_INIT;
+	size_t		r0, r1, i;
+
+	memset(w, 0, sizeof *w);
+	if (save_region(tl, f, s, ed, &r0, &r1) != SAVE_CHECK_OK)
+		return;
+	w->items = true;
+	w->r0 = r0;
+	w->r1 = r1;
+	w->line0 = save_line_of(tl, f, s->p, r0);
+	for (i = r0; i < r1; i++)
+		w->lines += s->p[i] == '\n';
+	buf_add(&b, s->p + r0, ed->start - r0);
+	buf_add(&b, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
+	buf_add(&b, s->p + ed->end, r1 - ed->end);
+	w->len = b.len;
+	w->bytes = b.data != NULL ? buf_detach(&b) : xstrdup("");
+	save_src_drop(s, r0, r1 - r0);
+}
+
 /* At most this many reloads under one lock (another program than tlv
  * may be writing the file meanwhile). */
 #define SAVE_RELOADS	3
@@ -1400,6 +1427,8 @@ save_change(const struct save_job *job, char **err)
 		if (job->plan(job->ctx, src.p, src.len, &ed, err))
 			ok = save_commit_src(f, job->tl, &src, &ed, job->undo,
 			    err);
+		if (ok && job->where != NULL)
+			save_where_fill(job->tl, f, &src, &ed, job->where);
 		save_src_free(&src);
 		if (ok && job->edit != NULL)
 			*job->edit = ed;

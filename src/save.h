@@ -103,6 +103,23 @@ bool	 save_check_scope(const struct timeline *tl, const struct tl_file *f,
  * reload a changed file is an error.  So a second tlv saving the same file
  * waits for the first, then applies its change to what the first wrote.
  */
+/*
+ * Where a saved change went, for the viewer to change its loaded timeline
+ * in place (apply.h) instead of loading the file again: the items
+ * [r0, r1) of the old bytes (whole lines, from line line0, with lines
+ * line breaks) held the splice, and bytes (malloc'd, len of them: the
+ * caller frees them) are what they are now.  items is false, and nothing
+ * else set, when no such items could be told apart (a flow list, JSON, a
+ * splice outside the events list): the whole file was checked.
+ */
+struct save_where {
+	bool		 items;
+	size_t		 r0, r1;
+	uint32_t	 line0, lines;
+	char		*bytes;
+	size_t		 len;
+};
+
 struct save_job {
 	struct tl_file	 *file;
 	bool		(*plan)(void *ctx, const char *buf, size_t len,
@@ -116,6 +133,7 @@ struct save_job {
 	struct save_undo *undo;		/* filled on success, or NULL */
 	struct edit	 *edit;		/* the splice made, on success (the
 					   caller frees it), or NULL */
+	struct save_where *where;	/* filled on success, or NULL */
 };
 
 bool	 save_change(const struct save_job *, char **err);

@@ -382,6 +382,14 @@ bool	 ui_files_changed(const struct app *);
  * the cursor on keep_id when given. */
 void	 ui_reload(struct app *);
 void	 ui_reload_quiet(struct app *, const char *keep_id);
+/*
+ * This tlv saved a change to file fi (where: what save_change said of
+ * it, or NULL): put it into the timeline in place (apply.h) where it can
+ * be, else load only that file again, else every file, keeping the
+ * cursor on keep_id when given; the other files' stamps stay.
+ */
+void	 ui_saved(struct app *, uint32_t fi, const struct save_where *where,
+	    const char *keep_id);
 /* Whether only the first events are loaded yet (and how far the whole
  * load got, if pct). */
 bool	 ui_loading(const struct app *, unsigned *pct);

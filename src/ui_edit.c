@@ -256,6 +256,7 @@ ui_apply(struct app *app, const struct ui_change *c, char **saved,
 	struct ui_job		 j = { .app = app, .c = c };
 	struct save_job		 job;
 	struct save_undo	 u;
+	struct save_where	 where;
 	struct edit		 ed;
 
 	*saved = *err = NULL;
@@ -281,6 +282,8 @@ ui_apply(struct app *app, const struct ui_change *c, char **saved,
 	job.tl = &app->tl;
 	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
 	job.edit = &ed;
+	job.where = &where;
+	memset(&where, 0, sizeof where);
 	if (!save_change(&job, err)) {
 		if (*err == NULL)
 			*err = xstrdup("not saved");
@@ -292,8 +295,9 @@ ui_apply(struct app *app, const struct ui_change *c, char **saved,
 		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
 	edit_free(&ed);
 	*saved = xstrdup(app->tl.files[j.fi].path);
-	ui_reload_quiet(app, c->keep != NULL ? c->keep :
+	ui_saved(app, j.fi, &where, c->keep != NULL ? c->keep :
 	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
+	free(where.bytes);
 	return true;
 }
 
@@ -381,7 +385,9 @@ ui_ensure_id(struct app *app)
 	struct save_job		 job;
 	struct edit		 ed;
 	struct save_undo	 u;
+	struct save_where	 where;
 	char			*id, *err = NULL;
+	uint32_t		 fi;
 	bool			 ok;
 
 	if (e == NULL) {
@@ -395,6 +401,7 @@ ui_ensure_id(struct app *app)
 	}
 	if (e->id != NULL)
 		return xstrdup(e->id);
+	fi = e->file;
 	id = edit_slug(&app->tl, e->date_text, e->title);
 	memset(&ed, 0, sizeof ed);
 	memset(&u, 0, sizeof u);
@@ -410,6 +417,8 @@ ui_ensure_id(struct app *app)
 	job.tl = &app->tl;
 	job.undo = &u;
 	job.edit = &ed;
+	job.where = &where;
+	memset(&where, 0, sizeof where);
 	if ((ok = save_change(&job, &err)))
 		ui_undo_push(app, &u, &ed, id, NULL);
 	edit_free(&ed);
@@ -420,7 +429,8 @@ ui_ensure_id(struct app *app)
 		free(id);
 		return NULL;
 	}
-	ui_reload_quiet(app, id);
+	ui_saved(app, fi, &where, id);
+	free(where.bytes);
 	return id;
 }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "apply.h"
 #include "load.h"
 #include "save.h"
 #include "text.h"
@@ -335,6 +336,40 @@ ui_load_head(struct app *app)
 	return true;
 }
 
+/* Where the cursor goes after the timeline changes: the event with id
+ * keep if given, else the one it is on (by id, or the time). */
+struct ui_keep {
+	char		*id;
+	date_time	 time;
+};
+
+static void
+ui_keep_take(const struct app *app, const char *keep, struct ui_keep *k)
+{
+	const struct tl_event	*e = browse_current(&app->br);
+
+	k->id = NULL;
+	k->time = app->lo;
+	if (e != NULL) {
+		k->id = e->id != NULL ? xstrdup(e->id) : NULL;
+		k->time = e->date.earliest;
+	}
+	if (keep != NULL) {
+		free(k->id);
+		k->id = xstrdup(keep);
+	}
+}
+
+/* The timeline changed under the views: the cursor back on k's event. */
+static void
+ui_keep_show(struct app *app, struct ui_keep *k)
+{
+	browse_reset(&app->br, &app->tl, k->id, k->time);
+	free(k->id);
+	k->id = NULL;
+	ui_views_reset(app);
+}
+
 /*
  * Put tl (with its diagnostics) in the place of the timeline shown, the
  * cursor staying on its event -- or on the event with id keep -- and free
@@ -344,27 +379,52 @@ static void
 ui_replace_timeline(struct app *app, const char *keep, struct timeline *tl,
     struct diag_list *diags)
 {
-	const struct tl_event	*e = browse_current(&app->br);
-	char			*keep_id = NULL;
-	date_time		 keep_time = app->lo;
+	struct ui_keep		 k;
 	struct timeline		 old = app->tl;
 
-	if (e != NULL) {
-		keep_id = e->id != NULL ? xstrdup(e->id) : NULL;
-		keep_time = e->date.earliest;
-	}
-	if (keep != NULL) {
-		free(keep_id);
-		keep_id = xstrdup(keep);
-	}
+	ui_keep_take(app, keep, &k);
 	diag_free(&app->diags);
 	app->tl = *tl;
 	app->diags = *diags;
 	ui_loaded(app);
-	browse_reset(&app->br, &app->tl, keep_id, keep_time);
+	ui_keep_show(app, &k);
 	timeline_free(&old);
-	free(keep_id);
-	ui_views_reset(app);
+}
+
+void
+ui_saved(struct app *app, uint32_t fi, const struct save_where *where,
+    const char *keep)
+{
+	struct apply_items	 c;
+	struct ui_keep		 k;
+	bool			 done;
+
+	ui_keep_take(app, keep, &k);
+	memset(&c, 0, sizeof c);
+	if (where != NULL && where->items) {
+		c.file = fi;
+		c.r0 = where->r0;
+		c.r1 = where->r1;
+		c.line0 = where->line0;
+		c.lines = where->lines;
+		c.bytes = where->bytes;
+		c.len = where->len;
+	}
+	done = (where != NULL && where->items &&
+	    apply_items(&app->tl, &app->diags, &c)) ||
+	    apply_file(&app->tl, &app->diags, fi);
+	if (!done) {
+		ui_reload_quiet(app, k.id);
+		free(k.id);
+		return;
+	}
+	/* Only the saved file is new: the others' stamps stay, so that a
+	 * change another program made to one of them is still seen. */
+	ui_measure(app);
+	ui_stamp(app->tl.files[fi].path, &app->stamps[fi]);
+	save_clean_stale(app->tl.files[fi].path);
+	ui_changes_start(app);
+	ui_keep_show(app, &k);
 }
 
 void

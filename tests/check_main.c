@@ -15,7 +15,8 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
-	sr = srunner_create(browse_suite());
+	sr = srunner_create(apply_suite());
+	srunner_add_suite(sr, browse_suite());
 	srunner_add_suite(sr, claims_suite());
 	srunner_add_suite(sr, conf_suite());
 	srunner_add_suite(sr, date_suite());

@@ -5,6 +5,7 @@
 
 #include <check.h>
 
+Suite	*apply_suite(void);
 Suite	*browse_suite(void);
 Suite	*claims_suite(void);
 Suite	*conf_suite(void);
