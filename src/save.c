@@ -977,7 +977,7 @@ save_region(const struct timeline *tl, const struct tl_file *f,
     const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
 {
 	const char	*b = s->p;
-	long		 ind = (long)f->events_indent, col;
+	long		 ind = (long)f->events_indent, col = -1;
 	size_t		 ls = SIZE_MAX;
 	uint32_t	 fi;
 	bool		 item;
