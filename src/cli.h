@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What the commands share: option parsing for filters and summary layout,
- * the default timeline directory, loading with diagnostics, and usage
- * errors.  Exit codes follow SPEC section 3.
+ * the default timeline directory, the configuration, the progress line,
+ * and usage errors.  Loading and its report are cmd_load.h's.  Exit codes
+ * follow SPEC section 3.
  */
 #ifndef TLV_CLI_H
 #define TLV_CLI_H

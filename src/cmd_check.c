@@ -7,10 +7,8 @@
 
 #include "cli.h"
 #include "cmd.h"
-#include "diag.h"
-#include "load.h"
+#include "cmd_load.h"
 #include "timeline.h"
-#include "xmalloc.h"
 
 static const char cmd_check_usage[] =
 "usage: tlv check [FILE|DIR ...]\n"
@@ -23,25 +21,11 @@ static const char cmd_check_usage[] =
 "\n"
 "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.\n";
 
-/* The problems in the order of the files, then of their lines. */
-static void
-cmd_check_sort(struct diag_list *diags, const struct timeline *tl)
-{
-	char	**paths = xcalloc(tl->nfiles + 1, sizeof *paths);
-	size_t	  i;
-
-	for (i = 0; i < tl->nfiles; i++)
-		paths[i] = tl->files[i].path;
-	diag_sort(diags, paths, tl->nfiles);
-	free(paths);
-}
-
 static int
 cmd_check_run(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "check" };
 	struct timeline		 tl = TIMELINE_INIT;
-	struct diag_list	 diags = DIAG_LIST_INIT;
 	char			**paths;
 	size_t			 n;
 	int			 status;
@@ -52,14 +36,7 @@ cmd_check_run(int argc, char **argv, const char *usage)
 	}
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
-	load_paths_progress(&tl, paths, n, &diags, cli_progress());
-	cmd_check_sort(&diags, &tl);
-	diag_print(&diags, stdout, DIAG_WARNING);
-	printf("%zu error%s, %zu warning%s\n", diags.errors,
-	    diags.errors == 1 ? "" : "s", diags.warnings,
-	    diags.warnings == 1 ? "" : "s");
-	status = diags.errors > 0 ? CLI_DATA_ERROR : CLI_OK;
-	diag_free(&diags);
+	status = cmd_load(&tl, paths, n, CMD_LOAD_EVERY | CMD_LOAD_PROGRESS);
 	timeline_free(&tl);
 	cli_free(&c);
 	return status;

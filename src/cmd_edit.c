@@ -20,11 +20,10 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_load.h"
 #include "conf.h"
 #include "date.h"
-#include "diag.h"
 #include "edit.h"
-#include "load.h"
 #include "save.h"
 #include "text.h"
 #include "timeline.h"
@@ -108,12 +107,9 @@ cmd_edit_error(const char *cmd, const char *fmt, ...)
 static void
 cmd_edit_load(struct timeline *tl, char **paths, size_t n)
 {
-	struct diag_list	diags = DIAG_LIST_INIT;
-	size_t			i;
+	size_t	i;
 
-	load_paths(tl, paths, n, &diags);
-	diag_print(&diags, stderr, DIAG_ERROR);
-	diag_free(&diags);
+	(void)cmd_load(tl, paths, n, CMD_LOAD_ERRORS);
 	for (i = 0; i < tl->nfiles; i++)
 		save_clean_stale(tl->files[i].path);
 }
@@ -232,7 +228,6 @@ cmd_edit_find(struct timeline *tl, const char *cmd, const char *id)
 {
 	struct tl_event	*found = NULL;
 	struct buf	 b = BUF_INIT;
-	unsigned	 d;
 	size_t		 i;
 
 	for (i = 0; i < tl->nevents; i++) {
@@ -273,11 +268,8 @@ cmd_edit_find(struct timeline *tl, const char *cmd, const char *id)
 		return found;
 	/* After a file could not be read, "no event" would mislead: the
 	 * event may be in it. */
-	for (i = 0, d = 0; i < tl->nfiles; i++)
-		d += tl->files[i].failed;
-	if (d > 0)
-		cmd_edit_error(cmd, "%u file%s could not be loaded (above); "
-		    "nothing changed", d, d == 1 ? "" : "s");
+	if (cmd_load_refused(cmd, tl))
+		;	/* it said so */
 	else if (cmd_edit_suggest(tl, id, &b))
 		cmd_edit_error(cmd, "no event with id '%s' (did you mean "
 		    "%s?)", id, b.data);

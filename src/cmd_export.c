@@ -15,11 +15,10 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_load.h"
 #include "date.h"
-#include "diag.h"
 #include "export.h"
 #include "html.h"
-#include "load.h"
 #include "query.h"
 #include "text.h"
 #include "timeline.h"
@@ -118,31 +117,6 @@ cmd_export_take_format(int argc, char **argv, char **out, const char **fmt)
 	return n;
 }
 
-/* Load paths; print errors (warnings only as a count) to stderr. */
-static int
-cmd_export_load(struct timeline *tl, char **paths, size_t n, bool sort)
-{
-	struct diag_list	diags = DIAG_LIST_INIT;
-	int			status = CLI_OK;
-	size_t			i;
-
-	if (sort)
-		load_paths_progress(tl, paths, n, &diags, cli_progress());
-	else {
-		for (i = 0; i < n; i++)
-			load_file(tl, paths[i], &diags);
-		load_check(tl, &diags);
-	}
-	diag_print(&diags, stderr, DIAG_ERROR);
-	if (diags.warnings > 0)
-		fprintf(stderr, "tlv: %zu warning%s; 'tlv check' shows them\n",
-		    diags.warnings, diags.warnings == 1 ? "" : "s");
-	if (diags.errors > 0)
-		status = CLI_DATA_ERROR;
-	diag_free(&diags);
-	return status;
-}
-
 /* The skip callback: one warning per event, sanitised. */
 static void
 cmd_export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
@@ -187,7 +161,7 @@ cmd_export_write(struct cli *c, enum export_format fmt,
 	int			 status;
 
 	cli_paths(c, &paths, &n);
-	status = cmd_export_load(&tl, paths, n, true);
+	status = cmd_load(&tl, paths, n, CMD_LOAD_REPORT);
 	cli_changes(c, q, &tl);
 	export_write(stdout, &tl, fmt, &opts);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
@@ -544,7 +518,8 @@ cmd_export_import(int argc, char **argv, const char *usage)
 	if (argc - optind != 1)
 		return cli_usage_error("import", "expected one FILE.json");
 	cli_config("import", config, NULL);
-	status = cmd_export_load(&tl, argv + optind, 1, false);
+	status = cmd_load(&tl, argv + optind, 1, CMD_LOAD_ERRORS |
+	    CMD_LOAD_COUNT | CMD_LOAD_IN_ORDER);
 	if (tl.nfiles == 1 && !tl.files[0].failed &&
 	    tl.files[0].format != TL_FORMAT_TIMELINEJS && tl.nevents > 0) {
 		fprintf(stderr, "tlv import: the file is not TimelineJS JSON "

@@ -16,8 +16,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
-#include "diag.h"
-#include "load.h"
+#include "cmd_load.h"
 #include "text.h"
 #include "timeline.h"
 
@@ -113,7 +112,6 @@ cmd_keys_ids(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "ids" };
 	struct timeline		 tl = TIMELINE_INIT;
-	struct diag_list	 diags = DIAG_LIST_INIT;
 	char			**paths;
 	size_t			 n, i;
 	int			 status;
@@ -123,7 +121,7 @@ cmd_keys_ids(int argc, char **argv, const char *usage)
 		return status;
 	}
 	cli_paths(&c, &paths, &n);
-	load_paths(&tl, paths, n, &diags);
+	status = cmd_load(&tl, paths, n, 0);
 	/* Only ids a shell can take back as one word are useful. */
 	for (i = 0; i < tl.nevents; i++) {
 		const char *id = tl.events[i].id;
@@ -133,10 +131,8 @@ cmd_keys_ids(int argc, char **argv, const char *usage)
 		    strpbrk(id, " \t\n") == NULL)
 			printf("%s\n", id);
 	}
-	status = diags.errors > 0 ? CLI_DATA_ERROR : CLI_OK;
 	if (fflush(stdout) != 0)
 		status = CLI_DATA_ERROR;
-	diag_free(&diags);
 	timeline_free(&tl);
 	cli_free(&c);
 	return status;

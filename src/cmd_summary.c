@@ -12,8 +12,7 @@
 
 #include "cli.h"
 #include "cmd.h"
-#include "diag.h"
-#include "load.h"
+#include "cmd_load.h"
 #include "query.h"
 #include "summary.h"
 #include "timeline.h"
@@ -35,24 +34,6 @@ CLI_FILTER_USAGE
 "  --config FILE      the configuration file (see tlv(1))\n"
 "\n"
 "Exit status: 0 success, 1 a file had errors, 2 usage error.\n";
-
-/* Load paths and print errors (warnings only as a count) to stderr. */
-static int
-cmd_summary_load(struct timeline *tl, char **paths, size_t n)
-{
-	struct diag_list	diags = DIAG_LIST_INIT;
-	int			status = CLI_OK;
-
-	load_paths_progress(tl, paths, n, &diags, cli_progress());
-	diag_print(&diags, stderr, DIAG_ERROR);
-	if (diags.warnings > 0)
-		fprintf(stderr, "tlv: %zu warning%s; 'tlv check' shows them\n",
-		    diags.warnings, diags.warnings == 1 ? "" : "s");
-	if (diags.errors > 0)
-		status = CLI_DATA_ERROR;
-	diag_free(&diags);
-	return status;
-}
 
 /* A terminal whose locale's character set is not UTF-8 would show UTF-8
  * as garbage: there, non-ASCII is written as <U+XXXX>.  A pipe or a file
@@ -86,7 +67,7 @@ cmd_summary_show(int argc, char **argv, const char *cmd, const char *usage)
 		return status;
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
-	status = cmd_summary_load(&tl, paths, n);
+	status = cmd_load(&tl, paths, n, CMD_LOAD_REPORT);
 	cli_changes(&c, q, &tl);
 	so.mode = c.mode;
 	so.width = cli_width(&c);

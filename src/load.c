@@ -111,6 +111,28 @@ load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 	return load_one(tl, path, diags, NULL);
 }
 
+bool
+load_buffer(struct timeline *tl, const char *name, const char *buf,
+    size_t len, struct diag_list *diags)
+{
+	uint32_t	fi = timeline_add_file(tl, name);
+	size_t		errors = diags->errors;
+	bool		ok;
+
+	if (buf == NULL)
+		buf = "";
+	tl->files[fi].size = len;
+	tl->files[fi].hash = load_hash(buf, len);
+	if (!yamlio_load_buffer(tl, fi, buf, len, diags)) {
+		timeline_sort(tl);
+		return false;
+	}
+	ok = diags->errors == errors;
+	load_check(tl, diags);
+	timeline_sort(tl);
+	return ok;
+}
+
 static bool
 load_is_timeline_name(const char *name)
 {

@@ -69,6 +69,18 @@ char	**load_dir_files(const char *dir, size_t *n);
 /* Load one file (no cross-file checks, no sort); false if it failed. */
 bool	 load_file(struct timeline *, const char *path, struct diag_list *);
 
+/*
+ * Bytes in memory (a version from git, a merge's result) as one file named
+ * name, which tl is to hold alone: parsed as load_file parses a file (its
+ * size and hash kept), then, if it could be parsed, checked as
+ * load_check does; then sorted.
+ * buf may be NULL when len is 0.  True if the bytes themselves loaded
+ * without an error (load_check's errors, duplicate ids, are in diags
+ * but do not count here).
+ */
+bool	 load_buffer(struct timeline *, const char *name, const char *buf,
+	    size_t len, struct diag_list *);
+
 /* Read a whole regular file (malloc'd, *len set); NULL with errno set:
  * EISDIR, EINVAL (not a regular file), EFBIG (over TL_MAX_FILE_SIZE). */
 char	*load_read_file(const char *path, size_t *len);

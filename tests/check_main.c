@@ -27,6 +27,7 @@ main(void)
 	srunner_add_suite(sr, query_suite());
 	srunner_add_suite(sr, reporter_suite());
 	srunner_add_suite(sr, lanes_suite());
+	srunner_add_suite(sr, load_suite());
 	srunner_add_suite(sr, ruler_suite());
 	srunner_add_suite(sr, storydiff_suite());
 	srunner_add_suite(sr, text_suite());

@@ -14,6 +14,7 @@ Suite	*edit_suite(void);
 Suite	*export_suite(void);
 Suite	*idindex_suite(void);
 Suite	*lanes_suite(void);
+Suite	*load_suite(void);
 Suite	*merge_suite(void);
 Suite	*query_suite(void);
 Suite	*reporter_suite(void);

@@ -254,4 +254,35 @@ expect_status 2 $? "bad --from"
 expect_grep "did you mean 'late 2022'" "$out" "bad --from"
 "$TLV" export story.yaml >"$out" 2>&1
 expect_status 2 $? "export without --format"
+# Every command loads and reports through cmd_load.c: the commands that
+# print events give the errors on stderr and the warnings as a count,
+# check gives every problem on stdout, ids gives none, each exits 1 on an
+# error.
+printf 'events:\n  - id: w\n    date: 2020\n    title: W\n    related: [nope]\n' >"$tmp/warn.yaml"
+printf 'events:\n  - id: a\n    date: 2020\n    title: A\n  - id: a\n    date: 2021\n    title: B\n' >"$tmp/dup.yaml"
+for cmd in summary "export --format csv"; do
+	# shellcheck disable=SC2086
+	"$TLV" $cmd "$tmp/warn.yaml" >"$out" 2>"$err"
+	expect_status 0 $? "$cmd, a warning"
+	expect_grep "^tlv: 1 warning; 'tlv check' shows them\$" "$err" \
+	    "$cmd, a warning"
+	# shellcheck disable=SC2086
+	"$TLV" $cmd "$tmp/dup.yaml" >"$out" 2>"$err"
+	expect_status 1 $? "$cmd, a duplicate id"
+	expect_grep "dup.yaml:5:9: error: duplicate id 'a'" "$err" \
+	    "$cmd, a duplicate id"
+done
+"$TLV" check "$tmp/dup.yaml" "$tmp/warn.yaml" >"$out" 2>"$err"
+expect_status 1 $? "check, two files"
+[ -s "$err" ] && fail "check, two files: stderr: $(cat "$err")"
+expect_grep "warn.yaml:5:15: warning: related id 'nope'" "$out" \
+    "check, two files"
+expect_grep "^1 error, 1 warning\$" "$out" "check, two files"
+"$TLV" ids "$tmp/dup.yaml" "$tmp/missing.yaml" >"$out" 2>"$err"
+expect_status 1 $? "ids, a missing file"
+[ -s "$err" ] && fail "ids, a missing file: stderr: $(cat "$err")"
+"$TLV" rm a "$tmp/warn.yaml" "$tmp/missing.yaml" >"$out" 2>"$err"
+expect_status 1 $? "rm, a missing file"
+expect_grep "^tlv rm: 1 file could not be loaded (above); nothing changed\$" \
+    "$err" "rm, a missing file"
 finish
