@@ -23,6 +23,8 @@
  *      event k's bytes or just after them, over up to 3 of its bytes; when
  *      the net lets it through, the new file must load without errors and
  *      every event the splice did not touch must be in it unchanged
+ *   7  give event k (when it has none) the text as id and a note with the
+ *      text, in one splice (edit_join, as the viewer's a does)
  *
  * Every change a planner makes must pass save_check too (the net must not
  * refuse a good change), but for op 5's copy of an event with an id: two
@@ -256,7 +258,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct timeline		 tl = TIMELINE_INIT, tl2 = TIMELINE_INIT;
 	struct buf		 want = BUF_INIT, got = BUF_INIT, item = BUF_INIT;
-	struct edit		 ed;
+	struct edit		 ed, ed1, ed2;
 	struct edit_note	 note;
 	struct edit_event	 ev;
 	const char		*nul, *file, *tagv[1];
@@ -268,8 +270,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&ed, 0, sizeof ed);
 	if (size < 3)
 		return 0;
-	op = data[0] % 7;
-	bits = data[0] / 7;
+	op = data[0] % 8;
+	bits = data[0] / 8;
 	nul = memchr(data + 2, '\0', size - 2);
 	if (nul == NULL)
 		return 0;
@@ -375,6 +377,31 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 6:
 		fuzz_splice(&tl, file, flen, k, bits, text, tlen);
 		goto out;
+	case 7:
+		if (tl.events[k].id != NULL)
+			goto out;
+		note.at = FUZZ_NOTE_AT;
+		note.by = bits & 1 ? text : NULL;
+		note.text = text;
+		memset(&ed1, 0, sizeof ed1);
+		memset(&ed2, 0, sizeof ed2);
+		planned = edit_plan_set_id(file, flen, &tl.events[k], text,
+		    &ed1, &err) && edit_plan_note(file, flen, &tl.events[k],
+		    &note, &ed2, &err) && edit_join(file, flen, &ed1, &ed2,
+		    &ed, &err);
+		edit_free(&ed1);
+		edit_free(&ed2);
+		for (i = 0; i < tl.nevents; i++) {
+			if (i == k)
+				tl.events[k].id = text;
+			fuzz_event_model(&want, &tl.events[i]);
+			if (i == k) {
+				want.len -= 3;	/* the "--\n" */
+				fuzz_note_model(&want, &note);
+				buf_adds(&want, "--\n");
+			}
+		}
+		break;
 	}
 	if (!planned) {
 		if (err == NULL)

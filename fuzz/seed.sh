@@ -49,7 +49,7 @@ done
 
 for f in "$src"/timelines/*.yaml "$src"/tests/data/*.yaml; do
 	[ -f "$f" ] || continue
-	for op in 0 1 2 3 4 5 6 15 33 20; do
+	for op in 0 1 2 3 4 5 6 7 8 15 22 37; do
 		{ printf "\\$(printf '%03o' "$op")\\001%s\\000" 'Ünïcödé, "text": #1'
 		  cat "$f"; } | put "$out/edit"
 	done

@@ -1104,6 +1104,33 @@ edit_plan_set_id(const char *buf, size_t len, const struct tl_event *e,
 	return true;
 }
 
+bool
+edit_join(const char *buf, size_t len, const struct edit *a,
+    const struct edit *b, struct edit *out, char **err)
+{
+	const struct edit	*x = a, *y = b;
+
+	memset(out, 0, sizeof *out);
+	if (b->start < a->start || (b->start == a->start && b->end < a->end)) {
+		x = b;
+		y = a;
+	}
+	if (x->start > x->end || y->start > y->end || y->end > len)
+		return edit_fail(err, "internal error: an edit outside the "
+		    "file");
+	if (x->end > y->start)
+		return edit_fail(err, "the two changes overlap; make them "
+		    "one at a time");
+	out->start = x->start;
+	out->end = y->end;
+	buf_add(&out->text, x->text.data != NULL ? x->text.data : "",
+	    x->text.len);
+	buf_add(&out->text, buf + x->end, y->start - x->end);
+	buf_add(&out->text, y->text.data != NULL ? y->text.data : "",
+	    y->text.len);
+	return true;
+}
+
 /* --- undo ---------------------------------------------------------------- */
 
 /* The event of file with id in tl (tl need not be sorted), or NULL. */

@@ -116,6 +116,17 @@ bool	 edit_plan_set_id(const char *buf, size_t len, const struct tl_event *,
 	    const char *id, struct edit *, char **err);
 
 /*
+ * Two splices a and b planned on the same bytes buf, as one: from the
+ * first one's start to the second one's end, the bytes between them kept
+ * (so that one save, and one undo, makes both -- an event given an id and
+ * a note at once).  An insertion where the other splice begins or ends
+ * does not overlap it; at one point, a's text goes first.  Into out (a and
+ * b stay the caller's); false with *err when they overlap.
+ */
+bool	 edit_join(const char *buf, size_t len, const struct edit *a,
+	    const struct edit *b, struct edit *out, char **err);
+
+/*
  * What undoing a change needs: the file's bytes before it, the splice it
  * made there, and the event it was about -- id: the event as the change
  * left it, or NULL when the change deleted the event whose id was gone.

@@ -48,7 +48,8 @@ struct ui_undo {
 
 /* ui_edit.c's own state (app->edits): the changes kept for undo, and the
  * editor's session -- its temporary file, the text it started with, the
- * event edited (NULL: a new one) and the file a new event goes to. */
+ * event edited (its id, or where it is if it has none; neither: a new
+ * one) and the file a new event goes to. */
 struct ui_edits {
 	struct ui_undo	*undo;		/* oldest first */
 	size_t		 nundo;
@@ -56,6 +57,9 @@ struct ui_edits {
 	char		*orig;
 	char		*id;
 	uint32_t	 file;
+	bool		 idless;	/* the event edited has no id: it is
+					   the one of file at byte start */
+	size_t		 start;
 };
 
 static struct ui_edits *
@@ -69,6 +73,13 @@ ui_edits(struct app *app)
 struct ui_change {
 	enum ui_change_kind	 kind;
 	const char		*id;	/* the event (not for ADD) */
+	const struct tl_event	*ev;	/* or the event without an id, as
+					   loaded (then the change is refused
+					   if the file changed on disk) */
+	const char		*give;	/* the id ev gets in the same splice
+					   (NOTE), or NULL */
+	const char		*orig;	/* REPLACE of ev: its item text when
+					   the editor opened */
 	uint32_t		 file;	/* for ADD */
 	struct edit_note	 note;
 	const char		*text;	/* item text */
@@ -80,7 +91,50 @@ struct ui_change {
 static const struct tl_event *
 ui_change_event(const struct app *app, const struct ui_change *c)
 {
+	if (c->ev != NULL)
+		return c->ev;
 	return c->id != NULL ? timeline_find_id(&app->tl, c->id) : NULL;
+}
+
+/* A note on an event without an id: the id and the note in one splice
+ * (one save, one undo). */
+static bool
+ui_plan_note(const struct ui_change *c, const struct tl_event *e,
+    const char *buf, size_t len, struct edit *ed, char **err)
+{
+	struct edit	id, note;
+	bool		ok;
+
+	if (c->give == NULL)
+		return edit_plan_note(buf, len, e, &c->note, ed, err);
+	memset(ed, 0, sizeof *ed);
+	if (!edit_plan_set_id(buf, len, e, c->give, &id, err))
+		return false;
+	if ((ok = edit_plan_note(buf, len, e, &c->note, &note, err))) {
+		ok = edit_join(buf, len, &id, &note, ed, err);
+		edit_free(&note);
+	}
+	edit_free(&id);
+	return ok;
+}
+
+/* Whether the event without an id is still what the editor was given. */
+static bool
+ui_same_item(const struct ui_change *c, const struct tl_event *e,
+    const char *buf, size_t len, char **err)
+{
+	struct buf	now = BUF_INIT;
+	bool		same;
+
+	if (c->orig == NULL)
+		return true;
+	edit_item_text(buf, len, e, &now);
+	same = strcmp(buf_str(&now), c->orig) == 0;
+	buf_free(&now);
+	if (!same)
+		*err = xstrdup("the event changed since the editor opened; "
+		    "nothing was written");
+	return same;
 }
 
 static bool
@@ -97,16 +151,17 @@ ui_plan(const struct app *app, const struct ui_change *c, uint32_t fi,
 		    &c->undo->how, ed, err);
 	if (e == NULL) {
 		*err = xasprintf("event '%s' is no longer in the files",
-		    c->id);
+		    c->id != NULL ? c->id : "?");
 		return false;
 	}
 	switch (c->kind) {
 	case UI_CHANGE_NOTE:
-		return edit_plan_note(buf, len, e, &c->note, ed, err);
+		return ui_plan_note(c, e, buf, len, ed, err);
 	case UI_CHANGE_DELETE:
 		return edit_plan_delete(buf, len, e, ed, err);
 	case UI_CHANGE_REPLACE:
-		return edit_plan_replace(buf, len, e, c->text, ed, err);
+		return ui_same_item(c, e, buf, len, err) &&
+		    edit_plan_replace(buf, len, e, c->text, ed, err);
 	default:
 		return false;
 	}
@@ -234,7 +289,17 @@ static struct tl_file *
 ui_job_reload(void *ctx, char **err)
 {
 	struct ui_job	*j = ctx;
+	char		*path;
 
+	if (j->c->ev != NULL) {
+		/* An event without an id cannot be found again. */
+		path = xstrdup(j->app->tl.files[j->fi].path);
+		ui_reload(j->app);
+		*err = xasprintf("%s changed on disk and was reloaded; nothing "
+		    "was written", path);
+		free(path);
+		return NULL;
+	}
 	ui_reload(j->app);
 	if (!ui_change_file(j->app, j->c, &j->fi)) {
 		*err = xstrdup("the file changed on disk and the change no "
@@ -340,98 +405,34 @@ ui_read(struct app *app, uint32_t fi, size_t *len, char **err)
 	return NULL;
 }
 
-struct ui_set_id {
-	struct app		*app;
-	const struct tl_event	*e;
-	const char		*id;
-};
-
-static void
-ui_set_id_waiting(void *ctx, const char *path)
-{
-	ui_edit_waiting(((struct ui_set_id *)ctx)->app, path);
-}
-
+/*
+ * The event under the cursor, for a change: its id (malloc'd) to *id, or,
+ * for an event without one, NULL there and the event itself to *ev.  The
+ * change then finds it as loaded (and gives it an id in the same save, if
+ * it needs one), not by id after a save of its own.
+ */
 static bool
-ui_plan_set_id(void *ctx, const char *buf, size_t len, struct edit *ed,
-    char **err)
-{
-	struct ui_set_id	*s = ctx;
-
-	return edit_plan_set_id(buf, len, s->e, s->id, ed, err);
-}
-
-/* The file changed: reload, and let the user choose again. */
-static struct tl_file *
-ui_set_id_reload(void *ctx, char **err)
-{
-	struct ui_set_id	*s = ctx;
-	char			*path = xstrdup(s->app->tl.files[s->e->file].path);
-
-	ui_reload(s->app);
-	*err = xasprintf("%s changed on disk and was reloaded; nothing was "
-	    "written", path);
-	free(path);
-	return NULL;
-}
-
-/* The event under the cursor, given an id first if it has none (a change
- * needs to find it again after the reload).  Returns its id, malloc'd. */
-static char *
-ui_ensure_id(struct app *app)
+ui_target(struct app *app, char **id, const struct tl_event **ev)
 {
 	const struct tl_event	*e = browse_current(&app->br);
-	struct ui_set_id	 s;
-	struct save_job		 job;
-	struct edit		 ed;
-	struct save_undo	 u;
-	struct save_where	 where;
-	char			*id, *err = NULL;
-	uint32_t		 fi;
-	bool			 ok;
+	char			*err = NULL;
 
+	*id = NULL;
+	*ev = NULL;
 	if (e == NULL) {
 		ui_message(app, true, "no event selected");
-		return NULL;
+		return false;
 	}
 	if (ui_stale_file(app, e->file, &err)) {
 		ui_message(app, true, "%s", err);
 		free(err);
-		return NULL;
+		return false;
 	}
 	if (e->id != NULL)
-		return xstrdup(e->id);
-	fi = e->file;
-	id = edit_slug(&app->tl, e->date_text, e->title);
-	memset(&ed, 0, sizeof ed);
-	memset(&u, 0, sizeof u);
-	memset(&job, 0, sizeof job);
-	s.app = app;
-	s.e = e;
-	s.id = id;
-	job.file = &app->tl.files[e->file];
-	job.plan = ui_plan_set_id;
-	job.reload = ui_set_id_reload;
-	job.waiting = ui_set_id_waiting;
-	job.ctx = &s;
-	job.tl = &app->tl;
-	job.undo = &u;
-	job.edit = &ed;
-	job.where = &where;
-	memset(&where, 0, sizeof where);
-	if ((ok = save_change(&job, &err)))
-		ui_undo_push(app, &u, &ed, id, NULL);
-	edit_free(&ed);
-	if (!ok) {
-		ui_message(app, true, "cannot give the event an id: %s",
-		    err != NULL ? err : "?");
-		free(err);
-		free(id);
-		return NULL;
-	}
-	ui_saved(app, fi, &where, id);
-	free(where.bytes);
-	return id;
+		*id = xstrdup(e->id);
+	else
+		*ev = e;
+	return true;
 }
 
 bool
@@ -451,20 +452,32 @@ void
 ui_edit_note(struct app *app, const char *text)
 {
 	struct ui_change	 c;
-	char			*id, *now;
+	const struct tl_event	*ev;
+	char			*id, *give = NULL, *now, *what;
 
 	if (*text == '\0') {
 		ui_message(app, false, "empty note: nothing saved");
 		return;
 	}
-	if ((id = ui_ensure_id(app)) == NULL)
+	if (!ui_target(app, &id, &ev))
 		return;
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_NOTE;
 	c.id = id;
+	c.ev = ev;
+	if (ev != NULL) {
+		/* The event needs an id to be found again (by undo): it gets
+		 * one in the note's save. */
+		give = edit_slug(&app->tl, ev->date_text, ev->title);
+		c.give = c.keep = give;
+	}
 	now = cmd_edit_note(&c.note, NULL, app->author, text);
-	ui_apply_say(app, &c, "note added");
+	what = give != NULL ? xasprintf("note added, id '%s' given", give) :
+	    xstrdup("note added");
+	ui_apply_say(app, &c, what);
+	free(what);
 	free(now);
+	free(give);
 	free(id);
 }
 
@@ -472,18 +485,20 @@ void
 ui_edit_delete(struct app *app)
 {
 	struct ui_change	 c;
+	const struct tl_event	*ev;
 	struct buf		 links = BUF_INIT;
 	char			*id, *saved, *err;
 
-	if ((id = ui_ensure_id(app)) == NULL)
+	if (!ui_target(app, &id, &ev))
 		return;
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_DELETE;
 	c.id = id;
+	c.ev = ev;
 	if (!ui_apply(app, &c, &saved, &err)) {
 		ui_message(app, true, "%s", err);
 		free(err);
-	} else if (timeline_links_to(&app->tl, id, &links) > 0)
+	} else if (id != NULL && timeline_links_to(&app->tl, id, &links) > 0)
 		ui_message(app, false, "deleted (u undoes): saved %s; '%s' is "
 		    "still named in the related list of %s", saved, id,
 		    links.data);
@@ -659,13 +674,12 @@ ui_read_text(const char *path)
 /* The edited text with a verdict added when it changes the status of an
  * event with a verdicts list (edit_item_verdict), or NULL. */
 static char *
-ui_edit_verdict(const struct app *app, const char *text)
+ui_edit_verdict(const struct app *app, const struct tl_event *old,
+    const char *text)
 {
-	const struct tl_event	*old;
 	char			*now, *out;
 
-	if (app->edits->id == NULL ||
-	    (old = timeline_find_id(&app->tl, app->edits->id)) == NULL)
+	if (old == NULL)
 		return NULL;
 	now = date_now_text();
 	now[10] = '\0';		/* the date part */
@@ -680,6 +694,22 @@ static void	ui_edit_answer(struct app *, int32_t, void *);
 static const struct ui_prompt_hooks ui_again_hooks = {
 	.answer = ui_edit_answer,
 };
+
+/* The event without an id that the editor session is about, if it is
+ * still loaded where it was. */
+static const struct tl_event *
+ui_edit_idless(const struct app *app)
+{
+	const struct ui_edits	*ue = app->edits;
+	size_t			 i;
+
+	for (i = 0; i < app->tl.nevents; i++)
+		if (app->tl.events[i].file == ue->file &&
+		    app->tl.events[i].id == NULL &&
+		    app->tl.events[i].span.start == ue->start)
+			return &app->tl.events[i];
+	return NULL;
+}
 
 /* Edit the session's file and apply it; leaves the file for "edit
  * again". */
@@ -699,13 +729,13 @@ ui_editor_round(struct app *app)
 		ui_message(app, true, "cannot read back %s", ue->path);
 		return;
 	}
-	if (ue->id != NULL && strcmp(text, ue->orig) == 0) {
+	if ((ue->id != NULL || ue->idless) && strcmp(text, ue->orig) == 0) {
 		ui_message(app, false, "no change");
 		ui_edit_finish(app);
 		free(text);
 		return;
 	}
-	if (ue->id == NULL) {
+	if (ue->id == NULL && !ue->idless) {
 		/* A new event: what the user left empty of the template
 		 * is not written. */
 		struct buf pruned = BUF_INIT;
@@ -722,16 +752,29 @@ ui_editor_round(struct app *app)
 		return;
 	}
 	memset(&c, 0, sizeof c);
-	c.kind = ue->id != NULL ? UI_CHANGE_REPLACE : UI_CHANGE_ADD;
-	/* Found again by the id it had; the cursor follows the new one. */
-	c.id = ue->id != NULL ? ue->id : id;
+	c.kind = ue->id != NULL || ue->idless ? UI_CHANGE_REPLACE :
+	    UI_CHANGE_ADD;
+	/* Found again by the id it had (or where it is, without one: the
+	 * id ui_item_check gave it is saved with the edit); the cursor
+	 * follows the new one. */
+	c.id = ue->id != NULL ? ue->id : ue->idless ? NULL : id;
+	if (ue->idless) {
+		c.ev = ui_edit_idless(app);
+		c.orig = ue->orig;
+	}
 	c.keep = id;
 	c.file = ue->file;
 	c.text = fixed != NULL ? fixed : text;
-	if ((verdict = ui_edit_verdict(app, c.text)) != NULL)
+	if ((verdict = ui_edit_verdict(app, ue->id != NULL ?
+	    timeline_find_id(&app->tl, ue->id) : c.ev, c.text)) != NULL)
 		c.text = verdict;
-	if (ui_apply_say(app, &c, ue->id == NULL ? "added" : verdict != NULL ?
-	    "edited, verdict added" : "edited"))
+	if (ue->idless && c.ev == NULL)
+		ui_message(app, true, "the event is no longer where it was in "
+		    "%s; nothing was written", app->tl.files[ue->file].path);
+	if (ue->idless && c.ev == NULL)
+		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
+	else if (ui_apply_say(app, &c, c.kind == UI_CHANGE_ADD ? "added" :
+	    verdict != NULL ? "edited, verdict added" : "edited"))
 		ui_edit_finish(app);
 	else
 		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
@@ -777,6 +820,7 @@ ui_edit_finish(struct app *app)
 	free(ue->orig);
 	free(ue->id);
 	ue->path = ue->orig = ue->id = NULL;
+	ue->idless = false;
 }
 
 /* After invalid editor text: e edits again, d (or Esc) discards. */
@@ -820,9 +864,10 @@ ui_edit_event(struct app *app)
 	if ((e = browse_current(&app->br)) != NULL &&
 	    !ui_edit_allowed(app, e->file))
 		return;
-	if ((id = ui_ensure_id(app)) == NULL)
+	if (!ui_target(app, &id, &e))
 		return;
-	e = timeline_find_id(&app->tl, id);
+	if (id != NULL)
+		e = timeline_find_id(&app->tl, id);
 	if (e == NULL || (cur = ui_read(app, e->file, &len, &err)) == NULL) {
 		ui_message(app, true, "%s", err != NULL ? err : "no event");
 		free(err);
@@ -842,7 +887,12 @@ ui_edit_event(struct app *app)
 	edit_free(&ed);
 	free(cur);
 	if (ui_edit_begin(app, text.data)) {
+		/* An event without an id gets one with the edit (see
+		 * ui_item_check), in the same save. */
 		ue->id = id;
+		ue->idless = id == NULL;
+		ue->file = e->file;
+		ue->start = e->span.start;
 		ui_editor_round(app);
 	} else
 		free(id);

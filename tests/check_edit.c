@@ -532,6 +532,99 @@ START_TEST(test_set_id_and_replace)
 }
 END_TEST
 
+/* An event without an id given one and a note in one splice (edit_join),
+ * as the viewer's a does: one save, one undo. */
+START_TEST(test_id_and_note)
+{
+	const char	*src = fixtures[_i];
+	size_t		 len = strlen(src), k;
+
+	for (k = 0; ; k++) {
+		struct loaded		a, b;
+		struct edit		id, note, ed, ed2;
+		struct edit_note	n = { "2026-11-29T10:15:00Z", "bob",
+					    "both at once" };
+		char			*out, *err = NULL;
+		size_t			outlen;
+
+		load(&a, src, len);
+		if (k >= a.tl.nevents) {
+			unload(&a);
+			break;
+		}
+		if (a.tl.events[k].id != NULL) {
+			unload(&a);
+			continue;
+		}
+		ck_assert(edit_plan_set_id(src, len, &a.tl.events[k],
+		    "joined-id", &id, &err));
+		ck_assert_msg(edit_plan_note(src, len, &a.tl.events[k], &n,
+		    &note, &err), "%s", err);
+		ck_assert_msg(edit_join(src, len, &id, &note, &ed, &err), "%s",
+		    err);
+		ck_assert_uint_eq(ed.start, id.start);
+		out = edit_apply(src, len, &ed, &outlen);
+		outside_same(src, len, &ed, out, outlen);
+		load(&b, out, outlen);
+		ck_assert_msg(b.ok && b.diags.n == 0, "fixture %d event %zu:\n"
+		    "%s", _i, k, out);
+		same_except(&a, &b, k, false);
+		ck_assert_str_eq(b.tl.events[k].id, "joined-id");
+		ck_assert_uint_eq(b.tl.events[k].nnotes,
+		    a.tl.events[k].nnotes + 1);
+		ck_assert_str_eq(b.tl.events[k].notes[b.tl.events[k].nnotes -
+		    1].text, n.text);
+		free(out);
+		/* The other order gives the same splice. */
+		ck_assert(edit_join(src, len, &note, &id, &ed2, &err));
+		ck_assert(ed2.start == ed.start && ed2.end == ed.end &&
+		    ed2.text.len == ed.text.len && memcmp(ed2.text.data,
+		    ed.text.data, ed.text.len) == 0);
+		unload(&b);
+		edit_free(&ed);
+		edit_free(&ed2);
+		edit_free(&id);
+		edit_free(&note);
+		unload(&a);
+	}
+}
+END_TEST
+
+/* Overlapping splices are refused; touching ones join. */
+START_TEST(test_join)
+{
+	const char	*src = "abcdef";
+	struct edit	 x, y, ed;
+	char		*err = NULL, *out;
+	size_t		 n;
+
+	memset(&x, 0, sizeof x);
+	memset(&y, 0, sizeof y);
+	x.start = 1;
+	x.end = 3;
+	buf_adds(&x.text, "X");
+	y.start = 3;
+	y.end = 3;
+	buf_adds(&y.text, "Y");
+	ck_assert(edit_join(src, 6, &y, &x, &ed, &err));
+	out = edit_apply(src, 6, &ed, &n);
+	ck_assert_str_eq(out, "aXYdef");
+	free(out);
+	edit_free(&ed);
+	y.start = 2;
+	y.end = 4;
+	refused(edit_join(src, 6, &x, &y, &ed, &err), &err, &ed, "overlap");
+	y.start = y.end = 5;
+	ck_assert(edit_join(src, 6, &x, &y, &ed, &err));
+	out = edit_apply(src, 6, &ed, &n);
+	ck_assert_str_eq(out, "aXdeYf");
+	free(out);
+	edit_free(&ed);
+	edit_free(&x);
+	edit_free(&y);
+}
+END_TEST
+
 /* Undo change ed (made to src) in now, which tl loaded; now_undone is what
  * it must give. */
 static void
@@ -1127,6 +1220,8 @@ edit_suite(void)
 	    (int)(sizeof unplain_events / sizeof unplain_events[0]));
 	tcase_add_loop_test(tc, test_delete, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_set_id_and_replace, 0, NFIXTURES);
+	tcase_add_loop_test(tc, test_id_and_note, 0, NFIXTURES);
+	tcase_add_test(tc, test_join);
 	tcase_add_loop_test(tc, test_add, 0, NFIXTURES);
 	tcase_add_loop_test(tc, test_undo, 0, NFIXTURES);
 	tcase_add_test(tc, test_odd_break);

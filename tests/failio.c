@@ -10,6 +10,8 @@
  *	FAILIO_ERRNO=N		fail it with errno N (e.g. 28 ENOSPC)
  *	FAILIO_SHORT=1		write: write half, then fail with FAILIO_ERRNO
  *	FAILIO_SLEEP=S		stall S seconds before the call (kill -9 then)
+ *	FAILIO_LOG=PATH		append a line "rename TARGET" to PATH at each
+ *				rename (to count a viewer's saves)
  *
  * Only calls on files tlv writes are affected: write and fsync on
  * descriptors above 2.
@@ -78,8 +80,15 @@ rename(const char *a, const char *b)
 	int	(*real)(const char *, const char *) =
 	    (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
 
+	const char	*log = getenv("FAILIO_LOG");
+	FILE		*fp;
+
 	if (failio_hit("rename"))
 		return -1;
+	if (log != NULL && (fp = fopen(log, "a")) != NULL) {
+		fprintf(fp, "rename %s\n", b);
+		fclose(fp);
+	}
 	return real(a, b);
 }
 

@@ -317,6 +317,67 @@ expect_grep 'cr.yaml uses lone CR line breaks; tlv edits only LF or CRLF' \
     cr.txt "a on a lone-CR file says why"
 cmp -s cr.yaml cr.orig && pass || fail "a wrote a lone-CR file"
 
+# An event without an id: a, D and e each give it what it needs in ONE
+# save (one rename of the file; failio.so logs them) -- a note or an edit
+# with the id it needs to be found again, a deletion without one -- and one
+# u brings back the exact bytes.
+failio=$top_builddir/tests/failio.so
+printf 'title: No ids\nevents:\n  - date: 2020-01-01\n    title: First\n  - date: 2021-02-03  # kept\n    title: Second one\n' \
+    >noid.orig
+cat >"$tmp/ed-noid" <<'EOF'
+#!/bin/sh
+sed -i 's/^title: First$/title: First (edited)/' "$1"
+EOF
+chmod +x "$tmp/ed-noid"
+# noid NAME WANT KEYS...: run KEYS on a fresh noid.yaml, then u; the file
+# after KEYS must be WANT (printf text), written once; after u, the
+# original.
+noid() {
+	name=$1
+	want=$2
+	shift 2
+	cp noid.orig noid.yaml
+	rm -f "$tmp/$name.log"
+	{ printf '%s\n' "$@"; cat <<EOF
+:save-screen $tmp/$name.txt
+:sh cp $tmp/noid.yaml $tmp/$name.yaml
+u
+:save-screen $tmp/$name-u.txt
+EOF
+	} >"$tmp/$name.keys"
+	if [ -f "$failio" ] && [ -z "${TLV_SANITIZED:-}" ]; then
+		FAILIO_LOG=$tmp/$name.log LD_PRELOAD=$failio EDITOR=$tmp/ed-noid \
+		    TLV_SCRIPT=$tmp/$name.keys "$TLV" noid.yaml \
+		    >"$tmp/$name.out" 2>&1
+		n=$(grep -c 'noid.yaml$' "$tmp/$name.log")
+		[ "$n" = 2 ] && pass ||
+		    { fail "$name: $n renames for the change and its undo, not 2:"
+		      cat "$tmp/$name.log"; }
+	else
+		EDITOR=$tmp/ed-noid TLV_SCRIPT=$tmp/$name.keys "$TLV" noid.yaml \
+		    >"$tmp/$name.out" 2>&1
+	fi
+	printf "$want" >"$tmp/$name.want"
+	cmp -s "$name.yaml" "$name.want" && pass ||
+	    { fail "$name: the change:"; diff -u "$name.want" "$name.yaml"; }
+	cmp -s noid.yaml noid.orig && pass ||
+	    { fail "$name: one u did not restore the bytes:"
+	      diff -u noid.orig noid.yaml; }
+	expect_grep 'undone: noid.yaml saved' "$name-u.txt" "$name: u says so"
+}
+noid noid-note 'title: No ids\nevents:\n  - id: 2020-01-01-first\n    date: 2020-01-01\n    title: First\n    notes:\n      - at: 2026-11-29T12:00:00Z\n        by: alice\n        text: one save\n  - date: 2021-02-03  # kept\n    title: Second one\n' \
+    a 'one save<Enter>'
+expect_grep "note added, id '2020-01-01-first' given: saved noid.yaml" \
+    noid-note.txt "a on an event without an id says what it gave"
+noid noid-delete 'title: No ids\nevents:\n  - date: 2021-02-03  # kept\n    title: Second one\n' \
+    D y
+noid noid-edit 'title: No ids\nevents:\n  - id: 2020-01-01-first-edited\n    date: 2020-01-01\n    title: First (edited)\n  - date: 2021-02-03  # kept\n    title: Second one\n' \
+    e
+expect_grep 'edited: saved noid.yaml' noid-edit.txt "e without an id says so"
+# A note on the second (a comment on its first line stays there).
+noid noid-note2 'title: No ids\nevents:\n  - date: 2020-01-01\n    title: First\n  - id: 2021-02-03-second-one\n    date: 2021-02-03  # kept\n    title: Second one\n    notes:\n      - at: 2026-11-29T12:00:00Z\n        by: alice\n        text: two\n' \
+    ja 'two<Enter>'
+
 # The config: the author of notes, a key binding, the default filter, and
 # a bad line shown as a problem while everything else still applies.
 cat >"$tmp/config" <<'EOF'
