@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_load.h"
 #include "diag.h"
 #include "git.h"
 #include "load.h"
@@ -31,7 +32,6 @@
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
-#include "yamlio.h"
 
 static const char cmd_diff_usage[] =
 "usage: tlv diff [REV1 [REV2]] [--] [FILE|DIR ...]\n"
@@ -102,21 +102,17 @@ static bool
 cmd_diff_load(struct timeline *tl, const char *path, const char *rev,
     const struct buf *text)
 {
-	struct diag_list	 diags = DIAG_LIST_INIT;
-	char			*name = rev != NULL ? xasprintf("%s (%s)", path,
-				    rev) : xstrdup(path);
-	bool			 ok;
+	char	*name = rev != NULL ? xasprintf("%s (%s)", path, rev) :
+		    xstrdup(path);
+	int	 status = CLI_OK;
 
-	timeline_add_file(tl, name);
+	if (text != NULL)
+		status = cmd_load_buffer(tl, name, text->data, text->len,
+		    CMD_LOAD_ERRORS);
+	else	/* not in that version: no events */
+		timeline_add_file(tl, name);
 	free(name);
-	if (text != NULL && yamlio_load_buffer(tl, 0, text->data != NULL ?
-	    text->data : "", text->len, &diags))
-		load_check(tl, &diags);
-	ok = diags.errors == 0;
-	diag_print(&diags, stderr, DIAG_ERROR);
-	diag_free(&diags);
-	timeline_sort(tl);
-	return ok;
+	return status == CLI_OK;
 }
 
 static void
@@ -305,12 +301,9 @@ cmd_diff_textconv(const char *path)
 		cli_say(stderr, "tlv diff: %s: %s", path, strerror(errno));
 		return CLI_USAGE;
 	}
-	timeline_add_file(&tl, path);
-	if (yamlio_load_buffer(&tl, 0, data, len, &diags) &&
-	    diags.errors == 0) {
-		timeline_sort(&tl);
+	if (load_buffer(&tl, path, data, len, &diags))
 		storydiff_text(&tl, &out);
-	} else
+	else
 		/* Not a timeline it can read: the text as it is, so that
 		 * git still shows the change. */
 		buf_add(&out, data, len);
