@@ -153,7 +153,9 @@ apply_replace(struct timeline *tl, size_t a, size_t b, struct tl_event *v,
 
 	if (tl->nevents - (b - a) + n > tl->cap)
 		timeline_reserve(tl, tl->nevents - (b - a) + n + 64);
-	memmove(tl->events + a + n, tl->events + b, keep * sizeof *tl->events);
+	if (keep > 0)
+		memmove(tl->events + a + n, tl->events + b,
+		    keep * sizeof *tl->events);
 	for (i = 0; i < n; i++) {
 		tl->events[a + i] = v[i];
 		tl->events[a + i].file = fi;
@@ -432,8 +434,9 @@ apply_file_take(struct timeline *tl, uint32_t fi, struct timeline *t)
 		tl->html = xreallocarray(tl->html, tl->caphtml,
 		    sizeof *tl->html);
 	}
-	memmove(tl->html + a + t->nhtml, tl->html + a,
-	    (tl->nhtml - a) * sizeof *tl->html);
+	if (tl->nhtml > a)
+		memmove(tl->html + a + t->nhtml, tl->html + a,
+		    (tl->nhtml - a) * sizeof *tl->html);
 	for (i = 0; i < t->nhtml; i++) {
 		tl->html[a + i] = t->html[i];
 		tl->html[a + i].file = fi;
