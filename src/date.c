@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Date expressions (SPEC section 2): parsing, civil-calendar arithmetic and
- * formatting.
+ * Date expressions (SPEC section 2): parsing and formatting, on the
+ * calendar of cal.c.
  *
  * date_parse() trims the text, splits an interval at its '/', and reads
  * each side as a run of atoms: words (looked up in words[]), numeric chunks
@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "date.h"
 #include "xmalloc.h"
 
@@ -35,95 +36,15 @@
 #define TEXT_MAX		128
 /* Letters of a word that are kept; longer words are unknown. */
 #define WORD_MAX		16
-/* The calendar functions clamp beyond these: far outside DATE_MIN..MAX. */
-#define CIVIL_YEAR_LIMIT	(INT64_C(1) << 40)
-#define CIVIL_DAY_LIMIT		(INT64_C(1) << 48)
 /* Time zone offsets allowed, in minutes (as java.time: +-18:00). */
 #define OFFSET_LIMIT		(18 * 60)
 
-static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
-
-static const char *const weekday_names[7] = {
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-	"Sunday"
-};
-
 /* ---- calendar ------------------------------------------------------ */
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	int64_t	q = a / b;
-
-	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
 
 static int64_t
 clamp64(int64_t v, int64_t lo, int64_t hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
-}
-
-/*
- * Days are counted in 400-year eras starting on 1 March, so the leap day
- * is the last day of its year and month lengths follow a fixed pattern.
- */
-int64_t
-date_days_from_civil(int64_t year, unsigned month, unsigned day)
-{
-	int64_t		y, era, yoe, doy, doe;
-	unsigned	mp;
-
-	y = clamp64(year, -CIVIL_YEAR_LIMIT, CIVIL_YEAR_LIMIT);
-	if (month <= 2)
-		y--;
-	era = floor_div(y, 400);
-	yoe = y - era * 400;				/* 0..399 */
-	mp = (month + 9) % 12;				/* March is 0 */
-	doy = (153 * (int64_t)mp + 2) / 5 + (int64_t)day - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;	/* 0..146096 */
-	return era * 146097 + doe - 719468;
-}
-
-void
-date_civil_from_days(int64_t days, int64_t *year, unsigned *month,
-    unsigned *day)
-{
-	int64_t	z, era, doe, yoe, doy, mp, m;
-
-	z = clamp64(days, -CIVIL_DAY_LIMIT, CIVIL_DAY_LIMIT) + 719468;
-	era = floor_div(z, 146097);
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	*day = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*month = (unsigned)m;
-	*year = yoe + era * 400 + (m <= 2);
-}
-
-static bool
-is_leap(int64_t year)
-{
-	return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-}
-
-unsigned
-date_month_days(int64_t year, unsigned month)
-{
-	static const unsigned char	days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (month < 1 || month > 12)
-		return 0;
-	if (month == 2 && is_leap(year))
-		return 29;
-	return days[month - 1];
 }
 
 void
@@ -135,7 +56,7 @@ date_split(date_time t, struct date_parts *p)
 		days--;
 		secs += DATE_SECS_PER_DAY;
 	}
-	date_civil_from_days(days, &p->year, &p->month, &p->day);
+	cal_civil_from_days(days, &p->year, &p->month, &p->day);
 	p->hour = (unsigned)(secs / 3600);
 	p->minute = (unsigned)(secs / 60 % 60);
 	p->second = (unsigned)(secs % 60);
@@ -146,7 +67,7 @@ date_join(const struct date_parts *p)
 {
 	int64_t	days, t;
 
-	days = date_days_from_civil(p->year, p->month, p->day);
+	days = cal_days_from_civil(p->year, p->month, p->day);
 	if (days > DATE_MAX / DATE_SECS_PER_DAY + 1)
 		return DATE_MAX;
 	if (days < DATE_MIN / DATE_SECS_PER_DAY - 1)
@@ -154,13 +75,6 @@ date_join(const struct date_parts *p)
 	t = days * DATE_SECS_PER_DAY + (int64_t)p->hour * 3600 +
 	    (int64_t)p->minute * 60 + (int64_t)p->second;
 	return clamp64(t, DATE_MIN, DATE_MAX);
-}
-
-/* Monday is 0; 1970-01-01 was a Thursday. */
-static unsigned
-weekday_of(int64_t days)
-{
-	return (unsigned)(days + 3 - floor_div(days + 3, 7) * 7);
 }
 
 /* ---- formatting ---------------------------------------------------- */
@@ -685,8 +599,8 @@ static void
 set_days(struct date_range *r, int64_t y1, unsigned m1, unsigned d1,
     int64_t y2, unsigned m2, unsigned d2)
 {
-	r->earliest = date_days_from_civil(y1, m1, d1) * DATE_SECS_PER_DAY;
-	r->latest = date_days_from_civil(y2, m2, d2) * DATE_SECS_PER_DAY +
+	r->earliest = cal_days_from_civil(y1, m1, d1) * DATE_SECS_PER_DAY;
+	r->latest = cal_days_from_civil(y2, m2, d2) * DATE_SECS_PER_DAY +
 	    DATE_SECS_PER_DAY - 1;
 }
 
@@ -698,7 +612,7 @@ set_months(struct date_range *r, int64_t y, unsigned m, unsigned n)
 	int64_t		y2 = y + (last - 1) / 12;
 	unsigned	m2 = (last - 1) % 12 + 1;
 
-	set_days(r, y, m, 1, y2, m2, date_month_days(y2, m2));
+	set_days(r, y, m, 1, y2, m2, cal_month_days(y2, m2));
 }
 
 static void
@@ -980,7 +894,7 @@ chunk_day_time(struct scan *s, struct chunk *c)
 static bool
 chunk_day(struct scan *s, struct chunk *c, int64_t y, unsigned m)
 {
-	unsigned	d = 0, md = date_month_days(y, m);
+	unsigned	d = 0, md = cal_month_days(y, m);
 	bool		xx = false;
 	size_t		col;
 
@@ -999,7 +913,7 @@ chunk_day(struct scan *s, struct chunk *c, int64_t y, unsigned m)
 		char	yb[32];
 
 		return fail(s->p, PERR_INVALID, col, "%s %s has %u days",
-		    month_names[m - 1], date_format_year(y, yb, sizeof yb),
+		    cal_month_name(m), date_format_year(y, yb, sizeof yb),
 		    md);
 	}
 	set_days(&c->r, y, m, d, y, m, d);
@@ -1104,7 +1018,7 @@ compact_date(const struct chunk *c, unsigned nd)
 	m = (unsigned)(c->num / 100 % 100);
 	d = (unsigned)(c->num % 100);
 	return m >= 1 && m <= 12 && d >= 1 &&
-	    d <= date_month_days(c->num / 10000, m);
+	    d <= cal_month_days(c->num / 10000, m);
 }
 
 /* What follows a year of four or more digits. */
@@ -1201,14 +1115,14 @@ side_day(struct side *sd, int64_t y, unsigned m, unsigned d, size_t col)
 {
 	char	yb[32];
 
-	if (d == 0 || d > date_month_days(y, m))
+	if (d == 0 || d > cal_month_days(y, m))
 		return fail(sd->s.p, PERR_INVALID, col, "%s %s has %u days",
-		    month_names[m - 1], date_format_year(y, yb, sizeof yb),
-		    date_month_days(y, m));
+		    cal_month_name(m), date_format_year(y, yb, sizeof yb),
+		    cal_month_days(y, m));
 	set_days(&sd->r, y, m, d, y, m, d);
 	sd->r.precision = DATE_PREC_DAY;
 	sd->has_day = true;
-	sd->day = date_days_from_civil(y, m, d);
+	sd->day = cal_days_from_civil(y, m, d);
 	return true;
 }
 
@@ -1366,7 +1280,7 @@ body_day_first(struct side *sd, const struct chunk *day)
 static void
 part_of_month(struct side *sd, unsigned part, int64_t y, unsigned m)
 {
-	unsigned	last = part == 2 ? date_month_days(y, m) : part * 10 + 10;
+	unsigned	last = part == 2 ? cal_month_days(y, m) : part * 10 + 10;
 
 	set_days(&sd->r, y, m, part * 10 + 1, y, m, last);
 	sd->r.precision = DATE_PREC_DAY_PART;
@@ -1465,7 +1379,7 @@ body_chunk(struct side *sd, const struct atom *a)
 	if (!c.is_day)
 		return true;
 	sd->has_day = true;
-	sd->day = date_days_from_civil(c.year, c.month, c.day);
+	sd->day = cal_days_from_civil(c.year, c.month, c.day);
 	return (c.flags & DATE_HAS_TIME) || side_time(sd);
 }
 
@@ -1523,12 +1437,12 @@ side_weekday(struct side *sd, unsigned wday, size_t col)
 	if (!sd->has_day)
 		return fail(sd->s.p, PERR_INVALID, col,
 		    "a weekday goes only with a full date");
-	actual = weekday_of(sd->day);
+	actual = cal_weekday(sd->day);
 	if (actual == wday)
 		return true;
 	return fail(sd->s.p, PERR_INVALID, col, "%s is a %s, not a %s",
 	    date_format_iso(sd->day * DATE_SECS_PER_DAY, DATE_PREC_DAY, iso,
-	    sizeof iso), weekday_names[actual], weekday_names[wday]);
+	    sizeof iso), cal_weekday_name(actual), cal_weekday_name(wday));
 }
 
 /* Words before the body: circa, a weekday, "the". */
@@ -1955,7 +1869,7 @@ parse_iso_day(const char *t, size_t len, struct date_range *out)
 	m = v[4] * 10 + v[5];
 	d = v[6] * 10 + v[7];
 	if (y < 1000 || m < 1 || m > 12 || d < 1 ||
-	    d > date_month_days(y, m))
+	    d > cal_month_days(y, m))
 		return false;
 	memset(out, 0, sizeof *out);
 	set_days(out, y, m, d, y, m, d);

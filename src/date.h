@@ -78,13 +78,6 @@ struct date_range {
 bool	 date_parse(const char *text, size_t len, unsigned opts,
 	    struct date_range *out, char **err, size_t *err_col);
 
-/* Civil date <-> days since 1970-01-01 (any year, proleptic Gregorian). */
-int64_t	 date_days_from_civil(int64_t year, unsigned month, unsigned day);
-void	 date_civil_from_days(int64_t days, int64_t *year, unsigned *month,
-	    unsigned *day);
-/* Days in a month of a year (1..12). */
-unsigned date_month_days(int64_t year, unsigned month);
-
 /* Split an instant into calendar parts (UTC). */
 struct date_parts {
 	int64_t		year;

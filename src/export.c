@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "claims.h"
 #include "export.h"
 #include "svg.h"
@@ -1037,7 +1038,7 @@ export_ics_days(const struct tl_event *e, struct date_parts *start,
 	date_split(e->date.earliest, start);
 	/* DTEND is exclusive: the day after the last day. */
 	date_split(tl_event_latest(e), end);
-	date_civil_from_days(date_days_from_civil(end->year, end->month,
+	cal_civil_from_days(cal_days_from_civil(end->year, end->month,
 	    end->day) + 1, &end->year, &end->month, &end->day);
 	if (start->year < 1)
 		return "iCalendar cannot express years before 1 AD";
@@ -1171,7 +1172,7 @@ export_tljs_align(const struct date_parts *p, bool first)
 		return TLJS_MINUTE;
 	if (first ? p->hour != 0 : p->hour != 23)
 		return TLJS_HOUR;
-	if (first ? p->day != 1 : p->day != date_month_days(p->year,
+	if (first ? p->day != 1 : p->day != cal_month_days(p->year,
 	    p->month))
 		return TLJS_DAY;
 	if (first ? p->month != 1 : p->month != 12)
@@ -1356,9 +1357,6 @@ export_tljs_begin(struct export *x)
 static void
 export_tljs_display(struct buf *b, const char *text)
 {
-	static const char *const months[] = { "January", "February",
-		"March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December" };
 	const char	*p = text + (*text == '-');
 	long long	 y = 0;
 	unsigned	 md[2] = { 0, 0 }, i, n;
@@ -1380,7 +1378,7 @@ export_tljs_display(struct buf *b, const char *text)
 	if (i > 1)
 		buf_printf(b, "%u ", md[1]);
 	if (i > 0)
-		buf_printf(b, "%s ", months[md[0] - 1]);
+		buf_printf(b, "%s ", cal_month_name(md[0]));
 	if (y <= 0)
 		buf_printf(b, "%lld BCE", 1 - y);
 	else

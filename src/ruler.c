@@ -11,8 +11,8 @@
  * the exact column starts.
  *
  * Calendar walking goes through struct mark, a period start held as civil
- * fields, so months and leap years come from date_days_from_civil() and
- * date_month_days() and BC years need no special case.
+ * fields, so months and leap years come from cal_days_from_civil() and
+ * cal_month_days() and BC years need no special case.
  */
 #include "config.h"
 
@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "date.h"
 #include "ruler.h"
 #include "timeline.h"
@@ -62,11 +63,6 @@ static const char *const zoom_names[RULER_ZOOM_COUNT] = {
 	[RULER_ZOOM_DAY] = "day"
 };
 
-static const char *const month_abbr[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-
 /* Sub-year steps, finest first; year steps follow as 1, 2, 5, 10, ... */
 static const struct tick_step small_steps[] = {
 	{ UNIT_HOUR, 1 }, { UNIT_HOUR, 2 }, { UNIT_HOUR, 3 },
@@ -89,14 +85,6 @@ ruler_zoom_name(enum ruler_zoom zoom)
 
 /* ---- calendar ------------------------------------------------------ */
 
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	int64_t	q = a / b;
-
-	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 static date_time
 clamp_time(date_time t, date_time lo, date_time hi)
 {
@@ -106,7 +94,7 @@ clamp_time(date_time t, date_time lo, date_time hi)
 static date_time
 civil_time(int64_t year, unsigned month, unsigned day)
 {
-	return date_days_from_civil(year, month, day) * DATE_SECS_PER_DAY;
+	return cal_days_from_civil(year, month, day) * DATE_SECS_PER_DAY;
 }
 
 static date_time
@@ -147,7 +135,7 @@ mark_next_month(struct mark *m)
 static void
 mark_next_day(struct mark *m)
 {
-	if (++m->day > date_month_days(m->year, m->month)) {
+	if (++m->day > cal_month_days(m->year, m->month)) {
 		m->day = 1;
 		mark_next_month(m);
 	}
@@ -215,7 +203,7 @@ mark_align(const struct tick_step *s, struct mark *m)
 		break;
 	case UNIT_DAY:
 		m->day = align_from_one(m->day, step);
-		if (m->day > date_month_days(m->year, m->month)) {
+		if (m->day > cal_month_days(m->year, m->month)) {
 			m->day = 1;
 			mark_next_month(m);
 		}
@@ -342,7 +330,7 @@ frame_period(struct ruler *r, enum ruler_zoom zoom, date_time center)
 	date_split(center, &p);
 	switch (zoom) {
 	case RULER_ZOOM_DECADE:
-		y = floor_div(p.year, 10) * 10;
+		y = cal_floor_div(p.year, 10) * 10;
 		r->start = year_start(y);
 		r->end = year_start(y + 10);
 		break;
@@ -393,10 +381,6 @@ zoom_years_on_months(enum ruler_zoom zoom)
 	return zoom <= RULER_ZOOM_QUARTER;
 }
 
-static const char *const weekday_abbr[7] = {
-	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
-};
-
 /*
  * The label that names the larger unit at the first tick of a MONTH or DAY
  * ruler, where the ticks alone ("1 2 3", "00 01") say nothing of when:
@@ -415,13 +399,12 @@ mark_context_label(const struct ruler *r, enum unit unit,
 		return false;
 	date_format_year(m->year, year, sizeof year);
 	if (unit == UNIT_DAY) {
-		snprintf(buf, n, "%s %s", month_abbr[m->month - 1], year);
+		snprintf(buf, n, "%s %s", cal_month_abbr(m->month), year);
 		return true;
 	}
-	days = date_days_from_civil(m->year, m->month, m->day);
-	snprintf(buf, n, "%s %u %s %s",
-	    weekday_abbr[(days + 3) - floor_div(days + 3, 7) * 7], m->day,
-	    month_abbr[m->month - 1], year);
+	days = cal_days_from_civil(m->year, m->month, m->day);
+	snprintf(buf, n, "%s %u %s %s", cal_weekday_abbr(cal_weekday(days)),
+	    m->day, cal_month_abbr(m->month), year);
 	return true;
 }
 
@@ -442,7 +425,7 @@ mark_label(const struct ruler *r, enum unit unit, const struct mark *m,
 	case UNIT_MONTH:
 		if (!zoom_years_on_months(r->zoom) ||
 		    (m->month != 1 && !first)) {
-			snprintf(buf, n, "%s", month_abbr[m->month - 1]);
+			snprintf(buf, n, "%s", cal_month_abbr(m->month));
 			break;
 		}
 		/* FALLTHROUGH */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "cal.h"
 #include "date.h"
 #include "lanes.h"
 #include "ruler.h"
@@ -442,7 +443,7 @@ START_TEST(index_visits_the_window)
 		int64_t		 y;
 		unsigned	 m, d;
 
-		date_civil_from_days(date_days_from_civil(2000, 1, 1) +
+		cal_civil_from_days(cal_days_from_civil(2000, 1, 1) +
 		    (int64_t)i, &y, &m, &d);
 		snprintf(text[i], sizeof text[i], "%04d-%02u-%02u", (int)y, m,
 		    d);

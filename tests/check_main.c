@@ -17,6 +17,7 @@ main(void)
 
 	sr = srunner_create(apply_suite());
 	srunner_add_suite(sr, browse_suite());
+	srunner_add_suite(sr, cal_suite());
 	srunner_add_suite(sr, claims_suite());
 	srunner_add_suite(sr, conf_suite());
 	srunner_add_suite(sr, date_suite());

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "cal.h"
 #include "check_suites.h"
 #include "date.h"
 #include "diag.h"
@@ -73,7 +74,7 @@ START_TEST(test_sort_big)
 
 	for (i = 0; i < n; i++) {
 		/* In order, two events a day; or backwards; or anywhere. */
-		int64_t		day = date_days_from_civil(1990, 1, 1) +
+		int64_t		day = cal_days_from_civil(1990, 1, 1) +
 				    (int64_t)i / 2, y;
 		unsigned	m, d;
 
@@ -81,10 +82,10 @@ START_TEST(test_sort_big)
 		if (_i == 0 && (x >> 16) % 50 == 0)	/* a few out of place */
 			day += (int64_t)((x >> 8) % 4000) - 2000;
 		else if (_i == 1)
-			day = date_days_from_civil(1990, 1, 1) + (int64_t)(n - i);
+			day = cal_days_from_civil(1990, 1, 1) + (int64_t)(n - i);
 		else if (_i == 2)
-			day = date_days_from_civil(1990, 1, 1) + (x >> 8) % 500;
-		date_civil_from_days(day, &y, &m, &d);
+			day = cal_days_from_civil(1990, 1, 1) + (x >> 8) % 500;
+		cal_civil_from_days(day, &y, &m, &d);
 		snprintf(ids[i], sizeof ids[i], "e%04zu", i);
 		snprintf(dates[i], sizeof dates[i], "%04lld-%02u-%02u",
 		    (long long)y, m, d);
