@@ -54,13 +54,14 @@ static const struct query_changed {
 	const char	*name;
 	unsigned	 bits;
 } query_changed_kinds[] = {
-	{ "any", 0x7f },
+	{ "any", STORYDIFF_ANY },
 	{ "added", STORYDIFF_ADDED },
 	{ "notes", STORYDIFF_NOTES },
 	{ "status", STORYDIFF_STATUS },
 	{ "date", STORYDIFF_DATE },
 	{ "title", STORYDIFF_TITLE },
 	{ "sources", STORYDIFF_SOURCES },
+	{ "related", STORYDIFF_RELATED },
 };
 #define QUERY_NCHANGED \
 	(sizeof query_changed_kinds / sizeof query_changed_kinds[0])

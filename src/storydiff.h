@@ -7,9 +7,12 @@
  *
  * Events are matched by id (an event without one by its date and title).
  * One line per change: an event added or removed, re-dated (the dates as
- * written), re-titled, its verdict (status) changed, a source or a note
- * added or removed, other fields changed (named).  Lines follow the new
- * version's chronology; removed events come last, in the old one's.
+ * written), re-titled, its verdict (status) changed or an entry added to
+ * or removed from its verdicts list, a source or a note added or removed,
+ * a source's via or archive set, changed or dropped, a relation added,
+ * changed or removed (the related list in any order: a reorder is no
+ * change), other fields changed (named).  Lines follow the new version's
+ * chronology; removed events come last, in the old one's.
  */
 #ifndef TLV_STORYDIFF_H
 #define TLV_STORYDIFF_H
@@ -34,10 +37,13 @@ size_t	 storydiff_lines(const struct timeline *old,
 #define STORYDIFF_ADDED		0x01u	/* not in the old version */
 #define STORYDIFF_DATE		0x02u	/* re-dated (date or end) */
 #define STORYDIFF_TITLE		0x04u
-#define STORYDIFF_STATUS	0x08u	/* verdict */
-#define STORYDIFF_SOURCES	0x10u	/* a source added or removed */
+#define STORYDIFF_STATUS	0x08u	/* verdict: status or verdicts list */
+#define STORYDIFF_SOURCES	0x10u	/* a source added or removed, or its
+					   via or archive changed */
 #define STORYDIFF_NOTES		0x20u	/* a note added or removed */
-#define STORYDIFF_OTHER		0x40u	/* description, tags, actors, related */
+#define STORYDIFF_OTHER		0x40u	/* description, tags, actors */
+#define STORYDIFF_RELATED	0x80u	/* a relation added, changed, removed */
+#define STORYDIFF_ANY		0xffu
 
 /*
  * For each event of new that comes from file number file (the others are
@@ -51,8 +57,9 @@ size_t	 storydiff_marks(const struct timeline *old,
 
 /*
  * The events of tl (sorted) as stable text: each event a block of
- * "== ID" and one "key: value" line per field, in a fixed order, so that
- * a line diff of two such texts shows changes by event.
+ * "== ID" and one "key: value" line per field, in a fixed order (the
+ * related ids sorted: their order is no change), so that a line diff of
+ * two such texts shows changes by event.
  */
 void	 storydiff_text(const struct timeline *tl, struct buf *out);
 

@@ -209,6 +209,7 @@ ui_changes_kinds(struct buf *b, unsigned bits)
 		{ STORYDIFF_STATUS, "verdict" },
 		{ STORYDIFF_SOURCES, "sources" },
 		{ STORYDIFF_NOTES, "notes" },
+		{ STORYDIFF_RELATED, "relations" },
 		{ STORYDIFF_OTHER, "other fields" },
 	};
 	size_t	i;

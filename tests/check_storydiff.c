@@ -168,6 +168,115 @@ START_TEST(test_marks)
 }
 END_TEST
 
+/* Claims: entries added to or removed from the verdicts list, the
+ * relations (a reorder is no change), a source's via and archive; the
+ * marks agree with the lines. */
+static const char sd_claims_old[] =
+    "events:\n"
+    "  - id: a\n    date: 2022\n    title: A\n    status: alleged\n"
+    "    verdicts:\n      - {date: 2024-10-24, status: alleged, by: WSJ}\n"
+    "    related: [b, {id: c, rel: supports}, {id: d, rel: follows}]\n"
+    "    sources:\n      - outlet: WSJ\n      - {outlet: Reuters, via: AP}\n"
+    "      - {outlet: TASS, archive: 'https://archive.org/t'}\n"
+    "  - id: r\n    date: 2023\n    title: R\n    status: reported\n"
+    "    related: [{id: a, rel: supports}, b]\n"
+    "  - id: s\n    date: 2023\n    title: S\n    status: reported\n"
+    "  - id: b\n    date: 2024\n    title: B\n"
+    "  - id: c\n    date: 2024\n    title: C\n"
+    "  - id: d\n    date: 2024\n    title: D\n";
+static const char sd_claims_new[] =
+    "events:\n"
+    "  - id: a\n    date: 2022\n    title: A\n    status: confirmed\n"
+    "    verdicts:\n      - {date: 2024-10-24, status: alleged, by: WSJ}\n"
+    "      - {date: 2025-03-01, status: confirmed, by: Kremlin,\n"
+    "         text: Peskov confirms.}\n"
+    "    related: [{id: d, rel: follows}, {id: b, rel: contradicts}]\n"
+    "    sources:\n      - {outlet: Reuters, via: WSJ,\n"
+    "         archive: 'https://archive.org/r'}\n"
+    "      - outlet: WSJ\n      - outlet: TASS\n      - {outlet: AFP, via: WSJ}\n"
+    "  - id: r\n    date: 2023\n    title: R\n    status: reported\n"
+    "    related: [b, {id: a, rel: supports}]\n"
+    "  - id: s\n    date: 2023\n    title: S\n    status: denied\n"
+    "    verdicts:\n      - {date: 2023, status: reported}\n"
+    "      - {date: 2024, status: reported, by: AP}\n"
+    "      - {date: 2025, status: denied, by: X}\n"
+    "  - id: b\n    date: 2024\n    title: B\n"
+    "  - id: c\n    date: 2024\n    title: C\n"
+    "  - id: d\n    date: 2024\n    title: D\n";
+
+START_TEST(test_claims)
+{
+	struct timeline	 old = TIMELINE_INIT, new = TIMELINE_INIT;
+	uint8_t		*marks;
+	size_t		 n, i;
+	char		*out = sd_diff(sd_claims_old, sd_claims_new, &n);
+
+	ck_assert_str_eq(out,
+	    "  verdict    a  alleged -> confirmed (2025-03-01, by Kremlin): "
+	    "Peskov confirms.\n"
+	    "  source     a  + AFP, via WSJ\n"
+	    "  source     a  Reuters now via WSJ (was AP)\n"
+	    "  source     a  Reuters now archived <https://archive.org/r>\n"
+	    "  source-    a  TASS no longer archived <https://archive.org/t>\n"
+	    "  related    a  now contradicts b (was only related)\n"
+	    "  related-   a  no longer supports c\n"
+	    "  verdict    s  still reported (2023)\n"
+	    "  verdict    s  still reported (2024, by AP)\n"
+	    "  verdict    s  reported -> denied (2025, by X)\n");
+	ck_assert_uint_eq(n, 10);
+	free(out);
+	/* Backwards: the entry removed, the status back, the relations. */
+	out = sd_diff(sd_claims_new, sd_claims_old, &n);
+	ck_assert_ptr_nonnull(strstr(out, "  verdict-   a  - confirmed "
+	    "(2025-03-01, by Kremlin): Peskov confirms.\n"
+	    "  verdict    a  confirmed -> alleged\n"));
+	ck_assert_ptr_nonnull(strstr(out, "  related    a  now related to b "
+	    "(was contradicts)\n  related    a  now supports c\n"));
+	ck_assert_ptr_nonnull(strstr(out, "  source-    a  - AFP, via WSJ\n"));
+	ck_assert_ptr_nonnull(strstr(out, "  source-    a  Reuters no longer "
+	    "archived <https://archive.org/r>\n"));
+	free(out);
+
+	sd_load(&old, sd_claims_old);
+	sd_load(&new, sd_claims_new);
+	marks = calloc(new.nevents, 1);
+	ck_assert_uint_eq(storydiff_marks(&old, &new, 0, marks), 0);
+	for (i = 0; i < new.nevents; i++) {
+		const char	*id = new.events[i].id;
+		unsigned	 want = strcmp(id, "a") == 0 ? STORYDIFF_STATUS |
+				    STORYDIFF_SOURCES | STORYDIFF_RELATED :
+				    strcmp(id, "s") == 0 ? STORYDIFF_STATUS : 0;
+
+		ck_assert_msg(marks[i] == want, "%s: %#x", id, marks[i]);
+	}
+	free(marks);
+	timeline_free(&old);
+	timeline_free(&new);
+}
+END_TEST
+
+/* The text form carries verdicts, relations, via and archive. */
+START_TEST(test_textconv_claims)
+{
+	struct timeline	tl = TIMELINE_INIT;
+	struct buf	t = BUF_INIT;
+
+	sd_load(&tl, sd_claims_new);
+	storydiff_text(&tl, &t);
+	ck_assert_ptr_nonnull(strstr(buf_str(&t), "== a\ndate: 2022\n"
+	    "title: A\nstatus: confirmed\n"
+	    "verdict: 2024-10-24 alleged, by WSJ\n"
+	    "verdict: 2025-03-01 confirmed, by Kremlin: Peskov confirms.\n"
+	    "source: Reuters, via WSJ, archived <https://archive.org/r>\n"
+	    "source: WSJ\nsource: TASS\nsource: AFP, via WSJ\n"
+	    "related: contradicts b\nrelated: follows d\n"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&t), "== r\ndate: 2023\n"
+	    "title: R\nstatus: reported\nrelated: b\nrelated: supports a\n"));
+	buf_free(&t);
+	timeline_free(&tl);
+}
+END_TEST
+
 Suite *
 storydiff_suite(void)
 {
@@ -178,6 +287,8 @@ storydiff_suite(void)
 	tcase_add_test(tc, test_sanitised);
 	tcase_add_test(tc, test_textconv_stable);
 	tcase_add_test(tc, test_marks);
+	tcase_add_test(tc, test_claims);
+	tcase_add_test(tc, test_textconv_claims);
 	suite_add_tcase(s, tc);
 	return s;
 }

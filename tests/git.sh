@@ -270,6 +270,60 @@ fchanged:<Enter>
 :save-screen $tmp/nogit-2.txt
 EOF
 
+# Claims (SPEC section 10): a verdict added to the verdicts list, relations
+# gained, changed and lost (a reorder is none), a source's via and archive;
+# tlv diff, the textconv, changed: and the viewer's marks agree.  Its own
+# names ($cl...): the sections above share $r, $name and $dir.
+cl=$tmp/claims
+new_repo "$cl"
+(cd "$cl" &&
+	sed -e '/^    status: alleged$/a\
+    verdicts:\
+      - {date: 2024-10-24, status: alleged, by: The Wall Street Journal}\
+    related:\
+      - taiwan-request\
+      - {id: kremlin-denial, rel: supports}' \
+	    -e '/^        date: 2024-10-24$/a\
+      - outlet: Reuters\
+        via: AP' \
+	    -e '/^    status: reported$/a\
+    related: [wsj-contact, kremlin-denial]' \
+	    story.yaml > story.new && mv story.new story.yaml &&
+	git commit -qam claims &&
+	sed -e 's/^    status: alleged$/    status: confirmed/' \
+	    -e '/^      - {date: 2024-10-24, status: alleged/a\
+      - date: 2025-03-01\
+        status: confirmed\
+        by: Kremlin press briefing\
+        text: Peskov confirms the calls.' \
+	    -e 's/^      - taiwan-request$/      - {id: taiwan-request, rel: follows}/' \
+	    -e 's/^      - {id: kremlin-denial, rel: supports}$/      - {id: kremlin-denial, rel: contradicts}/' \
+	    -e 's/^        via: AP$/        via: The Wall Street Journal\
+        archive: https:\/\/web.archive.org\/web\/2024\/reuters/' \
+	    -e 's/^    related: \[wsj-contact, kremlin-denial\]$/    related: [kremlin-denial, wsj-contact]/' \
+	    story.yaml > story.new && mv story.new story.yaml)
+"$TLV" check "$cl/story.yaml" >"$tmp/claims-check.out" 2>&1
+expect_status 0 $? "the claims fixture checks clean"
+(cd "$cl" && "$TLV" diff) >"$tmp/claims-diff.out" 2>&1
+expect_status 1 $? "tlv diff of claims"
+expect_golden git-diff-claims.txt "$tmp/claims-diff.out"
+(cd "$cl" && git diff) | sed -n '/^@@/,$p' >"$tmp/claims-textconv.out"
+expect_golden git-textconv-claims.txt "$tmp/claims-textconv.out"
+for clq in 'changed:|wsj-contact ' 'changed:status|wsj-contact ' \
+    'changed:related|wsj-contact ' 'changed:sources|wsj-contact ' \
+    'changed:notes|'; do
+	clgot=$( (cd "$cl" && "$TLV" export --format csv \
+	    --filter "${clq%%|*}" story.yaml) 2>/dev/null |
+	    sed -n 's/^\([a-z-]*\),.*/\1/p' | grep -v '^id$' | tr '\n' ' ')
+	if [ "$clgot" = "${clq#*|}" ]; then pass; else
+		fail "claims: --filter '${clq%%|*}' kept '$clgot', want '${clq#*|}'"
+	fi
+done
+view claims "$cl" story.yaml <<EOF
+c
+:save-screen $tmp/claims-1.txt
+EOF
+
 # The driver by hand: a usage error is exit 2.
 "$TLV" merge-driver a b c >/dev/null 2>&1
 expect_status 2 $? "merge-driver with three arguments"
