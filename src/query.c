@@ -703,7 +703,7 @@ query_compile_changed(struct query_parser *p, const struct query_field *f,
 	best = query_suggest(word, it->text.len, names, QUERY_NCHANGED);
 	return query_fail(p, it->col, query_unknown("changed: value", word,
 	    it->text.len, best,
-	    "any, added, notes, status, date, title, sources"));
+	    "any, added, notes, status, date, title, sources, related"));
 }
 
 static bool

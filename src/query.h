@@ -25,7 +25,7 @@
  *			either (',' is OR, as in a value)
  *	changed:K	changed since a commit (tl->changed, changes.h), K one
  *			of any (also "changed:" alone), added, notes, status,
- *			date, title, sources; nothing matches while the
+ *			date, title, sources, related; nothing matches while the
  *			timeline does not know
  *	asof:D		known by D: some source dated on or before D's latest,
  *			or, with no dated source, the event's earliest <= D's
