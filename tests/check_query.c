@@ -326,7 +326,7 @@ static const struct {
 	{ "changed:note", 8,
 	  "unknown changed: value 'note' (did you mean 'notes'?)" },
 	{ "changed:x", 8, "(one of any, added, notes, status, date, title, "
-	  "sources)" },
+	  "sources, related)" },
 	{ "status: alleged", 7, "missing value after 'status:'" },
 	{ "tag:a,,b", 6, "missing value after ','" },
 	{ "tag:starlink,", 13, "missing value after ','" },
