@@ -1254,11 +1254,13 @@ save_undo_keep(const struct timeline *tl, const struct tl_file *f,
 	u->before_len = w1 - w0;
 }
 
-/* Check ed on s and save the result (see save.h, save_commit). */
+/* Check ed on s and save the result (see save.h, save_commit): the new
+ * file's size and hash to *nlen, *hash.  f and tl are only read (this
+ * runs on the viewer's save thread). */
 static bool
-save_commit_src(struct tl_file *f, const struct timeline *tl,
+save_commit_src(const struct tl_file *f, const struct timeline *tl,
     const struct save_src *s, const struct edit *ed, struct save_undo *undo,
-    char **err)
+    size_t *nlenp, uint64_t *hashp, char **err)
 {
 	struct save_part	 v[3];
 	char			*why = NULL;
@@ -1300,8 +1302,8 @@ save_commit_src(struct tl_file *f, const struct timeline *tl,
 			save_undo_free(undo);
 		return false;
 	}
-	f->size = nlen;
-	f->hash = hash;
+	*nlenp = nlen;
+	*hashp = hash;
 	if (undo != NULL) {
 		undo->path = xstrdup(f->path);
 		undo->after_len = nlen;
@@ -1351,9 +1353,14 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
     struct save_undo *undo, char **err)
 {
 	struct save_src	s = { cur, len, NULL };
+	uint64_t	hash;
+	size_t		nlen;
 	bool		ok;
 
-	ok = save_commit_src(f, NULL, &s, ed, undo, err);
+	if ((ok = save_commit_src(f, NULL, &s, ed, undo, &nlen, &hash, err))) {
+		f->size = nlen;
+		f->hash = hash;
+	}
 	free(cur);
 	return ok;
 }
@@ -1387,19 +1394,37 @@ save_where_fill(const struct timeline *tl, const struct tl_file *f,
  * may be writing the file meanwhile). */
 #define SAVE_RELOADS	3
 
-bool
-save_change(const struct save_job *job, char **err)
-{
-	struct tl_file	*f = job->file;
+/* A change planned and not yet written (save.h, save_start). */
+struct save_pending {
+	struct save_job	 job;		/* its callbacks are not called again */
+	struct tl_file	*f;
 	struct save_src	 src;
 	struct edit	 ed;
-	char		*locked;
-	int		 fd, tries;
-	bool		 stale, ok = false;
+	int		 fd;		/* the lock */
+	/* save_pending_run's, for save_pending_end */
+	bool		 ran, ok;
+	char		*err;
+	size_t		 nlen;
+	uint64_t	 hash;
+	struct save_undo undo;
+	struct save_where where;
+};
 
+struct save_pending *
+save_start(const struct save_job *job, char **err)
+{
+	struct tl_file		*f = job->file;
+	struct save_pending	*p;
+	struct save_src		 src;
+	struct edit		 ed;
+	char			*locked;
+	int			 fd, tries;
+	bool			 stale;
+
+	*err = NULL;
 	if ((*err = save_not_writable(f->path)) != NULL ||
 	    !lock_take(f->path, job->waiting, job->ctx, &fd, err))
-		return false;
+		return NULL;
 	locked = xstrdup(f->path);
 	for (tries = 0; ; tries++) {
 		memset(&ed, 0, sizeof ed);
@@ -1417,28 +1442,86 @@ save_change(const struct save_job *job, char **err)
 				if (!lock_take(f->path, job->waiting,
 				    job->ctx, &fd, err)) {
 					free(locked);
-					return false;
+					return NULL;
 				}
 			}
 			continue;
 		}
 		if (*err != NULL)
 			break;
-		if (job->plan(job->ctx, src.p, src.len, &ed, err))
-			ok = save_commit_src(f, job->tl, &src, &ed, job->undo,
-			    err);
-		if (ok && job->where != NULL)
-			save_where_fill(job->tl, f, &src, &ed, job->where);
-		save_src_free(&src);
-		if (ok && job->edit != NULL)
-			*job->edit = ed;
-		else
+		if (!job->plan(job->ctx, src.p, src.len, &ed, err)) {
+			save_src_free(&src);
 			edit_free(&ed);
-		break;
+			break;
+		}
+		free(locked);
+		p = xcalloc(1, sizeof *p);
+		p->job = *job;
+		p->f = f;
+		p->src = src;
+		p->ed = ed;
+		p->fd = fd;
+		return p;
 	}
 	lock_release(fd);
 	free(locked);
+	return NULL;
+}
+
+const char *
+save_pending_path(const struct save_pending *p)
+{
+	return p->f->path;
+}
+
+void
+save_pending_run(struct save_pending *p)
+{
+	p->ok = save_commit_src(p->f, p->job.tl, &p->src, &p->ed,
+	    p->job.undo != NULL ? &p->undo : NULL, &p->nlen, &p->hash,
+	    &p->err);
+	if (p->ok && p->job.where != NULL)
+		save_where_fill(p->job.tl, p->f, &p->src, &p->ed, &p->where);
+	save_src_free(&p->src);
+	p->ran = true;
+}
+
+bool
+save_pending_end(struct save_pending *p, char **err)
+{
+	bool	ok;
+
+	if (!p->ran)
+		save_pending_run(p);
+	if ((ok = p->ok)) {
+		p->f->size = p->nlen;
+		p->f->hash = p->hash;
+		if (p->job.undo != NULL)
+			*p->job.undo = p->undo;
+		if (p->job.where != NULL)
+			*p->job.where = p->where;
+	}
+	if (ok && p->job.edit != NULL)
+		*p->job.edit = p->ed;
+	else
+		edit_free(&p->ed);
+	*err = ok ? NULL : p->err != NULL ? p->err : xstrdup("not saved");
+	if (ok)
+		free(p->err);
+	lock_release(p->fd);
+	free(p);
 	return ok;
+}
+
+bool
+save_change(const struct save_job *job, char **err)
+{
+	struct save_pending	*p;
+
+	if ((p = save_start(job, err)) == NULL)
+		return false;
+	save_pending_run(p);
+	return save_pending_end(p, err);
 }
 
 void

@@ -139,6 +139,32 @@ struct save_job {
 bool	 save_change(const struct save_job *, char **err);
 
 /*
+ * save_change in three parts, for a caller that does not wait for the
+ * write (the viewer saves on a thread of its own):
+ *
+ * save_start, on the caller's thread, does what comes before the write --
+ * the lock, the file read and compared with what was loaded (a reload if
+ * it changed), the plan -- and returns the change still to write, or NULL
+ * (with *err, which a reload that said why itself may leave NULL; the
+ * lock is released).  The job's callbacks are not called after it.
+ *
+ * save_pending_run checks and writes it (steps 2 and 3), and may run on
+ * another thread: it only reads job->tl and the file, so nothing may
+ * change them until it is done (no reload, no other change to tl).
+ *
+ * save_pending_end, on the caller's thread again (after save_pending_run,
+ * or it runs that first), gives the file its new size and hash, fills
+ * job->undo, job->edit and job->where as save_change does, releases the
+ * lock and frees the change: true if saved, else false with *err.
+ */
+struct save_pending;
+
+struct save_pending *save_start(const struct save_job *, char **err);
+const char	*save_pending_path(const struct save_pending *);
+void		 save_pending_run(struct save_pending *);
+bool		 save_pending_end(struct save_pending *, char **err);
+
+/*
  * Why path may not be written by this user (malloc'd), or NULL if it may:
  * no write permission ("FILE: not writable (mode 0444, owner alice); tlv
  * does not save files you may not write"), and for root a mode without

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -201,7 +202,12 @@ ui_loop(struct app *app)
 	int32_t			key;
 
 	while (!app->quit && ui_signal() == 0) {
-		if (ui_changes_poll(app) && r == UI_NOTHING)
+		/* A save written: the timeline changed (ui_edit.c).  While
+		 * one is, nothing else changes the timeline. */
+		if (ui_edit_poll(app, false))
+			r = UI_RELAYOUT;
+		if (app->saving == NULL && ui_changes_poll(app) &&
+		    r == UI_NOTHING)
 			r = UI_REDRAW;	/* the marks came */
 		if (r == UI_RELAYOUT)
 			ui_layout(app);
@@ -211,7 +217,8 @@ ui_loop(struct app *app)
 		 * waiting, and go on testing while there is none.  A file
 		 * loading: look at it often. */
 		timeout(browse_filtering(&app->br) ? 0 : app->loader != NULL ?
-		    UI_LOAD_FRAME_MS : UI_POLL_MS);
+		    UI_LOAD_FRAME_MS : app->saving != NULL ?
+		    UI_SAVE_POLL_MS : UI_POLL_MS);
 		key = ui_next_key(app);
 		if (ui_load_poll(app)) {
 			r = UI_RELAYOUT;
@@ -228,7 +235,8 @@ ui_loop(struct app *app)
 		}
 		if (key == KEYC_NONE) {
 			r = UI_NOTHING;
-			if (app->script == NULL && ui_files_changed(app)) {
+			if (app->script == NULL && app->saving ==
+			    NULL && ui_files_changed(app)) {
 				ui_reload(app);
 				r = UI_REDRAW;
 			}
@@ -279,9 +287,9 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config,
     const char *since)
 {
 	struct app	 app;
-	char		*err = NULL;
+	char		*err = NULL, *saving;
 	size_t		 col = 0;
-	int		 status;
+	int		 status = 0;
 	bool		 started;
 
 	memset(&app, 0, sizeof app);
@@ -308,11 +316,18 @@ ui_run(char **paths, size_t npaths, const char *filter, const char *config,
 	if (!app.utf8)
 		ui_say_charset(&app);
 	ui_loop(&app);
+	saving = ui_edit_quit(&app);
 	if (app.loader != NULL)
 		ui_quit_loading();
 	ui_end();
+	if (saving != NULL) {
+		cli_say(stderr, "tlv: %s", saving);
+		free(saving);
+		status = 1;
+	}
 	xmalloc_set_fatal_hook(NULL);
-	status = app.diags.errors > 0 ? 1 : 0;
+	if (status == 0)
+		status = app.diags.errors > 0 ? 1 : 0;
 	if (ui_signal() != 0)
 		status = 128 + ui_signal();
 	ui_free(&app);

@@ -222,6 +222,11 @@ struct app {
 						   the filter's env, x */
 	struct ui_edits		*edits;		/* ui_edit.c's own: undo and
 						   the editor's session */
+	const char		*saving;	/* "saving PATH..." while
+						   ui_edit.c writes a change
+						   on its thread, else NULL:
+						   nothing may change the
+						   timeline (no reload) */
 	struct ui_changes	*changes;	/* ui_changes.c's own: what
 						   changed since a commit */
 };
@@ -309,6 +314,7 @@ enum ui_reaction ui_chooser_action(struct app *, size_t *row, size_t n,
  * often the screen shows how far a load got. */
 #define UI_POLL_MS		500
 #define UI_LOAD_FRAME_MS	100
+#define UI_SAVE_POLL_MS		20	/* while a save is written */
 
 /* Start curses (on /dev/null for a key script), colours, keys, signals;
  * sets app->rows, app->cols. */
@@ -468,5 +474,18 @@ void	 ui_edit_problem(struct app *, const char *path, unsigned line);
 /* The end: the editor's file removed, the changes kept for undo
  * forgotten. */
 void	 ui_edit_free(struct app *);
+
+/*
+ * A change is written on a thread of its own (ui_edit.c): meanwhile the
+ * viewer reads keys and draws, and nothing may change the timeline.
+ * While one is, app->saving says so (the loop then polls often and looks
+ * for no changed files; the status line shows it).  ui_edit_poll: end a save that is written (or wait for it): true if one
+ * ended, and the timeline shown changed.  ui_edit_settle: wait for one.
+ * ui_edit_quit: before the screen ends, wait for one, saying so; why it
+ * failed (malloc'd), or NULL.
+ */
+bool	 ui_edit_poll(struct app *, bool wait);
+void	 ui_edit_settle(struct app *);
+char	*ui_edit_quit(struct app *);
 
 #endif

@@ -2,8 +2,10 @@
 /*
  * Changes from the viewer: a (note), e (edit in $EDITOR), A (add), D
  * (delete), u (undo).  Each change is planned on the file's current bytes
- * (edit.h), saved at once and safely (save.h), remembered for undo, and
- * followed by a reload so the screen shows the file as it now is.
+ * (edit.h), saved at once and safely (save.h) -- written on a thread of
+ * its own while the viewer goes on reading keys (struct ui_saving), one
+ * change at a time -- remembered for undo, and put into the timeline
+ * shown (ui_saved) so the screen shows the file as it now is.
  *
  * If another program changed the file since tlv loaded it, nothing is
  * written: tlv reloads, finds the event again by its id and applies the
@@ -15,6 +17,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -57,6 +60,7 @@ struct ui_edits {
 	char		*orig;
 	char		*id;
 	uint32_t	 file;
+	struct ui_saving *saving;	/* a save being written, or NULL */
 	bool		 idless;	/* the event edited has no id: it is
 					   the one of file at byte start */
 	size_t		 start;
@@ -311,75 +315,269 @@ ui_job_reload(void *ctx, char **err)
 	return &j->app->tl.files[j->fi];
 }
 
-/* Apply a change, locked (save_change): if the file changed meanwhile,
- * reload and plan it again.  Saved: the file's path, to *saved; else
- * why not, to *err (both malloc'd). */
-static bool
-ui_apply(struct app *app, const struct ui_change *c, char **saved,
-    char **err)
-{
-	struct ui_job		 j = { .app = app, .c = c };
-	struct save_job		 job;
+/*
+ * What comes after a save, once it is written (ui_done): the message, and
+ * for each kind what else -- the undo record popped, the editor's session
+ * ended or offered again.
+ */
+enum ui_then {
+	UI_THEN_SAY,		/* "what: saved PATH" */
+	UI_THEN_DELETE,		/* and the events still linking to it */
+	UI_THEN_UNDO,		/* "undone: PATH saved", the record popped */
+	UI_THEN_EDITOR		/* the editor's session ends, or e/d asked */
+};
+
+/*
+ * A save on its way (app->edits->saving): planned on the UI thread
+ * (save_start), written on a thread of its own (save_pending_run), ended
+ * on the UI thread (ui_edit_poll -> ui_done).  Meanwhile the viewer reads
+ * keys and draws, which only reads the timeline; nothing changes it --
+ * another change is refused (ui_edit_busy), a reload waits (the loop does
+ * not look for changed files, ui_edit_settle) -- so the thread may read
+ * it.  The thread touches nothing but p and the file; only done is
+ * shared, under lock.
+ */
+struct ui_saving {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	bool			 threaded;
+	bool			 done;		/* (lock) the thread is done */
+	struct save_pending	*p;
+	struct save_job		 job;	/* what p fills on its end */
 	struct save_undo	 u;
 	struct save_where	 where;
 	struct edit		 ed;
+	enum ui_then		 then;
+	enum ui_change_kind	 kind;
+	uint32_t		 fi;
+	char			*path, *status, *what;
+	char			*keep;		/* the cursor's event after */
+	char			*uid, *ugone;	/* for the undo record */
+	char			*id;		/* the event (DELETE) */
+};
 
-	*saved = *err = NULL;
-	if (!ui_change_file(app, c, &j.fi)) {
-		if (c->kind == UI_CHANGE_UNDO)
-			*err = xasprintf("%s is no longer loaded",
-			    c->undo->saved.path);
-		else
-			*err = xasprintf("event '%s' is no longer in the files",
-			    c->id != NULL ? c->id : "?");
+static void *
+ui_saving_run(void *arg)
+{
+	struct ui_saving	*s = arg;
+
+	save_pending_run(s->p);
+	pthread_mutex_lock(&s->lock);
+	s->done = true;
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+static char *
+ui_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void	ui_done(struct app *, struct ui_saving *, bool, char *);
+static void	ui_edit_finish(struct app *);
+static void	ui_edit_again(struct app *);
+
+static const char *
+ui_edit_saving(const struct app *app)
+{
+	return app->saving;
+}
+
+void
+ui_edit_settle(struct app *app)
+{
+	(void)ui_edit_poll(app, true);
+}
+
+/* A change while another is being saved is refused (one at a time, so
+ * that the second is planned on what the first wrote). */
+static bool
+ui_edit_busy(struct app *app)
+{
+	const char	*saving = ui_edit_saving(app);
+
+	if (saving == NULL)
 		return false;
-	}
-	if (ui_stale_file(app, j.fi, err))
-		return false;
-	memset(&u, 0, sizeof u);
-	memset(&ed, 0, sizeof ed);
-	memset(&job, 0, sizeof job);
-	job.file = &app->tl.files[j.fi];
-	job.plan = ui_job_plan;
-	job.reload = ui_job_reload;
-	job.waiting = ui_job_waiting;
-	job.ctx = &j;
-	job.tl = &app->tl;
-	job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &u;
-	job.edit = &ed;
-	job.where = &where;
-	memset(&where, 0, sizeof where);
-	if (!save_change(&job, err)) {
-		if (*err == NULL)
-			*err = xstrdup("not saved");
-		return false;
-	}
-	if (c->kind != UI_CHANGE_UNDO)
-		ui_undo_push(app, &u, &ed, c->kind == UI_CHANGE_DELETE ? NULL :
-		    c->keep != NULL ? c->keep : c->id,
-		    c->kind == UI_CHANGE_DELETE ? c->id : NULL);
-	edit_free(&ed);
-	*saved = xstrdup(app->tl.files[j.fi].path);
-	ui_saved(app, j.fi, &where, c->keep != NULL ? c->keep :
-	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
-	free(where.bytes);
+	ui_message(app, true, "%s: one change at a time -- try again once "
+	    "it is saved", saving);
 	return true;
 }
 
-/* Apply a change and say how it went: "what: saved PATH", or why not. */
-static bool
-ui_apply_say(struct app *app, const struct ui_change *c, const char *what)
-{
-	char	*saved, *err;
 
-	if (!ui_apply(app, c, &saved, &err)) {
-		ui_message(app, true, "%s", err);
-		free(err);
-		return false;
+/*
+ * Apply a change, locked (save_start): if the file changed meanwhile,
+ * reload and plan it again.  The write goes on on a thread while the
+ * viewer goes on (under a key script: at once, so that screens are the
+ * same every run); then ui_done says how it went and does what then asks.
+ */
+static void
+ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
+    const char *what)
+{
+	struct ui_edits		*ue = ui_edits(app);
+	struct ui_job		 j = { .app = app, .c = c };
+	struct ui_saving	*s;
+	char			*err = NULL;
+
+	if (ui_edit_busy(app))
+		return;
+	s = xcalloc(1, sizeof *s);
+	s->then = then;
+	s->kind = c->kind;
+	s->what = ui_dup(what);
+	if (!ui_change_file(app, c, &j.fi)) {
+		if (c->kind == UI_CHANGE_UNDO)
+			err = xasprintf("%s is no longer loaded",
+			    c->undo->saved.path);
+		else
+			err = xasprintf("event '%s' is no longer in the files",
+			    c->id != NULL ? c->id : "?");
+		ui_done(app, s, false, err);
+		return;
 	}
-	ui_message(app, false, "%s: saved %s", what, saved);
-	free(saved);
+	if (ui_stale_file(app, j.fi, &err)) {
+		ui_done(app, s, false, err);
+		return;
+	}
+	s->job.file = &app->tl.files[j.fi];
+	s->job.plan = ui_job_plan;
+	s->job.reload = ui_job_reload;
+	s->job.waiting = ui_job_waiting;
+	s->job.ctx = &j;
+	s->job.tl = &app->tl;
+	s->job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &s->u;
+	s->job.edit = &s->ed;
+	s->job.where = &s->where;
+	if ((s->p = save_start(&s->job, &err)) == NULL) {
+		ui_done(app, s, false, err != NULL ? err :
+		    xstrdup("not saved"));
+		return;
+	}
+	/* What the end needs of c, which is the caller's. */
+	s->fi = j.fi;
+	s->path = xstrdup(save_pending_path(s->p));
+	s->status = xasprintf("saving %s...", s->path);
+	s->keep = ui_dup(c->keep != NULL ? c->keep :
+	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
+	s->uid = ui_dup(c->kind == UI_CHANGE_DELETE ? NULL : c->keep != NULL ?
+	    c->keep : c->id);
+	s->ugone = ui_dup(c->kind == UI_CHANGE_DELETE ? c->id : NULL);
+	s->id = ui_dup(c->id);
+	ue->saving = s;
+	app->saving = s->status;
+	pthread_mutex_init(&s->lock, NULL);
+	if (app->script == NULL &&
+	    pthread_create(&s->thread, NULL, ui_saving_run, s) == 0) {
+		s->threaded = true;
+		ui_message(app, false, "%s", s->status);
+		return;
+	}
+	save_pending_run(s->p);		/* no thread (or a script): here */
+	s->done = true;
+	ui_edit_poll(app, true);
+}
+
+bool
+ui_edit_poll(struct app *app, bool wait)
+{
+	struct ui_saving	*s = app->edits != NULL ? app->edits->saving :
+				    NULL;
+	char			*err = NULL;
+	bool			 done, ok;
+
+	if (s == NULL)
+		return false;
+	if (s->threaded) {
+		pthread_mutex_lock(&s->lock);
+		done = s->done;
+		pthread_mutex_unlock(&s->lock);
+		if (!done && !wait)
+			return false;
+		pthread_join(s->thread, NULL);
+	}
+	pthread_mutex_destroy(&s->lock);
+	app->edits->saving = NULL;
+	app->saving = NULL;
+	ok = save_pending_end(s->p, &err);
+	s->p = NULL;
+	ui_done(app, s, ok, err);
 	return true;
+}
+
+char *
+ui_edit_quit(struct app *app)
+{
+	const char	*saving = ui_edit_saving(app);
+	char		*why = NULL;
+
+	if (saving == NULL)
+		return NULL;
+	ui_message(app, false, "%s: tlv quits once it is written", saving);
+	ui_draw(app);
+	ui_edit_poll(app, true);
+	if (app->message_error)
+		why = xstrdup(app->message);
+	return why;
+}
+
+/* The save of s is over (ok, or not with err, consumed): keep it for
+ * undo, put it into the timeline shown, say so; then s is freed. */
+static void
+ui_done(struct app *app, struct ui_saving *s, bool ok, char *err)
+{
+	struct buf	links = BUF_INIT;
+
+	if (ok && s->kind != UI_CHANGE_UNDO)
+		ui_undo_push(app, &s->u, &s->ed, s->uid, s->ugone);
+	else if (ok)
+		ui_undo_pop(app);
+	edit_free(&s->ed);
+	if (ok)
+		ui_saved(app, s->fi, &s->where, s->keep);
+	free(s->where.bytes);
+	switch (s->then) {
+	case UI_THEN_SAY:
+	case UI_THEN_EDITOR:
+		if (ok)
+			ui_message(app, false, "%s: saved %s", s->what,
+			    s->path);
+		else
+			ui_message(app, true, "%s", err);
+		if (s->then == UI_THEN_EDITOR && ok)
+			ui_edit_finish(app);
+		else if (s->then == UI_THEN_EDITOR)
+			ui_edit_again(app);
+		break;
+	case UI_THEN_DELETE:
+		if (!ok)
+			ui_message(app, true, "%s", err);
+		else if (s->id != NULL &&
+		    timeline_links_to(&app->tl, s->id, &links) > 0)
+			ui_message(app, false, "deleted (u undoes): saved %s; "
+			    "'%s' is still named in the related list of %s",
+			    s->path, s->id, links.data);
+		else
+			ui_message(app, false, "deleted (u undoes): saved %s",
+			    s->path);
+		break;
+	case UI_THEN_UNDO:
+		if (ok)
+			ui_message(app, false, "undone: %s saved", s->path);
+		else
+			ui_message(app, true, "cannot undo: %s", err);
+		break;
+	}
+	buf_free(&links);
+	free(err);
+	free(s->path);
+	free(s->status);
+	free(s->what);
+	free(s->keep);
+	free(s->uid);
+	free(s->ugone);
+	free(s->id);
+	free(s);
 }
 
 /* The bytes of file fi, to plan a change on.  If another program changed
@@ -440,6 +638,8 @@ ui_edit_allowed(struct app *app, uint32_t fi)
 {
 	char	*why;
 
+	if (ui_edit_busy(app))
+		return false;
 	if (fi >= app->tl.nfiles ||
 	    (why = save_not_writable(app->tl.files[fi].path)) == NULL)
 		return true;
@@ -474,7 +674,7 @@ ui_edit_note(struct app *app, const char *text)
 	now = cmd_edit_note(&c.note, NULL, app->author, text);
 	what = give != NULL ? xasprintf("note added, id '%s' given", give) :
 	    xstrdup("note added");
-	ui_apply_say(app, &c, what);
+	ui_apply(app, &c, UI_THEN_SAY, what);
 	free(what);
 	free(now);
 	free(give);
@@ -486,26 +686,15 @@ ui_edit_delete(struct app *app)
 {
 	struct ui_change	 c;
 	const struct tl_event	*ev;
-	struct buf		 links = BUF_INIT;
-	char			*id, *saved, *err;
+	char			*id;
 
-	if (!ui_target(app, &id, &ev))
+	if (ui_edit_busy(app) || !ui_target(app, &id, &ev))
 		return;
 	memset(&c, 0, sizeof c);
 	c.kind = UI_CHANGE_DELETE;
 	c.id = id;
 	c.ev = ev;
-	if (!ui_apply(app, &c, &saved, &err)) {
-		ui_message(app, true, "%s", err);
-		free(err);
-	} else if (id != NULL && timeline_links_to(&app->tl, id, &links) > 0)
-		ui_message(app, false, "deleted (u undoes): saved %s; '%s' is "
-		    "still named in the related list of %s", saved, id,
-		    links.data);
-	else
-		ui_message(app, false, "deleted (u undoes): saved %s", saved);
-	free(saved);
-	buf_free(&links);
+	ui_apply(app, &c, UI_THEN_DELETE, NULL);
 	free(id);
 }
 
@@ -515,8 +704,9 @@ ui_edit_undo(struct app *app)
 	struct ui_edits	*ue = ui_edits(app);
 	struct ui_change	 c;
 	const struct ui_undo	*u;
-	char			*saved, *err;
 
+	if (ui_edit_busy(app))
+		return;
 	if (ue->nundo == 0) {
 		ui_message(app, false, "nothing to undo");
 		return;
@@ -527,14 +717,7 @@ ui_edit_undo(struct app *app)
 	c.undo = u;
 	/* The cursor on the event put back, or the one changed. */
 	c.keep = u->gone != NULL ? u->gone : u->id;
-	if (!ui_apply(app, &c, &saved, &err)) {
-		ui_message(app, true, "cannot undo: %s", err);
-		free(err);
-		return;
-	}
-	ui_undo_pop(app);
-	ui_message(app, false, "undone: %s saved", saved);
-	free(saved);
+	ui_apply(app, &c, UI_THEN_UNDO, NULL);
 }
 
 /* --- $EDITOR ------------------------------------------------------------- */
@@ -601,6 +784,7 @@ ui_edit_problem(struct app *app, const char *path, unsigned line)
 {
 	char	*p = xstrdup(path);
 
+	ui_edit_settle(app);	/* the reload must not run under a save */
 	if (!ui_run_editor(p, line))
 		ui_message(app, true, "cannot run the editor: %s",
 		    strerror(errno));
@@ -772,12 +956,11 @@ ui_editor_round(struct app *app)
 		ui_message(app, true, "the event is no longer where it was in "
 		    "%s; nothing was written", app->tl.files[ue->file].path);
 	if (ue->idless && c.ev == NULL)
-		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
-	else if (ui_apply_say(app, &c, c.kind == UI_CHANGE_ADD ? "added" :
-	    verdict != NULL ? "edited, verdict added" : "edited"))
-		ui_edit_finish(app);
+		ui_edit_again(app);
 	else
-		ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
+		ui_apply(app, &c, UI_THEN_EDITOR, c.kind == UI_CHANGE_ADD ?
+		    "added" : verdict != NULL ? "edited, verdict added" :
+		    "edited");
 	free(text);
 	free(fixed);
 	free(verdict);
@@ -806,6 +989,13 @@ ui_edit_begin(struct app *app, const char *text)
 	ue->path = xstrdup(path);
 	ue->orig = xstrdup(text);
 	return true;
+}
+
+/* The editor's text could not be saved: e edits it again, d discards. */
+static void
+ui_edit_again(struct app *app)
+{
+	ui_prompt_open(app, UI_PROMPT_EDIT_AGAIN, NULL, &ui_again_hooks);
 }
 
 /* The editor's session is over: its file removed. */
@@ -843,6 +1033,7 @@ ui_edit_free(struct app *app)
 {
 	if (app->edits == NULL)
 		return;
+	ui_edit_settle(app);
 	ui_edit_finish(app);
 	while (app->edits->nundo > 0)
 		ui_undo_pop(app);
@@ -861,8 +1052,8 @@ ui_edit_event(struct app *app)
 	char			*cur, *err = NULL, *id;
 	size_t			 len;
 
-	if ((e = browse_current(&app->br)) != NULL &&
-	    !ui_edit_allowed(app, e->file))
+	if (ui_edit_busy(app) || ((e = browse_current(&app->br)) != NULL &&
+	    !ui_edit_allowed(app, e->file)))
 		return;
 	if (!ui_target(app, &id, &e))
 		return;

@@ -233,6 +233,12 @@ ui_draw_status(struct app *app)
 		ui_draw_position(app, y);
 		return;
 	}
+	if ((text = app->saving) != NULL) {
+		/* Keys clear the message; a save going on is still said. */
+		ui_put(y, 0, text, strlen(text), app->cols - 12, false);
+		ui_draw_position(app, y);
+		return;
+	}
 	attrset(A_DIM);
 	if (app->view->hint != NULL) {
 		struct buf hint = BUF_INIT;
