@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +145,127 @@ changes_maybe_repo(const char *dir)
 	return found;
 }
 
+/* --- what HEAD is: the files to watch --- */
+
+static void
+changes_stamp(struct changes_watch *w)
+{
+	struct stat	st;
+
+	if (stat(w->path, &st) != 0) {
+		w->exists = false;
+		w->dev = w->ino = w->size = 0;
+		w->sec = 0;
+		w->nsec = 0;
+		return;
+	}
+	w->exists = true;
+	w->dev = (unsigned long long)st.st_dev;
+	w->ino = (unsigned long long)st.st_ino;
+	w->size = (unsigned long long)st.st_size;
+	w->sec = (long long)st.st_mtim.tv_sec;
+	w->nsec = (long)st.st_mtim.tv_nsec;
+}
+
+/* Watch path (taken), stamped now, unless it is watched already. */
+static void
+changes_watch_add(struct changes *c, char *path)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nwatch; i++)
+		if (strcmp(c->watch[i].path, path) == 0) {
+			free(path);
+			return;
+		}
+	c->watch = xreallocarray(c->watch, c->nwatch + 1, sizeof *c->watch);
+	c->watch[c->nwatch].path = path;
+	changes_stamp(&c->watch[c->nwatch++]);
+}
+
+/*
+ * The files that say what HEAD of dir's repository is: its HEAD, the ref
+ * HEAD names ("ref: refs/heads/main") and packed-refs, in the common
+ * directory of a linked worktree, and the index.  Stamped before the
+ * versions are read, so a commit made while they are is seen.
+ */
+static void
+changes_watch_dir(struct changes *c, const char *dir)
+{
+	const char	*argv[] = { "git", "-C", dir, "rev-parse",
+			    "--path-format=absolute", "--git-dir",
+			    "--git-common-dir", NULL };
+	struct buf	 out = BUF_INIT, head = BUF_INIT;
+	char		*gitdir, *common, *nl;
+	const char	*ref;
+
+	if (git_run(argv, NULL, &out, true) != 0 || out.data == NULL)
+		goto done;
+	gitdir = out.data;
+	if ((nl = strchr(gitdir, '\n')) == NULL)
+		goto done;
+	*nl = '\0';
+	common = nl + 1;
+	if ((nl = strchr(common, '\n')) != NULL)
+		*nl = '\0';
+	if (*gitdir != '/' || *common != '/')
+		goto done;
+	changes_watch_add(c, xasprintf("%s/HEAD", gitdir));
+	changes_watch_add(c, xasprintf("%s/index", gitdir));
+	changes_watch_add(c, xasprintf("%s/packed-refs", common));
+	{
+		char	*hp = xasprintf("%s/HEAD", gitdir);
+		FILE	*f = fopen(hp, "r");
+		char	 line[4096];
+
+		free(hp);
+		if (f != NULL && fgets(line, sizeof line, f) != NULL &&
+		    strncmp(line, "ref: ", 5) == 0) {
+			ref = line + 5;
+			buf_adds(&head, ref);
+			while (head.len > 0 && (head.data[head.len - 1] ==
+			    '\n' || head.data[head.len - 1] == '\r'))
+				head.data[--head.len] = '\0';
+			if (head.len > 0 && strstr(buf_str(&head), "..") ==
+			    NULL && buf_str(&head)[0] != '/')
+				changes_watch_add(c, xasprintf("%s/%s", common,
+				    buf_str(&head)));
+		}
+		if (f != NULL)
+			fclose(f);
+	}
+done:
+	buf_free(&out);
+	buf_free(&head);
+}
+
+bool
+changes_stale(const struct changes_watch *w, size_t n)
+{
+	struct changes_watch	now;
+	size_t			i;
+
+	for (i = 0; i < n; i++) {
+		now.path = w[i].path;
+		changes_stamp(&now);
+		if (now.exists != w[i].exists || now.dev != w[i].dev ||
+		    now.ino != w[i].ino || now.size != w[i].size ||
+		    now.sec != w[i].sec || now.nsec != w[i].nsec)
+			return true;
+	}
+	return false;
+}
+
+void
+changes_watch_free(struct changes_watch *w, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(w[i].path);
+	free(w);
+}
+
 /* The files idx[0..n) of one directory. */
 static void
 changes_read_dir(struct changes *c, const char *dir, size_t *idx, size_t n)
@@ -163,7 +285,11 @@ changes_read_dir(struct changes *c, const char *dir, size_t *idx, size_t n)
 		buf_printf(&in, "%s:./%s\n", c->rev, strchr(base, '\n') ==
 		    NULL ? base : "\n");
 	}
-	rc = changes_maybe_repo(dir) ? git_run(argv, &in, &out, true) : 128;
+	if (changes_maybe_repo(dir)) {
+		changes_watch_dir(c, dir);
+		rc = git_run(argv, &in, &out, true);
+	} else
+		rc = 128;
 	for (i = 0; i < n; i++) {
 		struct changes_file *f = &c->files[idx[i]];
 
@@ -359,5 +485,6 @@ changes_free(struct changes *c)
 	}
 	free(c->files);
 	free(c->rev);
+	changes_watch_free(c->watch, c->nwatch);
 	memset(c, 0, sizeof *c);
 }

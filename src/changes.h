@@ -11,7 +11,8 @@
  * (storydiff_marks) and sets tl->changed.  A file that cannot be
  * compared (not in a git work tree, not tracked, no such revision, git
  * missing) gets no marks, and changes_why() says why.  A file tracked but
- * not yet in the revision is all new: every event added.
+ * not yet in the revision is all new: every event added.  changes_stale()
+ * tells when a commit or a checkout made the answer old.
  */
 #ifndef TLV_CHANGES_H
 #define TLV_CHANGES_H
@@ -37,11 +38,25 @@ struct changes_file {
 	struct timeline		 old;	/* CHANGES_OK: its events, sorted */
 };
 
+/* A file of git's that says what HEAD is, as it was seen. */
+struct changes_watch {
+	char			*path;
+	bool			 exists;
+	unsigned long long	 dev, ino, size;
+	long long		 sec;
+	long			 nsec;
+};
+
 /* Owns everything; changes_free() releases it. */
 struct changes {
 	char			*rev;
 	struct changes_file	*files;
 	size_t			 nfiles;
+	/* Each repository's HEAD, the branch it is on, packed-refs and
+	 * index, seen before the versions were read: when one changes (a
+	 * commit, a checkout), the answer is out of date. */
+	struct changes_watch	*watch;
+	size_t			 nwatch;
 };
 
 /* What changes_apply found: events changed, added, gone since rev, and
@@ -73,5 +88,12 @@ bool	 changes_apply(const struct changes *, struct timeline *,
  * if one could. */
 char	*changes_why(const struct changes *);
 void	 changes_free(struct changes *);
+/*
+ * Whether one of the files watched (changes_read's c->watch) is not as it
+ * was: appeared, went, or another inode, size or time.  A few stat calls,
+ * no git: cheap enough for the viewer's idle tick.
+ */
+bool	 changes_stale(const struct changes_watch *, size_t n);
+void	 changes_watch_free(struct changes_watch *, size_t n);
 
 #endif

@@ -239,7 +239,8 @@ ui_loop(struct app *app)
 			    NULL && ui_files_changed(app)) {
 				ui_reload(app);
 				r = UI_REDRAW;
-			}
+			} else if (app->script == NULL)
+				(void)ui_changes_watch(app);
 			continue;
 		}
 		r = ui_key(app, key);

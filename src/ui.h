@@ -447,6 +447,10 @@ void	 ui_changes_start_early(struct app *);
  * timeline with it (app->tl.changed), apply the filter again if it uses
  * changed:, and return true. */
 bool	 ui_changes_poll(struct app *);
+/* When idle: if a commit or a checkout changed what the last answer was
+ * from (git's HEAD, the branch, the index), ask git again and return
+ * true; the marks follow once it answers. */
+bool	 ui_changes_watch(struct app *);
 /* What changed in e (an event of app->tl) since the commit: STORYDIFF_*
  * bits, 0 if nothing or not known. */
 unsigned ui_changes_of(const struct app *, const struct tl_event *);

@@ -8,6 +8,9 @@
  * polls, and the answer marks the timeline shown (changes_apply).  A load
  * while the thread runs asks again once it is done.  Under a key script
  * the answer is waited for, so that screens are the same every run.
+ * When idle the loop looks at git's own files (changes_stale: HEAD, the
+ * branch, the index): a commit or a checkout elsewhere asks again, so
+ * the marks follow without a reload.
  */
 #include "config.h"
 
@@ -36,6 +39,8 @@ struct ui_changes {
 	bool			 known;		/* an answer came */
 	char			*why;		/* nothing compared: why */
 	struct changes_count	 count;
+	struct changes_watch	*watch;		/* git's files behind the */
+	size_t			 nwatch;	/* answer (changes_stale) */
 };
 
 static const char *
@@ -142,6 +147,11 @@ ui_changes_take(struct app *app)
 
 	free(c->why);
 	c->why = NULL;
+	changes_watch_free(c->watch, c->nwatch);
+	c->watch = c->got.watch;
+	c->nwatch = c->got.nwatch;
+	c->got.watch = NULL;
+	c->got.nwatch = 0;
 	if (!changes_apply(&c->got, &app->tl, &c->count))
 		c->why = changes_why(&c->got);
 	changes_free(&c->got);
@@ -180,6 +190,18 @@ ui_changes_poll(struct app *app)
 	ui_changes_take(app);
 	if (c->again)
 		ui_changes_start(app);
+	return true;
+}
+
+bool
+ui_changes_watch(struct app *app)
+{
+	struct ui_changes	*c = app->changes;
+
+	if (c == NULL || c->running || c->finished || !c->known ||
+	    !changes_stale(c->watch, c->nwatch))
+		return false;
+	ui_changes_start(app);
 	return true;
 }
 
@@ -320,6 +342,7 @@ ui_changes_free(struct app *app)
 	if (c->running || c->finished)
 		changes_free(&c->got);
 	changes_paths_free(c->paths, c->npaths);
+	changes_watch_free(c->watch, c->nwatch);
 	pthread_mutex_destroy(&c->lock);
 	free(c->why);
 	free(c->rev);

@@ -324,6 +324,57 @@ c
 :save-screen $tmp/claims-1.txt
 EOF
 
+# The viewer in a real terminal (tmux): its marks follow a commit, a
+# reset and a checkout made in another terminal, with no key pressed.
+if command -v tmux >/dev/null 2>&1; then
+	tw=$tmp/watch
+	tsock=tlv-git-$$
+	new_repo "$tw"
+	(cd "$tw" && TLV_TEST_NOW=2026-11-30T10:00:00Z "$TLV" annotate \
+	    --by bob taiwan-request "Third source." story.yaml >/dev/null)
+	# tpane PATTERN [gone]: wait up to 10 s for PATTERN on the screen
+	# (or, with gone, for it to leave); false if it never does.
+	tpane() {
+		ti=0
+		while [ $ti -lt 100 ]; do
+			tmux -L "$tsock" capture-pane -p -t t >"$tmp/pane" \
+			    2>/dev/null || true
+			if grep -q -- "$1" "$tmp/pane"; then
+				[ $# -eq 1 ] && return 0
+			else
+				[ $# -eq 2 ] && return 0
+			fi
+			sleep 0.1
+			ti=$((ti + 1))
+		done
+		return 1
+	}
+	texpect() {
+		if tpane "$@"; then pass; else
+			fail "tmux: '$1' ${2:-never appeared}; the screen was:"
+			sed 's/^/  | /' "$tmp/pane"
+		fi
+	}
+	printf 'cd "%s" && "%s" story.yaml\nsleep 30\n' "$tw" "$TLV" \
+	    >"$tmp/watch.sh"
+	tmux -L "$tsock" -f /dev/null new-session -d -s t -x 100 -y 20 \
+	    "sh $tmp/watch.sh"
+	texpect '~ Putin reportedly'
+	(cd "$tw" && git commit -qam note)
+	texpect '~ Putin reportedly' gone
+	expect_grep 'Putin reportedly' "$tmp/pane" "tmux: the row is still shown"
+	(cd "$tw" && git reset -q --soft HEAD~1)
+	texpect '~ Putin reportedly'
+	(cd "$tw" && git commit -qam note && git checkout -q -b other HEAD~1)
+	texpect '~' gone
+	(cd "$tw" && git checkout -q main &&
+		sed 's/status: denied/status: disputed/' story.yaml \
+		    >story.new && mv story.new story.yaml &&
+		git commit -qam disputed && git checkout -q HEAD~1 -- story.yaml)
+	texpect '~ Kremlin denies'
+	tmux -L "$tsock" kill-server 2>/dev/null
+fi
+
 # The driver by hand: a usage error is exit 2.
 "$TLV" merge-driver a b c >/dev/null 2>&1
 expect_status 2 $? "merge-driver with three arguments"
