@@ -42,9 +42,10 @@ size_t	summary_print(FILE *, const struct timeline *,
 
 /*
  * Append what --full prints under an event (description, id, end, actors,
- * tags, sources, related ids, notes), wrapped to width with every line
- * prefixed by indent; for the viewer's detail pane.  ascii: text beyond
- * ASCII as <U+XXXX>, wrapped as wide as that is.
+ * tags, sources, related ids, notes), wrapped to width, each line after
+ * indent (a labelled line's continuation hangs under its value: as many
+ * spaces as indent and label); for the viewer's detail pane.  ascii: text
+ * beyond ASCII as <U+XXXX>, wrapped as wide as that is.
  */
 struct buf;
 struct tl_event;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,6 +236,129 @@ START_TEST(paths_order)
 }
 END_TEST
 
+/* A directory's timeline files by name, with or without a trailing '/';
+ * hidden files and other names are not timelines; an unreadable
+ * directory is NULL; an empty one is a warning when loaded. */
+START_TEST(dir_files)
+{
+	char			 dir[] = "/tmp/tlv-check-load-XXXXXX";
+	static const char *const names[] = {
+		"b.yml", "a.yaml", ".hidden.yaml", "c.json", "d.txt", "e.yaml~",
+	};
+	char			**v, *with_slash, *gone, *p[6];
+	struct timeline		 tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	size_t			 n, i;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* Empty first: a warning, no failure. */
+	ck_assert_uint_eq(load_paths(&tl, (char *[]){ dir }, 1, &diags), 0);
+	ck_assert_uint_eq(diags.errors, 0);
+	ck_assert_uint_eq(diags.warnings, 1);
+	ck_assert_str_eq(diags.v[0].file, dir);
+	timeline_free(&tl);
+	diag_free(&diags);
+	for (i = 0; i < 6; i++) {
+		p[i] = xasprintf("%s/%s", dir, names[i]);
+		write_file(p[i], "events: []\n");
+	}
+	v = load_dir_files(dir, &n);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[0], p[1]);
+	ck_assert_str_eq(v[1], p[0]);
+	ck_assert_str_eq(v[2], p[3]);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	with_slash = xasprintf("%s/", dir);
+	v = load_dir_files(with_slash, &n);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[0], p[1]);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	gone = xasprintf("%s/nowhere", dir);
+	ck_assert_ptr_null(load_dir_files(gone, &n));
+	ck_assert_uint_eq(n, 0);
+	for (i = 0; i < 6; i++) {
+		(void)unlink(p[i]);
+		free(p[i]);
+	}
+	(void)rmdir(dir);
+	free(with_slash);
+	free(gone);
+}
+END_TEST
+
+/* What cannot be read fails with why: not a regular file, a directory
+ * handed to load_file. */
+START_TEST(not_regular)
+{
+	char			 dir[] = "/tmp/tlv-check-load-XXXXXX";
+	struct timeline		 tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+	char			*text, *want;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert(!load_file(&tl, "/dev/null", &diags));
+	ck_assert(!load_file(&tl, dir, &diags));
+	ck_assert(tl.files[0].failed);
+	ck_assert(tl.files[1].failed);
+	ck_assert_uint_eq(diags.errors, 2);
+	text = diags_text(&diags);
+	want = xasprintf("/dev/null: error: cannot read: not a regular file\n"
+	    "%s: error: cannot read: %s\n", dir, strerror(EISDIR));
+	ck_assert_str_eq(text, want);
+	free(text);
+	free(want);
+	(void)rmdir(dir);
+	timeline_free(&tl);
+	diag_free(&diags);
+}
+END_TEST
+
+/* A reload: a file that broke keeps its last good events, marked stale,
+ * with its errors reported; loaded cleanly again it is itself. */
+START_TEST(keep_stale)
+{
+	char			 dir[] = "/tmp/tlv-check-load-XXXXXX";
+	char			*path;
+	struct timeline		 before = TIMELINE_INIT, tl = TIMELINE_INIT;
+	struct diag_list	 diags = DIAG_LIST_INIT;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/s.yaml", dir);
+	write_file(path, good);
+	(void)load_paths(&before, &path, 1, &diags);
+	ck_assert_uint_eq(diags.n, 0);
+	write_file(path, "events:\n  - id: a\n    date: [\n");
+	(void)load_paths_keep(&tl, &path, 1, &diags, &before);
+	ck_assert_uint_ge(diags.errors, 1);
+	ck_assert_str_eq(diags.v[0].file, path);
+	ck_assert(tl.files[0].stale);
+	ck_assert_uint_eq(tl.nevents, 2);
+	ck_assert_str_eq(tl.events[0].id, "a");
+	timeline_free(&before);
+	before = tl;
+	tl = (struct timeline)TIMELINE_INIT;
+	diag_free(&diags);
+	diags = (struct diag_list)DIAG_LIST_INIT;
+	write_file(path, "events:\n  - id: c\n    date: 2000\n    title: C\n");
+	(void)load_paths_keep(&tl, &path, 1, &diags, &before);
+	ck_assert_uint_eq(diags.n, 0);
+	ck_assert(!tl.files[0].stale);
+	ck_assert_uint_eq(tl.nevents, 1);
+	ck_assert_str_eq(tl.events[0].id, "c");
+	timeline_free(&before);
+	timeline_free(&tl);
+	diag_free(&diags);
+	(void)unlink(path);
+	(void)rmdir(dir);
+	free(path);
+}
+END_TEST
+
 Suite *
 load_suite(void)
 {
@@ -246,6 +370,9 @@ load_suite(void)
 	tcase_add_test(tc, buffer_duplicate);
 	tcase_add_test(tc, buffer_unparsable);
 	tcase_add_test(tc, paths_order);
+	tcase_add_test(tc, dir_files);
+	tcase_add_test(tc, not_regular);
+	tcase_add_test(tc, keep_stale);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -31,6 +31,7 @@ main(void)
 	srunner_add_suite(sr, load_suite());
 	srunner_add_suite(sr, ruler_suite());
 	srunner_add_suite(sr, storydiff_suite());
+	srunner_add_suite(sr, summary_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, timeline_suite());
 	srunner_add_suite(sr, yamlio_suite());

@@ -21,6 +21,7 @@ Suite	*query_suite(void);
 Suite	*reporter_suite(void);
 Suite	*ruler_suite(void);
 Suite	*storydiff_suite(void);
+Suite	*summary_suite(void);
 Suite	*text_suite(void);
 Suite	*timeline_suite(void);
 Suite	*yamlio_suite(void);
