@@ -309,6 +309,17 @@ cli_query(const struct cli *c, bool *ok)
 }
 
 int
+cli_since_check(const struct cli *c, const struct query *q)
+{
+	/* The bare command's --since is the viewer's, for its marks
+	 * (piped, it has none to show). */
+	if (c->since == NULL || *c->cmd == '\0' || query_uses(q, "changed"))
+		return CLI_OK;
+	return cli_usage_error(c->cmd, "--since %s: only changed: in --filter "
+	    "uses it, and the filter has none", c->since);
+}
+
+int
 cli_begin(struct cli *c, int argc, char **argv, unsigned groups,
     const char *usage, struct query **q, int *status)
 {
@@ -323,6 +334,13 @@ cli_begin(struct cli *c, int argc, char **argv, unsigned groups,
 	if (!ok) {
 		cli_free(c);
 		*status = CLI_USAGE;
+		return -1;
+	}
+	if ((*status = cli_since_check(c, *q)) != CLI_OK) {
+		if (*q != NULL)
+			query_free(*q);
+		*q = NULL;
+		cli_free(c);
 		return -1;
 	}
 	return 0;
@@ -404,26 +422,32 @@ cli_progress_line(void *ctx, const char *path, size_t done, size_t total,
 	buf_free(&b);
 }
 
-void
+int
 cli_changes(const struct cli *c, const struct query *q, struct timeline *tl)
 {
 	struct changes		 ch;
 	struct changes_count	 count;
-	char			**paths, *why;
+	char			**paths, *why = NULL;
 	size_t			 n;
+	int			 status = CLI_OK;
 
 	if (!query_uses(q, "changed"))
-		return;
+		return CLI_OK;	/* cli_begin refused a --since for none */
 	paths = changes_paths(tl, &n);
 	changes_read(&ch, paths, n, c->since);
 	changes_paths_free(paths, n);
-	if (!changes_apply(&ch, tl, &count) &&
-	    (why = changes_why(&ch)) != NULL) {
+	if (!changes_apply(&ch, tl, &count))
+		why = changes_why(&ch);
+	if (why != NULL && c->since != NULL)
+		/* Asked for by name: not a quiet "nothing matches". */
+		status = cli_usage_error(c->cmd, "--since %s: %s", c->since,
+		    why);
+	else if (why != NULL)
 		cli_say(stderr, "tlv%s%s: changed: %s: nothing matches",
 		    *c->cmd != '\0' ? " " : "", c->cmd, why);
-		free(why);
-	}
+	free(why);
 	changes_free(&ch);
+	return status;
 }
 
 const struct load_progress *

@@ -57,11 +57,14 @@ int	 cli_parse(struct cli *, int argc, char **argv, unsigned groups,
 /* Compile cli->filter; NULL (after printing the error with a caret) on
  * error.  An empty filter gives NULL with *ok true. */
 struct query *cli_query(const struct cli *, bool *ok);
+/* CLI_OK, or CLI_USAGE said why: a command's --since that no changed: in
+ * q uses. */
+int	 cli_since_check(const struct cli *, const struct query *);
 /*
  * cli_parse, then cli_query: the start of every command that filters.
  * Returns 0 with *q set (NULL: no filter), or -1 with *status set when the
- * command should end (help shown, or a usage error printed); c is freed
- * then.
+ * command should end (help shown, or a usage error printed: also a
+ * command's --since with no changed: in the filter); c is freed then.
  */
 int	 cli_begin(struct cli *, int argc, char **argv, unsigned groups,
 	    const char *usage, struct query **q, int *status);
@@ -84,11 +87,14 @@ struct conf;
 void	 cli_config(const char *cmd, const char *option, struct conf *conf);
 /*
  * If q uses changed: (SPEC section 11), mark tl's events changed since
- * --since or HEAD (changes.h: git is asked); when no file can be compared, say why
- * on stderr ("tlv CMD: changed: ...: nothing matches").
+ * --since or HEAD (changes.h: git is asked); when no file can be
+ * compared, say why on stderr ("tlv CMD: changed: ...: nothing
+ * matches").  CLI_USAGE, said why, when --since was given and no file
+ * can be compared with it (no such commit, not in a git work tree); else
+ * CLI_OK.  (cli_begin refuses a command's --since without changed:.)
  */
 struct timeline;
-void	 cli_changes(const struct cli *, const struct query *,
+int	 cli_changes(const struct cli *, const struct query *,
 	    struct timeline *);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE.  The
  * message goes through the sanitiser (it quotes what the user typed). */

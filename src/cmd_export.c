@@ -162,7 +162,10 @@ cmd_export_write(struct cli *c, enum export_format fmt,
 
 	cli_paths(c, &paths, &n);
 	status = cmd_load(&tl, paths, n, CMD_LOAD_REPORT);
-	cli_changes(c, q, &tl);
+	if (cli_changes(c, q, &tl) != CLI_OK) {
+		timeline_free(&tl);
+		return CLI_USAGE;
+	}
 	export_write(stdout, &tl, fmt, &opts);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		perror("tlv export: stdout");
@@ -212,7 +215,9 @@ cmd_export_run(int argc, char **argv, const char *usage)
 		return status;
 	}
 	q = cli_query(&c, &ok);
-	if (!ok) {
+	if (!ok || cli_since_check(&c, q) != CLI_OK) {
+		if (q != NULL)
+			query_free(q);
 		cli_free(&c);
 		return CLI_USAGE;
 	}

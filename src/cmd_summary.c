@@ -68,7 +68,10 @@ cmd_summary_show(int argc, char **argv, const char *cmd, const char *usage)
 	cli_config(c.cmd, c.config, NULL);
 	cli_paths(&c, &paths, &n);
 	status = cmd_load(&tl, paths, n, CMD_LOAD_REPORT);
-	cli_changes(&c, q, &tl);
+	if (cli_changes(&c, q, &tl) != CLI_OK) {
+		status = CLI_USAGE;
+		goto out;
+	}
 	so.mode = c.mode;
 	so.width = cli_width(&c);
 	so.query = q;
@@ -78,6 +81,7 @@ cmd_summary_show(int argc, char **argv, const char *cmd, const char *usage)
 		perror("tlv: stdout");
 		status = CLI_DATA_ERROR;
 	}
+out:
 	if (q != NULL)
 		query_free(q);
 	timeline_free(&tl);

@@ -38,6 +38,7 @@ struct ui_changes {
 	struct changes		 got;		/* the thread's answer */
 	bool			 known;		/* an answer came */
 	char			*why;		/* nothing compared: why */
+	bool			 said;		/* the status line said it */
 	struct changes_count	 count;
 	struct changes_watch	*watch;		/* git's files behind the */
 	size_t			 nwatch;	/* answer (changes_stale) */
@@ -166,6 +167,12 @@ ui_changes_take(struct app *app)
 		free(text);
 		ui_views_reset(app);
 		ui_changes_explain(app);
+	} else if (c->why != NULL && c->rev != NULL && !c->said) {
+		/* --since named a commit that cannot be compared with: say
+		 * so, once, rather than mark nothing without a word. */
+		ui_message(app, true, "--since: %s; nothing is marked",
+		    c->why);
+		c->said = true;
 	}
 }
 

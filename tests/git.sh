@@ -262,6 +262,30 @@ view badrev "$r" --since no-such-commit story.yaml <<EOF
 c
 :save-screen $tmp/badrev-1.txt
 EOF
+# --since that cannot be compared with: the viewer says so on its status
+# line at once (not only when c is pressed); a command exits 2 and says
+# why, also for a --since that no changed: in its filter uses.
+view sincebad "$r" --since no-such-commit story.yaml <<EOF
+:save-screen $tmp/sincebad-1.txt
+EOF
+view sincenogit "$tmp/nogit" --since HEAD story.yaml <<EOF
+:save-screen $tmp/sincenogit-1.txt
+EOF
+for sq in "summary --since no-such-commit --filter changed: story.yaml|--since no-such-commit: no commit 'no-such-commit'" \
+    "export --format csv --since no-such-commit --filter changed:notes story.yaml|--since no-such-commit: no commit 'no-such-commit'" \
+    "summary --since HEAD --filter changed: $tmp/nogit/story.yaml|--since HEAD: .*story.yaml is not in a git work tree" \
+    "summary --since HEAD~1 story.yaml|--since HEAD~1: only changed: in --filter uses it" \
+    "export --format json --since HEAD~1 --filter tag:x story.yaml|--since HEAD~1: only changed: in --filter uses it"; do
+	# shellcheck disable=SC2086
+	(cd "$r" && "$TLV" ${sq%%|*}) >"$tmp/since.out" 2>"$tmp/since.err"
+	expect_status 2 $? "tlv ${sq%%|*}"
+	expect_grep "${sq#*|}" "$tmp/since.err" "tlv ${sq%%|*} says why"
+	if [ -s "$tmp/since.out" ]; then
+		fail "tlv ${sq%%|*} printed on stdout"; else pass; fi
+done
+(cd "$r" && "$TLV" summary --since HEAD~1 --filter changed: story.yaml) \
+    >"$tmp/since.out" 2>"$tmp/since.err"
+expect_status 0 $? "tlv summary --since a good commit"
 # Outside a work tree: nothing marked, and c and changed: say why.
 view nogit "$tmp/nogit" story.yaml <<EOF
 c
