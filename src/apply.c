@@ -219,13 +219,15 @@ apply_last_item(const struct timeline *tl, const struct tl_event *e)
 	return true;
 }
 
+static void	apply_shift_rest(struct timeline *, struct diag_list *,
+		    const struct apply_items *, long long, long long);
+
 /* What is after the items moves by delta bytes and dline lines. */
 static void
 apply_shift_after(struct timeline *tl, struct diag_list *diags,
     const struct apply_items *c, size_t from, long long delta,
     long long dline)
 {
-	const char	*path = tl->files[c->file].path;
 	size_t		 i;
 
 	for (i = from; i < tl->nevents && tl->events[i].file == c->file; i++) {
@@ -236,6 +238,18 @@ apply_shift_after(struct timeline *tl, struct diag_list *diags,
 		e->span.line = (uint32_t)((long long)e->span.line + dline);
 		apply_shift_refs(e->related, e->nrelated, dline);
 	}
+	apply_shift_rest(tl, diags, c, delta, dline);
+}
+
+/* What else is after the items: dropped items, HTML records, diagnostics
+ * of the file. */
+static void
+apply_shift_rest(struct timeline *tl, struct diag_list *diags,
+    const struct apply_items *c, long long delta, long long dline)
+{
+	const char	*path = tl->files[c->file].path;
+	size_t		 i;
+
 	for (i = 0; i < tl->ndropped; i++) {
 		struct tl_dropped_id *d = &tl->dropped[i];
 
@@ -309,6 +323,158 @@ apply_splice(struct timeline *tl, struct diag_list *diags,
 	return true;
 }
 
+/* --- a change the checks across files do not see ---------------------------
+ *
+ * Most saved changes (a note above all) leave every event where the sort
+ * put it and everything load_check looks at as it was: the ids and where
+ * they are, the related ids and where, the dates, titles, statuses and
+ * verdicts.  Then the new events simply take the old ones' slots and the
+ * rest shift: nothing is sorted or checked again, and the result is what
+ * the slow way (load order, splice, load_check, sort) gives -- load_check's
+ * diagnostics only move with their lines, and none quotes a line.
+ */
+
+static bool
+apply_str_same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool
+apply_range_same(const struct date_range *a, const struct date_range *b)
+{
+	return a->earliest == b->earliest && a->latest == b->latest &&
+	    a->precision == b->precision && a->flags == b->flags;
+}
+
+static bool
+apply_verdicts_same(const struct tl_event *a, const struct tl_event *b)
+{
+	const struct tl_verdict	*x = tl_event_verdicts(a);
+	const struct tl_verdict	*y = tl_event_verdicts(b);
+
+	if (x == NULL || y == NULL)
+		return x == y;
+	for (;; x++, y++) {
+		if (x->status != y->status)
+			return false;
+		if (x->status == TL_STATUS_NONE)
+			return true;
+		if (!apply_range_same(&x->date, &y->date) ||
+		    !apply_str_same(x->date_text, y->date_text))
+			return false;
+	}
+}
+
+/* Whether n (the new event, its lines counted from line dl + 1 of the
+ * file) is o to the sort and to load_check. */
+static bool
+apply_same_checks(const struct tl_event *o, const struct tl_event *n,
+    uint32_t dl)
+{
+	uint32_t	i;
+
+	if (!apply_str_same(o->id, n->id) || o->id_at != n->id_at ||
+	    o->span.line != n->span.line + dl || !apply_str_same(o->title,
+	    n->title) || !apply_str_same(o->date_text, n->date_text) ||
+	    !apply_str_same(o->end_text, n->end_text) ||
+	    !apply_range_same(&o->date, &n->date) ||
+	    (o->end_text != NULL && !apply_range_same(&o->end, &n->end)) ||
+	    o->status != n->status || o->nrelated != n->nrelated ||
+	    !apply_verdicts_same(o, n))
+		return false;
+	for (i = 0; i < o->nrelated; i++)
+		if (strcmp(o->related[i].text, n->related[i].text) != 0 ||
+		    o->related[i].line != n->related[i].line + dl ||
+		    o->related[i].col != n->related[i].col ||
+		    o->related[i].rel != n->related[i].rel)
+			return false;
+	return true;
+}
+
+static int
+apply_slot_cmp(const void *a, const void *b)
+{
+	const struct apply_key	*x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* The new items t (parsed alone) in the old ones' slots of the sorted timeline, if the checks would not see the
+ * difference; false (nothing changed) if they would. */
+static bool
+apply_fast(struct timeline *tl, struct diag_list *diags,
+    const struct apply_items *c, struct timeline *t)
+{
+	struct tl_file		*f = &tl->files[c->file];
+	const struct tl_file	*nf = &t->files[0];
+	struct apply_key	*slot;
+	long long		 delta = (long long)c->len -
+				    (long long)(c->r1 - c->r0);
+	long long		 dline = (long long)apply_lines(c->bytes,
+				    c->len) - (long long)c->lines;
+	size_t			 i, k = 0, n = t->nevents, start, end;
+	bool			 ok = true;
+
+	if (n == 0 || !apply_items_plain(tl, diags, c))
+		return false;
+	slot = xreallocarray(NULL, n, sizeof *slot);
+	for (i = 0; i < tl->nevents && ok; i++)
+		if (tl->events[i].file == c->file &&
+		    tl->events[i].span.start >= c->r0 &&
+		    tl->events[i].span.start < c->r1) {
+			if ((ok = k < n)) {
+				slot[k].key = tl->events[i].span.start;
+				slot[k++].at = (uint32_t)i;
+			}
+		}
+	ok = ok && k == n;
+	if (ok)
+		qsort(slot, n, sizeof *slot, apply_slot_cmp);
+	for (i = 0; ok && i < n; i++)
+		ok = apply_same_checks(&tl->events[slot[i].at], &t->events[i],
+		    c->line0 - 1);
+	if (!ok) {
+		free(slot);
+		return false;
+	}
+	/* Where the list begins and ends now (as apply_splice says). */
+	start = c->r0 <= f->events_start ? c->r0 + nf->events_start :
+	    f->events_start;
+	end = c->r1 >= f->events_end ? c->r0 + nf->events_end :
+	    (size_t)((long long)f->events_end + delta);
+	for (i = 0; i < tl->nevents; i++) {
+		struct tl_event *e = &tl->events[i];
+
+		if (e->file != c->file || e->span.start < c->r1)
+			continue;
+		e->span.start = (uint32_t)((long long)e->span.start + delta);
+		e->span.end = (uint32_t)((long long)e->span.end + delta);
+		e->span.line = (uint32_t)((long long)e->span.line + dline);
+		apply_shift_refs(e->related, e->nrelated, dline);
+	}
+	apply_shift_rest(tl, diags, c, delta, dline);
+	for (i = 0; i < n; i++) {
+		struct tl_event *e = &tl->events[slot[i].at];
+
+		*e = t->events[i];
+		e->file = c->file;
+		e->span.start += (uint32_t)c->r0;
+		e->span.end += (uint32_t)c->r0;
+		e->span.line += c->line0 - 1;
+		apply_shift_refs(e->related, e->nrelated, c->line0 - 1);
+	}
+	t->nevents = 0;
+	f->events_start = start;
+	f->events_end = end;
+	arena_adopt(&tl->arena, &t->arena);
+	/* What changed since a commit is forgotten, as by a load. */
+	free(tl->changed);
+	tl->changed = NULL;
+	free(slot);
+	return true;
+}
+
 bool
 apply_items(struct timeline *tl, struct diag_list *diags,
     const struct apply_items *c)
@@ -333,7 +499,9 @@ apply_items(struct timeline *tl, struct diag_list *diags,
 	ok = c->len == 0 || (yamlio_load_part(&t, 0, c->bytes, c->len, &d,
 	    NULL, NULL, &yp) && d.n == 0 && t.nhtml == 0 && t.ndropped == 0 &&
 	    t.files[0].nitems == t.nevents && !t.files[0].html);
-	if (ok && (ok = apply_begin(tl, diags))) {
+	if (ok && apply_fast(tl, diags, c, &t))
+		ok = true;
+	else if (ok && (ok = apply_begin(tl, diags))) {
 		ok = apply_splice(tl, diags, c, &t);
 		apply_end(tl, diags);
 	}

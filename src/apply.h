@@ -33,6 +33,12 @@ struct timeline;
  * false when that is not the same as loading the file (an HTML file, a
  * flow list), when they or the old ones have any diagnostic of their own,
  * or when they changed the list's first or last item into none.
+ *
+ * A change the sort and the checks across files cannot see (a note: the
+ * same ids, dates, titles, statuses, verdicts and related ids, at the
+ * same lines) is put into the old events' slots without sorting or
+ * checking anything again (a few milliseconds at 100k events, against a
+ * sort and two load_checks).
  */
 struct apply_items {
 	uint32_t	 file;
