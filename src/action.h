@@ -9,8 +9,9 @@
  * characters, or names such as Down, PgDn, Space, Enter, Tab, Esc, C-l
  * (Control-L), separated by spaces.  Flags (ACTION_F_*, or 0) say what
  * the viewer must know of an action before it runs: ACTION_F_EDITS, it
- * changes a file -- refused while a big file is still loading.  Plain C: the key codes are tlv's own
- * (enum action_key), which the UI maps to and from curses.
+ * changes a file -- refused while a big file is still loading.  Plain C:
+ * the key codes are tlv's own (enum action_key), which the UI maps to and
+ * from curses.
  */
 #ifndef TLV_ACTION_H
 #define TLV_ACTION_H

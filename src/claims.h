@@ -4,8 +4,9 @@
  * and sources say beyond their text.  Plain functions of one event; no
  * allocation but into a caller's buffer, no printing.
  *
- * Verdicts: tl_event_verdicts(e) is the history oldest first; the verdict as of an
- * instant t is the last one dated by t (its earliest on or before t).
+ * Verdicts: tl_event_verdicts(e) is the history oldest first; the verdict
+ * as of an instant t is the last one dated by t (its earliest on or before
+ * t).
  *
  * Sources: a source with "via: X" relays outlet X.  Its origin is found by
  * following via through the event's own sources: X's source, if the event

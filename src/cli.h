@@ -2,8 +2,9 @@
 /*
  * What the commands share: option parsing for filters and summary layout,
  * the default timeline directory, the configuration, the progress line,
- * and usage errors.  Loading and its report are cmd_load.h's.  Exit codes
- * follow SPEC section 3.
+ * and usage errors; and, defined in cmd_edit.c, a new note's author and
+ * time (tlv annotate and the viewer's a).  Loading and its report are
+ * cmd_load.h's.  Exit codes follow SPEC section 3.
  */
 #ifndef TLV_CLI_H
 #define TLV_CLI_H

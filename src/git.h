@@ -2,8 +2,8 @@
 /*
  * Running git as a child: an argument vector (posix_spawnp, never a
  * shell), its standard input from a buffer, its standard output into
- * one.  Plain C: no curses.  Used by tlv diff and by the viewer's marks
- * of what changed since a commit (changes.h).
+ * one.  Plain C: no curses.  Used by tlv diff and by what changed since a
+ * commit (changes.h: the viewer's marks, the changed: filter).
  */
 #ifndef TLV_GIT_H
 #define TLV_GIT_H

@@ -3,12 +3,15 @@
  * Loading files and directories into one timeline.
  *
  * A directory means every *.yaml / *.yml / *.json file directly in it,
- * sorted by name (byte order).  Each file is read whole, parsed by yamlio,
- * and forgotten (its size and hash are kept for change detection).  After
- * all files: checks across files (duplicate ids are errors, related ids
- * that match no loaded event are warnings), then the events are sorted.
- * A big file is mapped, not read, and parsed in parallel parts when its
- * layout allows (load_int.h says which of the three files does what).
+ * sorted by name (byte order).  Each file is read whole (a big one is
+ * mapped instead), parsed by yamlio, and forgotten (its size and hash are
+ * kept for change detection).  After all files: checks across files
+ * (duplicate ids are errors, related ids that match no loaded event are
+ * warnings), then the events are sorted.  A big file is parsed in
+ * parallel parts when its layout allows (load_int.h says which of the
+ * three files does what).  Bytes already in memory (a version from git)
+ * load the same way through load_buffer.  The commands load through
+ * cmd_load.h, which reports what this finds; nothing here prints.
  */
 #ifndef TLV_LOAD_H
 #define TLV_LOAD_H

@@ -18,7 +18,8 @@
  * Everything else is copied unchanged.  The output is valid UTF-8 with no
  * control characters other than the kept TAB/LF.
  *
- * All functions append to a struct buf and never truncate silently.
+ * The functions that make text append it to a struct buf; none truncates
+ * silently (text_fit ends what it cuts with an ellipsis).
  */
 #ifndef TLV_TEXT_H
 #define TLV_TEXT_H

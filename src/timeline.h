@@ -13,8 +13,9 @@
  * Positions: every event knows its file and its byte span in that file;
  * the span of each of its keys and values (struct tl_key) is found on
  * demand by yamlio_event_keys(), from the file's bytes, so that the editor
- * can patch the file in place without a million key records in memory.  Byte offsets are 0-based; line and column
- * are 1-based, the column counting characters.
+ * can patch the file in place without a million key records in memory.
+ * Byte offsets are 0-based; line and column are 1-based, the column
+ * counting characters.
  */
 #ifndef TLV_TIMELINE_H
 #define TLV_TIMELINE_H

@@ -10,15 +10,17 @@
  * be redrawn and the main loop repaints -- no handler refreshes the screen
  * itself.
  *
- * The files, each calling only those below it: ui.c (the loop, the
- * layout, keys to views: the one file that names the views), view_*.c
- * (the views), ui_find.c (search, filter, go to), ui_edit.c (changes),
- * ui_files.c (loading, reload), ui_changes.c (what changed since a
- * commit), ui_view.c (which view is shown, the whole
- * screen drawn), ui_term.c (the terminal), ui_prompt.c (the status line
- * and the prompts), ui_script.c (the tests' key scripts), ui_draw.c
- * (drawing helpers).  A view reaches another only through ui_view_show,
- * and a prompt its opener only through its hooks.
+ * The files, each calling only those below it: ui.c (the loop, the layout,
+ * keys to views: the one file that names the views), view_*.c (the views;
+ * view_lanes.c is the list view's lanes, not a view of its own), ui_find.c
+ * (search, filter, go to), ui_edit.c (changes), ui_reporter.c (a reporter's
+ * keys: o y m ' x), ui_files.c (loading, reload), ui_changes.c (what changed
+ * since a commit), ui_view.c (which view is shown, the whole screen drawn),
+ * ui_term.c (the terminal), ui_prompt.c (the status line and the prompts),
+ * ui_script.c (the tests' key scripts), ui_draw.c (drawing helpers).  A view
+ * reaches another only through ui_view_show -- but for the list's r, which
+ * asks view_related.c's ui_related_open to follow the link or open its
+ * chooser -- and a prompt its opener only through its hooks.
  */
 #ifndef TLV_UI_H
 #define TLV_UI_H
