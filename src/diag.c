@@ -117,14 +117,17 @@ diag_file_rank(const char *file, char *const *paths, size_t npaths)
 }
 
 void
-diag_sort(struct diag_list *l, char *const *paths, size_t npaths)
+diag_order(const struct diag_list *l, char *const *paths, size_t npaths,
+    size_t *order)
 {
 	struct diag_group	*g;
-	struct diag		*v;
-	size_t			 i, k, ng = 0;
+	size_t			 i, j, k, ng = 0;
 
-	if (l->n < 2)
+	if (l->n < 2) {
+		for (i = 0; i < l->n; i++)
+			order[i] = i;
 		return;
+	}
 	g = xreallocarray(NULL, l->n, sizeof *g);
 	for (i = 0; i < l->n; i++) {
 		if (l->v[i].severity == DIAG_NOTE && ng > 0) {
@@ -138,14 +141,28 @@ diag_sort(struct diag_list *l, char *const *paths, size_t npaths)
 		g[ng++].n = 1;
 	}
 	qsort(g, ng, sizeof *g, diag_group_cmp);
+	for (i = 0, k = 0; i < ng; i++)
+		for (j = 0; j < g[i].n; j++)
+			order[k++] = g[i].first + j;
+	free(g);
+}
+
+void
+diag_sort(struct diag_list *l, char *const *paths, size_t npaths)
+{
+	struct diag	*v;
+	size_t		*order, i;
+
+	if (l->n < 2)
+		return;
+	order = xreallocarray(NULL, l->n, sizeof *order);
+	diag_order(l, paths, npaths, order);
 	v = xreallocarray(NULL, l->cap, sizeof *v);
-	for (i = 0, k = 0; i < ng; i++) {
-		memcpy(&v[k], &l->v[g[i].first], g[i].n * sizeof *v);
-		k += g[i].n;
-	}
+	for (i = 0; i < l->n; i++)
+		v[i] = l->v[order[i]];
 	free(l->v);
 	l->v = v;
-	free(g);
+	free(order);
 }
 
 size_t

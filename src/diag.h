@@ -57,6 +57,10 @@ void	 diag_print(const struct diag_list *, FILE *,
  * after it, and ties keep the order they were found in.
  */
 void	 diag_sort(struct diag_list *, char *const *paths, size_t npaths);
+/* The same order without moving anything: order[k] (l->n of them) is the
+ * index in l->v of what diag_sort would put at k. */
+void	 diag_order(const struct diag_list *l, char *const *paths,
+	    size_t npaths, size_t *order);
 /* Drop diagnostics from index n on; returns how many errors went. */
 size_t	 diag_truncate(struct diag_list *, size_t n);
 void	 diag_free(struct diag_list *);

@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "text.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 /* Each page's own state (the help's and the problems'). */
 struct vp_state {
@@ -111,18 +114,37 @@ vp_help_draw(struct app *app)
 	buf_free(&b);
 }
 
-/* The problems: the configuration's, then the files'. */
+/* The problems: the configuration's, then the files' in the order tlv
+ * check prints them (diag_order: by file, line and column, each with its
+ * notes).  app->diags stays in the order it was found in, which a save
+ * in place relies on (apply.c). */
 static size_t
 vp_diag_count(const struct app *app)
 {
 	return app->conf_diags.n + app->diags.n;
 }
 
+/* The files' problems in tlv check's order: indexes into app->diags
+ * (malloc'd; free it). */
+static size_t *
+vp_diag_order(const struct app *app)
+{
+	char	**paths = xcalloc(app->tl.nfiles + 1, sizeof *paths);
+	size_t	 *order = xcalloc(app->diags.n + 1, sizeof *order);
+	size_t	  i;
+
+	for (i = 0; i < app->tl.nfiles; i++)
+		paths[i] = app->tl.files[i].path;
+	diag_order(&app->diags, paths, app->tl.nfiles, order);
+	free(paths);
+	return order;
+}
+
 static const struct diag *
-vp_diag_at(const struct app *app, size_t i)
+vp_diag_at(const struct app *app, const size_t *order, size_t i)
 {
 	return i < app->conf_diags.n ? &app->conf_diags.v[i] :
-	    &app->diags.v[i - app->conf_diags.n];
+	    &app->diags.v[order[i - app->conf_diags.n]];
 }
 
 static void
@@ -132,10 +154,12 @@ vp_diag_draw(struct app *app)
 	struct buf	b = BUF_INIT;
 	size_t		i, n = vp_diag_count(app);
 	size_t		h = app->rows > 3 ? (size_t)app->rows - 2 : 1;
+	size_t		*order = vp_diag_order(app);
 
 	buf_adds(&b, "\n");
 	for (i = 0; i < n; i++)
-		diag_format(vp_diag_at(app, i), &b);
+		diag_format(vp_diag_at(app, order, i), &b);
+	free(order);
 	if (n == 0)
 		buf_adds(&b, "No problems found in the files.\n");
 	buf_printf(&b, "\n%zu error%s, %zu warning%s\n",
@@ -164,7 +188,7 @@ vp_diag_action(struct app *app, enum action a)
 	size_t			 n = vp_diag_count(app);
 	size_t			 page = app->rows > 3 ? (size_t)app->rows - 3 : 1;
 	struct vp_state		*vp = vp_of(app);
-	size_t			*c = &vp->cursor;
+	size_t			*c = &vp->cursor, *order;
 	const struct diag	*d;
 
 	if (n == 0)
@@ -191,7 +215,9 @@ vp_diag_action(struct app *app, enum action a)
 		break;
 	case ACTION_DETAIL:
 	case ACTION_EDIT:
-		d = vp_diag_at(app, *c < n ? *c : n - 1);
+		order = vp_diag_order(app);
+		d = vp_diag_at(app, order, *c < n ? *c : n - 1);
+		free(order);
 		if (d->file == NULL) {
 			ui_message(app, true, "this problem is not in a file");
 			return UI_REDRAW;
