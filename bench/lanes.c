@@ -3,8 +3,8 @@
  * The timeline view's cost without a terminal (src/lanes.c, as
  * src/view_lanes.c uses it): load a timeline, then print in milliseconds
  *
- *   T           pressing T: the index by time and the file lanes of every
- *               event shown, then the first frame's layout
+ *   T           pressing T: the file lanes of every event shown with
+ *               their index by time, then the first frame's layout
  *   frame       the median and the worst of 20 layouts of the same window,
  *               at zoom all (every event is in the window) and at zoom
  *               year around the middle event (the viewer lays out again
@@ -82,12 +82,11 @@ lanes_extent(const struct timeline *tl, date_time *lo, date_time *hi)
 }
 
 static double
-lanes_frame(struct lanes_layout *L, const struct lanes_index *ix,
-    const struct lanes_keys *k, const struct ruler *r, size_t rows)
+lanes_frame(struct lanes_layout *L, const struct lanes_keys *k, const struct ruler *r, size_t rows)
 {
 	double	t = lanes_now();
 
-	lanes_layout(L, ix, k, r, rows, 1);
+	lanes_layout(L, k, r, rows, 1);
 	lanes_layout_fit(L, rows);
 	return lanes_now() - t;
 }
@@ -98,7 +97,6 @@ main(int argc, char **argv)
 	struct timeline		 tl = TIMELINE_INIT;
 	struct diag_list	 diags = DIAG_LIST_INIT;
 	struct browse		 br;
-	struct lanes_index	 ix;
 	struct lanes_keys	 keys;
 	struct lanes_layout	 L = LANES_LAYOUT_INIT;
 	struct ruler		 r;
@@ -129,44 +127,42 @@ main(int argc, char **argv)
 	    0;
 
 	t = lanes_now();
-	lanes_index_build(&ix, &tl, br.shown, br.nshown);
 	lanes_keys_build(&keys, &tl, br.shown, br.nshown, LANES_FILE);
 	ruler_frame(&r, RULER_ZOOM_ALL, lo, lo, hi, width);
-	lanes_frame(&L, &ix, &keys, &r, rows);
+	lanes_frame(&L, &keys, &r, rows);
 	first = lanes_now() - t;
 	printf("%zu events, %dx%d: T %.2f ms", tl.nevents, cols, lines, first);
 
 	for (i = 0; i < FRAMES; i++)
-		ms[i] = lanes_frame(&L, &ix, &keys, &r, rows);
+		ms[i] = lanes_frame(&L, &keys, &r, rows);
 	lanes_report("frame at zoom all", ms, FRAMES);
 
 	ruler_frame(&r, RULER_ZOOM_YEAR, mid, lo, hi, width);
 	for (i = 0; i < FRAMES; i++)
-		ms[i] = lanes_frame(&L, &ix, &keys, &r, rows);
+		ms[i] = lanes_frame(&L, &keys, &r, rows);
 	lanes_report("frame at zoom year", ms, FRAMES);
 
 	step = (r.end - r.start) / 10;
 	for (i = 0; i < FRAMES; i++) {
 		r.start += step;
 		r.end += step;
-		ms[i] = lanes_frame(&L, &ix, &keys, &r, rows);
+		ms[i] = lanes_frame(&L, &keys, &r, rows);
 	}
 	lanes_report("pan", ms, FRAMES);
 
 	for (n = 0, z = 1; z < RULER_ZOOM_COUNT; z++) {
 		ruler_frame(&r, (enum ruler_zoom)z, mid, lo, hi, width);
-		ms[n++] = lanes_frame(&L, &ix, &keys, &r, rows);
+		ms[n++] = lanes_frame(&L, &keys, &r, rows);
 	}
 	for (z = RULER_ZOOM_COUNT - 2; z >= 0; z--) {
 		ruler_frame(&r, (enum ruler_zoom)z, mid, lo, hi, width);
-		ms[n++] = lanes_frame(&L, &ix, &keys, &r, rows);
+		ms[n++] = lanes_frame(&L, &keys, &r, rows);
 	}
 	lanes_report("zoom", ms, n);
 	printf("\n");
 
 	lanes_layout_free(&L);
 	lanes_keys_free(&keys);
-	lanes_index_free(&ix);
 	browse_free(&br);
 	timeline_free(&tl);
 	diag_free(&diags);

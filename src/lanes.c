@@ -140,63 +140,6 @@ lanes_source_time(const struct tl_source *s, date_time *t)
 	return true;
 }
 
-/* --- the index by time --------------------------------------------------- */
-
-void
-lanes_index_build(struct lanes_index *ix, const struct timeline *tl,
-    const uint32_t *idx, size_t n)
-{
-	size_t		i;
-	date_time	hi;
-
-	ix->tl = tl;
-	ix->idx = idx;
-	ix->n = n;
-	ix->nblocks = (n + LANES_BLOCK - 1) / LANES_BLOCK;
-	ix->reach = xreallocarray(NULL, ix->nblocks + 1, sizeof *ix->reach);
-	ix->lo = xreallocarray(NULL, n + 1, sizeof *ix->lo);
-	ix->hi = xreallocarray(NULL, n + 1, sizeof *ix->hi);
-	for (i = 0; i < n; i++) {
-		ix->lo[i] = tl->events[idx[i]].date.earliest;
-		hi = ix->hi[i] = tl_event_latest(&tl->events[idx[i]]);
-		if (i % LANES_BLOCK == 0 || hi > ix->reach[i / LANES_BLOCK])
-			ix->reach[i / LANES_BLOCK] = hi;
-	}
-}
-
-void
-lanes_index_free(struct lanes_index *ix)
-{
-	free(ix->reach);
-	free(ix->lo);
-	free(ix->hi);
-	memset(ix, 0, sizeof *ix);
-}
-
-bool
-lanes_index_next(const struct lanes_index *ix, date_time start,
-    date_time end, size_t *at, size_t *pos)
-{
-	size_t			 p = *at;
-
-	while (p < ix->n) {
-		if (p % LANES_BLOCK == 0 && ix->reach[p / LANES_BLOCK] < start) {
-			p += LANES_BLOCK;
-			continue;
-		}
-		if (ix->lo[p] >= end)
-			break;
-		if (ix->hi[p] >= start) {
-			*at = p + 1;
-			*pos = p;
-			return true;
-		}
-		p++;
-	}
-	*at = ix->n;
-	return false;
-}
-
 /* --- lane keys ----------------------------------------------------------- */
 
 struct keymap {
@@ -389,22 +332,17 @@ keys_by_name(struct lanes_keys *k, const struct timeline *tl,
 /* Files, statuses, one lane: a fixed set, the empty ones left out. */
 static void
 keys_fixed(struct lanes_keys *k, const struct timeline *tl,
-    const uint32_t *idx, size_t n, size_t *cap)
+    const uint32_t *key, size_t n, size_t *cap)
 {
 	size_t		 p, i, nkeys;
-	uint32_t	*map, key;
+	uint32_t	*map;
 
 	nkeys = k->mode == LANES_FILE ? tl->nfiles : k->mode == LANES_STATUS ?
 	    TL_STATUS_COUNT : 1;
 	map = xcalloc(nkeys + 1, sizeof *map);
-	for (p = 0; p < n; p++) {
-		const struct tl_event *e = &tl->events[idx[p]];
-
-		key = k->mode == LANES_FILE ? e->file : k->mode ==
-		    LANES_STATUS ? (uint32_t)e->status : 0;
-		if (key < nkeys)
-			map[key]++;
-	}
+	for (p = 0; p < n; p++)
+		if (key[p] < nkeys)
+			map[key[p]]++;
 	for (i = 0; i < nkeys; i++) {
 		/* Statuses in their order, with none last. */
 		size_t j = k->mode == LANES_STATUS ? (i + 1) % nkeys : i;
@@ -420,31 +358,184 @@ keys_fixed(struct lanes_keys *k, const struct timeline *tl,
 	}
 	k->ids = xreallocarray(NULL, n + 1, sizeof *k->ids);
 	for (p = 0; p < n; p++) {
-		const struct tl_event *e = &tl->events[idx[p]];
-
-		key = k->mode == LANES_FILE ? e->file : k->mode ==
-		    LANES_STATUS ? (uint32_t)e->status : 0;
-		k->ids[p] = key < nkeys ? map[key] - 1 : 0;
+		k->ids[p] = key[p] < nkeys ? map[key[p]] - 1 : 0;
 		k->first[p + 1] = (uint32_t)p + 1;
 	}
 	free(map);
+}
+
+static void
+times_insertion(date_time *v, size_t n)
+{
+	size_t		i, j;
+	date_time	t;
+
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (j = i; j > 0 && v[j - 1] > t; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+#define RADIX_MAX_BITS	13
+
+/* v's sort key from 0: open ends first and last, the others from their
+ * least. */
+static uint64_t
+times_key(date_time v, date_time min, uint64_t top)
+{
+	return v <= DATE_MIN ? 0 : v >= DATE_MAX ? top :
+	    (uint64_t)v - (uint64_t)min + 1;
+}
+
+/* Sort v[0 .. n) (each within DATE_MIN .. DATE_MAX) ascending: least
+ * significant digit first over the bits the range of the finite ones
+ * needs (an open end would need them all); tmp has room for n. */
+static void
+times_sort(date_time *v, size_t n, date_time *tmp)
+{
+	uint32_t	 cnt[1u << RADIX_MAX_BITS];
+	date_time	 min = DATE_MAX, max = DATE_MIN, *from = v, *to = tmp,
+			*sw;
+	uint64_t	 top, d;
+	unsigned	 bits, passes, digit, shift, mask;
+	size_t		 i, sum, c;
+
+	if (n < 2)
+		return;
+	for (i = 1; i < n && v[i - 1] <= v[i]; i++)
+		;
+	if (i == n)
+		return;		/* in order already, as many lanes are */
+	if (n <= 32) {
+		times_insertion(v, n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] > DATE_MIN && v[i] < DATE_MAX) {
+			if (v[i] < min)
+				min = v[i];
+			if (v[i] > max)
+				max = v[i];
+		}
+	top = min <= max ? (uint64_t)max - (uint64_t)min + 2 : 1;
+	for (bits = 0; bits < 64 && top >> bits != 0; bits++)
+		;
+	passes = (bits + RADIX_MAX_BITS - 1) / RADIX_MAX_BITS;
+	digit = (bits + passes - 1) / passes;
+	mask = (1u << digit) - 1;
+	for (shift = 0; shift < bits; shift += digit) {
+		memset(cnt, 0, (mask + 1) * sizeof *cnt);
+		for (i = 0; i < n; i++)
+			cnt[(times_key(from[i], min, top) >> shift) & mask]++;
+		for (sum = 0, c = 0; c <= mask; c++) {
+			d = cnt[c];
+			cnt[c] = (uint32_t)sum;
+			sum += d;
+		}
+		for (i = 0; i < n; i++)
+			to[cnt[(times_key(from[i], min, top) >> shift) &
+			    mask]++] = from[i];
+		sw = from;
+		from = to;
+		to = sw;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+}
+
+/* Each lane's events in time order, their instants, the sorted ends and
+ * the blocks' reach (lanes.h). */
+static void
+keys_index(struct lanes_keys *k, const date_time *plo, const date_time *phi,
+    size_t n)
+{
+	size_t		 p, i, l, m = k->first[n], e;
+	uint32_t	*at;
+	date_time	 hi, *tmp;
+	size_t		 most = 0;
+
+	k->lane_at = xcalloc(k->nlanes + 1, sizeof *k->lane_at);
+	at = xreallocarray(NULL, k->nlanes + 1, sizeof *at);
+	for (i = 0; i < m; i++)
+		if (k->ids[i] < k->nlanes)
+			k->lane_at[k->ids[i] + 1]++;
+	for (l = 0; l < k->nlanes; l++) {
+		if (k->lane_at[l + 1] > most)
+			most = k->lane_at[l + 1];
+		k->lane_at[l + 1] += k->lane_at[l];
+		at[l] = k->lane_at[l];
+	}
+	m = k->lane_at[k->nlanes];
+	k->pos = xreallocarray(NULL, m + 1, sizeof *k->pos);
+	k->lo = xreallocarray(NULL, m + 1, sizeof *k->lo);
+	k->hi = xreallocarray(NULL, m + 1, sizeof *k->hi);
+	k->ends = xreallocarray(NULL, m + 1, sizeof *k->ends);
+	k->reach = xreallocarray(NULL, m / LANES_BLOCK + 1, sizeof *k->reach);
+	for (p = 0; p < n; p++)
+		for (i = k->first[p]; i < k->first[p + 1]; i++) {
+			if (k->ids[i] >= k->nlanes)
+				continue;
+			e = at[k->ids[i]]++;
+			k->pos[e] = (uint32_t)p;
+			k->lo[e] = plo[p];
+			k->hi[e] = phi[p];
+		}
+	for (e = 0; e < m; e++) {
+		hi = k->hi[e];
+		k->ends[e] = hi > DATE_MAX ? DATE_MAX : hi < DATE_MIN ?
+		    DATE_MIN : hi;
+		if (e % LANES_BLOCK == 0 || hi > k->reach[e / LANES_BLOCK])
+			k->reach[e / LANES_BLOCK] = hi;
+	}
+	tmp = xreallocarray(NULL, most + 1, sizeof *tmp);
+	for (l = 0; l < k->nlanes; l++)
+		times_sort(k->ends + k->lane_at[l], k->lane_at[l + 1] -
+		    k->lane_at[l], tmp);
+	free(tmp);
+	free(at);
 }
 
 void
 lanes_keys_build(struct lanes_keys *k, const struct timeline *tl,
     const uint32_t *idx, size_t n, enum lanes_mode mode)
 {
-	size_t	cap = 0;
+	size_t		 cap = 0, p;
+	date_time	*lo, *hi;
+	uint32_t	*key = NULL;
+	bool		 fixed;
 
 	memset(k, 0, sizeof *k);
 	k->mode = (unsigned)mode < LANES_NMODES ? mode : LANES_FILE;
 	k->n = n;
 	k->first = xcalloc(n + 1, sizeof *k->first);
-	if (k->mode == LANES_ACTOR || k->mode == LANES_TAG ||
-	    k->mode == LANES_OUTLET)
-		keys_by_name(k, tl, idx, n, &cap);
+	fixed = k->mode != LANES_ACTOR && k->mode != LANES_TAG &&
+	    k->mode != LANES_OUTLET;
+	/* One walk over the events for their instants (and a fixed key). */
+	lo = xreallocarray(NULL, n + 1, sizeof *lo);
+	hi = xreallocarray(NULL, n + 1, sizeof *hi);
+	if (fixed)
+		key = xreallocarray(NULL, n + 1, sizeof *key);
+	for (p = 0; p < n; p++) {
+		const struct tl_event *e = &tl->events[idx[p]];
+
+		lo[p] = e->date.earliest;
+		hi[p] = tl_event_latest(e);
+		if (hi[p] < lo[p])
+			hi[p] = lo[p];
+		if (fixed)
+			key[p] = k->mode == LANES_FILE ? e->file : k->mode ==
+			    LANES_STATUS ? (uint32_t)e->status : 0;
+	}
+	if (fixed)
+		keys_fixed(k, tl, key, n, &cap);
 	else
-		keys_fixed(k, tl, idx, n, &cap);
+		keys_by_name(k, tl, idx, n, &cap);
+	keys_index(k, lo, hi, n);
+	free(key);
+	free(lo);
+	free(hi);
 }
 
 void
@@ -454,34 +545,43 @@ lanes_keys_free(struct lanes_keys *k)
 	free(k->count);
 	free(k->first);
 	free(k->ids);
+	free(k->lane_at);
+	free(k->pos);
+	free(k->lo);
+	free(k->hi);
+	free(k->ends);
+	free(k->reach);
 	memset(k, 0, sizeof *k);
 }
 
 /* --- the layout of one frame --------------------------------------------- */
 
-static void
-lane_hide(struct lanes_lane *ln, size_t width, long c0, long c1)
+/* The first i in [a, b) with v[i] >= t (v ascending there), else b. */
+static size_t
+first_from(const date_time *v, size_t a, size_t b, date_time t)
 {
-	if (ln->density == NULL)
-		ln->density = xcalloc(width + 1, sizeof *ln->density);
-	ln->density[c0]++;
-	ln->density[c1 + 1]--;		/* a difference array until the end */
-	ln->hidden++;
+	size_t	mid;
+
+	while (a < b) {
+		mid = a + (b - a) / 2;
+		if (v[mid] < t)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
 }
 
 static struct lanes_lane *
-layout_lane(struct lanes_layout *L, uint32_t *map, uint32_t key,
-    size_t max_rows, size_t *cap)
+layout_lane(struct lanes_layout *L, uint32_t key, size_t max_rows,
+    size_t *cap)
 {
 	struct lanes_lane	*ln;
 
-	if (map[key] != UINT32_MAX)
-		return &L->lanes[map[key]];
 	if (L->nlanes == *cap) {
 		*cap = *cap < 8 ? 8 : *cap * 2;
 		L->lanes = xreallocarray(L->lanes, *cap, sizeof *L->lanes);
 	}
-	map[key] = (uint32_t)L->nlanes;
 	ln = &L->lanes[L->nlanes++];
 	memset(ln, 0, sizeof *ln);
 	ln->key = key;
@@ -489,6 +589,8 @@ layout_lane(struct lanes_layout *L, uint32_t *map, uint32_t key,
 	return ln;
 }
 
+/* Item pos over [c0, c1] on the first row free from c0 (there is one: the
+ * caller knows). */
 static void
 layout_place(struct lanes_layout *L, struct lanes_lane *ln, uint32_t pos,
     long c0, long c1, size_t max_rows, size_t gap)
@@ -496,19 +598,10 @@ layout_place(struct lanes_layout *L, struct lanes_lane *ln, uint32_t pos,
 	struct lanes_item	*it;
 	uint32_t		 r, m, i;
 
-	if (ln->rows == max_rows && (uint32_t)c0 < ln->full_until) {
-		lane_hide(ln, L->width, c0, c1);
-		return;
-	}
 	for (r = 0; r < ln->rows && ln->row_end[r] > (uint32_t)c0; r++)
 		;
-	if (r == ln->rows) {
-		if (ln->rows == max_rows) {
-			lane_hide(ln, L->width, c0, c1);
-			return;
-		}
+	if (r == ln->rows)
 		ln->rows++;
-	}
 	ln->row_end[r] = (uint32_t)(c1 + 1) + (uint32_t)gap;
 	if (ln->rows == max_rows) {
 		for (m = UINT32_MAX, i = 0; i < ln->rows; i++)
@@ -544,86 +637,97 @@ layout_clear(struct lanes_layout *L)
 	L->visited = 0;
 }
 
-/* Lanes in key order, items by lane (each lane's in time order), the
- * densities counted up. */
+/* Lane ln (the entries [a, b) of k): its events that get a row, first fit
+ * in time order; every other event of the window has none. */
 static void
-layout_order(struct lanes_layout *L, uint32_t *map, size_t nkeys)
+layout_walk(struct lanes_layout *L, struct lanes_lane *ln,
+    const struct lanes_keys *k, size_t a, size_t b, const struct ruler *r,
+    size_t max_rows, size_t gap)
 {
-	struct lanes_lane	*lanes;
-	struct lanes_item	*items;
-	size_t			 i, j, n = 0;
-	uint32_t		*at, *rank;
+	size_t		 e = a;
+	long		 c0, c1;
 
-	lanes = xreallocarray(NULL, L->nlanes + 1, sizeof *lanes);
-	rank = xreallocarray(NULL, L->nlanes + 1, sizeof *rank);
-	at = xreallocarray(NULL, L->nlanes + 1, sizeof *at);
-	for (i = 0; i < nkeys; i++)
-		if (map[i] != UINT32_MAX) {
-			rank[map[i]] = (uint32_t)n;
-			at[n] = n == 0 ? 0 : at[n - 1] +
-			    (uint32_t)lanes[n - 1].nitems;
-			lanes[n++] = L->lanes[map[i]];
-		}
-	items = xreallocarray(NULL, L->nitems + 1, sizeof *items);
-	for (i = 0; i < L->nitems; i++) {
-		j = rank[L->items[i].lane];
-		items[at[j]] = L->items[i];
-		items[at[j]++].lane = (uint32_t)j;
+	while (e < b) {
+		if (ln->rows == max_rows) {
+			/* Every row is taken up to full_until. */
+			if (ln->full_until >= r->width)
+				break;
+			e = first_from(k->lo, e, b,
+			    ruler_time(r, ln->full_until));
+		} else
+			while (e < b && k->hi[e] < r->start) {
+				if (e % LANES_BLOCK == 0 &&
+				    k->reach[e / LANES_BLOCK] < r->start)
+					e = e + LANES_BLOCK < b ?
+					    e + LANES_BLOCK : b;
+				else
+					e++;
+			}
+		if (e >= b || k->lo[e] >= r->end)
+			break;
+		c0 = k->lo[e] < r->start ? 0 : (long)ruler_col(r, k->lo[e]);
+		c1 = k->hi[e] >= r->end ? (long)r->width - 1 :
+		    (long)ruler_col(r, k->hi[e]);
+		layout_place(L, ln, k->pos[e], c0, c1, max_rows, gap);
+		L->visited++;
+		e++;
 	}
-	for (i = 0; i < n; i++)
-		if (lanes[i].density != NULL)
-			for (j = 1; j < L->width; j++)
-				lanes[i].density[j] += lanes[i].density[j - 1];
-	free(L->lanes);
-	free(L->items);
-	L->lanes = lanes;
-	L->items = items;
-	L->cap = L->nitems + 1;
-	free(rank);
-	free(at);
+}
+
+/* Lane ln's density: per column, its events there without a row (those
+ * meeting the column's instants less its items over it). */
+static void
+layout_density(struct lanes_layout *L, struct lanes_lane *ln,
+    const struct lanes_keys *k, size_t a, size_t b, const struct ruler *r)
+{
+	const struct lanes_item	*it = L->items + L->nitems - ln->nitems;
+	uint32_t		*d, on = 0;
+	size_t			 i, c, nlo = a, nhi = a;
+
+	d = ln->density = xcalloc(L->width + 1, sizeof *d);
+	for (i = 0; i < ln->nitems; i++) {
+		d[it[i].c0]++;
+		d[it[i].c1 + 1]--;
+	}
+	for (c = 0; c < L->width; c++) {
+		nlo = first_from(k->lo, nlo, b, ruler_time(r, c + 1));
+		nhi = first_from(k->ends, nhi, b, ruler_time(r, c));
+		on += d[c];
+		d[c] = (uint32_t)(nlo - nhi) - on;
+	}
+	d[L->width] = 0;
 }
 
 void
-lanes_layout(struct lanes_layout *L, const struct lanes_index *ix,
-    const struct lanes_keys *k, const struct ruler *r, size_t max_rows,
-    size_t gap)
+lanes_layout(struct lanes_layout *L, const struct lanes_keys *k,
+    const struct ruler *r, size_t max_rows, size_t gap)
 {
-	uint32_t		*map;
-	size_t			 at = 0, pos, i, cap;
-	long			 c0, c1, col = 0;
-	date_time		 next, lo, hi;
+	struct lanes_lane	*ln;
+	size_t			 l, a, b, cap = 0, meet;
 
 	layout_clear(L);
 	free(L->lanes);
 	L->lanes = NULL;
-	cap = 0;
 	L->width = r->width;
 	if (max_rows == 0)
 		max_rows = 1;
-	map = xreallocarray(NULL, k->nlanes + 1, sizeof *map);
-	memset(map, 0xff, (k->nlanes + 1) * sizeof *map);
-	/* The events come by earliest: their first column only grows, so
-	 * it is found by walking the columns' starts, and the last column
-	 * by ruler_col only for an event that runs past its first. */
-	next = ruler_time(r, 1);
-	while (lanes_index_next(ix, r->start, r->end, &at, &pos)) {
-		L->visited++;
-		lo = ix->lo[pos];
-		hi = ix->hi[pos] < lo ? lo : ix->hi[pos];
-		while (lo >= next && col + 1 < (long)r->width)
-			next = ruler_time(r, (size_t)++col + 1);
-		c0 = col;
-		if (hi < next)
-			c1 = c0;
-		else if (!lanes_cols(r, lo, hi, &c0, &c1))
+	if (r->width < 1 || r->width > RULER_WIDTH_MAX ||
+	    r->start < -RULER_TIME_LIMIT || r->end > RULER_TIME_LIMIT ||
+	    r->end <= r->start)
+		return;		/* not a ruler (ruler.h) */
+	for (l = 0; l < k->nlanes; l++) {
+		a = k->lane_at[l];
+		b = k->lane_at[l + 1];
+		meet = first_from(k->lo, a, b, r->end) -
+		    first_from(k->ends, a, b, r->start);
+		if (meet == 0)
 			continue;
-		for (i = k->first[pos]; i < k->first[pos + 1]; i++)
-			layout_place(L, layout_lane(L, map, k->ids[i],
-			    max_rows, &cap), (uint32_t)pos, c0, c1, max_rows,
-			    gap);
+		ln = layout_lane(L, (uint32_t)l, max_rows, &cap);
+		layout_walk(L, ln, k, a, b, r, max_rows, gap);
+		ln->hidden = meet - ln->nitems;
+		if (ln->hidden > 0)
+			layout_density(L, ln, k, a, b, r);
 	}
-	layout_order(L, map, k->nlanes);
-	free(map);
 }
 
 void

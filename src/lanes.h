@@ -20,14 +20,21 @@
  * certain from its start to its end, and each end coarser than a month
  * ("late 2022" as a start) is fuzzy over its own range.
  *
- * Only the events inside the window are visited: struct lanes_index keeps,
- * for each block of the (sorted) shown events, the latest instant any of
- * them reaches, so the blocks that end before the window are skipped and
- * the walk stops at the first event starting after it.
+ * Only the events inside the window are visited, and within a lane only
+ * those that get a row: struct lanes_keys keeps each lane's events in time
+ * order with their earliest and latest instants, and the latest again
+ * sorted.  The layout walks a lane from the first event that can reach the
+ * window (blocks of events that end before it are skipped whole); once
+ * every row is taken up to some column, a binary search jumps to the
+ * first event starting at or after it, as every event between has no row.
+ * The count of a crowded lane is the events meeting the window (two
+ * binary searches: those starting before its end minus those ending
+ * before its start) minus those given rows, and its density per column
+ * the same sum over the column's instants.
  *
- * Ownership: the index and the keys borrow the timeline and the array of
- * shown events (which must stay unchanged while they are used: rebuild
- * after a filter or a reload); each owns its arrays.  The layout owns its
+ * Ownership: the keys borrow the timeline's strings (lane names) and own
+ * their arrays; they are made for one array of shown events: rebuild after
+ * a filter or a reload.  A layout needs neither once made: it owns its
  * items, lanes and density counts until lanes_layout_free().
  */
 #ifndef TLV_LANES_H
@@ -90,35 +97,7 @@ bool	 lanes_cols(const struct ruler *, date_time lo, date_time hi,
  * none (or one that does not parse). */
 bool	 lanes_source_time(const struct tl_source *, date_time *);
 
-/* --- the index by time --------------------------------------------------- */
-
 #define LANES_BLOCK	64
-
-struct lanes_index {
-	const struct timeline	*tl;
-	const uint32_t		*idx;	/* shown events, ascending */
-	size_t			 n;
-	date_time		*reach;	/* per block: the latest hi in it */
-	size_t			 nblocks;
-	date_time		*lo, *hi; /* per position: earliest, latest
-					   (a frame reads these, not the
-					   events) */
-};
-
-void	 lanes_index_build(struct lanes_index *, const struct timeline *,
-	    const uint32_t *idx, size_t n);
-void	 lanes_index_free(struct lanes_index *);
-
-/*
- * Walk the shown events whose range meets [start, end): set *at to 0 and
- * call lanes_index_next until it returns false; each true gives in *pos
- * the next position into idx (ascending) of an event whose earliest
- * is before end and whose latest reaches start.  Every such event is
- * given exactly once; events wholly before start in skipped blocks and
- * every event from the first starting at or after end are not visited.
- */
-bool	 lanes_index_next(const struct lanes_index *, date_time start,
-	    date_time end, size_t *at, size_t *pos);
 
 /* --- lane keys ----------------------------------------------------------- */
 
@@ -130,6 +109,18 @@ struct lanes_keys {
 	uint32_t	*first;		/* n + 1: lanes of position p are */
 	uint32_t	*ids;		/* ids[first[p] .. first[p + 1]) */
 	size_t		 n;
+	/* The index by time: lane l's events are the entries lane_at[l] ..
+	 * lane_at[l + 1] (the lanes' events one after the other). */
+	uint32_t	*lane_at;	/* nlanes + 1 */
+	uint32_t	*pos;		/* per entry: the position, ascending in
+					   a lane */
+	date_time	*lo, *hi;	/* per entry: earliest, latest (at least
+					   earliest) */
+	date_time	*ends;		/* a lane's hi sorted (each within
+					   DATE_MIN .. DATE_MAX, as dates
+					   are) */
+	date_time	*reach;		/* per LANES_BLOCK entries (from entry
+					   0, across lanes): the latest hi */
 };
 
 /*
@@ -137,7 +128,8 @@ struct lanes_keys {
  * order; statuses as tl_status (none last); actors, tags and outlets by
  * the number of events, most first (ties by name), and the events with
  * none in a last lane "(no actor)", "(no tag)", "(no outlet)".  LANES_NONE
- * has one lane, "".  Lanes with no event are not made.
+ * has one lane, "".  Lanes with no event are not made.  The shown events
+ * idx[0 .. n) must be in time order (earliest first), as shown[] is.
  */
 void	 lanes_keys_build(struct lanes_keys *, const struct timeline *,
 	    const uint32_t *idx, size_t n, enum lanes_mode);
@@ -173,21 +165,20 @@ struct lanes_layout {
 	size_t			 nlanes;
 	size_t			 width;
 	size_t			 hidden_lanes; /* left out by lanes_layout_fit */
-	size_t			 visited;	/* events the index gave */
+	size_t			 visited;	/* events the walk placed */
 };
 
 #define LANES_LAYOUT_INIT { NULL, 0, 0, NULL, 0, 0, 0, 0 }
 
 /*
- * Pack the shown events (index ix, lanes keys) that meet the ruler's span
- * into lanes, each lane up to max_rows rows (at least 1): first fit, in
+ * Pack the shown events (of the keys) that meet the ruler's span into
+ * lanes, each lane up to max_rows rows (at least 1): first fit, in
  * time order, an item needing columns [c0, c1 + gap] free.  Events that
  * fit no row count as hidden in their lane (and in its density, per
  * column they cover).  The layout is emptied first.
  */
-void	 lanes_layout(struct lanes_layout *, const struct lanes_index *ix,
-	    const struct lanes_keys *, const struct ruler *, size_t max_rows,
-	    size_t gap);
+void	 lanes_layout(struct lanes_layout *, const struct lanes_keys *,
+	    const struct ruler *, size_t max_rows, size_t gap);
 
 /*
  * Give the lanes height rows in all: each lane one row, from the top,

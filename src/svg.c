@@ -39,7 +39,6 @@ struct svg {
 	struct buf		 b;
 	const struct timeline	*tl;
 	struct ruler		 r;
-	struct lanes_index	 ix;
 	struct lanes_keys	 keys;
 	struct lanes_layout	 L;
 	uint32_t		*idx;
@@ -376,9 +375,8 @@ svg_plan(struct svg *g, const struct query *q, enum lanes_mode mode)
 	}
 	ruler_frame(&g->r, RULER_ZOOM_ALL, lo < DATE_MAX ? lo : 0, lo, hi,
 	    SVG_PLOT);
-	lanes_index_build(&g->ix, g->tl, g->idx, g->n);
 	lanes_keys_build(&g->keys, g->tl, g->idx, g->n, mode);
-	lanes_layout(&g->L, &g->ix, &g->keys, &g->r, SVG_MAX_ROWS, SVG_GAP);
+	lanes_layout(&g->L, &g->keys, &g->r, SVG_MAX_ROWS, SVG_GAP);
 	for (i = 0; i < g->L.nlanes; i++)
 		rows += g->L.lanes[i].rows;
 	lanes_layout_fit(&g->L, rows);
@@ -408,7 +406,6 @@ svg_write(FILE *fp, const struct timeline *tl, const struct query *q,
 	buf_free(&g.b);
 	lanes_layout_free(&g.L);
 	lanes_keys_free(&g.keys);
-	lanes_index_free(&g.ix);
 	free(g.idx);
 	return g.n;
 }

@@ -40,7 +40,6 @@ struct ui_lanes {
 	size_t			 nevents;
 	bool			 built;
 	enum lanes_mode		 keys_mode;
-	struct lanes_index	 ix;
 	struct lanes_keys	 keys;
 	struct lanes_layout	 L;
 	/* Where the last frame put things, for the mouse; the layout is
@@ -69,10 +68,8 @@ ui_lanes_free(struct ui_lanes *vl)
 {
 	if (vl == NULL)
 		return;
-	if (vl->built) {
-		lanes_index_free(&vl->ix);
+	if (vl->built)
 		lanes_keys_free(&vl->keys);
-	}
 	lanes_layout_free(&vl->L);
 	free(vl);
 }
@@ -85,7 +82,7 @@ ui_lanes_name_width(const struct app *app)
 	return w > 16 ? 16 : w < 5 ? 5 : w;
 }
 
-/* The index and the lanes for the events shown now. */
+/* The lanes (and their index by time) for the events shown now. */
 static void
 vl_build(struct app *app, struct ui_lanes *vl)
 {
@@ -93,11 +90,8 @@ vl_build(struct app *app, struct ui_lanes *vl)
 	    vl->events == app->tl.events && vl->nevents == app->tl.nevents &&
 	    vl->keys_mode == vl->mode)
 		return;
-	if (vl->built) {
-		lanes_index_free(&vl->ix);
+	if (vl->built)
 		lanes_keys_free(&vl->keys);
-	}
-	lanes_index_build(&vl->ix, &app->tl, app->br.shown, app->br.nshown);
 	lanes_keys_build(&vl->keys, &app->tl, app->br.shown, app->br.nshown,
 	    vl->mode);
 	vl->built = true;
@@ -416,7 +410,7 @@ ui_lanes_draw(struct app *app, struct ui_lanes *vl, const struct ruler *r,
 	    vl->laid_mode != vl->mode || vl->L.width != r->width ||
 	    vl->L_start != r->start || vl->L_end != r->end || vl->L_h != h ||
 	    vl->events != app->tl.events) {
-		lanes_layout(&vl->L, &vl->ix, &vl->keys, r,
+		lanes_layout(&vl->L, &vl->keys, r,
 		    (size_t)(h > 0 ? h : 1), 1);
 		lanes_layout_fit(&vl->L, (size_t)(h > 0 ? h : 0));
 		vl->laid = true;

@@ -2,8 +2,8 @@
 /*
  * The timeline view's layout (src/lanes.c): the fuzzy and certain parts of
  * a date, the columns a range covers, the lanes of each mode, first-fit
- * packing and a crowded lane's count, and the index that visits only the
- * events in the window.
+ * packing and a crowded lane's count; the fast layout (each lane's index
+ * by time) against a plain walk over every event, on random timelines.
  */
 #include "config.h"
 
@@ -286,7 +286,6 @@ pack(const char *const *dates, size_t n, size_t max_rows, size_t gap,
     struct timeline *tl, struct tl_event *ev, uint32_t *idx,
     struct lanes_layout *L)
 {
-	struct lanes_index	ix;
 	struct lanes_keys	k;
 	struct ruler		r;
 	size_t			i;
@@ -299,11 +298,9 @@ pack(const char *const *dates, size_t n, size_t max_rows, size_t gap,
 	tl->events = ev;
 	tl->nevents = n;
 	ruler_frame(&r, RULER_ZOOM_YEAR, at("2022-06-01"), 0, 0, 365);
-	lanes_index_build(&ix, tl, idx, n);
 	lanes_keys_build(&k, tl, idx, n, LANES_NONE);
-	lanes_layout(L, &ix, &k, &r, max_rows, gap);
+	lanes_layout(L, &k, &r, max_rows, gap);
 	lanes_keys_free(&k);
-	lanes_index_free(&ix);
 }
 
 static uint32_t
@@ -395,16 +392,14 @@ END_TEST
 START_TEST(fit_shares_rows)
 {
 	struct fixture		f;
-	struct lanes_index	ix;
 	struct lanes_keys	k;
 	struct lanes_layout	L = LANES_LAYOUT_INIT;
 	struct ruler		r;
 
 	fixture(&f);
 	ruler_frame(&r, RULER_ZOOM_DECADE, at("2022-06-01"), 0, 0, 40);
-	lanes_index_build(&ix, &f.tl, f.idx, 3);
 	lanes_keys_build(&k, &f.tl, f.idx, 3, LANES_ACTOR);
-	lanes_layout(&L, &ix, &k, &r, 10, 1);
+	lanes_layout(&L, &k, &r, 10, 1);
 	/* Elon Musk: the poll and the ongoing contacts overlap: 2 rows */
 	ck_assert_int_eq(L.nlanes, 3);
 	ck_assert_int_eq(L.lanes[0].rows, 2);
@@ -419,26 +414,272 @@ START_TEST(fit_shares_rows)
 	ck_assert_int_eq(L.lanes[0].hidden, 2);	/* density with "+2" */
 	lanes_layout_free(&L);
 	lanes_keys_free(&k);
-	lanes_index_free(&ix);
 }
 END_TEST
 
-/* --- the index ----------------------------------------------------------- */
+/* --- the fast layout against a plain one -------------------------------- */
 
-START_TEST(index_visits_the_window)
+static uint64_t rng_state;
+
+static uint64_t
+rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static uint64_t
+rng_below(uint64_t n)
+{
+	return n == 0 ? 0 : rng() % n;
+}
+
+static int
+event_cmp(const void *a, const void *b)
+{
+	const struct tl_event	*x = a, *y = b;
+
+	return x->date.earliest < y->date.earliest ? -1 :
+	    x->date.earliest > y->date.earliest;
+}
+
+/* The layout as the header says it, walking every event: items, and per
+ * lane rows, hidden and density (NULL when none hidden). */
+struct plain {
+	struct lanes_item	*items;
+	size_t			 nitems;
+	uint32_t		 keys[8], rows[8];
+	size_t			 hidden[8], nitems_of[8];
+	uint32_t		*density[8];
+	size_t			 nlanes;
+};
+
+static void
+plain_layout(struct plain *P, const struct timeline *tl, const uint32_t *idx,
+    const struct lanes_keys *k, const struct ruler *r, size_t max_rows,
+    size_t gap)
+{
+	size_t		 l, p, i, rr, rows;
+	uint32_t	*row_end = calloc(max_rows, sizeof *row_end);
+	date_time	 lo, hi;
+	long		 c0, c1, c;
+	bool		 in, any;
+
+	ck_assert(row_end != NULL && k->nlanes <= 8);
+	memset(P, 0, sizeof *P);
+	P->items = calloc(k->first[k->n] + 1, sizeof *P->items);
+	ck_assert(P->items != NULL);
+	for (l = 0; l < k->nlanes; l++) {
+		rows = 0;
+		any = false;
+		for (p = 0; p < k->n; p++) {
+			for (in = false, i = k->first[p]; i < k->first[p + 1];
+			    i++)
+				in = in || k->ids[i] == l;
+			lo = tl->events[idx[p]].date.earliest;
+			hi = tl_event_latest(&tl->events[idx[p]]);
+			if (!in || lo >= r->end || hi < r->start ||
+			    !lanes_cols(r, lo, hi, &c0, &c1))
+				continue;
+			if (!any) {
+				any = true;
+				P->keys[P->nlanes] = (uint32_t)l;
+			}
+			for (rr = 0; rr < rows && row_end[rr] > (uint32_t)c0;
+			    rr++)
+				;
+			if (rr == rows && rows == max_rows) {
+				if (P->density[P->nlanes] == NULL)
+					P->density[P->nlanes] = calloc(
+					    r->width, sizeof (uint32_t));
+				for (c = c0; c <= c1; c++)
+					P->density[P->nlanes][c]++;
+				P->hidden[P->nlanes]++;
+				continue;
+			}
+			if (rr == rows)
+				rows++;
+			row_end[rr] = (uint32_t)(c1 + 1 + (long)gap);
+			P->items[P->nitems++] = (struct lanes_item){
+				(uint32_t)p, (uint32_t)P->nlanes,
+				(uint32_t)rr, c0, c1 };
+			P->nitems_of[P->nlanes]++;
+		}
+		if (any)
+			P->rows[P->nlanes++] = (uint32_t)rows;
+	}
+	free(row_end);
+}
+
+static void
+plain_free(struct plain *P)
+{
+	size_t	i;
+
+	for (i = 0; i < 8; i++)
+		free(P->density[i]);
+	free(P->items);
+}
+
+/* n random events sorted by earliest, actors from a pool of 5 (0 to 3
+ * of them, one maybe twice), 3 files: points, days, long spans, open
+ * starts and ends. */
+static void
+random_events(struct tl_event *ev, size_t n, date_time base,
+    const char **actors)
+{
+	static const char *const pool[] = { "a", "b", "c", "d", "e" };
+	size_t		i, j;
+	date_time	len, span = (date_time)30 * 365 * 86400;
+
+	for (i = 0; i < n; i++) {
+		memset(&ev[i], 0, sizeof ev[i]);
+		ev[i].title = "x";
+		ev[i].date.earliest = base + (date_time)rng_below((uint64_t)
+		    span);
+		switch (rng_below(6)) {
+		case 0: len = 0; break;
+		case 1: len = 86399; break;
+		case 2: len = (date_time)rng_below(40 * 86400); break;
+		case 3: len = (date_time)rng_below((uint64_t)span / 4); break;
+		case 4: len = (date_time)rng_below(3600); break;
+		default: len = (date_time)rng_below(400 * 86400); break;
+		}
+		ev[i].date.latest = ev[i].date.earliest + len;
+		if (rng_below(20) == 0)
+			ev[i].date.earliest = DATE_MIN;
+		if (rng_below(20) == 0) {
+			ev[i].end_text = "ongoing";
+			ev[i].end.latest = DATE_MAX;
+		} else if (rng_below(8) == 0) {
+			ev[i].end_text = "end";
+			ev[i].end.latest = ev[i].date.latest +
+			    (date_time)rng_below(800 * 86400);
+		}
+		ev[i].file = (uint32_t)rng_below(3);
+		ev[i].nactors = (size_t)rng_below(4);
+		ev[i].actors = actors + 4 * i;
+		for (j = 0; j < ev[i].nactors; j++)
+			actors[4 * i + j] = pool[rng_below(N(pool))];
+	}
+	qsort(ev, n, sizeof *ev, event_cmp);
+	/* the actors' arrays move with the events: still each its own */
+}
+
+START_TEST(layout_as_plain_walk)
+{
+	enum { NEV = 400, ROUNDS = 400 };
+	static const enum lanes_mode modes[] = {
+		LANES_ACTOR, LANES_FILE, LANES_NONE
+	};
+	struct tl_event		*ev = calloc(NEV, sizeof *ev);
+	uint32_t		*idx = calloc(NEV, sizeof *idx);
+	const char		**actors = calloc(4 * NEV, sizeof *actors);
+	struct timeline		 tl = TIMELINE_INIT;
+	struct lanes_keys	 k;
+	struct lanes_layout	 L = LANES_LAYOUT_INIT;
+	struct plain		 P;
+	struct ruler		 r;
+	date_time		 base = at("2000-01-01"), lo, hi;
+	size_t			 round, i, n, max_rows, gap, height;
+	struct tl_file		 files[3];
+
+	ck_assert(ev != NULL && idx != NULL && actors != NULL);
+	memset(files, 0, sizeof files);
+	files[0].title = "f0";
+	files[1].title = "f1";
+	files[2].title = "f2";
+	rng_state = 0x9e3779b97f4a7c15u;
+	for (round = 0; round < ROUNDS; round++) {
+		n = (size_t)rng_below(NEV) + 1;
+		random_events(ev, n, base, actors);
+		for (i = 0; i < n; i++)
+			idx[i] = (uint32_t)i;
+		/* sometimes a filter: every other event */
+		if (round % 5 == 4)
+			for (i = 0; i < n / 2; i++)
+				idx[i] = (uint32_t)(2 * i);
+		if (round % 5 == 4)
+			n /= 2;
+		tl.events = ev;
+		tl.nevents = NEV;
+		tl.files = files;
+		tl.nfiles = 3;
+		if (rng_below(3) == 0) {
+			/* any window: a few columns to a column a second */
+			r.width = (size_t)rng_below(120) + 1;
+			r.start = base + (date_time)rng_below((uint64_t)
+			    31 * 365 * 86400) - 86400 * 365;
+			r.end = r.start + 1 + (date_time)rng_below(
+			    rng_below(2) ? 200 : (uint64_t)10 * 365 * 86400);
+			r.zoom = RULER_ZOOM_ALL;
+		} else {
+			lo = ev[0].date.earliest > DATE_MIN ?
+			    ev[0].date.earliest : base;
+			hi = base + (date_time)30 * 365 * 86400;
+			i = (size_t)rng_below(n);
+			ruler_frame(&r, (enum ruler_zoom)rng_below(
+			    RULER_ZOOM_COUNT), ev[i].date.earliest > DATE_MIN ?
+			    ev[i].date.earliest : base, lo, hi,
+			    (size_t)rng_below(200) + 1);
+		}
+		max_rows = (size_t)rng_below(round % 2 ? 4 : 30) + 1;
+		gap = (size_t)rng_below(3);
+		lanes_keys_build(&k, &tl, idx, n, modes[round % N(modes)]);
+		lanes_layout(&L, &k, &r, max_rows, gap);
+		plain_layout(&P, &tl, idx, &k, &r, max_rows, gap);
+		ck_assert_uint_eq(L.nlanes, P.nlanes);
+		ck_assert_uint_eq(L.nitems, P.nitems);
+		for (i = 0; i < P.nitems; i++) {
+			ck_assert_uint_eq(L.items[i].pos, P.items[i].pos);
+			ck_assert_uint_eq(L.items[i].lane, P.items[i].lane);
+			ck_assert_uint_eq(L.items[i].row, P.items[i].row);
+			ck_assert_int_eq(L.items[i].c0, P.items[i].c0);
+			ck_assert_int_eq(L.items[i].c1, P.items[i].c1);
+		}
+		for (i = 0; i < P.nlanes; i++) {
+			ck_assert_uint_eq(L.lanes[i].key, P.keys[i]);
+			ck_assert_uint_eq(L.lanes[i].rows, P.rows[i]);
+			ck_assert_uint_eq(L.lanes[i].hidden, P.hidden[i]);
+			ck_assert_uint_eq(L.lanes[i].nitems, P.nitems_of[i]);
+			if (P.density[i] == NULL) {
+				ck_assert_ptr_null(L.lanes[i].density);
+				continue;
+			}
+			ck_assert_ptr_nonnull(L.lanes[i].density);
+			ck_assert_mem_eq(L.lanes[i].density, P.density[i],
+			    r.width * sizeof (uint32_t));
+		}
+		/* only the events that got a row are walked */
+		ck_assert_uint_eq(L.visited, P.nitems);
+		height = (size_t)rng_below(12);
+		lanes_layout_fit(&L, height);
+		plain_free(&P);
+		lanes_keys_free(&k);
+	}
+	lanes_layout_free(&L);
+	free(actors);
+	free(ev);
+	free(idx);
+}
+END_TEST
+
+START_TEST(layout_walks_few_events)
 {
 	enum { NEV = 1000 };
 	struct tl_event		*ev = calloc(NEV, sizeof *ev);
 	uint32_t		*idx = calloc(NEV, sizeof *idx);
 	struct timeline		 tl = TIMELINE_INIT;
-	struct lanes_index	 ix;
+	struct lanes_keys	 k;
+	struct lanes_layout	 L = LANES_LAYOUT_INIT;
 	struct ruler		 r;
 	char			 text[NEV][16];
-	size_t			 i, at_ = 0, pos, got = 0, want = 0;
-	date_time		 lo, hi;
+	size_t			 i;
 
 	ck_assert(ev != NULL && idx != NULL);
-	/* one a day from 2000, and a long one in the first block */
+	/* one a day from 2000, and a long one early */
 	for (i = 0; i < NEV; i++) {
 		int64_t		 y;
 		unsigned	 m, d;
@@ -453,23 +694,24 @@ START_TEST(index_visits_the_window)
 	event_set(&ev[3], "2000-01-04", "ongoing");
 	tl.events = ev;
 	tl.nevents = NEV;
-	lanes_index_build(&ix, &tl, idx, NEV);
+	lanes_keys_build(&k, &tl, idx, NEV, LANES_NONE);
+	/* a month, a column a day: its 31 days and the ongoing one */
 	ruler_frame(&r, RULER_ZOOM_MONTH, at("2002-03-10"), 0, 0, 31);
-	for (i = 0; i < NEV; i++) {
-		lo = ev[i].date.earliest;
-		hi = tl_event_latest(&ev[i]);
-		if (lo < r.end && hi >= r.start)
-			want++;
-	}
-	while (lanes_index_next(&ix, r.start, r.end, &at_, &pos)) {
-		lo = ev[idx[pos]].date.earliest;
-		hi = tl_event_latest(&ev[idx[pos]]);
-		ck_assert(lo < r.end && hi >= r.start);
-		got++;
-	}
-	ck_assert_int_eq(want, 31 + 1);
-	ck_assert_int_eq(got, want);
-	lanes_index_free(&ix);
+	lanes_layout(&L, &k, &r, 10, 0);
+	ck_assert_uint_eq(L.nitems, 32);
+	ck_assert_uint_eq(L.visited, 32);
+	/* all 1000 at once, about 11 days a column, on 2 rows: the walk
+	 * visits those given a row (at most one a column on each), not the
+	 * others */
+	ruler_frame(&r, RULER_ZOOM_ALL, at("2001-01-01"), at("2000-01-01"),
+	    at("2002-09-26"), 100);
+	lanes_layout(&L, &k, &r, 2, 0);
+	ck_assert_uint_eq(L.lanes[0].rows, 2);
+	ck_assert_uint_le(L.visited, 2 * 100);
+	ck_assert_uint_eq(L.visited, L.nitems);
+	ck_assert_uint_eq(L.lanes[0].hidden, NEV - L.nitems);
+	lanes_layout_free(&L);
+	lanes_keys_free(&k);
 	free(ev);
 	free(idx);
 }
@@ -490,7 +732,8 @@ lanes_suite(void)
 	tcase_add_test(tc, packing_first_fit);
 	tcase_add_test(tc, packing_crowded);
 	tcase_add_test(tc, fit_shares_rows);
-	tcase_add_test(tc, index_visits_the_window);
+	tcase_add_test(tc, layout_as_plain_walk);
+	tcase_add_test(tc, layout_walks_few_events);
 	suite_add_tcase(s, tc);
 	return s;
 }
