@@ -1892,6 +1892,8 @@ date_parse(const char *text, size_t len, unsigned opts,
 	if (text != NULL && !(opts & DATE_PARSE_SCAN) &&
 	    parse_iso_day(text, len, out))
 		return true;
+	if (opts & DATE_PARSE_SHORTCUT)
+		return false;
 	if (text == NULL)
 		len = 0;
 	pctx_init(&p, text != NULL ? text : "", len, opts);

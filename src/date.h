@@ -64,6 +64,9 @@ struct date_range {
 #define DATE_PARSE_SCAN		0x2	/* the general scanner only, never
 					   the "YYYY-MM-DD" shortcut (tests
 					   check that the two agree) */
+#define DATE_PARSE_SHORTCUT	0x4	/* the shortcut only: false for any
+					   text it does not take (tests check
+					   that it takes what it should) */
 
 /*
  * Parse text[0..len) (need not be NUL-terminated; leading and trailing
