@@ -217,6 +217,60 @@ save_hash_feed(struct save_hash *s, const char *p, size_t n)
 	s->npend = n - whole;
 }
 
+/*
+ * The old bytes checked while the new ones are written (save_job's late):
+ * the pieces v[0] and v[2] of a save are the old bytes before and after
+ * the splice [start, end), so hashing them with the splice's old bytes
+ * between gives the old file's hash with no pass of its own.  Lines
+ * breaks the planners do not know are looked for on the way.
+ */
+struct save_verify {
+	const char	*p;		/* the old bytes, mapped */
+	size_t		 len, start, end;
+	uint64_t	 want;		/* their hash when they were loaded */
+	struct save_hash h;
+	const char	*odd;		/* edit_odd_break's, or NULL */
+	bool		 stale;		/* they are not what was loaded */
+};
+
+/* Old bytes [at, at + n), in order. */
+static void
+save_verify_feed(struct save_verify *vf, size_t at, size_t n)
+{
+	size_t		 w = vf->len - at < n + 3 ? vf->len - at : n + 3;
+	const char	*o;
+
+	save_hash_feed(&vf->h, vf->p + at, n);
+	/* a break may straddle the piece's end */
+	if (w < vf->len - at && w > 0 && vf->p[at + w - 1] == '\r')
+		w++;
+	if (vf->odd == NULL && (o = edit_odd_break(vf->p + at, w)) != NULL)
+		vf->odd = o;
+}
+
+/* All fed: whether the old bytes are what was loaded, with only LF and
+ * CRLF breaks (else errno ESTALE). */
+static bool
+save_verify_end(struct save_verify *vf)
+{
+	load_hash_feed(&vf->h.h, vf->h.pend, vf->h.npend);
+	vf->stale = load_hash_end(&vf->h.h) != vf->want;
+	if (vf->stale || vf->odd != NULL) {
+		errno = ESTALE;
+		return false;
+	}
+	return true;
+}
+
+static void
+save_verify_start(struct save_verify *vf)
+{
+	memset(&vf->h, 0, sizeof vf->h);
+	load_hash_start(&vf->h.h, vf->len);
+	vf->odd = NULL;
+	vf->stale = false;
+}
+
 static size_t
 save_parts_len(const struct save_part *v, size_t n)
 {
@@ -227,27 +281,37 @@ save_parts_len(const struct save_part *v, size_t n)
 	return len;
 }
 
-/* Write the pieces to fd, their hash (load_hash of them all) to *hash. */
+/* Write the pieces to fd, their hash (load_hash of them all) to *hash;
+ * with vf (three pieces: old, new, old), check the old bytes on the way. */
 static bool
-save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash)
+save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash,
+    struct save_verify *vf)
 {
 	struct save_hash	h;
 	size_t			i, at, k;
 
 	memset(&h, 0, sizeof h);
 	load_hash_start(&h.h, save_parts_len(v, n));
-	for (i = 0; i < n; i++)
+	if (vf != NULL)
+		save_verify_start(vf);
+	for (i = 0; i < n; i++) {
+		if (vf != NULL && i == 1)
+			save_verify_feed(vf, vf->start, vf->end - vf->start);
 		for (at = 0; at < v[i].n; at += k) {
 			k = v[i].n - at < SAVE_CHUNK ? v[i].n - at : SAVE_CHUNK;
 			if (!save_write_all(fd, v[i].p + at, k))
 				return false;
 			save_hash_feed(&h, v[i].p + at, k);
+			if (vf != NULL && i != 1)
+				save_verify_feed(vf, (i == 0 ? 0 : vf->end) +
+				    at, k);
 			if (v[i].mapped)
 				save_drop_pages(v[i].p + at, k);
 		}
+	}
 	load_hash_feed(&h.h, h.pend, h.npend);
 	*hash = load_hash_end(&h.h);
-	return true;
+	return vf == NULL || save_verify_end(vf);
 }
 
 /* The pieces as one buffer (malloc'd), for a write in place, which must
@@ -548,12 +612,19 @@ save_left_backup(const char *real, const char *dir)
 static bool
 save_in_place_parts(const char *real, const char *dir, int ofd,
     const struct stat *st, const struct save_part *v, size_t n,
-    uint64_t *hash, char **err, const char *path)
+    uint64_t *hash, char **err, const char *path, struct save_verify *vf)
 {
 	size_t	 len;
-	char	*data = save_parts_join(v, n, &len);
+	char	*data;
 	bool	 ok;
 
+	if (vf != NULL) {
+		save_verify_start(vf);
+		save_verify_feed(vf, 0, vf->len);
+		if (!save_verify_end(vf))
+			return save_fail(err, "cannot save", path, errno);
+	}
+	data = save_parts_join(v, n, &len);
 	*hash = load_hash(data, len);
 	ok = save_in_place(real, dir, ofd, st, data, len, err, path);
 	free(data);
@@ -564,7 +635,7 @@ save_in_place_parts(const char *real, const char *dir, int ofd,
  * load_hash to *hash. */
 static bool
 save_write_new(const char *path, const struct save_part *v, size_t n,
-    uint64_t *hash, char **err)
+    uint64_t *hash, char **err, struct save_verify *vf)
 {
 	char		 real[PATH_MAX], *dir, *tmp;
 	struct stat	 st;
@@ -595,7 +666,7 @@ save_write_new(const char *path, const struct save_part *v, size_t n,
 	if (st.st_nlink > 1) {
 		/* Other names: they must see the new bytes too. */
 		ok = save_in_place_parts(real, dir, ofd, &st, v, n, hash, err,
-		    path);
+		    path, vf);
 		goto out;
 	}
 	tmp = xasprintf("%s/.%s" SAVE_TMP_TAG "%ld-XXXXXX", dir,
@@ -607,7 +678,7 @@ save_write_new(const char *path, const struct save_part *v, size_t n,
 		goto out;
 	}
 	in_place = !save_copy_flags(ofd, fd);	/* before the bytes (+C) */
-	if (in_place || !save_write_parts(fd, v, n, hash) ||
+	if (in_place || !save_write_parts(fd, v, n, hash, vf) ||
 	    !save_metadata(ofd, fd, &st, &in_place) || fsync(fd) == -1) {
 		saved = errno;
 		close(fd);
@@ -615,7 +686,7 @@ save_write_new(const char *path, const struct save_part *v, size_t n,
 		free(tmp);
 		if (in_place)
 			ok = save_in_place_parts(real, dir, ofd, &st, v, n,
-			    hash, err, path);
+			    hash, err, path, vf);
 		else
 			ok = save_fail(err, "cannot save", path, saved);
 		goto out;
@@ -642,7 +713,7 @@ save_atomic(const char *path, const char *data, size_t len, char **err)
 	struct save_part	v = { data, len, false };
 	uint64_t		hash;
 
-	return save_write_new(path, &v, 1, &hash, err);
+	return save_write_new(path, &v, 1, &hash, err, NULL);
 }
 
 void
@@ -831,10 +902,12 @@ save_src_scan(const struct save_src *s, uint64_t *hash)
 }
 
 /* The file f as it is on disk, mapped into *s; false (with *err, *stale)
- * unless it is what was loaded and has only LF or CRLF line breaks. */
+ * unless it is what was loaded and has only LF or CRLF line breaks --
+ * without scan, only unless it has the size it had (the rest is checked
+ * as it is written: save_verify). */
 static bool
 save_map(const struct tl_file *f, struct save_src *s, bool *stale,
-    char **err)
+    char **err, bool scan)
 {
 	struct stat	 st;
 	const char	*odd;
@@ -863,7 +936,10 @@ save_map(const struct tl_file *f, struct save_src *s, bool *stale,
 		s->len = f->size;
 	}
 	close(fd);
-	odd = save_src_scan(s, &hash);
+	odd = NULL;
+	hash = f->hash;
+	if (scan)
+		odd = save_src_scan(s, &hash);
 	if ((uint64_t)st.st_size != f->size || hash != f->hash) {
 		*stale = true;
 		if (err != NULL)
@@ -1260,8 +1336,9 @@ save_undo_keep(const struct timeline *tl, const struct tl_file *f,
 static bool
 save_commit_src(const struct tl_file *f, const struct timeline *tl,
     const struct save_src *s, const struct edit *ed, struct save_undo *undo,
-    size_t *nlenp, uint64_t *hashp, char **err)
+    size_t *nlenp, uint64_t *hashp, char **err, bool *stale)
 {
+	struct save_verify	 vf, *vfp = NULL;
 	struct save_part	 v[3];
 	char			*why = NULL;
 	uint64_t		 hash;
@@ -1281,6 +1358,24 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 		c = save_check_whole(f, s, ed, &why) ? SAVE_CHECK_OK :
 		    SAVE_CHECK_BAD;
 	}
+	if (c != SAVE_CHECK_OK && stale != NULL) {
+		/* Not yet compared with what was loaded (save_job's late):
+		 * the bytes planned on may be why. */
+		uint64_t	 h;
+		const char	*odd = save_src_scan(s, &h);
+
+		if (h != f->hash || odd != NULL) {
+			free(why);
+			*stale = h != f->hash;
+			if (err != NULL)
+				*err = *stale ? xasprintf("%s changed on disk "
+				    "since it was loaded (nothing was written)",
+				    f->path) : xasprintf("%s uses %s line "
+				    "breaks; tlv edits only LF or CRLF files",
+				    f->path, odd);
+			return false;
+		}
+	}
 	if (c != SAVE_CHECK_OK) {
 		if (err != NULL)
 			*err = xasprintf("not saved: the change would break %s "
@@ -1297,7 +1392,26 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 	v[2] = (struct save_part){ s->p + ed->end, s->len - ed->end,
 	    s->map != NULL };
 	nlen = v[0].n + v[1].n + v[2].n;
-	if (!(ok = save_write_new(f->path, v, 3, &hash, err))) {
+	if (stale != NULL) {
+		/* Not compared with what was loaded yet: while writing. */
+		memset(&vf, 0, sizeof vf);
+		vf.p = s->p;
+		vf.len = s->len;
+		vf.start = ed->start;
+		vf.end = ed->end;
+		vf.want = f->hash;
+		vfp = &vf;
+	}
+	if (!(ok = save_write_new(f->path, v, 3, &hash, err, vfp))) {
+		if (vfp != NULL && (vf.stale || vf.odd != NULL) &&
+		    err != NULL) {
+			free(*err);
+			*err = vf.stale ? xasprintf("%s changed on disk since "
+			    "it was loaded (nothing was written)", f->path) :
+			    xasprintf("%s uses %s line breaks; tlv edits only "
+			    "LF or CRLF files", f->path, vf.odd);
+			*stale = vf.stale;
+		}
 		if (undo != NULL)
 			save_undo_free(undo);
 		return false;
@@ -1357,7 +1471,8 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
 	size_t		nlen;
 	bool		ok;
 
-	if ((ok = save_commit_src(f, NULL, &s, ed, undo, &nlen, &hash, err))) {
+	if ((ok = save_commit_src(f, NULL, &s, ed, undo, &nlen, &hash, err,
+	    NULL))) {
 		f->size = nlen;
 		f->hash = hash;
 	}
@@ -1402,7 +1517,7 @@ struct save_pending {
 	struct edit	 ed;
 	int		 fd;		/* the lock */
 	/* save_pending_run's, for save_pending_end */
-	bool		 ran, ok;
+	bool		 ran, ok, stale;
 	char		*err;
 	size_t		 nlen;
 	uint64_t	 hash;
@@ -1428,7 +1543,7 @@ save_start(const struct save_job *job, char **err)
 	locked = xstrdup(f->path);
 	for (tries = 0; ; tries++) {
 		memset(&ed, 0, sizeof ed);
-		if (!save_map(f, &src, &stale, err) && stale &&
+		if (!save_map(f, &src, &stale, err, !job->late) && stale &&
 		    job->reload != NULL && tries < SAVE_RELOADS) {
 			free(*err);
 			*err = NULL;
@@ -1479,7 +1594,7 @@ save_pending_run(struct save_pending *p)
 {
 	p->ok = save_commit_src(p->f, p->job.tl, &p->src, &p->ed,
 	    p->job.undo != NULL ? &p->undo : NULL, &p->nlen, &p->hash,
-	    &p->err);
+	    &p->err, p->job.late ? &p->stale : NULL);
 	if (p->ok && p->job.where != NULL)
 		save_where_fill(p->job.tl, p->f, &p->src, &p->ed, &p->where);
 	save_src_free(&p->src);
@@ -1487,10 +1602,12 @@ save_pending_run(struct save_pending *p)
 }
 
 bool
-save_pending_end(struct save_pending *p, char **err)
+save_pending_end(struct save_pending *p, char **err, bool *stale)
 {
 	bool	ok;
 
+	if (stale != NULL)
+		*stale = p->stale;
 	if (!p->ran)
 		save_pending_run(p);
 	if ((ok = p->ok)) {
@@ -1521,7 +1638,7 @@ save_change(const struct save_job *job, char **err)
 	if ((p = save_start(job, err)) == NULL)
 		return false;
 	save_pending_run(p);
-	return save_pending_end(p, err);
+	return save_pending_end(p, err, NULL);
 }
 
 void

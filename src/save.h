@@ -134,6 +134,15 @@ struct save_job {
 	struct edit	 *edit;		/* the splice made, on success (the
 					   caller frees it), or NULL */
 	struct save_where *where;	/* filled on success, or NULL */
+	bool		  late;		/* compare the file with what was
+					   loaded (and look at its line
+					   breaks) while the new bytes are
+					   written, not before the plan: one
+					   pass over the file, not two.  A
+					   change on disk that kept its size
+					   is then found only there: nothing
+					   is written, save_pending_end says
+					   stale */
 };
 
 bool	 save_change(const struct save_job *, char **err);
@@ -155,14 +164,17 @@ bool	 save_change(const struct save_job *, char **err);
  * save_pending_end, on the caller's thread again (after save_pending_run,
  * or it runs that first), gives the file its new size and hash, fills
  * job->undo, job->edit and job->where as save_change does, releases the
- * lock and frees the change: true if saved, else false with *err.
+ * lock and frees the change: true if saved, else false with *err, and
+ * *stale (if not NULL) set when the file was found changed on disk only
+ * while it was written (job->late).
  */
 struct save_pending;
 
 struct save_pending *save_start(const struct save_job *, char **err);
 const char	*save_pending_path(const struct save_pending *);
 void		 save_pending_run(struct save_pending *);
-bool		 save_pending_end(struct save_pending *, char **err);
+bool		 save_pending_end(struct save_pending *, char **err,
+		    bool *stale);
 
 /*
  * Why path may not be written by this user (malloc'd), or NULL if it may:

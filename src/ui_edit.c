@@ -349,6 +349,7 @@ struct ui_saving {
 	struct edit		 ed;
 	enum ui_then		 then;
 	enum ui_change_kind	 kind;
+	bool			 stale;		/* found changed on disk */
 	uint32_t		 fi;
 	char			*path, *status, *what;
 	char			*keep;		/* the cursor's event after */
@@ -449,6 +450,7 @@ ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
 	s->job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &s->u;
 	s->job.edit = &s->ed;
 	s->job.where = &s->where;
+	s->job.late = true;	/* one pass over the file, on the thread */
 	if ((s->p = save_start(&s->job, &err)) == NULL) {
 		ui_done(app, s, false, err != NULL ? err :
 		    xstrdup("not saved"));
@@ -499,7 +501,7 @@ ui_edit_poll(struct app *app, bool wait)
 	pthread_mutex_destroy(&s->lock);
 	app->edits->saving = NULL;
 	app->saving = NULL;
-	ok = save_pending_end(s->p, &err);
+	ok = save_pending_end(s->p, &err, &s->stale);
 	s->p = NULL;
 	ui_done(app, s, ok, err);
 	return true;
@@ -536,6 +538,15 @@ ui_done(struct app *app, struct ui_saving *s, bool ok, char *err)
 	if (ok)
 		ui_saved(app, s->fi, &s->where, s->keep);
 	free(s->where.bytes);
+	if (!ok && s->stale) {
+		/* Changed on disk, but not in size, since it was loaded:
+		 * found only as it was written. */
+		ui_reload(app);
+		free(err);
+		err = xasprintf("%s changed on disk since it was loaded; "
+		    "nothing was written, and it is reloaded: make the change "
+		    "again", s->path);
+	}
 	switch (s->then) {
 	case UI_THEN_SAY:
 	case UI_THEN_EDITOR:

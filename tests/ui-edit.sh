@@ -126,6 +126,26 @@ expect_grep 'title: Changed meanwhile' story.yaml "the other change stays"
 expect_grep 'text: stale note' story.yaml "the note is re-applied"
 cp story.yaml orig.yaml
 
+# ... but a change that keeps the file's size is found only as the note
+# is written (the bytes are compared while the new ones are written, in
+# one pass): nothing is written, the file is reloaded, the viewer says so.
+keys stale-size <<EOF
+jja
+:sh sed -i 's/^title: Changed meanwhile$/title: Changed Meanwhile/' $tmp/story.yaml
+same size<Enter>
+:save-screen $tmp/stale-size.txt
+EOF
+expect_grep 'story.yaml changed on disk since it was loaded; nothing was' \
+    stale-size.txt "a same-size change on disk: the viewer says so"
+expect_grep 'Changed Meanwhile' stale-size.txt "... and shows it reloaded"
+if grep -q 'same size' story.yaml; then
+	fail "a note was written over a file changed on disk"
+else
+	pass
+fi
+expect_grep 'title: Changed Meanwhile' story.yaml "the other change stays"
+cp story.yaml orig.yaml
+
 # u after another program changed the file (and the viewer reloaded it):
 # the change is undone in the new bytes, found by its event's id; the
 # other program's change stays.  Each of a, D (in the middle and at the
