@@ -819,14 +819,41 @@ sd_text_event(struct buf *b, const struct tl_event *e)
 	}
 }
 
+/* Events with an id first, by id; those without after them, in the
+ * timeline's order (by date), as the index breaks ties. */
+struct sd_text_at {
+	const char	*id;
+	size_t		 i;
+};
+
+static int
+sd_text_cmp(const void *a, const void *b)
+{
+	const struct sd_text_at	*x = a, *y = b;
+	int			 c;
+
+	if (x->id != NULL && y->id != NULL && (c = strcmp(x->id, y->id)) != 0)
+		return c;
+	if ((x->id == NULL) != (y->id == NULL))
+		return x->id == NULL ? 1 : -1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 void
 storydiff_text(const struct timeline *tl, struct buf *out)
 {
-	size_t	i;
+	struct sd_text_at	*order = xcalloc(tl->nevents + 1, sizeof *order);
+	size_t			 i;
 
+	for (i = 0; i < tl->nevents; i++) {
+		order[i].id = tl->events[i].id;
+		order[i].i = i;
+	}
+	qsort(order, tl->nevents, sizeof *order, sd_text_cmp);
 	for (i = 0; i < tl->nevents; i++) {
 		if (i > 0)
 			buf_addc(out, '\n');
-		sd_text_event(out, &tl->events[i]);
+		sd_text_event(out, &tl->events[order[i].i]);
 	}
+	free(order);
 }

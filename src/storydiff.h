@@ -59,7 +59,9 @@ size_t	 storydiff_marks(const struct timeline *old,
  * The events of tl (sorted) as stable text: each event a block of
  * "== ID" and one "key: value" line per field, in a fixed order (the
  * related ids sorted: their order is no change), so that a line diff of
- * two such texts shows changes by event.
+ * two such texts shows changes by event.  The blocks go by id (those
+ * without one last, by date), so a re-dated event's block stays where it
+ * was and its diff is the one date line.
  */
 void	 storydiff_text(const struct timeline *tl, struct buf *out);
 

@@ -112,8 +112,38 @@ START_TEST(test_textconv_stable)
 	storydiff_text(&a, &ta);
 	storydiff_text(&b, &tb);
 	ck_assert_str_eq(buf_str(&ta), buf_str(&tb));
-	ck_assert_str_eq(buf_str(&ta), "== y\ndate: 2020\ntitle: Y\n\n"
-	    "== x\ndate: 2021\ntitle: X\ntags: t\n");
+	ck_assert_str_eq(buf_str(&ta), "== x\ndate: 2021\ntitle: X\ntags: t\n"
+	    "\n== y\ndate: 2020\ntitle: Y\n");
+	buf_free(&ta);
+	buf_free(&tb);
+	timeline_free(&a);
+	timeline_free(&b);
+}
+END_TEST
+
+/* The blocks go by id, those without one last by date: a re-dated event
+ * changes one line of the text, not where its block is. */
+START_TEST(test_textconv_order)
+{
+	struct timeline	a = TIMELINE_INIT, b = TIMELINE_INIT;
+	struct buf	ta = BUF_INIT, tb = BUF_INIT;
+
+	sd_load(&a, "events:\n  - {id: b, date: 2020, title: B}\n"
+	    "  - {date: 2023, title: N2}\n  - {date: 2022, title: N1}\n"
+	    "  - {id: a, date: 2021, title: A}\n");
+	sd_load(&b, "events:\n  - {id: b, date: 2025, title: B}\n"
+	    "  - {date: 2023, title: N2}\n  - {date: 2022, title: N1}\n"
+	    "  - {id: a, date: 2021, title: A}\n");
+	storydiff_text(&a, &ta);
+	storydiff_text(&b, &tb);
+	ck_assert_str_eq(buf_str(&ta), "== a\ndate: 2021\ntitle: A\n\n"
+	    "== b\ndate: 2020\ntitle: B\n\n"
+	    "== (no id)\ndate: 2022\ntitle: N1\n\n"
+	    "== (no id)\ndate: 2023\ntitle: N2\n");
+	ck_assert_str_eq(buf_str(&tb), "== a\ndate: 2021\ntitle: A\n\n"
+	    "== b\ndate: 2025\ntitle: B\n\n"
+	    "== (no id)\ndate: 2022\ntitle: N1\n\n"
+	    "== (no id)\ndate: 2023\ntitle: N2\n");
 	buf_free(&ta);
 	buf_free(&tb);
 	timeline_free(&a);
@@ -286,6 +316,7 @@ storydiff_suite(void)
 	tcase_add_test(tc, test_kinds);
 	tcase_add_test(tc, test_sanitised);
 	tcase_add_test(tc, test_textconv_stable);
+	tcase_add_test(tc, test_textconv_order);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_claims);
 	tcase_add_test(tc, test_textconv_claims);

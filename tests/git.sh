@@ -175,6 +175,12 @@ expect_golden git-textconv.txt "$tmp/out"
 expect_grep '^+status: confirmed$' "$tmp/out" "git log -p shows the verdict"
 expect_grep '^+note: 2026-11-30T10:00:00Z alice: Ask the Kremlin again.$' \
     "$tmp/out" "git log -p shows the note"
+# A re-dated event is its date line, not its whole block moved.
+expect_grep '^-date: 2023$' "$tmp/out" "git log -p shows the old date"
+expect_grep '^+date: early 2023$' "$tmp/out" "git log -p shows the new date"
+if grep -q '^[-+]title: Putin reportedly' "$tmp/out"; then
+	fail "git log -p moves a re-dated event's block:"
+	cat "$tmp/out"; else pass; fi
 
 # changed: in a query (--filter): the events changed since HEAD.
 r=$tmp/changed
