@@ -120,7 +120,7 @@ cmd_diff_file(struct diff_run *r, const char *path)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT, lines = BUF_INIT;
 	struct timeline	 old = TIMELINE_INIT, new = TIMELINE_INIT;
-	bool		 has_a, has_b;
+	bool		 has_a, has_b, ok_old, ok_new;
 	size_t		 n;
 
 	has_a = cmd_diff_version(path, r->rev[0], &a);
@@ -128,8 +128,11 @@ cmd_diff_file(struct diff_run *r, const char *path)
 	if ((!has_a && !has_b) || (has_a && has_b && a.len == b.len &&
 	    (a.len == 0 || memcmp(a.data, b.data, a.len) == 0)))
 		goto done;
-	if (!cmd_diff_load(&old, path, r->rev[0], has_a ? &a : NULL) ||
-	    !cmd_diff_load(&new, path, r->rev[1], has_b ? &b : NULL))
+	/* Both, even when the old one has errors: else every event of the
+	 * new one would show as removed. */
+	ok_old = cmd_diff_load(&old, path, r->rev[0], has_a ? &a : NULL);
+	ok_new = cmd_diff_load(&new, path, r->rev[1], has_b ? &b : NULL);
+	if (!ok_old || !ok_new)
 		r->trouble = true;
 	n = storydiff_lines(&old, &new, r->color, &lines);
 	if (n > 0) {

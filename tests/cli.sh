@@ -285,4 +285,23 @@ expect_status 1 $? "ids, a missing file"
 expect_status 1 $? "rm, a missing file"
 expect_grep "^tlv rm: 1 file could not be loaded (above); nothing changed\$" \
     "$err" "rm, a missing file"
+# tlv diff loads both versions even when the old one has an error: an
+# event in both is not shown as removed (it was, when only the old one
+# was loaded), the fixed one is added, and the exit status says trouble.
+if command -v git >/dev/null 2>&1; then
+	d=$tmp/diffrepo
+	mkdir -p "$d" && (cd "$d" && git init -q . &&
+	    printf 'events:\n  - id: a\n    date: 2020\n    title: A\n  - id: b\n    date: 2022-13\n    title: B\n' >s.yaml &&
+	    git add s.yaml &&
+	    git -c user.name=T -c user.email=t@example.com commit -qm one &&
+	    sed 's/2022-13/2022-12/' s.yaml >s.new && mv s.new s.yaml)
+	(cd "$d" && "$TLV" diff s.yaml) >"$out" 2>"$err"
+	expect_status 2 $? "diff, the old version has an error"
+	expect_grep "^s.yaml (HEAD):6:16: error: invalid date '2022-13'" \
+	    "$err" "diff, the old version has an error"
+	expect_grep "^  added  *b  2022-12  B\$" "$out" \
+	    "diff, the old version has an error"
+	grep -q "removed" "$out" &&
+	    fail "diff, the old version has an error: $(cat "$out")"
+fi
 finish
