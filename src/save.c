@@ -1113,12 +1113,17 @@ save_region_inside(const struct buf *r, size_t from, long ind)
 static bool
 save_refs(const char *b, size_t n)
 {
-	size_t	i;
+	const char	*p, *end = b + n;
+	int		 c;
 
-	for (i = 0; i < n; i++)
-		if ((b[i] == '&' || b[i] == '*') && (i == 0 ||
-		    strchr(" \t\n\r[{,-:?", b[i - 1]) != NULL))
-			return true;
+	/* memchr for each, not a test of every byte: a big item is most
+	 * often one long text without either. */
+	for (c = 0; c < 2; c++)
+		for (p = b; p < end &&
+		    (p = memchr(p, c == 0 ? '&' : '*', (size_t)(end - p))) !=
+		    NULL; p++)
+			if (p == b || strchr(" \t\n\r[{,-:?", p[-1]) != NULL)
+				return true;
 	return false;
 }
 
