@@ -14,6 +14,9 @@
  *               of the window (the Left/Right keys) at year zoom
  *   zoom        the median and the worst of the frames after each z and Z
  *               through every zoom level and back
+ *   L           each press of L from file lanes round to them again
+ *               (actor, tag, status, outlet, none, file): the lanes of
+ *               every event shown in the new mode and the frame's layout
  *
  * on a screen of COLSxROWS (default 200x50: the plot is the columns after
  * the lane names, the lanes the rows under the header and the ruler).
@@ -103,6 +106,7 @@ main(int argc, char **argv)
 	double			 ms[2 * RULER_ZOOM_COUNT + FRAMES], t, first;
 	date_time		 lo, hi, mid, step;
 	int			 cols = 200, lines = 50, a = 1, z;
+	enum lanes_mode		 m;
 	size_t			 width, rows, i, n;
 
 	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
@@ -159,6 +163,18 @@ main(int argc, char **argv)
 		ms[n++] = lanes_frame(&L, &keys, &r, rows);
 	}
 	lanes_report("zoom", ms, n);
+
+	printf("; L");
+	for (m = lanes_mode_next(LANES_FILE); ; m = lanes_mode_next(m)) {
+		lanes_keys_free(&keys);
+		t = lanes_now();
+		lanes_keys_build(&keys, &tl, br.shown, br.nshown, m);
+		lanes_frame(&L, &keys, &r, rows);
+		printf("%s %s %.2f ms", m == LANES_ACTOR ? "" : ",",
+		    lanes_mode_name(m), lanes_now() - t);
+		if (m == LANES_FILE)
+			break;
+	}
 	printf("\n");
 
 	lanes_layout_free(&L);

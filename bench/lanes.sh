@@ -7,8 +7,8 @@
 #
 # Run by bench/run.sh after its table, or alone.  bench/lanes on the 100k
 # file (and 1M with TLV_BENCH_1M=1) at 200x50: T to the first frame, a
-# frame at zoom all and at zoom year, panning and zooming (bench/lanes.c
-# says what each is); and 'tlv export --format svg' of 10k events (the
+# frame at zoom all and at zoom year, panning and zooming, L through the
+# lane modes (bench/lanes.c says what each is); and 'tlv export --format svg' of 10k events (the
 # median wall time of TLV_BENCH_RUNS runs, load included).  Each target
 # line ends in met or NOT MET.  Exit status 1 when a command failed.
 set -u
@@ -55,6 +55,7 @@ targets() {
 		n = split($0, w, " ")
 		for (i = 1; i <= n; i++) {
 			if (w[i] == "T") t = w[i + 1] + 0
+			if (w[i] == "L" && w[i + 1] == "actor") la = w[i + 2] + 0
 			if (w[i] == "year" && w[i + 1] == "median") fy = w[i + 2] + 0
 			if (w[i] == "all" && w[i + 1] == "median") fa = w[i + 2] + 0
 			if (w[i] == "pan") pi = 1
@@ -70,6 +71,7 @@ targets() {
 		printf "  1M    a frame at zoom all         %7.2f ms  (<= 16)   %s\n", fa, fa <= 16 ? ok : no
 		printf "  1M    panning, worst frame        %7.2f ms  (<= 16)   %s\n", pmax, pmax <= 16 ? ok : no
 		printf "  1M    zooming, worst frame        %7.2f ms  (<= 16)   %s\n", zmax, zmax <= 16 ? ok : no
+		printf "  1M    L to actor lanes            %7.2f ms  (<= 100, as T)  %s\n", la, la <= 100 ? ok : no
 	}'
 }
 

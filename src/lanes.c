@@ -159,6 +159,29 @@ str_hash(const char *s)
 
 static void keys_add_lane(struct lanes_keys *, const char *, size_t *);
 
+/*
+ * The loader keeps each short text once (per parser), so the same name is
+ * mostly the same pointer: a lane found by its pointer needs no look at
+ * the text.  Up to PTRMAP_MAX pointers; a text beyond them is looked up
+ * by its characters every time.
+ */
+#define PTRMAP_SIZE	8192
+#define PTRMAP_MAX	(PTRMAP_SIZE / 2)
+
+struct ptrmap {
+	const char	*ptr[PTRMAP_SIZE];
+	uint32_t	 id[PTRMAP_SIZE];
+	size_t		 n;
+};
+
+static size_t
+ptr_hash(const char *s)
+{
+	uint64_t	h = (uint64_t)(uintptr_t)s * UINT64_C(0x9e3779b97f4a7c15);
+
+	return (size_t)(h >> 51) & (PTRMAP_SIZE - 1);
+}
+
 static void
 keymap_grow(struct keymap *m, const struct lanes_keys *k)
 {
@@ -194,6 +217,28 @@ keymap_lane(struct keymap *m, struct lanes_keys *k, const char *s,
 	keys_add_lane(k, s, cap);
 	m->slot[j] = (uint32_t)k->nlanes;
 	return (uint32_t)k->nlanes - 1;
+}
+
+/* keymap_lane, through the pointers seen before. */
+static uint32_t
+ptrmap_lane(struct ptrmap *pm, struct keymap *m, struct lanes_keys *k,
+    const char *s, size_t *cap)
+{
+	size_t		j = ptr_hash(s);
+	uint32_t	id;
+
+	while (pm->ptr[j] != NULL) {
+		if (pm->ptr[j] == s)
+			return pm->id[j];
+		j = (j + 1) & (PTRMAP_SIZE - 1);
+	}
+	id = keymap_lane(m, k, s, cap);
+	if (pm->n < PTRMAP_MAX) {
+		pm->ptr[j] = s;
+		pm->id[j] = id;
+		pm->n++;
+	}
+	return id;
 }
 
 static void
@@ -251,6 +296,35 @@ event_names(const struct tl_event *e, enum lanes_mode mode, size_t i,
 	}
 }
 
+/* Ask for the memory an event's names are in ahead of its turn: the
+ * events come in time order, their lists of names in the order they
+ * were read, so each would be a wait for memory. */
+static void
+names_prefetch(const struct tl_event *e, enum lanes_mode mode)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(mode == LANES_ACTOR ? (const void *)e->actors :
+	    mode == LANES_TAG ? (const void *)e->tags :
+	    (const void *)e->sources);
+#else
+	(void)e;
+	(void)mode;
+#endif
+}
+
+#define PREFETCH_AHEAD	16
+
+/* The instants of e the layout works with: earliest, latest (at least
+ * earliest). */
+static void
+event_times(const struct tl_event *e, date_time *lo, date_time *hi)
+{
+	*lo = e->date.earliest;
+	*hi = tl_event_latest(e);
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
 struct lane_rank {
 	const char	*name;
 	uint32_t	 count;
@@ -274,13 +348,14 @@ lane_cmp(const void *a, const void *b)
 /* Actors, tags, outlets: lanes by name, then sorted by count. */
 static void
 keys_by_name(struct lanes_keys *k, const struct timeline *tl,
-    const uint32_t *idx, size_t n, size_t *cap)
+    const uint32_t *idx, size_t n, date_time *lo, date_time *hi, size_t *cap)
 {
 	static const char *const none[] = {
 		[LANES_ACTOR] = "(no actor)", [LANES_TAG] = "(no tag)",
 		[LANES_OUTLET] = "(no outlet)"
 	};
 	struct keymap	 m = { NULL, 0 };
+	struct ptrmap	*pm = xcalloc(1, sizeof *pm);
 	size_t		 p, i, j, idcap = 0;
 	struct lane_rank *order;
 	uint32_t	*rank, noid = UINT32_MAX;
@@ -293,10 +368,15 @@ keys_by_name(struct lanes_keys *k, const struct timeline *tl,
 	for (p = 0; p < n; p++) {
 		const struct tl_event *e = &tl->events[idx[p]];
 
+		if (p + PREFETCH_AHEAD < n)
+			names_prefetch(&tl->events[idx[p + PREFETCH_AHEAD]],
+			    k->mode);
+		event_times(e, &lo[p], &hi[p]);
 		k->first[p + 1] = k->first[p];
 		for (i = 0; (j = event_names(e, k->mode, i, &s)) != 0;
 		    i = k->mode == LANES_OUTLET ? j : i + 1)
-			keys_push(k, p, keymap_lane(&m, k, s, cap), &idcap);
+			keys_push(k, p, ptrmap_lane(pm, &m, k, s, cap),
+			    &idcap);
 		if (k->first[p + 1] == k->first[p]) {
 			if (noid == UINT32_MAX) {
 				keys_add_lane(k, none[k->mode], cap);
@@ -306,6 +386,7 @@ keys_by_name(struct lanes_keys *k, const struct timeline *tl,
 		}
 	}
 	free(m.slot);
+	free(pm);
 	order = xreallocarray(NULL, k->nlanes + 1, sizeof *order);
 	rank = xreallocarray(NULL, k->nlanes + 1, sizeof *rank);
 	for (i = 0; i < k->nlanes; i++)
@@ -393,7 +474,7 @@ times_key(date_time v, date_time min, uint64_t top)
  * significant digit first over the bits the range of the finite ones
  * needs (an open end would need them all); tmp has room for n. */
 static void
-times_sort(date_time *v, size_t n, date_time *tmp)
+times_radix(date_time *v, size_t n, date_time *tmp)
 {
 	uint32_t	 cnt[1u << RADIX_MAX_BITS];
 	date_time	 min = DATE_MAX, max = DATE_MIN, *from = v, *to = tmp,
@@ -402,12 +483,6 @@ times_sort(date_time *v, size_t n, date_time *tmp)
 	unsigned	 bits, passes, digit, shift, mask;
 	size_t		 i, sum, c;
 
-	if (n < 2)
-		return;
-	for (i = 1; i < n && v[i - 1] <= v[i]; i++)
-		;
-	if (i == n)
-		return;		/* in order already, as many lanes are */
 	if (n <= 32) {
 		times_insertion(v, n);
 		return;
@@ -445,11 +520,45 @@ times_sort(date_time *v, size_t n, date_time *tmp)
 		memcpy(v, from, n * sizeof *v);
 }
 
-/* Each lane's events in time order, their instants, the sorted ends and
- * the blocks' reach (lanes.h). */
+/*
+ * Sort v[0 .. n) ascending; tmp has room for n.  A lane's latest instants
+ * in time order are mostly in order already (the events of a day end at
+ * its end): those no later than every one after them are a sorted run
+ * as they stand, and only the others (longer events) are sorted, then
+ * merged with it.
+ */
 static void
-keys_index(struct lanes_keys *k, const date_time *plo, const date_time *phi,
-    size_t n)
+times_sort(date_time *v, size_t n, date_time *tmp)
+{
+	size_t		i, na = n, nb = n, o, ia, ib;
+	date_time	least = DATE_MAX;
+
+	if (n < 2)
+		return;
+	for (i = 1; i < n && v[i - 1] <= v[i]; i++)
+		;
+	if (i == n)
+		return;
+	/* From the end: the run into tmp's end, the others into v's. */
+	for (i = n; i-- > 0; )
+		if (v[i] <= least)
+			least = tmp[--na] = v[i];
+		else
+			v[--nb] = v[i];
+	times_radix(v + nb, n - nb, tmp);	/* tmp[0 .. na) is free */
+	/* Merge from the front: it never overtakes v's unread part. */
+	for (o = 0, ia = na, ib = nb; ia < n && ib < n; )
+		v[o++] = tmp[ia] <= v[ib] ? tmp[ia++] : v[ib++];
+	while (ia < n)
+		v[o++] = tmp[ia++];
+}
+
+/* Each lane's events in time order, their instants, the sorted ends and
+ * the blocks' reach (lanes.h), from the instants of each position (taken
+ * over, and *plo, *phi set to NULL, when the lanes are the positions
+ * themselves). */
+static void
+keys_index(struct lanes_keys *k, date_time **plo, date_time **phi, size_t n)
 {
 	size_t		 p, i, l, m = k->first[n], e;
 	uint32_t	*at;
@@ -469,19 +578,27 @@ keys_index(struct lanes_keys *k, const date_time *plo, const date_time *phi,
 	}
 	m = k->lane_at[k->nlanes];
 	k->pos = xreallocarray(NULL, m + 1, sizeof *k->pos);
-	k->lo = xreallocarray(NULL, m + 1, sizeof *k->lo);
-	k->hi = xreallocarray(NULL, m + 1, sizeof *k->hi);
 	k->ends = xreallocarray(NULL, m + 1, sizeof *k->ends);
 	k->reach = xreallocarray(NULL, m / LANES_BLOCK + 1, sizeof *k->reach);
-	for (p = 0; p < n; p++)
-		for (i = k->first[p]; i < k->first[p + 1]; i++) {
-			if (k->ids[i] >= k->nlanes)
-				continue;
-			e = at[k->ids[i]]++;
-			k->pos[e] = (uint32_t)p;
-			k->lo[e] = plo[p];
-			k->hi[e] = phi[p];
-		}
+	if (k->nlanes == 1 && m == n) {
+		k->lo = *plo;
+		k->hi = *phi;
+		*plo = *phi = NULL;
+		for (p = 0; p < n; p++)
+			k->pos[p] = (uint32_t)p;
+	} else {
+		k->lo = xreallocarray(NULL, m + 1, sizeof *k->lo);
+		k->hi = xreallocarray(NULL, m + 1, sizeof *k->hi);
+		for (p = 0; p < n; p++)
+			for (i = k->first[p]; i < k->first[p + 1]; i++) {
+				if (k->ids[i] >= k->nlanes)
+					continue;
+				e = at[k->ids[i]]++;
+				k->pos[e] = (uint32_t)p;
+				k->lo[e] = (*plo)[p];
+				k->hi[e] = (*phi)[p];
+			}
+	}
 	for (e = 0; e < m; e++) {
 		hi = k->hi[e];
 		k->ends[e] = hi > DATE_MAX ? DATE_MAX : hi < DATE_MIN ?
@@ -512,27 +629,22 @@ lanes_keys_build(struct lanes_keys *k, const struct timeline *tl,
 	k->first = xcalloc(n + 1, sizeof *k->first);
 	fixed = k->mode != LANES_ACTOR && k->mode != LANES_TAG &&
 	    k->mode != LANES_OUTLET;
-	/* One walk over the events for their instants (and a fixed key). */
+	/* One walk over the events: their instants and lanes. */
 	lo = xreallocarray(NULL, n + 1, sizeof *lo);
 	hi = xreallocarray(NULL, n + 1, sizeof *hi);
-	if (fixed)
+	if (fixed) {
 		key = xreallocarray(NULL, n + 1, sizeof *key);
-	for (p = 0; p < n; p++) {
-		const struct tl_event *e = &tl->events[idx[p]];
+		for (p = 0; p < n; p++) {
+			const struct tl_event *e = &tl->events[idx[p]];
 
-		lo[p] = e->date.earliest;
-		hi[p] = tl_event_latest(e);
-		if (hi[p] < lo[p])
-			hi[p] = lo[p];
-		if (fixed)
+			event_times(e, &lo[p], &hi[p]);
 			key[p] = k->mode == LANES_FILE ? e->file : k->mode ==
 			    LANES_STATUS ? (uint32_t)e->status : 0;
-	}
-	if (fixed)
+		}
 		keys_fixed(k, tl, key, n, &cap);
-	else
-		keys_by_name(k, tl, idx, n, &cap);
-	keys_index(k, lo, hi, n);
+	} else
+		keys_by_name(k, tl, idx, n, lo, hi, &cap);
+	keys_index(k, &lo, &hi, n);
 	free(key);
 	free(lo);
 	free(hi);

@@ -278,6 +278,43 @@ START_TEST(keys_each_mode)
 }
 END_TEST
 
+START_TEST(keys_same_name_other_text)
+{
+	/* The same name in texts of their own (as two parsers keep them)
+	 * is one lane; a text seen again by its pointer too. */
+	static char a1[] = "Musk", a2[] = "Musk", b1[] = "Putin";
+	const char	*ev0[] = { a1 }, *ev1[] = { a2, b1 }, *ev2[] = { a1, a2 };
+	struct tl_event	 ev[3];
+	uint32_t	 idx[3] = { 0, 1, 2 };
+	struct timeline	 tl = TIMELINE_INIT;
+	struct lanes_keys k;
+	char		 buf[64];
+
+	event_set(&ev[0], "2022-01-01", NULL);
+	event_set(&ev[1], "2022-02-01", NULL);
+	event_set(&ev[2], "2022-03-01", NULL);
+	ev[0].actors = ev0;
+	ev[0].nactors = 1;
+	ev[1].actors = ev1;
+	ev[1].nactors = 2;
+	ev[2].actors = ev2;
+	ev[2].nactors = 2;
+	tl.events = ev;
+	tl.nevents = 3;
+	lanes_keys_build(&k, &tl, idx, 3, LANES_ACTOR);
+	ck_assert_uint_eq(k.nlanes, 2);
+	ck_assert_str_eq(k.names[0], "Musk");
+	ck_assert_uint_eq(k.count[0], 3);
+	ck_assert_str_eq(lanes_of(&k, 1, buf, sizeof buf), "Musk|Putin");
+	ck_assert_str_eq(lanes_of(&k, 2, buf, sizeof buf), "Musk");
+	/* the index by time: Musk's three, then Putin's one */
+	ck_assert_uint_eq(k.lane_at[1], 3);
+	ck_assert_uint_eq(k.lane_at[2], 4);
+	ck_assert_uint_eq(k.pos[3], 1);
+	lanes_keys_free(&k);
+}
+END_TEST
+
 /* --- packing ------------------------------------------------------------- */
 
 /* Events dated dates[] on a ruler of 2022, a column a day, one lane. */
@@ -729,6 +766,7 @@ lanes_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lanes");
 	tcase_add_test(tc, keys_each_mode);
+	tcase_add_test(tc, keys_same_name_other_text);
 	tcase_add_test(tc, packing_first_fit);
 	tcase_add_test(tc, packing_crowded);
 	tcase_add_test(tc, fit_shares_rows);
