@@ -13,6 +13,8 @@
  * Without UTF-8: '#' certain, ':' fuzzy, '*' a day, 'o' a fuzzy day, '>'
  * and '<' the arrows, '|' a source, " .:-=+*#%@" the density -- the
  * glyphs, not the colours, tell fuzzy from certain (NO_COLOR, monochrome).
+ * An event marked with m has "* " before its title, as in the list (a
+ * bold '*' just after its bar when the title has no room).
  *
  * The window: the list's ruler (zoom and the period around the selected
  * event), shifted by Left and Right a tenth of its span at a time; moving
@@ -211,10 +213,11 @@ vl_before_tick(const struct ui_lanes *vl, const struct tl_event *e,
 	return room;
 }
 
-/* The title (and ? ~ marks) after the bar, else on it; *text marks the
- * cells it takes.  next: the column where the row's next bar starts. */
+/* The title (after "* " when the user marked the event with m, as in the
+ * list, and ? ~ marks) after the bar, else on it; *text marks the cells it
+ * takes.  next: the column where the row's next bar starts. */
 static void
-vl_title(struct ui_lanes *vl, const struct tl_event *e,
+vl_title(struct app *app, struct ui_lanes *vl, const struct tl_event *e,
     const struct lanes_item *it, int y, long next, int attr,
     unsigned char *text)
 {
@@ -222,6 +225,8 @@ vl_title(struct ui_lanes *vl, const struct tl_event *e,
 	long		from = it->c1 + 2, room = next - 1 - from, c, cut, end_;
 	int		used;
 
+	if (ui_reporter_marked(app, e))
+		buf_adds(&b, "* ");
 	if ((e->date.flags | (e->end_text != NULL ? e->end.flags : 0)) &
 	    (DATE_UNCERTAIN | DATE_APPROXIMATE))
 		buf_adds(&b, e->date.flags & DATE_UNCERTAIN ||
@@ -249,6 +254,14 @@ vl_title(struct ui_lanes *vl, const struct tl_event *e,
 		attrset(A_NORMAL);
 		for (c = from; c < from + used && c < (long)vl->r.width; c++)
 			text[c] = 1;
+	} else if (ui_reporter_marked(app, e) && it->c1 + 1 <
+	    (long)vl->r.width && text[it->c1 + 1] == 0) {
+		/* No room for the title: the mark alone, in the gap a row
+		 * keeps after each bar. */
+		attrset(A_BOLD);
+		mvaddch(y, vl->x + (int)it->c1 + 1, '*');
+		attrset(A_NORMAL);
+		text[it->c1 + 1] = 1;
 	}
 	buf_free(&b);
 }
@@ -285,7 +298,7 @@ vl_row(struct app *app, struct ui_lanes *vl, size_t first, size_t end,
 			attr = ui_attr(app, UI_COLOR_MATCH);
 		else
 			attr = A_NORMAL;
-		vl_title(vl, e, it, y, next, attr, text);
+		vl_title(app, vl, e, it, y, next, attr, text);
 	}
 	for (i = first; i < end; i++) {
 		it = &vl->L.items[i];

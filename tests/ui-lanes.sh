@@ -4,7 +4,8 @@
 # :save-screen dump is compared with golden/ui-lanes-*.txt.  data/lanes.yaml
 # has overlapping spans, fuzzy and certain dates, an ongoing end, an open
 # start, ? and ~, sources published after their events and events with two
-# actors; data/lanes-crowd.yaml a lane with more events than rows.
+# actors; data/lanes-crowd.yaml a lane with more events than rows.  Marks
+# go to a store of the test's own.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 cp -R "$top_srcdir/tests/data" "$tmp/data" &&
@@ -99,6 +100,18 @@ z
 :save-screen $tmp/lanes-small-2.txt
 :resize 100x16
 :save-screen $tmp/lanes-small-3.txt
+EOF
+
+# Marks (m) show without colour: "* " before the title, as in the list,
+# or a '*' after the bar when its title has no room; m again unmarks.
+# shellcheck disable=SC2086
+XDG_STATE_HOME=$tmp/state NO_COLOR=1 run lanes-marks 80x24 $story <<EOF
+Tm
+j
+m
+:save-screen $tmp/lanes-marks-1.txt
+m
+:save-screen $tmp/lanes-marks-2.txt
 EOF
 
 # Without colour the glyphs still tell the parts apart; without UTF-8
