@@ -12,7 +12,7 @@ _tlv_takes_value()
 {
 	case $1 in
 	--filter|--from|--to|--tag|--actor|--status|--grep|--since|--width|\
-	--config|--by|--date|--title|--id|--format)
+	--config|--by|--date|--title|--id|--format|--lanes)
 		return 0 ;;
 	esac
 	return 1
@@ -28,7 +28,7 @@ _tlv_options()
 	'')		echo "$filters $common --version" ;;
 	summary)	echo "$filters --brief --full --width $common" ;;
 	check)		echo "$common" ;;
-	export)		echo "--format $filters $common" ;;
+	export)		echo "--format --lanes $filters $common" ;;
 	annotate)	echo "--by $common" ;;
 	rm)		echo "$common" ;;
 	add)		echo "--date --title --status --tag --actor --id $common" ;;
@@ -81,6 +81,9 @@ _tlv_values()
 	--format)
 		mapfile -t COMPREPLY < <(compgen -W \
 		    'markdown json csv ics timelinejs svg' -- "$cur") ;;
+	--lanes)
+		mapfile -t COMPREPLY < <(compgen -W \
+		    'file actor tag status outlet none' -- "$cur") ;;
 	--status)
 		# A list: complete the part after the last comma.
 		[[ $cur == *,* ]] && head=${cur%,*},

@@ -19,6 +19,7 @@
 #include "date.h"
 #include "export.h"
 #include "html.h"
+#include "lanes.h"
 #include "query.h"
 #include "text.h"
 #include "timeline.h"
@@ -43,6 +44,9 @@ static const char cmd_export_usage[] =
 "  timelinejs   TimelineJS3 JSON (tlv can open it again)\n"
 "  svg          the timeline view as a picture (lanes by file, bars, fuzzy\n"
 "               parts lighter, source ticks, time axis; see tlv(1))\n"
+"\n"
+"  --lanes MODE       svg: the lanes, as L in the viewer: file (the default),\n"
+"                     actor, tag, status, outlet or none (one lane)\n"
 "\n"
 "Filters (ANDed; as for 'tlv summary'):\n"
 CLI_FILTER_USAGE
@@ -84,12 +88,14 @@ cmd_export_is_valued(const char *arg)
 }
 
 /*
- * Take --format FMT and --format=FMT out of the options (they end at the
- * first operand or "--"), leaving the rest for cli_parse in out (argv[0]
- * kept).  Returns the new argc, or -1 if --format has no value.
+ * Take --format FMT and --lanes MODE (or --format=FMT, --lanes=MODE) out
+ * of the options (they end at the first operand or "--"), leaving the rest
+ * for cli_parse in out (argv[0] kept).  Returns the new argc, or -1 if
+ * --format has no value, -2 if --lanes has none.
  */
 static int
-cmd_export_take_format(int argc, char **argv, char **out, const char **fmt)
+cmd_export_take_format(int argc, char **argv, char **out, const char **fmt,
+    const char **lanes)
 {
 	int	i, n = 0;
 
@@ -105,6 +111,12 @@ cmd_export_take_format(int argc, char **argv, char **out, const char **fmt)
 			*fmt = argv[i];
 		} else if (strncmp(a, "--format=", 9) == 0)
 			*fmt = a + 9;
+		else if (strcmp(a, "--lanes") == 0) {
+			if (++i == argc)
+				return -2;
+			*lanes = argv[i];
+		} else if (strncmp(a, "--lanes=", 8) == 0)
+			*lanes = a + 8;
 		else {
 			out[n++] = argv[i];
 			if (cmd_export_is_valued(a) && i + 1 < argc)
@@ -149,13 +161,36 @@ cmd_export_pick_format(const char *name, enum export_format *fmt)
 	return status;
 }
 
+/* The lanes named by --lanes (for svg), or a usage error. */
+static int
+cmd_export_pick_lanes(const char *name, enum export_format fmt,
+    enum lanes_mode *mode)
+{
+	struct buf	b = BUF_INIT;
+	int		status;
+
+	*mode = LANES_FILE;
+	if (name == NULL)
+		return CLI_OK;
+	if (fmt != EXPORT_SVG)
+		return cli_usage_error("export", "--lanes is for --format svg");
+	if (lanes_mode_parse(name, mode))
+		return CLI_OK;
+	text_sanitize(&b, name, strlen(name), 0);
+	status = cli_usage_error("export", "unknown lanes '%s' (lanes: %s)",
+	    buf_str(&b), LANES_MODE_NAMES);
+	buf_free(&b);
+	return status;
+}
+
 static int
 cmd_export_write(struct cli *c, enum export_format fmt,
-    const struct query *q)
+    enum lanes_mode lanes, const struct query *q)
 {
 	struct timeline		 tl = TIMELINE_INIT;
 	struct export_opts	 opts = { .query = q, .now = date_now(),
-				    .skipped = cmd_export_warn_skipped };
+				    .skipped = cmd_export_warn_skipped,
+				    .lanes = (unsigned)lanes };
 	char			**paths;
 	size_t			 n;
 	int			 status;
@@ -179,19 +214,24 @@ cmd_export_write(struct cli *c, enum export_format fmt,
  * end (after --help, or on a usage error). */
 static int
 cmd_export_parse(struct cli *c, int argc, char **argv, const char *usage,
-    enum export_format *fmt, int *status)
+    enum export_format *fmt, enum lanes_mode *lanes, int *status)
 {
 	char		**args = xreallocarray(NULL, (size_t)argc + 1,
 			    sizeof *args);
-	const char	 *name = NULL;
+	const char	 *name = NULL, *lanes_name = NULL;
 	int		  nargs, rc = -1;
 
-	if ((nargs = cmd_export_take_format(argc, argv, args, &name)) == -1)
+	nargs = cmd_export_take_format(argc, argv, args, &name, &lanes_name);
+	if (nargs == -1)
 		*status = cli_usage_error("export", "--format needs a value "
 		    "(one of: %s)", EXPORT_FORMAT_NAMES);
+	else if (nargs == -2)
+		*status = cli_usage_error("export", "--lanes needs a value "
+		    "(one of: %s)", LANES_MODE_NAMES);
 	else if (cli_parse(c, nargs, args, CLI_OPT_FILTER, usage,
 	    status) == 0 && (*status = cmd_export_pick_format(name, fmt)) ==
-	    CLI_OK)
+	    CLI_OK && (*status = cmd_export_pick_lanes(lanes_name, *fmt,
+	    lanes)) == CLI_OK)
 		rc = 0;
 	if (rc == 0) {
 		/* cli_parse points c->paths into args: back into argv. */
@@ -206,11 +246,13 @@ cmd_export_run(int argc, char **argv, const char *usage)
 {
 	struct cli		 c = { .cmd = "export" };
 	enum export_format	 fmt = EXPORT_JSON;
+	enum lanes_mode		 lanes = LANES_FILE;
 	struct query		*q;
 	int			 status;
 	bool			 ok;
 
-	if (cmd_export_parse(&c, argc, argv, usage, &fmt, &status) == -1) {
+	if (cmd_export_parse(&c, argc, argv, usage, &fmt, &lanes,
+	    &status) == -1) {
 		cli_free(&c);
 		return status;
 	}
@@ -222,7 +264,7 @@ cmd_export_run(int argc, char **argv, const char *usage)
 		return CLI_USAGE;
 	}
 	cli_config(c.cmd, c.config, NULL);
-	status = cmd_export_write(&c, fmt, q);
+	status = cmd_export_write(&c, fmt, lanes, q);
 	if (q != NULL)
 		query_free(q);
 	cli_free(&c);

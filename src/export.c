@@ -1737,7 +1737,8 @@ export_write(FILE *fp, const struct timeline *tl, enum export_format fmt,
 	size_t			 i;
 
 	if (fmt == EXPORT_SVG)
-		return svg_write(fp, tl, opts->query, LANES_FILE);
+		return svg_write(fp, tl, opts->query,
+		    (enum lanes_mode)opts->lanes);
 	ops->begin(&x);
 	for (i = 0; i < tl->nevents; i++) {
 		const struct tl_event *e = &tl->events[i];

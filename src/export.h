@@ -65,6 +65,8 @@ struct export_opts {
 	void			(*skipped)(void *arg, const struct tl_event *,
 				    const char *why);
 	void			*arg;
+	unsigned		 lanes;	/* svg: the lanes, an enum lanes_mode
+					   (0, the default: by file) */
 };
 
 /* Format by name or short name (md, ical), in any case; false if unknown. */

@@ -20,6 +20,19 @@ lanes_mode_name(enum lanes_mode m)
 	return (unsigned)m < LANES_NMODES ? lanes_mode_names[m] : "";
 }
 
+bool
+lanes_mode_parse(const char *s, enum lanes_mode *m)
+{
+	unsigned	i;
+
+	for (i = 0; i < LANES_NMODES; i++)
+		if (strcmp(s, lanes_mode_names[i]) == 0) {
+			*m = (enum lanes_mode)i;
+			return true;
+		}
+	return false;
+}
+
 enum lanes_mode
 lanes_mode_next(enum lanes_mode m)
 {

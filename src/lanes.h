@@ -63,6 +63,9 @@ enum lanes_mode {
 
 /* "file", "actor", ... "none"; "" out of range. */
 const char	*lanes_mode_name(enum lanes_mode);
+/* The mode named (exactly, as lanes_mode_name gives it); false if none. */
+bool		 lanes_mode_parse(const char *, enum lanes_mode *);
+#define LANES_MODE_NAMES	"file, actor, tag, status, outlet, none"
 /* The mode 'L' goes to: file -> actor -> tag -> status -> outlet -> none
  * -> file. */
 enum lanes_mode	 lanes_mode_next(enum lanes_mode);

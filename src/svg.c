@@ -138,7 +138,8 @@ svg_head(struct svg *g, int width, int height)
 	    "y=\"22\" font-size=\"15\" font-weight=\"bold\">", width, height);
 	svg_text(&g->b, title, strlen(title));
 	buf_printf(&g->b, "</text>\n<text x=\"12\" y=\"38\" fill=\"#555555\">"
-	    "%zu events · lanes by %s</text>\n", g->n,
+	    "%zu events · %s%s</text>\n", g->n, g->keys.mode == LANES_NONE ?
+	    "one lane" : "lanes by ", g->keys.mode == LANES_NONE ? "" :
 	    lanes_mode_name(g->keys.mode));
 	free(title);
 	for (i = 0; i < g->L.nlanes; i++)
@@ -289,8 +290,8 @@ svg_lane(struct svg *g, size_t li, size_t *at)
 
 	buf_printf(&g->b, "<g class=\"lane\">\n<text class=\"lane-name\" "
 	    "x=\"12\" y=\"%d\" font-weight=\"bold\">", svg_row_y(g, li, 0) + 11);
-	svg_text_fit(&g->b, g->keys.names[ln->key], (SVG_LEFT - 20) /
-	    SVG_CHAR);
+	svg_text_fit(&g->b, *g->keys.names[ln->key] != '\0' ?
+	    g->keys.names[ln->key] : "all", (SVG_LEFT - 20) / SVG_CHAR);
 	buf_adds(&g->b, "</text>\n");
 	for (end = first; end < g->L.nitems && g->L.items[end].lane == li;
 	    end++)

@@ -275,6 +275,15 @@ START_TEST(keys_each_mode)
 	ck_assert_int_eq(lanes_mode_next(LANES_FILE), LANES_ACTOR);
 	ck_assert_int_eq(lanes_mode_next(LANES_NONE), LANES_FILE);
 	ck_assert_str_eq(lanes_mode_name(LANES_OUTLET), "outlet");
+	for (i = 0; i < LANES_NMODES; i++) {
+		enum lanes_mode	m = LANES_NMODES;
+
+		ck_assert(lanes_mode_parse(lanes_mode_name(
+		    (enum lanes_mode)i), &m));
+		ck_assert_int_eq(m, (int)i);
+	}
+	ck_assert(!lanes_mode_parse("Actor", &k.mode));
+	ck_assert(!lanes_mode_parse("", &k.mode));
 }
 END_TEST
 

@@ -81,6 +81,8 @@ expect_completion '--actor --config --filter --from --grep --help --since --stat
 # Values: --format, --status (a comma list), import's --from, --config.
 expect_completion 'csv ics json markdown svg timelinejs' export --format ''
 expect_completion 'json' export --format = j
+expect_completion 'actor' export --lanes a
+expect_completion 'file' export --lanes = f
 expect_completion 'alleged,denied alleged,disputed' summary --status alleged,d
 expect_completion 'reported' --status rep
 expect_completion 'timelinejs' import --from ''

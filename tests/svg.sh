@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# tlv export --format svg: a structural golden of the test story, a
+# tlv export --format svg: a structural golden of the test story (and of
+# its actor lanes, --lanes), a
 # well-formed document (python3's XML parser) with text escaped, the same
 # layout rules as the timeline view (fuzzy and certain parts, stacking,
 # source ticks, arrows, a crowded lane's count), filters, and the picture
@@ -142,6 +143,29 @@ ys=$(grep 'class="title"' "$out" | sed 's/.* y="\([0-9]*\)".*/\1/' | sort -u |
 expect_status 0 $? "export --format svg crowd"
 expect_grep '>+17</text>' "$out" "crowd: the count of the rest"
 expect_count 1 count "$out" "crowd: one count"
+
+# --lanes: the lanes of another mode, as L in the viewer.
+"$TLV" export --format svg --lanes actor story.yaml story-more.yaml \
+    >"$out" 2>"$err"
+expect_status 0 $? "export --format svg --lanes actor"
+[ -s "$err" ] && fail "--lanes actor: unexpected stderr: $(cat "$err")"
+expect_golden export-svg-actor.svg "$out"
+well_formed "$out" "--lanes actor"
+h=$(sed -n 's/.*<svg [^>]* height="\([0-9]*\)".*/\1/p' "$out")
+rendered "$out" 1194 "$h" "--lanes actor"
+"$TLV" export --format svg --lanes=none story.yaml >"$out" 2>"$err"
+expect_status 0 $? "export --format svg --lanes=none"
+expect_grep ' events · one lane<' "$out" "--lanes none: the heading"
+expect_count 1 lane-name "$out" "--lanes none: one lane"
+expect_grep '>all</text>' "$out" "--lanes none: its name"
+"$TLV" export --format svg --lanes wrong story.yaml >"$out" 2>"$err"
+expect_status 2 $? "--lanes wrong"
+expect_grep "unknown lanes 'wrong' (lanes: file, actor, tag, status, outlet, none)" \
+    "$err" "--lanes wrong: the valid modes"
+[ -s "$out" ] && fail "--lanes wrong: output written"
+"$TLV" export --format csv --lanes actor story.yaml >"$out" 2>"$err"
+expect_status 2 $? "--lanes with csv"
+expect_grep '--lanes is for --format svg' "$err" "--lanes with csv: why"
 
 # Filters as for every export.
 "$TLV" export --format svg --tag starlink "$top_srcdir/timelines" >"$out"
