@@ -1611,10 +1611,10 @@ save_pending_end(struct save_pending *p, char **err, bool *stale)
 {
 	bool	ok;
 
-	if (stale != NULL)
-		*stale = p->stale;
 	if (!p->ran)
 		save_pending_run(p);
+	if (stale != NULL)
+		*stale = p->stale;
 	if ((ok = p->ok)) {
 		p->f->size = p->nlen;
 		p->f->hash = p->hash;

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "load.h"
+#include "load_int.h"
 #include "save.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -386,6 +387,78 @@ START_TEST(apply_series)
 }
 END_TEST
 
+/* A viewer's save in its three parts (save_start, save_pending_run,
+ * save_pending_end) with the file compared while it is written (late):
+ * saved as save_change saves; and a file changed on disk meanwhile
+ * without changing its size is found there -- nothing written, stale. */
+START_TEST(apply_late)
+{
+	char			 dir[] = "/tmp/tlv-check-late-XXXXXX";
+	struct run		 r;
+	struct plan		 p;
+	struct save_job		 job;
+	struct save_pending	*pend;
+	char			*err = NULL, *path, *got;
+	size_t			 len;
+	bool			 stale = true;
+	FILE			*fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	memset(&r, 0, sizeof r);
+	path = xasprintf("%s/a.yaml", dir);
+	write_file(path, layouts[0]);
+	r.tl = (struct timeline)TIMELINE_INIT;
+	r.diags = (struct diag_list)DIAG_LIST_INIT;
+	load_paths(&r.tl, &path, 1, &r.diags);
+	memset(&p, 0, sizeof p);
+	p.tl = &r.tl;
+	p.step = NOTE;
+	p.id = "a2";
+	memset(&job, 0, sizeof job);
+	job.file = &r.tl.files[0];
+	job.plan = plan_step;
+	job.ctx = &p;
+	job.tl = &r.tl;
+	job.late = true;
+	/* Saved, and the file's hash is the new bytes'. */
+	pend = save_start(&job, &err);
+	ck_assert_msg(pend != NULL, "%s", err);
+	save_pending_run(pend);
+	ck_assert_msg(save_pending_end(pend, &err, &stale), "%s", err);
+	ck_assert(!stale);
+	got = load_read_file(path, &len);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_ptr_nonnull(strstr(got, "text: a note"));
+	ck_assert(len == r.tl.files[0].size &&
+	    load_hash(got, len) == r.tl.files[0].hash);
+	free(got);
+	/* Another program changes a byte, not the size, after the plan. */
+	pend = save_start(&job, &err);
+	ck_assert_msg(pend != NULL, "%s", err);
+	got = load_read_file(path, &len);
+	*strstr(got, "Third") = 't';
+	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
+	ck_assert_uint_eq(fwrite(got, 1, len, fp), len);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert(!save_pending_end(pend, &err, &stale));
+	ck_assert_msg(stale, "%s", err);
+	ck_assert_ptr_nonnull(strstr(err, "changed on disk"));
+	free(err);
+	err = NULL;
+	free(got);
+	got = load_read_file(path, &len);
+	ck_assert_ptr_nonnull(strstr(got, "title: third"));
+	ck_assert_ptr_null(strstr(got + (strstr(got, "text: a note") -
+	    got) + 1, "text: a note"));	/* written once, not twice */
+	free(got);
+	timeline_free(&r.tl);
+	diag_free(&r.diags);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *
 apply_suite(void)
 {
@@ -394,6 +467,7 @@ apply_suite(void)
 
 	tcase_add_loop_test(tc, apply_series, 0,
 	    (int)(sizeof layouts / sizeof *layouts));
+	tcase_add_test(tc, apply_late);
 	suite_add_tcase(s, tc);
 	return s;
 }
