@@ -3,7 +3,7 @@
  * The civil calendar: proleptic Gregorian, any year (year 0 is 1 BC, -43
  * is 44 BC), days counted from 1970-01-01 (day 0, a Thursday).  The one
  * place for it: date.c parses and formats with it, ruler.c walks months
- * and labels ticks with it, export.c rounds days with it.  Pure functions
+ * and labels ticks with it, export_ics.c rounds days with it.  Pure functions
  * of their arguments; no locale, no libc time functions.
  *
  * Out-of-range arguments never overflow: a year beyond +-2^40 or a day

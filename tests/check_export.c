@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Tests for export.c's encoders (JSON strings, CSV fields, Markdown text,
+ * Tests for export_text.c's encoders (JSON strings, CSV fields, Markdown text,
  * iCalendar text and line folding, HTML entities) and for yamlout.c: every
  * tricky string is emitted, loaded back by the real loader and compared
  * byte for byte.
