@@ -5,7 +5,7 @@
  * REV2 to the working files.  The old versions come from 'git show',
  * run as a child with an argument vector (git.h, never a shell).
  * With no FILE, the timeline files git says changed, from the current
- * directory down.  Exit 0 with no changes, 1 with changes, 2 on trouble
+ * directory down, a renamed one compared with what it was.  Exit 0 with no changes, 1 with changes, 2 on trouble
  * (as diff).  Colour only on a terminal (and not with NO_COLOR).
  *
  * tlv diff --textconv FILE: the file as stable text by event, for git's
@@ -39,9 +39,10 @@ static const char cmd_diff_usage[] =
 "\n"
 "What changed in the story between two git commits, one line per change,\n"
 "by event: added, removed, re-dated, re-titled, verdict changed, sources\n"
-"and notes added or removed, other fields changed.  REV1 defaults to HEAD,\n"
-"REV2 to the working files.  With no FILE, the timeline files that git\n"
-"says changed, from the current directory down.\n"
+"and notes added or removed, relations gained or lost, other fields\n"
+"changed.  REV1 defaults to HEAD, REV2 to the working files.  With no\n"
+"FILE, the timeline files that git says changed, from the current\n"
+"directory down (a renamed one compared with what it was).\n"
 "\n"
 "  --textconv FILE    the file as stable text by event, for git's\n"
 "                     diff.tlv.textconv (git log -p shows story changes)\n"
@@ -115,34 +116,46 @@ cmd_diff_load(struct timeline *tl, const char *path, const char *rev,
 	return status == CLI_OK;
 }
 
+/*
+ * The file at path, as was at r->rev[0] (under the name was, when git
+ * says it was renamed, else path) and as is at r->rev[1].  A renamed file
+ * is headed "PATH (was WAS)" and is a change even if its story is not.
+ */
 static void
-cmd_diff_file(struct diff_run *r, const char *path)
+cmd_diff_file_was(struct diff_run *r, const char *was, const char *path)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT, lines = BUF_INIT;
 	struct timeline	 old = TIMELINE_INIT, new = TIMELINE_INIT;
 	bool		 has_a, has_b, ok_old, ok_new;
+	bool		 renamed = strcmp(was, path) != 0;
 	size_t		 n;
 
-	has_a = cmd_diff_version(path, r->rev[0], &a);
+	has_a = cmd_diff_version(was, r->rev[0], &a);
 	has_b = cmd_diff_version(path, r->rev[1], &b);
-	if ((!has_a && !has_b) || (has_a && has_b && a.len == b.len &&
-	    (a.len == 0 || memcmp(a.data, b.data, a.len) == 0)))
+	if ((!has_a && !has_b) || (!renamed && has_a && has_b &&
+	    a.len == b.len && (a.len == 0 || memcmp(a.data, b.data,
+	    a.len) == 0)))
 		goto done;
 	/* Both, even when the old one has errors: else every event of the
 	 * new one would show as removed. */
-	ok_old = cmd_diff_load(&old, path, r->rev[0], has_a ? &a : NULL);
+	ok_old = cmd_diff_load(&old, was, r->rev[0], has_a ? &a : NULL);
 	ok_new = cmd_diff_load(&new, path, r->rev[1], has_b ? &b : NULL);
 	if (!ok_old || !ok_new)
 		r->trouble = true;
 	n = storydiff_lines(&old, &new, r->color, &lines);
-	if (n > 0) {
+	if (n > 0 || renamed) {
 		if (r->changes > 0)
 			buf_addc(&r->out, '\n');
 		buf_printf(&r->out, "%s", r->color ? "\033[1m" : "");
 		text_sanitize(&r->out, path, strlen(path), 0);
+		if (renamed) {
+			buf_adds(&r->out, " (was ");
+			text_sanitize(&r->out, was, strlen(was), 0);
+			buf_addc(&r->out, ')');
+		}
 		buf_printf(&r->out, "%s\n", r->color ? "\033[m" : "");
 		buf_add(&r->out, lines.data, lines.len);
-		r->changes += n;
+		r->changes += n > 0 ? n : 1;
 	}
 done:
 	timeline_free(&old);
@@ -150,6 +163,12 @@ done:
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&lines);
+}
+
+static void
+cmd_diff_file(struct diff_run *r, const char *path)
+{
+	cmd_diff_file_was(r, path, path);
 }
 
 /* --- which files --------------------------------------------------------- */
@@ -260,34 +279,90 @@ cmd_diff_dir(struct diff_run *r, const char *dir)
 	cmd_diff_names_free(&ns);
 }
 
-/* With no FILE: what git says changed, from here down. */
+/* One file git says changed: its name now, and the name it had. */
+struct diff_pair {
+	char	*path;
+	char	*was;
+};
+
+static int
+cmd_diff_pair_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct diff_pair *)a)->path,
+	    ((const struct diff_pair *)b)->path);
+}
+
+/* A name of git's, if it is a timeline file's. */
+static bool
+cmd_diff_is_timeline_path(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	return cmd_diff_is_timeline_name(slash != NULL ? slash + 1 : path);
+}
+
+/*
+ * With no FILE: what git says changed, from here down ('git diff
+ * --name-status -M -z': "STATUS\0PATH\0", a rename "R<score>\0WAS\0PATH\0").
+ * A timeline file renamed is compared with what it was; renamed from or
+ * to another kind of file, it is added or removed.
+ */
 static bool
 cmd_diff_changed(struct diff_run *r)
 {
-	struct diff_names	 ns = { NULL, 0 };
+	struct diff_pair	*v = NULL;
 	struct buf		 out = BUF_INIT;
-	const char		*argv[] = { "git", "diff", "--name-only",
-				    "--relative", "-z", r->rev[0], r->rev[1],
-				    NULL, NULL };
-	size_t			 i;
+	const char		*argv[] = { "git", "diff", "--name-status",
+				    "-M", "--relative", "-z", r->rev[0],
+				    r->rev[1], NULL, NULL };
+	const char		*p, *end, *st, *was, *path;
+	size_t			 i, n = 0;
 	int			 rc;
 
 	if (r->rev[1] == NULL)
-		argv[6] = "--";
-	else
 		argv[7] = "--";
+	else
+		argv[8] = "--";
 	rc = git_run(argv, NULL, &out, false);
 	if (rc != 0) {
 		buf_free(&out);
 		return false;
 	}
-	cmd_diff_names_from(&ns, &out, '\0');
-	if (ns.n > 1)
-		qsort(ns.v, ns.n, sizeof *ns.v, cmd_diff_name_cmp);
-	for (i = 0; i < ns.n; i++)
-		cmd_diff_file(r, ns.v[i]);
+	p = buf_str(&out);
+	end = p + out.len;
+	while (p < end) {
+		st = p;
+		p += strlen(p) + 1;
+		if (p >= end)
+			break;
+		was = path = p;
+		p += strlen(p) + 1;
+		if ((*st == 'R' || *st == 'C') && p < end) {
+			path = p;
+			p += strlen(p) + 1;
+		}
+		/* A copy (diff.renames=copies) is a new file; a file that
+		 * was not a timeline is new as one. */
+		if (*st == 'C' || !cmd_diff_is_timeline_path(was))
+			was = path;
+		if (!cmd_diff_is_timeline_path(path)) {
+			if (was == path)
+				continue;
+			path = was;	/* no longer a timeline */
+		}
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n].path = xstrdup(path);
+		v[n++].was = xstrdup(was);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmd_diff_pair_cmp);
+	for (i = 0; i < n; i++) {
+		cmd_diff_file_was(r, v[i].was, v[i].path);
+		free(v[i].path);
+		free(v[i].was);
+	}
+	free(v);
 	buf_free(&out);
-	cmd_diff_names_free(&ns);
 	return true;
 }
 

@@ -167,6 +167,33 @@ expect_status 2 $? "tlv diff of a name that is no commit nor file"
 expect_status 2 $? "tlv diff outside a work tree"
 expect_grep 'not in a git work tree' "$tmp/out" "tlv diff outside says why"
 
+# A timeline file renamed (git mv): compared with what it was, one header
+# "NEW (was OLD)" and only the story's changes, not every event removed
+# and added again.  Its own names ($rn...).
+rn=$tmp/rename
+new_repo "$rn"
+(cd "$rn" && git mv story.yaml kremlin.yaml &&
+	TLV_TEST_NOW=2026-11-30T10:00:00Z "$TLV" annotate --by dan \
+	    kremlin-denial "Moved with the file." kremlin.yaml >/dev/null &&
+	"$TLV" diff) >"$tmp/rename.out" 2>&1
+expect_status 1 $? "tlv diff of a renamed file"
+printf '%s\n' 'kremlin.yaml (was story.yaml)' \
+    '  note       kremlin-denial  + dan: Moved with the file.' \
+    >"$tmp/rename.want"
+if cmp -s "$tmp/rename.want" "$tmp/rename.out"; then pass; else
+	fail "tlv diff of a renamed file said:"; cat "$tmp/rename.out"; fi
+(cd "$rn" && git commit -qam moved && "$TLV" diff HEAD~1 HEAD) \
+    >"$tmp/rename.out" 2>&1
+expect_status 1 $? "tlv diff HEAD~1 HEAD of a renamed file"
+if cmp -s "$tmp/rename.want" "$tmp/rename.out"; then pass; else
+	fail "tlv diff HEAD~1 HEAD of a renamed file said:"
+	cat "$tmp/rename.out"; fi
+(cd "$rn" && git mv kremlin.yaml kremlin.txt && "$TLV" diff) \
+    >"$tmp/rename.out" 2>&1
+expect_status 1 $? "tlv diff of a timeline renamed to another kind"
+expect_grep '^  removed    kremlin-denial' "$tmp/rename.out" \
+    "a timeline renamed to another kind is removed"
+
 # The textconv: git log -p shows the story's changes.
 "$TLV" diff --textconv "$r/story.yaml" >"$tmp/out"
 expect_status 0 $? "tlv diff --textconv"
