@@ -2,9 +2,10 @@
 /*
  * The civil calendar: proleptic Gregorian, any year (year 0 is 1 BC, -43
  * is 44 BC), days counted from 1970-01-01 (day 0, a Thursday).  The one
- * place for it: date.c parses and formats with it, ruler.c walks months
- * and labels ticks with it, export_ics.c rounds days with it.  Pure functions
- * of their arguments; no locale, no libc time functions.
+ * place for it: date_scan.c and date.c parse and date_format.c formats
+ * with it, ruler.c walks months and labels ticks with it, export_ics.c
+ * rounds days with it.  Pure functions of their arguments; no locale, no
+ * libc time functions.
  *
  * Out-of-range arguments never overflow: a year beyond +-2^40 or a day
  * count beyond +-2^48 is clamped there first (far outside DATE_MIN ..
