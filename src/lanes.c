@@ -142,6 +142,23 @@ lanes_cols(const struct ruler *r, date_time lo, date_time hi, long *c0,
 }
 
 bool
+lanes_marker(const struct ruler *r, const struct lanes_when *w, long c0,
+    long c1, long *col)
+{
+	long long	m;
+
+	if (!(w->flags & LANES_POINT) || c1 < c0 || r->width < 1 ||
+	    r->end <= r->start)
+		return false;
+	if (c1 > c0 && (c1 > c0 + 1 || w->hi < w->lo ||
+	    w->hi - w->lo >= (r->end - r->start) / (date_time)r->width))
+		return false;
+	m = ruler_col(r, w->lo + (w->hi > w->lo ? (w->hi - w->lo) / 2 : 0));
+	*col = m < c0 ? c0 : m > c1 ? c1 : (long)m;
+	return true;
+}
+
+bool
 lanes_source_time(const struct tl_source *s, date_time *t)
 {
 	struct date_range	d;

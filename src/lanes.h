@@ -96,6 +96,13 @@ void	 lanes_when(const struct tl_event *e, struct lanes_when *);
 bool	 lanes_cols(const struct ruler *, date_time lo, date_time hi,
 	    long *c0, long *c1);
 
+/* Whether the point event of w, over the columns [c0, c1] (a layout's
+ * item), is drawn as one marker: a point no longer than a column, which
+ * may still straddle two; *col is then the column of its middle instant,
+ * within [c0, c1]. */
+bool	 lanes_marker(const struct ruler *, const struct lanes_when *,
+	    long c0, long c1, long *col);
+
 /* A source's publication date (its earliest instant); false if it has
  * none (or one that does not parse). */
 bool	 lanes_source_time(const struct tl_source *, date_time *);

@@ -150,7 +150,7 @@ vl_bar(struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 	solid = w.solid_lo <= w.solid_hi && lanes_cols(&vl->r, w.solid_lo,
 	    w.solid_hi, &s0, &s1);
 	attrset(attr);
-	if (w.flags & LANES_POINT && it->c0 == it->c1)
+	if (w.flags & LANES_POINT && it->c0 == it->c1)	/* vl_row's */
 		vl_glyph(app, y, x + (int)it->c0, solid ? "◆" : "◇",
 		    solid ? '*' : 'o');
 	else
@@ -266,6 +266,26 @@ vl_title(struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 	buf_free(&b);
 }
 
+/* Item i as drawn: a day no longer than a column is one marker even when
+ * it straddles two (lanes_marker), then *one is it on that column. */
+static const struct lanes_item *
+vl_item(const struct app *app, const struct ui_lanes *vl, size_t i,
+    struct lanes_item *one)
+{
+	const struct lanes_item	*it = &vl->L.items[i];
+	struct lanes_when	 w;
+	long			 col;
+
+	if (it->c0 == it->c1)
+		return it;
+	lanes_when(&app->tl.events[app->br.shown[it->pos]], &w);
+	if (!lanes_marker(&vl->r, &w, it->c0, it->c1, &col))
+		return it;
+	*one = *it;
+	one->c0 = one->c1 = col;
+	return one;
+}
+
 /* Row r of lane li: its items' bars, titles and ticks. */
 static void
 vl_row(struct app *app, struct ui_lanes *vl, size_t first, size_t end,
@@ -273,13 +293,14 @@ vl_row(struct app *app, struct ui_lanes *vl, size_t first, size_t end,
 {
 	const struct lanes_item	*it;
 	const struct tl_event	*e;
+	struct lanes_item	 one;
 	size_t			 i, j, cur = app->br.cursor;
 	long			 next, c;
 	int			 attr;
 
 	memset(text, 0, vl->r.width);
 	for (i = first; i < end; i++) {
-		it = &vl->L.items[i];
+		it = vl_item(app, vl, i, &one);
 		if (it->row != r)
 			continue;
 		e = &app->tl.events[app->br.shown[it->pos]];
@@ -301,7 +322,7 @@ vl_row(struct app *app, struct ui_lanes *vl, size_t first, size_t end,
 		vl_title(app, vl, e, it, y, next, attr, text);
 	}
 	for (i = first; i < end; i++) {
-		it = &vl->L.items[i];
+		it = vl_item(app, vl, i, &one);
 		if (it->row == r)
 			vl_ticks(app, vl, &app->tl.events[app->br.shown[it->pos]],
 			    it, y, text);
@@ -477,15 +498,17 @@ ui_lanes_action(struct app *app, struct ui_lanes *vl, enum action a)
 enum ui_reaction
 ui_lanes_click(struct app *app, struct ui_lanes *vl, int y, int x)
 {
-	const struct lanes_item	*it, *best = NULL;
+	const struct lanes_item	*it;
 	const struct lanes_lane	*ln;
+	struct lanes_item	 one;
 	long			 c = x - vl->x, d, bd = 0;
 	size_t			 i;
+	uint32_t		 best = UINT32_MAX;
 
 	if (y < vl->y || y >= vl->y + vl->h || c < 0)
 		return UI_NOTHING;
 	for (i = 0; i < vl->L.nitems; i++) {
-		it = &vl->L.items[i];
+		it = vl_item(app, vl, i, &one);
 		ln = &vl->L.lanes[it->lane];
 		if (vl->y + (int)(ln->y + it->row) != y)
 			continue;
@@ -493,13 +516,13 @@ ui_lanes_click(struct app *app, struct ui_lanes *vl, int y, int x)
 		 * title) */
 		d = c >= it->c0 && c <= it->c1 ? 0 : c > it->c1 ? c - it->c1 :
 		    -1;
-		if (d >= 0 && (best == NULL || d < bd)) {
-			best = it;
+		if (d >= 0 && (best == UINT32_MAX || d < bd)) {
+			best = it->pos;
 			bd = d;
 		}
 	}
-	if (best == NULL)
+	if (best == UINT32_MAX)
 		return UI_NOTHING;
-	browse_move_to(&app->br, best->pos);
+	browse_move_to(&app->br, best);
 	return UI_REDRAW;
 }

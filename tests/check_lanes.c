@@ -158,6 +158,55 @@ START_TEST(cols_on_the_ruler)
 }
 END_TEST
 
+/* A day straddling two columns is still one marker, a day wider than a
+ * column a bar. */
+START_TEST(marker_one_column)
+{
+	struct ruler		r;
+	struct tl_event		e;
+	struct lanes_when	w;
+	long			c0, c1, col = -5;
+	date_time		third;
+
+	/* 2022 on 100 columns: about 3.65 days a column */
+	ruler_frame(&r, RULER_ZOOM_YEAR, at("2022-06-01"), 0, 0, 100);
+	third = ruler_time(&r, 3);
+	/* the day that holds column 3's first instant, which is not
+	 * midnight: it straddles columns 2 and 3 */
+	ck_assert(third % 86400 != 0);
+	event_set(&e, "2022-01-11", NULL);
+	lanes_when(&e, &w);
+	ck_assert(w.lo < third && w.hi >= third);
+	ck_assert(lanes_cols(&r, w.lo, w.hi, &c0, &c1));
+	ck_assert_int_eq(c0, 2);
+	ck_assert_int_eq(c1, 3);
+	ck_assert(lanes_marker(&r, &w, c0, c1, &col));
+	ck_assert_int_eq(col, ruler_col(&r, w.lo + (w.hi - w.lo) / 2));
+	/* a day inside one column */
+	event_set(&e, "2022-01-05", NULL);
+	lanes_when(&e, &w);
+	ck_assert(lanes_cols(&r, w.lo, w.hi, &c0, &c1));
+	ck_assert_int_eq(c0, c1);
+	ck_assert(lanes_marker(&r, &w, c0, c1, &col));
+	ck_assert_int_eq(col, c0);
+	/* a month is wider than a column: a bar */
+	event_set(&e, "2022-03", NULL);
+	lanes_when(&e, &w);
+	ck_assert(lanes_cols(&r, w.lo, w.hi, &c0, &c1));
+	ck_assert(!lanes_marker(&r, &w, c0, c1, &col));
+	/* an interval is never a marker */
+	event_set(&e, "2022-01-11", "2022-01-11");
+	lanes_when(&e, &w);
+	ck_assert(!lanes_marker(&r, &w, 2, 3, &col));
+	/* at day zoom a day is the whole ruler */
+	ruler_frame(&r, RULER_ZOOM_DAY, at("2022-01-11"), 0, 0, 100);
+	event_set(&e, "2022-01-11", NULL);
+	lanes_when(&e, &w);
+	ck_assert(lanes_cols(&r, w.lo, w.hi, &c0, &c1));
+	ck_assert(!lanes_marker(&r, &w, c0, c1, &col));
+}
+END_TEST
+
 START_TEST(source_time)
 {
 	struct tl_source	s = { .date_text = "2024-10-24" };
@@ -771,6 +820,7 @@ lanes_suite(void)
 
 	tcase_add_test(tc, when_fuzzy_and_certain);
 	tcase_add_test(tc, cols_on_the_ruler);
+	tcase_add_test(tc, marker_one_column);
 	tcase_add_test(tc, source_time);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lanes");
