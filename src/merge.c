@@ -612,10 +612,14 @@ merge_list_find(struct merge_list *l, const struct buf *it)
  * The three-way merge of list items: ours' items, less those base had and
  * theirs dropped, plus those theirs added that ours lacks.  New notes go
  * in 'at' order among ours' new ones; other new items at the end.  The
- * field's relative text (items at col) into rel; false if that is ours'
- * as it was.
+ * field's relative text (items at col) into rel: 1, or 0 if that is
+ * ours' as it was.  -1 (a conflict on the field) when an item of base
+ * was replaced on both sides, each with its own new item (a source's via
+ * or a relation changed two ways): keeping both new items would say two
+ * things of one source or one related event, and dropping one would lose
+ * it.  Notes are only ever added, and all kept.
  */
-static bool
+static int
 merge_list_merge(struct merge_list *b, struct merge_list *o,
     struct merge_list *t, bool notes, size_t col, const char *eol,
     struct buf *rel)
@@ -623,7 +627,9 @@ merge_list_merge(struct merge_list *b, struct merge_list *o,
 	struct buf	*items = xcalloc(o->n + t->n + 1, sizeof *items);
 	bool		*fresh = xcalloc(o->n + t->n + 1, sizeof *fresh);
 	struct buf	 at = BUF_INIT, at2 = BUF_INIT;
+	bool		 n_conflict = false;
 	size_t		 n = 0, i, j, k, changed = 0, ti, oi;
+	size_t		 both_dropped = 0, o_new = 0, t_new = 0;
 
 	/* o->mark: 1 kept from base, 2 dropped by theirs, 3 added by both;
 	 * t->mark: 1 kept from base */
@@ -634,6 +640,7 @@ merge_list_merge(struct merge_list *b, struct merge_list *o,
 			t->mark[ti] = 1;
 		if (oi != SIZE_MAX)
 			o->mark[oi] = ti != SIZE_MAX ? 1 : 2;
+		both_dropped += ti == SIZE_MAX && oi == SIZE_MAX;
 	}
 	for (i = 0; i < o->n; i++) {
 		if (o->mark[i] == 2) {
@@ -672,6 +679,13 @@ merge_list_merge(struct merge_list *b, struct merge_list *o,
 		fresh[k] = true;
 		n++;
 		changed++;
+		t_new++;
+	}
+	for (i = 0; i < o->n; i++)
+		o_new += o->mark[i] == 0;
+	if (!notes && both_dropped > 0 && o_new > 0 && t_new > 0) {
+		changed = 0;
+		n_conflict = true;
 	}
 	if (changed > 0) {
 		buf_add(rel, o->head.data, o->head.len);
@@ -686,11 +700,12 @@ merge_list_merge(struct merge_list *b, struct merge_list *o,
 	free(fresh);
 	buf_free(&at);
 	buf_free(&at2);
-	return changed > 0;
+	return n_conflict ? -1 : changed > 0;
 }
 
-/* -1: the field is not a list in each side that has it; 0: the merged
- * list is ours' as it was; 1: rel holds it. */
+/* -1: the field is not a list in each side that has it, or an item was
+ * replaced two ways (a conflict); 0: the merged list is ours' as it was;
+ * 1: rel holds it. */
 static int
 merge_field_list(struct merge *m, const struct merge_fields *fs[3],
     const struct merge_field *f[3], struct buf *rel)
@@ -709,7 +724,7 @@ merge_field_list(struct merge *m, const struct merge_fields *fs[3],
 	col = f[MO]->vstart - merge_line_start(m->s[MO].buf, f[MO]->vstart) -
 	    fs[MO]->keycol;
 	r = merge_list_merge(f[MB] != NULL ? &l[MB] : NULL, &l[MO], &l[MT],
-	    strcmp(f[MO]->name, "notes") == 0, col, m->eol, rel) ? 1 : 0;
+	    strcmp(f[MO]->name, "notes") == 0, col, m->eol, rel);
 done:
 	for (i = 0; i < 3; i++)
 		merge_list_free(&l[i]);

@@ -13,8 +13,9 @@
  *    the comment lines after it); different fields both apply; list fields
  *    written as block lists (notes, sources, tags ...) keep the items both
  *    sides added -- new notes in 'at' order -- and drop those one side
- *    removed; the same field changed two ways is a conflict, written with
- *    git's markers around that field alone;
+ *    removed (an item both replaced, each with its own, is the list
+ *    changed two ways); the same field changed two ways is a conflict,
+ *    written with git's markers around that field alone;
  *  - added on both sides with one id: merged as above against nothing;
  *  - added on one side: kept, theirs' placed after the event before it in
  *    theirs;

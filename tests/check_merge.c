@@ -546,6 +546,62 @@ START_TEST(test_flow_event_conflict)
 }
 END_TEST
 
+/* Claims in block lists: a source's via changed on one side and a
+ * relation on the other both apply; the same source's via or the same
+ * relation changed two ways is a conflict around that field alone (both
+ * new items kept would say two things of one source), the title theirs
+ * changed still applies. */
+static const char mc_base[] =
+    "events:\n  - id: a\n    date: 2022\n    title: A\n"
+    "    sources:\n      - outlet: Reuters\n        via: AP\n"
+    "    related:\n      - b\n"
+    "  - id: b\n    date: 2023\n    title: B\n";
+
+START_TEST(test_claims_lists)
+{
+	const char	*o1 = "events:\n  - id: a\n    date: 2022\n    title: A\n"
+			    "    sources:\n      - outlet: Reuters\n"
+			    "        via: AFP\n"
+			    "    related:\n      - b\n      - {id: c, rel: follows}\n"
+			    "  - id: b\n    date: 2023\n    title: B\n";
+	const char	*t1 = "events:\n  - id: a\n    date: 2022\n    title: A\n"
+			    "    sources:\n      - outlet: Reuters\n        via: AP\n"
+			    "    related:\n      - {id: b, rel: contradicts}\n"
+			    "  - id: b\n    date: 2023\n    title: B\n";
+	const char	*o2 = "events:\n  - id: a\n    date: 2022\n    title: A\n"
+			    "    sources:\n      - outlet: Reuters\n"
+			    "        via: AFP\n"
+			    "    related:\n      - {id: b, rel: supports}\n"
+			    "  - id: b\n    date: 2023\n    title: B\n";
+	const char	*t2 = "events:\n  - id: a\n    date: 2022\n    title: A2\n"
+			    "    sources:\n      - outlet: Reuters\n"
+			    "        via: DPA\n"
+			    "    related:\n      - b\n"
+			    "  - id: b\n    date: 2023\n    title: B\n";
+	enum merge_status st;
+	size_t		 c;
+	char		*out = merge3(mc_base, o1, t1, &st, &c);
+
+	ck_assert_int_eq(st, MERGE_CLEAN);
+	ck_assert_str_eq(out, "events:\n  - id: a\n    date: 2022\n"
+	    "    title: A\n    sources:\n      - outlet: Reuters\n"
+	    "        via: AFP\n    related:\n      - {id: c, rel: follows}\n"
+	    "      - {id: b, rel: contradicts}\n"
+	    "  - id: b\n    date: 2023\n    title: B\n");
+	free(out);
+	out = merge3(mc_base, o2, t2, &st, &c);
+	ck_assert_int_eq(st, MERGE_CONFLICT);
+	ck_assert_uint_eq(c, 1);
+	ck_assert_str_eq(out, "events:\n  - id: a\n    date: 2022\n"
+	    "    title: A2\n" MERGE_OURS "\n    sources:\n"
+	    "      - outlet: Reuters\n        via: AFP\n" MERGE_SEP "\n"
+	    "    sources:\n      - outlet: Reuters\n        via: DPA\n"
+	    MERGE_THEIRS "\n    related:\n      - {id: b, rel: supports}\n"
+	    "  - id: b\n    date: 2023\n    title: B\n");
+	free(out);
+}
+END_TEST
+
 /* Input that does not load: the merge fails, nothing is made up. */
 START_TEST(test_unparsable)
 {
@@ -569,6 +625,7 @@ merge_suite(void)
 
 	tc = tcase_create("property");
 	tcase_add_loop_test(tc, test_property, 0, 2000);
+	tcase_add_test(tc, test_claims_lists);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("layouts");
