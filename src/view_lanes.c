@@ -168,7 +168,8 @@ vl_bar(struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 }
 
 /* Source ticks of e (item it) on row y, where the row is not taken by a
- * title: on a bar a heavy one, a point's own day none. */
+ * title: on a bar a heavy one; none on a point's own day or on its own
+ * bar when that is shorter than three columns. */
 static void
 vl_ticks(const struct app *app, struct ui_lanes *vl, const struct tl_event *e,
     const struct lanes_item *it, int y, const unsigned char *text)
@@ -185,7 +186,10 @@ vl_ticks(const struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 		    !lanes_cols(&vl->r, t, t, &c0, &c1) || text[c0] == 1 ||
 		    text[c0] == 3)
 			continue;
-		if (point && c0 >= it->c0 && c0 <= it->c1)
+		/* not over a point, nor over a bar of one or two columns,
+		 * which the tick would hide */
+		if ((point || it->c1 - it->c0 < 2) && c0 >= it->c0 &&
+		    c0 <= it->c1)
 			continue;
 		if (text[c0] == 2)
 			vl_glyph(app, y, vl->x + (int)c0, "┃", '|');
