@@ -220,95 +220,142 @@ html_decode_refs(struct buf *b, const char *s, size_t len)
 			buf_addc(b, s[i++]);
 }
 
-void
-html_to_text(struct buf *b, const char *s, size_t len)
+/* A link being read: its href, decoded, and where its label began in b. */
+struct html_link {
+	struct buf	 href;
+	struct buf	 attr;		/* the href as written */
+	size_t		 at;
+	bool		 open;		/* an <a> with an href, not closed */
+};
+
+/* Past the element that tag name opened at s[i] (script, style: their
+ * text is not shown): the offset of its closing tag, or len. */
+static size_t
+html_skip_raw(const char *s, size_t i, size_t len, const char *name)
+{
+	size_t	k;
+
+	for (k = i; k + 2 < len; k++)
+		if (s[k] == '<' && s[k + 1] == '/' &&
+		    strncasecmp(s + k + 2, name, strlen(name)) == 0)
+			return k;
+	return len;
+}
+
+/* <a ...> (tag t of n bytes): keep its href for when it closes. */
+static void
+html_link_open(struct html_out *o, struct html_link *l, const char *t,
+    size_t n)
+{
+	buf_reset(&l->href);
+	l->open = false;
+	if (html_attr(t, n, "href", &l->attr)) {
+		html_decode_refs(&l->href, l->attr.data, l->attr.len);
+		l->open = l->href.len > 0;
+	}
+	html_owed(o);
+	l->at = o->b->len;
+}
+
+/* </a>: the href after its label, "label (href)", unless the label is the
+ * href; the href alone for an empty label. */
+static void
+html_link_close(struct html_out *o, struct html_link *l)
+{
+	struct buf	*b = o->b;
+	size_t		 lab = b->len - l->at;
+
+	l->open = false;
+	if (lab == 0) {
+		html_owed(o);
+		buf_add(b, l->href.data, l->href.len);
+	} else if (lab != l->href.len || memcmp(b->data + l->at,
+	    l->href.data, l->href.len) != 0)
+		buf_printf(b, " (%s)", buf_str(&l->href));
+}
+
+/* What tag t (n bytes, named name) does to the text: a link, a list item,
+ * a line break, a paragraph, a table cell's space; other tags nothing. */
+static void
+html_tag(struct html_out *o, struct html_link *l, const char *t, size_t n,
+    const char *name)
 {
 	static const char *const paragraphs[] = { "p", "div", "ul", "ol",
 		"blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table",
 		"pre", "figure", NULL };
 	static const char *const lines[] = { "tr", "hr", "dt", "dd",
 		"figcaption", NULL };
+	bool	close = t[1] == '/';
+
+	if (strcmp(name, "a") == 0 && !close)
+		html_link_open(o, l, t, n);
+	else if (strcmp(name, "a") == 0 && l->open)
+		html_link_close(o, l);
+	else if (strcmp(name, "li") == 0 && !close) {
+		html_break(o, 1);
+		o->prefix = "- ";
+	} else if (strcmp(name, "br") == 0)
+		html_br(o);
+	else if (html_is(name, paragraphs))
+		html_break(o, 2);
+	else if (html_is(name, lines))
+		html_break(o, 1);
+	else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+		o->space = true;
+}
+
+/* Text at s[0..len) that is not a tag: blanks as one owed space, a
+ * character reference decoded, any other byte as it is.  Returns the
+ * bytes read. */
+static size_t
+html_text_at(struct html_out *o, const char *s, size_t len)
+{
+	uint32_t	cp;
+	size_t		n;
+
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' ||
+	    s[0] == '\f') {
+		o->space = true;
+		return 1;
+	}
+	if (s[0] == '&' && (n = html_ref(s, len, &cp)) != 0) {
+		html_owed(o);
+		if (cp == ' ')
+			buf_addc(o->b, ' ');
+		else
+			text_encode(o->b, cp);
+		return n;
+	}
+	html_char(o, s, 1);
+	return 1;
+}
+
+void
+html_to_text(struct buf *b, const char *s, size_t len)
+{
 	struct html_out	 o = { .b = b, .start = b->len };
-	struct buf	 href = BUF_INIT, label = BUF_INIT;
-	size_t		 i = 0, n, link_at = 0;
-	bool		 in_link = false;
-	uint32_t	 cp;
+	struct html_link l = { .href = BUF_INIT, .attr = BUF_INIT };
+	size_t		 i = 0, n;
 	char		 name[16];
 
 	while (i < len) {
-		if (s[i] == '<' && (n = html_tag_end(s + i, len - i)) != 0) {
-			const char *t = s + i;
-			bool close = t[1] == '/';
-
-			html_tag_name(t, n, name, sizeof name);
-			i += n;
-			if (!close && (strcmp(name, "script") == 0 ||
-			    strcmp(name, "style") == 0)) {
-				/* Skip to the closing tag. */
-				const char *end = NULL;
-				size_t k;
-
-				for (k = i; k + 2 < len && end == NULL; k++)
-					if (s[k] == '<' && s[k + 1] == '/' &&
-					    strncasecmp(s + k + 2, name,
-					    strlen(name)) == 0)
-						end = s + k;
-				i = end != NULL ? (size_t)(end - s) : len;
-				continue;
-			}
-			if (strcmp(name, "a") == 0 && !close) {
-				buf_reset(&href);
-				in_link = false;
-				if (html_attr(t, n, "href", &label)) {
-					html_decode_refs(&href, label.data,
-					    label.len);
-					in_link = href.len > 0;
-				}
-				html_owed(&o);
-				link_at = b->len;
-			} else if (strcmp(name, "a") == 0 && in_link) {
-				size_t lab = b->len - link_at;
-
-				in_link = false;
-				if (lab == 0) {
-					html_owed(&o);
-					buf_add(b, href.data, href.len);
-				} else if (lab != href.len || memcmp(b->data +
-				    link_at, href.data, href.len) != 0)
-					buf_printf(b, " (%s)", buf_str(&href));
-			} else if (strcmp(name, "li") == 0 && !close) {
-				html_break(&o, 1);
-				o.prefix = "- ";
-			} else if (strcmp(name, "br") == 0)
-				html_br(&o);
-			else if (html_is(name, paragraphs))
-				html_break(&o, 2);
-			else if (html_is(name, lines))
-				html_break(&o, 1);
-			else if (strcmp(name, "td") == 0 ||
-			    strcmp(name, "th") == 0)
-				o.space = true;
+		if (s[i] != '<' || (n = html_tag_end(s + i, len - i)) == 0) {
+			i += html_text_at(&o, s + i, len - i);
 			continue;
 		}
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-		    s[i] == '\r' || s[i] == '\f') {
-			o.space = true;
-			i++;
-		} else if (s[i] == '&' && (n = html_ref(s + i, len - i, &cp))
-		    != 0) {
-			html_owed(&o);
-			if (cp == ' ')
-				buf_addc(b, ' ');
-			else
-				text_encode(b, cp);
+		html_tag_name(s + i, n, name, sizeof name);
+		if (s[i + 1] != '/' && (strcmp(name, "script") == 0 ||
+		    strcmp(name, "style") == 0))
+			i = html_skip_raw(s, i + n, len, name);
+		else {
+			html_tag(&o, &l, s + i, n, name);
 			i += n;
-		} else
-			html_char(&o, s + i++, 1);
+		}
 	}
 	n = b->len;
 	while (n > o.start && b->data[n - 1] == ' ')
 		n--;
 	buf_truncate(b, n);
-	buf_free(&href);
-	buf_free(&label);
+	buf_free(&l.href);
+	buf_free(&l.attr);
 }

@@ -264,6 +264,65 @@ load_part_adopt(struct timeline *tl, uint32_t fi, struct load_part *pt,
 	arena_adopt(&tl->arena, &pt->tl.arena);
 }
 
+/* Start parsing parts 1..k-1 (part i is m's bytes cut[i]..cut[i+1]), each
+ * on a thread of its own; a part that gets no thread is marked to be
+ * parsed by load_parts_join, after the first. */
+static void
+load_parts_start(const struct load_map *m, const size_t *cut, size_t k,
+    uint32_t indent, struct load_part *parts, pthread_t *threads)
+{
+	size_t	i;
+
+	for (i = 1; i < k; i++) {
+		struct load_part *pt = &parts[i];
+
+		pt->path = m->path;
+		pt->base = m->base;
+		pt->start = cut[i];
+		pt->end = cut[i + 1];
+		pt->indent = indent;
+		pt->yp.rest = true;
+		pt->yp.indent = indent;
+		pt->threaded = pthread_create(&threads[i], NULL,
+		    load_part_run, pt) == 0;
+	}
+}
+
+/* Wait for parts 1..k-1; parse here those that got no thread. */
+static void
+load_parts_join(struct load_part *parts, pthread_t *threads, size_t k)
+{
+	size_t	i;
+
+	for (i = 1; i < k; i++)
+		if (parts[i].threaded)
+			pthread_join(threads[i], NULL);
+		else
+			(void)load_part_run(&parts[i]);
+}
+
+/*
+ * May the parts be put together?  The first part (f, as parsed) must be
+ * the top of the file with its events list running to the cut, and the
+ * later parts must have parsed without a word said.  (The later parts
+ * cannot know that the file is HTML; a tl_html needs one parser.)
+ */
+static bool
+load_parts_clean(const struct tl_file *f, const struct load_part *parts,
+    size_t k, size_t key_end, uint32_t indent)
+{
+	size_t	i;
+
+	if (f->html || f->events_key_end != key_end || f->events_flow ||
+	    f->events_indent != indent)
+		return false;
+	for (i = 1; i < k; i++)
+		if (!parts[i].ok || parts[i].diags.n != 0 ||
+		    parts[i].tl.nhtml != 0)
+			return false;
+	return true;
+}
+
 /*
  * Parse the mapped file m as tl->files[fi] in parallel, if it is big and
  * its layout allows; true if that was done (*ok set as yamlio would),
@@ -300,21 +359,7 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 		(void)load_hash_mapped(m);
 	parts = xcalloc(k, sizeof *parts);
 	threads = xcalloc(k, sizeof *threads);
-	for (i = 1; i < k; i++) {
-		struct load_part *pt = &parts[i];
-
-		pt->path = m->path;
-		pt->base = m->base;
-		pt->start = cut[i];
-		pt->end = cut[i + 1];
-		pt->indent = indent;
-		pt->yp.rest = true;
-		pt->yp.indent = indent;
-		/* A part that gets no thread is parsed here, after the
-		 * first. */
-		pt->threaded = pthread_create(&threads[i], NULL,
-		    load_part_run, pt) == 0;
-	}
+	load_parts_start(m, cut, k, indent, parts, threads);
 	memset(&yp0, 0, sizeof yp0);
 	lf.m = m;
 	lf.progress = m->progress;
@@ -325,24 +370,12 @@ load_parallel(struct timeline *tl, uint32_t fi, struct load_map *m,
 	good = yamlio_load_part(tl, fi, m->base, cut[1], diags,
 	    load_first_drop, &lf, &yp0);
 	m->progress = lf.progress;
-	for (i = 1; i < k; i++)
-		if (parts[i].threaded)
-			pthread_join(threads[i], NULL);
-		else
-			(void)load_part_run(&parts[i]);
+	load_parts_join(parts, threads, k);
 	if (hashing)
 		pthread_join(hasher, NULL);
 
-	/* The first part must be the top of the file with its events list
-	 * running to the cut, and nothing may have been said anywhere. */
-	/* (The later parts cannot know that the file is HTML.) */
-	good = good && diags->n == first_diag && !tl->files[fi].html &&
-	    tl->files[fi].events_key_end == key_end &&
-	    !tl->files[fi].events_flow &&
-	    tl->files[fi].events_indent == indent;
-	for (i = 1; i < k && good; i++)
-		good = parts[i].ok && parts[i].diags.n == 0 &&
-		    parts[i].tl.nhtml == 0;	/* its tl_html: one parser */
+	good = good && diags->n == first_diag &&
+	    load_parts_clean(&tl->files[fi], parts, k, key_end, indent);
 	if (good) {
 		line_base = yp0.lines;
 		for (i = 1; i < k; i++) {
