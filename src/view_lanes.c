@@ -373,6 +373,42 @@ vl_density(struct app *app, struct ui_lanes *vl, const struct lanes_lane *ln,
 	attrset(A_NORMAL);
 }
 
+/* The selected event when it is in lane ln but among the events of its
+ * density (items [first, end) are the lane's): its cells of the density
+ * row y highlighted as a selected bar is, so the selection never hides. */
+static void
+vl_hidden_cursor(struct app *app, struct ui_lanes *vl,
+    const struct lanes_lane *ln, size_t first, size_t end, int y)
+{
+	const struct tl_event	*e;
+	struct lanes_when	 w;
+	size_t			 cur = app->br.cursor, i;
+	long			 c0, c1, c, col;
+	uint32_t		 j;
+
+	if (cur >= app->br.nshown || cur >= vl->keys.n)
+		return;
+	for (j = vl->keys.first[cur]; j < vl->keys.first[cur + 1] &&
+	    vl->keys.ids[j] != ln->key; j++)
+		;
+	if (j == vl->keys.first[cur + 1])
+		return;			/* not in this lane */
+	for (i = first; i < end; i++)
+		if (vl->L.items[i].pos == cur)
+			return;		/* it has a bar */
+	e = &app->tl.events[app->br.shown[cur]];
+	lanes_when(e, &w);
+	if (!lanes_cols(&vl->r, w.lo, w.hi, &c0, &c1))
+		return;
+	attrset(A_REVERSE | A_BOLD);
+	if (lanes_marker(&vl->r, &w, c0, c1, &col))
+		vl_glyph(app, y, vl->x + (int)col, "◆", '*');
+	else
+		for (c = c0; c <= c1; c++)
+			vl_glyph(app, y, vl->x + (int)c, "█", '#');
+	attrset(A_NORMAL);
+}
+
 static int
 vl_name_attr(const struct app *app, const struct ui_lanes *vl,
     const struct lanes_lane *ln, size_t first)
@@ -417,9 +453,11 @@ vl_lane(struct app *app, struct ui_lanes *vl, size_t li, size_t *at,
 	}
 	for (r = 0; r < bars; r++)
 		vl_row(app, vl, first, end, r, y + (int)r, text);
-	if (ln->hidden > 0 && ln->density != NULL)
+	if (ln->hidden > 0 && ln->density != NULL) {
 		vl_density(app, vl, ln, y + (int)bars, bars == 0 ? name :
 		    NULL, attr);
+		vl_hidden_cursor(app, vl, ln, first, end, y + (int)bars);
+	}
 }
 
 void

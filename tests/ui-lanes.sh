@@ -43,6 +43,16 @@ T
 :save-screen $tmp/lanes-file-2.txt
 EOF
 
+# The selection among a crowded lane's events without a row of their own
+# shows on its density row (a '◆' there), and j moves on from it.
+# shellcheck disable=SC2086
+run lanes-hidden 80x24 $story <<EOF
+T/Crowd 15<Enter>
+:save-screen $tmp/lanes-hidden-1.txt
+j
+:save-screen $tmp/lanes-hidden-2.txt
+EOF
+
 # Each lane mode in turn, back to file.
 # shellcheck disable=SC2086
 run lanes-modes 80x24 $story <<EOF
