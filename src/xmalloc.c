@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +21,27 @@ xmalloc_set_fatal_hook(void (*hook)(void))
 	fatal_hook = hook;
 }
 
+/* Held by the first caller of fatal() until it exits: another thread
+ * that fails meanwhile waits here for ever, so the hook (the viewer's
+ * terminal restored) runs once and before the one message, and no thread
+ * prints or exits while the first is still restoring the screen. */
+static pthread_mutex_t	fatal_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t	fatal_thread;
+static atomic_bool	fatal_taken;
+
 void
 fatal(const char *fmt, ...)
 {
 	va_list	ap;
 
+	/* The hook itself may fail: the same thread goes straight on. */
+	if (!atomic_load_explicit(&fatal_taken, memory_order_acquire) ||
+	    !pthread_equal(fatal_thread, pthread_self())) {
+		pthread_mutex_lock(&fatal_lock);
+		fatal_thread = pthread_self();
+		atomic_store_explicit(&fatal_taken, true,
+		    memory_order_release);
+	}
 	if (fatal_hook != NULL) {
 		void (*hook)(void) = fatal_hook;
 

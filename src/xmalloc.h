@@ -3,7 +3,8 @@
  * Allocation that never returns NULL.  On failure fatal() runs the hook set
  * with xmalloc_set_fatal_hook() (the viewer uses it to restore the terminal),
  * prints "tlv: out of memory" and exits with status 1.  Sizes that overflow
- * are treated as failures, never wrapped.
+ * are treated as failures, never wrapped.  Any thread may fail: the first
+ * to call fatal() restores and prints, the others wait until it exits.
  */
 #ifndef TLV_XMALLOC_H
 #define TLV_XMALLOC_H

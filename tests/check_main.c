@@ -35,6 +35,7 @@ main(void)
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, timeline_suite());
 	srunner_add_suite(sr, yamlio_suite());
+	srunner_add_suite(sr, xmalloc_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -25,5 +25,6 @@ Suite	*summary_suite(void);
 Suite	*text_suite(void);
 Suite	*timeline_suite(void);
 Suite	*yamlio_suite(void);
+Suite	*xmalloc_suite(void);
 
 #endif
