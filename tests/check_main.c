@@ -23,6 +23,7 @@ main(void)
 	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, edit_suite());
 	srunner_add_suite(sr, export_suite());
+	srunner_add_suite(sr, html_suite());
 	srunner_add_suite(sr, idindex_suite());
 	srunner_add_suite(sr, merge_suite());
 	srunner_add_suite(sr, query_suite());

@@ -13,6 +13,7 @@ Suite	*conf_suite(void);
 Suite	*date_suite(void);
 Suite	*edit_suite(void);
 Suite	*export_suite(void);
+Suite	*html_suite(void);
 Suite	*idindex_suite(void);
 Suite	*lanes_suite(void);
 Suite	*load_suite(void);
