@@ -442,11 +442,22 @@ browse_search_next(struct browse *b, int dir, bool *wrapped)
 bool
 browse_goto_date(struct browse *b, const struct date_range *r)
 {
-	size_t	row;
+	size_t		row, i;
+	date_time	t;
 
 	if (b->nshown == 0)
 		return false;
 	row = browse_row_at_time(b, r->earliest);
+	if (row == b->nshown ||
+	    b->tl->events[b->shown[row]].date.earliest > r->latest)
+		/* none starts in r: the nearest before that reaches it
+		 * (an ongoing or open end does not count) */
+		for (i = row; i-- > 0;)
+			if ((t = tl_event_latest(&b->tl->events[b->shown[i]])) >=
+			    r->earliest && t < DATE_MAX) {
+				row = i;
+				break;
+			}
 	b->cursor = row < b->nshown ? row : b->nshown - 1;
 	return true;
 }

@@ -119,8 +119,10 @@ bool	 browse_search_next(struct browse *, int dir, bool *wrapped);
  * tags, notes)? */
 bool	 browse_is_match(const struct browse *, const struct tl_event *);
 
-/* Cursor to the first shown event whose range ends at or after r's
- * earliest (the last event if none); false if nothing is shown. */
+/* Cursor to the first shown event starting in r; when none does, to the
+ * last one starting before r whose range reaches into it (an interval or
+ * a coarse date over r's earliest; not an ongoing or open end), else to the first starting after r
+ * (the last event if none); false if nothing is shown. */
 bool	 browse_goto_date(struct browse *, const struct date_range *);
 
 /* Cursor to the first event of the next (dir > 0) or previous period

@@ -160,6 +160,14 @@ START_TEST(test_dates)
 	ck_assert(date_parse("late 2022", 9, 0, &r, NULL, NULL));
 	ck_assert(browse_goto_date(&f.br, &r));
 	ck_assert_str_eq(cur_id(&f), "contact");
+	/* no event starts on 2014-03-10, but crimea (2014-03) covers it */
+	ck_assert(date_parse("2014-03-10", 10, 0, &r, NULL, NULL));
+	ck_assert(browse_goto_date(&f.br, &r));
+	ck_assert_str_eq(cur_id(&f), "crimea");
+	/* 2023: nothing starts or reaches into it; the next, carlson */
+	ck_assert(date_parse("2023", 4, 0, &r, NULL, NULL));
+	ck_assert(browse_goto_date(&f.br, &r));
+	ck_assert_str_eq(cur_id(&f), "carlson");
 	ck_assert(date_parse("2030", 4, 0, &r, NULL, NULL));
 	ck_assert(browse_goto_date(&f.br, &r));
 	ck_assert_str_eq(cur_id(&f), "wsj");		/* the last */
