@@ -278,7 +278,7 @@ vl_item(const struct app *app, const struct ui_lanes *vl, size_t i,
 {
 	const struct lanes_item	*it = &vl->L.items[i];
 	struct lanes_when	 w;
-	long			 col;
+	long			 col = 0;
 
 	if (it->c0 == it->c1)
 		return it;
@@ -383,7 +383,7 @@ vl_hidden_cursor(struct app *app, struct ui_lanes *vl,
 	const struct tl_event	*e;
 	struct lanes_when	 w;
 	size_t			 cur = app->br.cursor, i;
-	long			 c0, c1, c, col;
+	long			 c0 = 0, c1 = -1, c, col = 0;
 	uint32_t		 j;
 
 	if (cur >= app->br.nshown || cur >= vl->keys.n)

@@ -165,7 +165,7 @@ START_TEST(marker_one_column)
 	struct ruler		r;
 	struct tl_event		e;
 	struct lanes_when	w;
-	long			c0, c1, col = -5;
+	long			c0 = 0, c1 = 0, col = -5;
 	date_time		third;
 
 	/* 2022 on 100 columns: about 3.65 days a column */
