@@ -729,6 +729,55 @@ sd_text_related(struct buf *b, const struct tl_event *e)
 	free(lines);
 }
 
+/* PRE TEXT POST, when there is a text. */
+static void
+sd_part(struct buf *b, const char *pre, const char *text, const char *post)
+{
+	if (text == NULL)
+		return;
+	buf_adds(b, pre);
+	sd_text(b, text);
+	buf_adds(b, post);
+}
+
+static void
+sd_text_verdict(struct buf *b, const struct tl_verdict *v)
+{
+	buf_adds(b, "verdict: ");
+	sd_text(b, v->date_text);
+	buf_printf(b, " %s", tl_status_name(v->status));
+	sd_part(b, ", by ", v->by, "");
+	sd_part(b, ": ", v->text, "");
+	buf_addc(b, '\n');
+}
+
+static void
+sd_text_source(struct buf *b, const struct tl_source *s,
+    const struct tl_source_more *m)
+{
+	buf_adds(b, "source:");
+	sd_part(b, " ", s->outlet, "");
+	sd_part(b, " \"", s->title, "\"");
+	sd_part(b, " (", s->date_text, ")");
+	sd_part(b, " <", s->url, ">");
+	if (m != NULL) {
+		sd_part(b, ", via ", m->via, "");
+		sd_part(b, ", archived <", m->archive, ">");
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+sd_text_note(struct buf *b, const struct tl_note *n)
+{
+	buf_adds(b, "note:");
+	sd_part(b, " ", n->at, "");
+	sd_part(b, " ", n->by, "");
+	buf_adds(b, ": ");
+	sd_text(b, n->text);
+	buf_addc(b, '\n');
+}
+
 static void
 sd_text_event(struct buf *b, const struct tl_event *e)
 {
@@ -742,22 +791,8 @@ sd_text_event(struct buf *b, const struct tl_event *e)
 	sd_field(b, "title", e->title);
 	if (e->status != TL_STATUS_NONE)
 		sd_field(b, "status", tl_status_name(e->status));
-	for (i = 0; i < tl_event_nverdicts(e); i++) {
-		const struct tl_verdict *v = &tl_event_verdicts(e)[i];
-
-		buf_adds(b, "verdict: ");
-		sd_text(b, v->date_text);
-		buf_printf(b, " %s", tl_status_name(v->status));
-		if (v->by != NULL) {
-			buf_adds(b, ", by ");
-			sd_text(b, v->by);
-		}
-		if (v->text != NULL) {
-			buf_adds(b, ": ");
-			sd_text(b, v->text);
-		}
-		buf_addc(b, '\n');
-	}
+	for (i = 0; i < tl_event_nverdicts(e); i++)
+		sd_text_verdict(b, &tl_event_verdicts(e)[i]);
 	sd_list_field(b, "tags", e->tags, e->ntags);
 	sd_list_field(b, "actors", e->actors, e->nactors);
 	if (e->description != NULL) {
@@ -765,58 +800,11 @@ sd_text_event(struct buf *b, const struct tl_event *e)
 		text_wrap(b, e->description, strlen(e->description), 76,
 		    "  ");
 	}
-	for (i = 0; i < e->nsources; i++) {
-		const struct tl_source		*s = &e->sources[i];
-		const struct tl_source_more	*m = tl_event_source_more(e, i);
-
-		buf_adds(b, "source:");
-		if (s->outlet != NULL) {
-			buf_addc(b, ' ');
-			sd_text(b, s->outlet);
-		}
-		if (s->title != NULL) {
-			buf_adds(b, " \"");
-			sd_text(b, s->title);
-			buf_addc(b, '"');
-		}
-		if (s->date_text != NULL) {
-			buf_adds(b, " (");
-			sd_text(b, s->date_text);
-			buf_addc(b, ')');
-		}
-		if (s->url != NULL) {
-			buf_adds(b, " <");
-			sd_text(b, s->url);
-			buf_addc(b, '>');
-		}
-		if (m != NULL && m->via != NULL) {
-			buf_adds(b, ", via ");
-			sd_text(b, m->via);
-		}
-		if (m != NULL && m->archive != NULL) {
-			buf_adds(b, ", archived <");
-			sd_text(b, m->archive);
-			buf_addc(b, '>');
-		}
-		buf_addc(b, '\n');
-	}
+	for (i = 0; i < e->nsources; i++)
+		sd_text_source(b, &e->sources[i], tl_event_source_more(e, i));
 	sd_text_related(b, e);
-	for (i = 0; i < e->nnotes; i++) {
-		const struct tl_note *n = &e->notes[i];
-
-		buf_adds(b, "note:");
-		if (n->at != NULL) {
-			buf_addc(b, ' ');
-			sd_text(b, n->at);
-		}
-		if (n->by != NULL) {
-			buf_addc(b, ' ');
-			sd_text(b, n->by);
-		}
-		buf_adds(b, ": ");
-		sd_text(b, n->text);
-		buf_addc(b, '\n');
-	}
+	for (i = 0; i < e->nnotes; i++)
+		sd_text_note(b, &e->notes[i]);
 }
 
 /* Events with an id first, by id; those without after them, in the
