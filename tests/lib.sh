@@ -118,3 +118,30 @@ gen_timeline() {
 		}
 	}'
 }
+
+# For the tests that drive tlv in tmux: they define tm() (tmux on a socket
+# of their own) and run tlv in the session t.
+# wait_for TEXT: poll the pane (into $tmp/pane) for TEXT, up to 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if tm capture-pane -p -t t >"$tmp/pane" 2>/dev/null &&
+		    grep -q -- "$1" "$tmp/pane"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect_screen TEXT WHAT: a pass when TEXT appears, else a failure that
+# shows the screen.
+expect_screen() {
+	if wait_for "$1"; then
+		pass
+	else
+		fail "$2: '$1' never appeared; the screen was:"
+		sed 's/^/  | /' "$tmp/pane"
+	fi
+}

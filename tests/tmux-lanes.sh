@@ -12,28 +12,6 @@ tm() { tmux -L "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 cp "$data/wide.yaml" "$tmp/wide.yaml"
 
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if tm capture-pane -p -t t >"$tmp/pane" 2>/dev/null &&
-		    grep -q -- "$1" "$tmp/pane"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-expect_screen() {
-	if wait_for "$1"; then
-		pass
-	else
-		fail "$2: '$1' never appeared; the screen was:"
-		sed 's/^/  | /' "$tmp/pane"
-	fi
-}
-
 cat >"$tmp/run.sh" <<EOF
 cd "$tmp"
 "$TLV" wide.yaml
