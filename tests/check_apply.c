@@ -387,6 +387,18 @@ START_TEST(apply_series)
 }
 END_TEST
 
+/* The file's bytes, with a '\0' after them for strstr. */
+static char *
+file_text(const char *path, size_t *len)
+{
+	char	*p = load_read_file(path, len);
+
+	ck_assert_ptr_nonnull(p);
+	p = xreallocarray(p, *len + 1, 1);
+	p[*len] = '\0';
+	return p;
+}
+
 /* A viewer's save in its three parts (save_start, save_pending_run,
  * save_pending_end) with the file compared while it is written (late):
  * saved as save_change saves; and a file changed on disk meanwhile
@@ -426,7 +438,7 @@ START_TEST(apply_late)
 	save_pending_run(pend);
 	ck_assert_msg(save_pending_end(pend, &err, &stale), "%s", err);
 	ck_assert(!stale);
-	got = load_read_file(path, &len);
+	got = file_text(path, &len);
 	ck_assert_ptr_nonnull(got);
 	ck_assert_ptr_nonnull(strstr(got, "text: a note"));
 	ck_assert(len == r.tl.files[0].size &&
@@ -435,7 +447,7 @@ START_TEST(apply_late)
 	/* Another program changes a byte, not the size, after the plan. */
 	pend = save_start(&job, &err);
 	ck_assert_msg(pend != NULL, "%s", err);
-	got = load_read_file(path, &len);
+	got = file_text(path, &len);
 	*strstr(got, "Third") = 't';
 	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
 	ck_assert_uint_eq(fwrite(got, 1, len, fp), len);
@@ -446,7 +458,7 @@ START_TEST(apply_late)
 	free(err);
 	err = NULL;
 	free(got);
-	got = load_read_file(path, &len);
+	got = file_text(path, &len);
 	ck_assert_ptr_nonnull(strstr(got, "title: third"));
 	ck_assert_ptr_null(strstr(got + (strstr(got, "text: a note") -
 	    got) + 1, "text: a note"));	/* written once, not twice */
