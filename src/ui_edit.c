@@ -353,6 +353,7 @@ struct ui_saving {
 	uint32_t		 fi;
 	char			*path, *status, *what;
 	char			*keep;		/* the cursor's event after */
+	const struct tl_event	*at;		/* the cursor's when it began */
 	char			*uid, *ugone;	/* for the undo record */
 	char			*id;		/* the event (DELETE) */
 };
@@ -466,6 +467,7 @@ ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
 	    c->keep : c->id);
 	s->ugone = ui_dup(c->kind == UI_CHANGE_DELETE ? c->id : NULL);
 	s->id = ui_dup(c->id);
+	s->at = browse_current(&app->br);
 	ue->saving = s;
 	app->saving = s->status;
 	pthread_mutex_init(&s->lock, NULL);
@@ -535,8 +537,11 @@ ui_done(struct app *app, struct ui_saving *s, bool ok, char *err)
 	else if (ok)
 		ui_undo_pop(app);
 	edit_free(&s->ed);
+	/* keep is where the change leaves the cursor, unless the keys moved
+	 * it while the save ran: then it stays where they took it. */
 	if (ok)
-		ui_saved(app, s->fi, &s->where, s->keep);
+		ui_saved(app, s->fi, &s->where,
+		    browse_current(&app->br) == s->at ? s->keep : NULL);
 	free(s->where.bytes);
 	if (!ok && s->stale) {
 		/* Changed on disk, but not in size, since it was loaded:

@@ -68,19 +68,28 @@ tm send-keys -t t a
 expect_screen 'one change at a time' "a second change waits for the first"
 cmp -s "$tmp/big.yaml" "$tmp/big.orig" && pass ||
     fail "the file changed before the save's rename"
-# q waits for the save, and says so.
+# Once saved, the cursor stays where the keys took it, not back on the
+# event the note went to.
+pos=$(tail -n 1 "$tmp/pane" | awk '{ print $NF }')
+expect_screen 'note added: saved big.yaml' "the save ends"
+[ "$(tail -n 1 "$tmp/pane" | awk '{ print $NF }')" = "$pos" ] && pass ||
+    fail "after the save the cursor left $pos: $(tail -n 1 "$tmp/pane")"
+# q waits for a save, and says so.
+tm send-keys -t t a 'a second note' Enter
+expect_screen 'saving big.yaml\.\.\.' "a second save starts"
 tm send-keys -t t q
 expect_screen 'tlv quits once it is written' "q says it waits for the save"
 expect_screen 'DONE' "the viewer exits after the save"
 expect_grep 'exit=0' "$tmp/status" "exit status 0"
 expect_grep 'text: a note in the background' "$tmp/big.yaml" "the note is saved"
-# The note's at:, by: and text: (and notes: if the event had none), and
+# The notes' at:, by: and text: (and notes: if an event had none), and
 # nothing else.
 diff "$tmp/big.orig" "$tmp/big.yaml" | grep '^[<>]' >"$tmp/diff"
 if grep -q '^<' "$tmp/diff" ||
     [ "$(grep -c -v -e '^> *notes:$' -e '^> *- at: ' -e '^> *by: alice$' \
-    -e '^> *text: a note in the background$' "$tmp/diff")" != 0 ] ||
-    [ "$(grep -c -e 'at: ' -e 'by: ' -e 'text: ' "$tmp/diff")" != 3 ]; then
+    -e '^> *text: a note in the background$' -e '^> *text: a second note$' \
+    "$tmp/diff")" != 0 ] ||
+    [ "$(grep -c -e 'at: ' -e 'by: ' -e 'text: ' "$tmp/diff")" != 6 ]; then
 	fail "the save changed more than the note:"
 	cat "$tmp/diff"
 else
