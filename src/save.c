@@ -31,16 +31,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
 #include "edit.h"
 #include "load.h"
 #include "load_int.h"
 #include "lock.h"
 #include "save.h"
+#include "save_int.h"
 #include "timeline.h"
 #include "xmalloc.h"
-#include "yamlio.h"
 
 #define SAVE_TMP_TAG	".tlv-"
 
@@ -173,19 +171,6 @@ struct save_part {
 	size_t		 n;
 	bool		 mapped;	/* in a private read-only file mapping */
 };
-
-/* Give back the pages wholly inside [p, p + n) of a private read-only
- * mapping of a file: they stay in the page cache, not in this process. */
-static void
-save_drop_pages(const char *p, size_t n)
-{
-	uintptr_t	pg = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t	a = ((uintptr_t)p + pg - 1) & ~(pg - 1);
-	uintptr_t	b = ((uintptr_t)p + n) & ~(pg - 1);
-
-	if (b > a)
-		(void)madvise((void *)a, b - a, MADV_DONTNEED);
-}
 
 /* load_hash over pieces of any length. */
 struct save_hash {
@@ -809,30 +794,6 @@ save_read_unchanged(const char *path, size_t size, uint64_t hash,
 	return cur;
 }
 
-/* Errors when buf is loaded as path; SIZE_MAX if it does not parse.  The
- * first error message goes to *first (malloc'd) if not NULL. */
-static size_t
-save_count_errors(const char *path, const char *buf, size_t len,
-    char **first)
-{
-	struct timeline		tl = TIMELINE_INIT;
-	struct diag_list	diags = DIAG_LIST_INIT;
-	uint32_t		fi = timeline_add_file(&tl, path);
-	size_t			errors, i;
-
-	errors = yamlio_load_buffer(&tl, fi, buf, len, &diags) ?
-	    diags.errors : SIZE_MAX;
-	for (i = 0; first != NULL && i < diags.n; i++)
-		if (diags.v[i].severity == DIAG_ERROR) {
-			*first = xasprintf("line %u: %s", diags.v[i].line,
-			    diags.v[i].msg);
-			break;
-		}
-	timeline_free(&tl);
-	diag_free(&diags);
-	return errors;
-}
-
 char *
 save_read(const struct tl_file *f, size_t *len, bool *stale, char **err)
 {
@@ -847,25 +808,6 @@ save_read(const struct tl_file *f, size_t *len, bool *stale, char **err)
 		    "CRLF files", f->path, odd);
 	free(cur);
 	return NULL;
-}
-
-/* --- the file as loaded, mapped ------------------------------------------ */
-
-/* The bytes a change is planned on: the file mapped (private, read-only),
- * so that a big file is not copied into memory; only the pages a planner
- * or the check reads stay in the process. */
-struct save_src {
-	const char	*p;
-	size_t		 len;
-	void		*map;		/* to munmap, or NULL */
-};
-
-/* Give back the pages of [at, at + n) of s if it is mapped. */
-static void
-save_src_drop(const struct save_src *s, size_t at, size_t n)
-{
-	if (s->map != NULL)
-		save_drop_pages(s->p + at, n);
 }
 
 static void
@@ -955,407 +897,20 @@ save_map(const struct tl_file *f, struct save_src *s, bool *stale,
 	return true;
 }
 
-/* --- the safety net: what changed must load --------------------------------
- *
- * A change is checked by loading what it changed, in its context: the
- * items of a block events list that the splice touches, from the '-' line
- * of the item it begins in to the line that begins the next item (or
- * leaves the list).  The rest of the file is what was loaded -- its hash
- * says so -- and parses as it did, because the items around the region
- * are unchanged, the region's lines stay inside the list (deeper than its
- * '-', or a '-' at its column) and the region loads alone, closed, without
- * errors, its ids are not taken elsewhere, and it has no anchor or alias
- * that could tie it to another item.  Where that cannot be said
- * (a flow list, a JSON file, an item the load did not see begin there),
- * the whole new file is loaded against the old, as before.
- */
-
-enum save_check { SAVE_CHECK_OK, SAVE_CHECK_BAD, SAVE_CHECK_WHOLE,
-    SAVE_CHECK_TAKEN };
-
-/* The start of the line holding byte pos - 1... or pos, if at a line
- * start. */
-static size_t
-save_bol(const char *b, size_t pos)
-{
-	while (pos > 0 && b[pos - 1] != '\n')
-		pos--;
-	return pos;
-}
-
-static size_t
-save_next_line(const char *b, size_t len, size_t pos)
-{
-	const char	*nl = memchr(b + pos, '\n', len - pos);
-
-	return nl != NULL ? (size_t)(nl - b) + 1 : len;
-}
-
-/* The column of the line at ls, -1 if it is blank or a comment; *item: it
- * begins with a '-' entry. */
-static long
-save_line_col(const char *b, size_t len, size_t ls, bool *item)
-{
-	size_t	i = ls;
-
-	while (i < len && b[i] == ' ')
-		i++;
-	*item = false;
-	if (i == len || b[i] == '\n' || b[i] == '\r' || b[i] == '#')
-		return -1;
-	*item = b[i] == '-' && (i + 1 == len || b[i + 1] == ' ' ||
-	    b[i + 1] == '\n' || b[i + 1] == '\r');
-	return (long)(i - ls);
-}
-
-/* Whether the load saw an item of file fi begin in [from, to). */
+/* The check of step 2 for ed on s: true if it may be written, else false
+ * with *err.  A refusal is confirmed on the whole file: the file's top
+ * (its markup, say) may make the items mean what they alone do not.  With
+ * stale (save_job's late) the bytes were not yet compared with what was
+ * loaded, so a refusal first looks whether they are why. */
 static bool
-save_item_seen(const struct timeline *tl, uint32_t fi, size_t from,
-    size_t to)
+save_commit_check(const struct tl_file *f, const struct timeline *tl,
+    const struct save_src *s, const struct edit *ed, char **err, bool *stale)
 {
-	size_t	i;
-
-	for (i = 0; i < tl->nevents; i++)
-		if (tl->events[i].file == fi && tl->events[i].span.start >=
-		    from && tl->events[i].span.start < to)
-			return true;
-	for (i = 0; i < tl->ndropped; i++)
-		if (tl->dropped[i].file == fi && tl->dropped[i].start >= from &&
-		    tl->dropped[i].start < to)
-			return true;
-	return false;
-}
-
-/* The line of the item (a '-' at the list's column ind) that holds the
- * line at ls, walking up; SIZE_MAX when a line at the list's column or
- * less that begins none comes first (the list's key, another key). */
-static size_t
-save_item_up(const char *b, size_t len, size_t ls, long ind)
-{
-	long	col;
-	bool	item;
-
-	for (;; ls = save_bol(b, ls - 1)) {
-		col = save_line_col(b, len, ls, &item);
-		if (col == ind && item)
-			return ls;
-		if ((col >= 0 && col <= ind) || ls == 0)
-			return SIZE_MAX;
-	}
-}
-
-/* The region [*r0, *r1) of the old bytes that holds the splice, or
- * SAVE_CHECK_WHOLE.  An insertion at a line's start (a note at the end
- * of an item, a new item after it) belongs with the item before it: the
- * region begins there, not at the next item. */
-static enum save_check
-save_region(const struct timeline *tl, const struct tl_file *f,
-    const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
-{
-	const char	*b = s->p;
-	long		 ind = (long)f->events_indent, col = -1;
-	size_t		 ls = SIZE_MAX;
-	uint32_t	 fi;
-	bool		 item;
-
-	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
-	    f->events_flow || f->nitems == 0 ||
-	    ed->start < save_bol(b, f->events_start))
-		return SAVE_CHECK_WHOLE;
-	fi = (uint32_t)(f - tl->files);
-	if (ed->start == ed->end && ed->start > f->events_start &&
-	    save_bol(b, ed->start) == ed->start)
-		ls = save_item_up(b, s->len, save_bol(b, ed->start - 1), ind);
-	if (ls == SIZE_MAX)
-		ls = save_item_up(b, s->len, save_bol(b, ed->start), ind);
-	if (ls == SIZE_MAX ||
-	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
-		return SAVE_CHECK_WHOLE;
-	*r0 = ls;
-	ls = ed->end == save_bol(b, ed->end) ? ed->end :
-	    save_next_line(b, s->len, ed->end);
-	for (; ls < s->len; ls = save_next_line(b, s->len, ls))
-		if ((col = save_line_col(b, s->len, ls, &item)) >= 0 &&
-		    col <= ind)
-			break;
-	/* The line there must begin an item the load saw, or come after
-	 * the list's end: not a line inside a quoted scalar, which may be
-	 * at any column. */
-	if (ls < s->len && ls < f->events_end && (col != ind || !item ||
-	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls))))
-		return SAVE_CHECK_WHOLE;
-	*r1 = ls;
-	return SAVE_CHECK_OK;
-}
-
-/* Every line of the region r stays in the list: deeper than its '-', or
- * a '-' entry at its column, the first line with content one. */
-static bool
-save_region_inside(const struct buf *r, size_t from, long ind)
-{
-	size_t	ls;
-	long	col;
-	bool	item, first = true;
-
-	for (ls = from; ls < r->len; ls = save_next_line(r->data, r->len, ls)) {
-		if ((col = save_line_col(r->data, r->len, ls, &item)) < 0)
-			continue;
-		if (col < ind || (col == ind && !item) || (first && col != ind))
-			return false;
-		first = false;
-	}
-	return true;
-}
-
-/* Whether b[0..n) may hold an anchor or an alias ('&' or '*' where a node
- * may begin): another item may refer to it, or it to another item, so
- * what it means is not in the region alone. */
-static bool
-save_refs(const char *b, size_t n)
-{
-	const char	*p, *end = b + n;
-	int		 c;
-
-	/* memchr for each, not a test of every byte: a big item is most
-	 * often one long text without either. */
-	for (c = 0; c < 2; c++)
-		for (p = b; p < end &&
-		    (p = memchr(p, c == 0 ? '&' : '*', (size_t)(end - p))) !=
-		    NULL; p++)
-			if (p == b || strchr(" \t\n\r[{,-:?", p[-1]) != NULL)
-				return true;
-	return false;
-}
-
-/* Whether an event outside the region [r0, r1) of f has the id, and
- * none in it had (a file that has the id twice already keeps it so). */
-static bool
-save_id_taken(const struct timeline *tl, const struct tl_file *f,
-    const char *id, size_t r0, size_t r1)
-{
-	const struct tl_event	*e;
-	bool			 out = false;
-	size_t			 i;
-
-	for (i = 0; i < tl->nevents; i++) {
-		e = &tl->events[i];
-		if (e->id == NULL || strcmp(e->id, id) != 0)
-			continue;
-		if (&tl->files[e->file] == f && e->span.start >= r0 &&
-		    e->span.start < r1)
-			return false;
-		out = true;
-	}
-	return out;
-}
-
-/* Load the new region alone; its first error into *why. */
-static bool
-save_region_loads(const struct timeline *tl, const struct tl_file *f,
-    const struct buf *r, size_t r0, size_t r1, uint32_t line0, char **why)
-{
-	struct timeline		 t = TIMELINE_INIT;
-	struct diag_list	 diags = DIAG_LIST_INIT;
-	uint32_t		 fi = timeline_add_file(&t, f->path);
-	size_t			 i;
-	bool			 ok;
-
-	ok = yamlio_load_buffer(&t, fi, r->data, r->len, &diags) &&
-	    diags.errors == 0;
-	for (i = 0; !ok && i < diags.n; i++)
-		if (diags.v[i].severity == DIAG_ERROR) {
-			*why = xasprintf("line %u: %s", diags.v[i].line +
-			    line0 - 2, diags.v[i].msg);
-			break;
-		}
-	/* An id it brings must not be another event's. */
-	for (i = 0; ok && i < t.nevents; i++)
-		if (t.events[i].id != NULL &&
-		    save_id_taken(tl, f, t.events[i].id, r0, r1)) {
-			*why = xasprintf("the id '%s' is taken",
-			    t.events[i].id);
-			ok = false;
-		}
-	if (!ok && *why == NULL)
-		*why = xstrdup("it does not load");
-	timeline_free(&t);
-	diag_free(&diags);
-	return ok;
-}
-
-/* The line number of byte pos, counted from a loaded event at or before
- * it in file f. */
-static uint32_t
-save_line_of(const struct timeline *tl, const struct tl_file *f,
-    const char *b, size_t pos)
-{
-	const struct tl_event	*e, *best = NULL;
-	uint32_t		 line;
-	size_t			 i, at;
-
-	for (i = 0; i < tl->nevents; i++) {
-		e = &tl->events[i];
-		if (&tl->files[e->file] == f && e->span.start <= pos &&
-		    (best == NULL || e->span.start > best->span.start))
-			best = e;
-	}
-	line = best != NULL ? best->span.line : 1;
-	for (at = best != NULL ? save_bol(b, best->span.start) : 0; at < pos;
-	    at = save_next_line(b, pos, at))
-		line++;
-	return line;
-}
-
-/* The region [*r0, *r1) of s that the change ed is checked on, and into
- * r (empty) the YAML loaded for it: the region with the splice applied,
- * under "events:"; or WHOLE (r left empty) when the region alone cannot
- * tell (see above). */
-static enum save_check
-save_scope(const struct timeline *tl, const struct tl_file *f,
-    const struct save_src *s, const struct edit *ed, struct buf *r,
-    size_t *r0, size_t *r1)
-{
-	const char	*text = ed->text.data != NULL ? ed->text.data : "";
-	size_t		 from;
+	char		*why = NULL;
 	enum save_check	 c;
+	uint64_t	 h;
+	const char	*odd;
 
-	if ((c = save_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
-		return c;
-	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))
-		return SAVE_CHECK_WHOLE;
-	buf_adds(r, "events:\n");
-	from = r->len;
-	buf_add(r, s->p + *r0, ed->start - *r0);
-	buf_add(r, text, ed->text.len);
-	if (*r1 > ed->end)
-		buf_add(r, s->p + ed->end, *r1 - ed->end);
-	if (!save_region_inside(r, from, (long)f->events_indent)) {
-		buf_free(r);
-		return SAVE_CHECK_WHOLE;
-	}
-	return SAVE_CHECK_OK;
-}
-
-/* Check the change ed to s by loading the region it touches (see
- * above): OK, BAD (with *why) or WHOLE (no region to check). */
-static enum save_check
-save_check_region(const struct timeline *tl, const struct tl_file *f,
-    const struct save_src *s, const struct edit *ed, char **why)
-{
-	struct buf		r = BUF_INIT;
-	size_t			r0, r1;
-	enum save_check		c;
-
-	if ((c = save_scope(tl, f, s, ed, &r, &r0, &r1)) != SAVE_CHECK_OK)
-		return c;
-	if (!save_region_loads(tl, f, &r, r0, r1,
-	    save_line_of(tl, f, s->p, r0), why))
-		c = *why != NULL && strstr(*why, "' is taken") != NULL ?
-		    SAVE_CHECK_TAKEN : SAVE_CHECK_BAD;
-	save_src_drop(s, r0, r1 - r0);
-	buf_free(&r);
-	return c;
-}
-
-/* The old check: the whole new file against the old. */
-static bool
-save_check_whole(const struct tl_file *f, const struct save_src *s,
-    const struct edit *ed, char **why)
-{
-	char	*next;
-	size_t	 nlen, before, after;
-
-	next = edit_apply(s->p, s->len, ed, &nlen);
-	before = save_count_errors(f->path, s->p, s->len, NULL);
-	after = save_count_errors(f->path, next, nlen, why);
-	free(next);
-	return after != SIZE_MAX && (before == SIZE_MAX || after <= before);
-}
-
-/* The line of the item before the one at r0 (a '-' at the list's
- * column), or r0 if there is none in the list. */
-static size_t
-save_item_before(const struct tl_file *f, const struct save_src *s,
-    size_t r0)
-{
-	long	ind = (long)f->events_indent, col;
-	size_t	ls = r0;
-	bool	item;
-
-	while (ls > f->events_start && ls > 0) {
-		ls = save_bol(s->p, ls - 1);
-		col = save_line_col(s->p, s->len, ls, &item);
-		if (col == ind && item)
-			return ls;
-		if (col >= 0 && col < ind)
-			break;
-	}
-	return r0;
-}
-
-/* The end of the item at r1 (where the next line at the list's column or
- * less begins), or r1 if no item begins there. */
-static size_t
-save_item_after(const struct tl_file *f, const struct save_src *s,
-    size_t r1)
-{
-	long	ind = (long)f->events_indent, col;
-	size_t	ls;
-	bool	item;
-
-	if (r1 >= s->len || save_line_col(s->p, s->len, r1, &item) != ind ||
-	    !item)
-		return r1;
-	for (ls = save_next_line(s->p, s->len, r1); ls < s->len;
-	    ls = save_next_line(s->p, s->len, ls))
-		if ((col = save_line_col(s->p, s->len, ls, &item)) >= 0 &&
-		    col <= ind)
-			break;
-	return ls;
-}
-
-/* What an undo of ed needs (save.h): the items around the change where
- * they can be told apart, else the whole file. */
-static void
-save_undo_keep(const struct timeline *tl, const struct tl_file *f,
-    const struct save_src *s, const struct edit *ed, struct save_undo *u)
-{
-	size_t	r0, r1, w0 = 0, w1 = s->len;
-
-	memset(u, 0, sizeof *u);
-	if (save_region(tl, f, s, ed, &r0, &r1) == SAVE_CHECK_OK) {
-		w0 = save_item_before(f, s, r0);
-		w1 = save_item_after(f, s, r1);
-		u->window = true;
-		u->base = w0;
-	}
-	u->before = xmalloc(w1 - w0 + 1);
-	memcpy(u->before, s->p + w0, w1 - w0);
-	u->before[w1 - w0] = '\0';
-	u->before_len = w1 - w0;
-}
-
-/* Check ed on s and save the result (see save.h, save_commit): the new
- * file's size and hash to *nlen, *hash.  f and tl are only read (this
- * runs on the viewer's save thread). */
-static bool
-save_commit_src(const struct tl_file *f, const struct timeline *tl,
-    const struct save_src *s, const struct edit *ed, struct save_undo *undo,
-    size_t *nlenp, uint64_t *hashp, char **err, bool *stale)
-{
-	struct save_verify	 vf, *vfp = NULL;
-	struct save_part	 v[3];
-	char			*why = NULL;
-	uint64_t		 hash;
-	size_t			 nlen;
-	enum save_check		 c;
-	bool			 ok;
-
-	if (ed->start > ed->end || ed->end > s->len)
-		return save_fail(err, "internal error: an edit outside",
-		    f->path, ERANGE);
-	/* A refusal is confirmed on the whole file: the file's top (its
-	 * markup, say) may make the items mean what they alone do not. */
 	if ((c = save_check_region(tl, f, s, ed, &why)) != SAVE_CHECK_OK &&
 	    c != SAVE_CHECK_TAKEN) {
 		free(why);
@@ -1363,12 +918,12 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 		c = save_check_whole(f, s, ed, &why) ? SAVE_CHECK_OK :
 		    SAVE_CHECK_BAD;
 	}
-	if (c != SAVE_CHECK_OK && stale != NULL) {
-		/* Not yet compared with what was loaded (save_job's late):
-		 * the bytes planned on may be why. */
-		uint64_t	 h;
-		const char	*odd = save_src_scan(s, &h);
-
+	if (c == SAVE_CHECK_OK) {
+		free(why);
+		return true;
+	}
+	if (stale != NULL) {
+		odd = save_src_scan(s, &h);
 		if (h != f->hash || odd != NULL) {
 			free(why);
 			*stale = h != f->hash;
@@ -1381,14 +936,31 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 			return false;
 		}
 	}
-	if (c != SAVE_CHECK_OK) {
-		if (err != NULL)
-			*err = xasprintf("not saved: the change would break %s "
-			    "(%s)", f->path, why != NULL ? why : "?");
-		free(why);
-		return false;
-	}
+	if (err != NULL)
+		*err = xasprintf("not saved: the change would break %s (%s)",
+		    f->path, why != NULL ? why : "?");
 	free(why);
+	return false;
+}
+
+/* Check ed on s and save the result (see save.h, save_commit): the new
+ * file's size and hash to *nlen, *hash.  f and tl are only read (this
+ * runs on the viewer's save thread). */
+static bool
+save_commit_src(const struct tl_file *f, const struct timeline *tl,
+    const struct save_src *s, const struct edit *ed, struct save_undo *undo,
+    size_t *nlenp, uint64_t *hashp, char **err, bool *stale)
+{
+	struct save_verify	 vf, *vfp = NULL;
+	struct save_part	 v[3];
+	uint64_t		 hash;
+	size_t			 nlen;
+
+	if (ed->start > ed->end || ed->end > s->len)
+		return save_fail(err, "internal error: an edit outside",
+		    f->path, ERANGE);
+	if (!save_commit_check(f, tl, s, ed, err, stale))
+		return false;
 	if (undo != NULL)	/* before the pages are given back */
 		save_undo_keep(tl, f, s, ed, undo);
 	v[0] = (struct save_part){ s->p, ed->start, s->map != NULL };
@@ -1407,7 +979,7 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 		vf.want = f->hash;
 		vfp = &vf;
 	}
-	if (!(ok = save_write_new(f->path, v, 3, &hash, err, vfp))) {
+	if (!save_write_new(f->path, v, 3, &hash, err, vfp)) {
 		if (vfp != NULL && (vf.stale || vf.odd != NULL) &&
 		    err != NULL) {
 			free(*err);
@@ -1432,42 +1004,6 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 }
 
 bool
-save_check(const struct timeline *tl, const struct tl_file *f,
-    const char *buf, size_t len, const struct edit *ed, char **why)
-{
-	struct save_src	s = { buf, len, NULL };
-	enum save_check	c;
-
-	*why = NULL;
-	if (ed->start > ed->end || ed->end > len) {
-		*why = xstrdup("an edit outside the file");
-		return false;
-	}
-	if ((c = save_check_region(tl, f, &s, ed, why)) == SAVE_CHECK_OK)
-		return true;
-	if (c == SAVE_CHECK_TAKEN)	/* an error at the next load */
-		return false;
-	free(*why);	/* a refusal is confirmed on the whole file */
-	*why = NULL;
-	return save_check_whole(f, &s, ed, why);
-}
-
-bool
-save_check_scope(const struct timeline *tl, const struct tl_file *f,
-    const char *buf, size_t len, const struct edit *ed, size_t *from,
-    size_t *to)
-{
-	struct save_src	s = { buf, len, NULL };
-	struct buf	r = BUF_INIT;
-	bool		ok;
-
-	ok = ed->start <= ed->end && ed->end <= len &&
-	    save_scope(tl, f, &s, ed, &r, from, to) == SAVE_CHECK_OK;
-	buf_free(&r);
-	return ok;
-}
-
-bool
 save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
     struct save_undo *undo, char **err)
 {
@@ -1483,31 +1019,6 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
 	}
 	free(cur);
 	return ok;
-}
-
-/* Where the saved change ed to s went (save.h, struct save_where). */
-static void
-save_where_fill(const struct timeline *tl, const struct tl_file *f,
-    const struct save_src *s, const struct edit *ed, struct save_where *w)
-{
-	struct buf	b = BUF_INIT;
-	size_t		r0, r1, i;
-
-	memset(w, 0, sizeof *w);
-	if (save_region(tl, f, s, ed, &r0, &r1) != SAVE_CHECK_OK)
-		return;
-	w->items = true;
-	w->r0 = r0;
-	w->r1 = r1;
-	w->line0 = save_line_of(tl, f, s->p, r0);
-	for (i = r0; i < r1; i++)
-		w->lines += s->p[i] == '\n';
-	buf_add(&b, s->p + r0, ed->start - r0);
-	buf_add(&b, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
-	buf_add(&b, s->p + ed->end, r1 - ed->end);
-	w->len = b.len;
-	w->bytes = b.data != NULL ? buf_detach(&b) : xstrdup("");
-	save_src_drop(s, r0, r1 - r0);
 }
 
 /* At most this many reloads under one lock (another program than tlv

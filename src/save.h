@@ -11,7 +11,8 @@
  *     again on the new bytes (save_change) or nothing is written;
  *  2. the new bytes must load without new errors (a safety net under the
  *     edit planner: a change that would break the file is refused) --
- *     checked on what changed, in its context (save_check);
+ *     checked on what changed, in its context (save_check, in
+ *     save_check.c; save_int.h says which part does what);
  *  3. they go to a temporary file in the same directory
  *     (".NAME.tlv-PID-XXXXXX", PID the saving process's), which gets the
  *     original's extended attributes (its ACL among them), inode flags,
