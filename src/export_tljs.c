@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tlv export --format timelinejs (export_int.h): TimelineJS3 JSON that tlv
- * loads again (yamlio_schema.c reads it), its end written by json's.
+ * loads again (yamlio_tljs.c reads it), its end written by json's.
  */
 #include "config.h"
 

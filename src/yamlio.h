@@ -2,10 +2,11 @@
 /*
  * The YAML reader: turns the bytes of one timeline file into events of a
  * timeline, on libyaml's event API (its document API caps at 2^24 nodes).
- * It is four files sharing the private yamlio_int.h (which says what each
+ * It is five files sharing the private yamlio_int.h (which says what each
  * does): yamlio.c, the libyaml adapter and the only file that includes
- * <yaml.h>; yamlio_schema.c, node to event; yamlio_pos.c, positions and
- * diagnostics; yamlio_span.c, the span queries for the editor.
+ * <yaml.h>; yamlio_schema.c, node to event for tlv YAML; yamlio_tljs.c,
+ * TimelineJS and the top level; yamlio_pos.c, positions and diagnostics;
+ * yamlio_span.c, the span queries for the editor.
  *
  * What it accepts is SPEC section 1: a mapping with title, description and
  * an events sequence; or TimelineJS-shaped JSON (events[].start_date,

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The YAML reader's insides, shared by its four files (nothing else
+ * The YAML reader's insides, shared by its five files (nothing else
  * includes this header).  From the bottom up:
  *
  *   yamlio_pos.c     positions: libyaml's character indexes to byte
  *                    offsets, lines and columns; diagnostics (yl_diag).
- *   yamlio_schema.c  the schema: a tree of nodes (struct ynode) to the
- *                    events and file fields of a timeline, for tlv YAML and
- *                    TimelineJS.  It never sees libyaml: a node tree built
- *                    by hand is all it needs.
+ *   yamlio_schema.c  the tlv schema: a tree of nodes (struct ynode) to an
+ *                    event's fields (SPEC section 1), the helpers that read
+ *                    a node (yl_text, yl_map_get, ...), the alias budget.
+ *   yamlio_tljs.c    TimelineJS on top of it: a slide to an event, what an
+ *                    event has beyond tlv's fields (struct tl_html), and the
+ *                    entry points that choose between the two schemas: an
+ *                    item of the events list (yl_event) and a top-level key
+ *                    (yl_top_field).  Neither schema file sees libyaml: a
+ *                    node tree built by hand is all they need.
  *   yamlio.c         the libyaml adapter, the only file that includes
  *                    <yaml.h>: pulls libyaml's events, rewords its
  *                    messages, resolves anchors, builds the nodes, walks the
@@ -171,9 +176,36 @@ extern const char *const yn_kind_names[];	/* "a list", ... */
 bool		 yl_model_key(const struct ynode *key);
 void		 yl_type_error(struct yl *, const struct ynode *,
 		    const char *key, const char *want);
+/* Scalar n as a text in the timeline (NULL, after an error naming key,
+ * if it is not a scalar; NULL for null); yl_required_text: null is an
+ * error too. */
+const char	*yl_text(struct yl *, const struct ynode *n, const char *key);
+const char	*yl_required_text(struct yl *, const struct ynode *n,
+		    const char *key);
+/* A text or a list of texts as a list (*count of them) in the timeline. */
+const char	**yl_strings(struct yl *, const struct ynode *n,
+		    const char *key, uint32_t *count);
+/* The value of key in mapping map (the last one), or NULL. */
+const struct ynode *yl_map_get(const struct ynode *map, const char *key);
+/* A warning for key k, unknown in where, with the nearest of names. */
+void		 yl_unknown_key(struct yl *, const struct ynode *k,
+		    const char *where, const char *const *names, size_t n);
 /* Charge node n to the file's alias budget; false (and the file fails)
  * past it. */
 bool		 yl_charge(struct yl *, const struct ynode *);
+/* The tlv fields of mapping map into e (every key but id). */
+void		 yl_event_fields(struct yl *, const struct ynode *map,
+		    struct tl_event *e);
+/* An event item as tlv's: its id, fields, checks and verdicts; false,
+ * with nothing read, for a TimelineJS slide (a start_date key); *side:
+ * it has a "timelinejs" mapping. */
+bool		 yl_event_tlv(struct yl *, const struct ynode *map,
+		    struct tl_event *e, bool *side);
+/* The key and value spans of mapping map, names of unknown keys in a. */
+struct tl_key	*yl_keys_of(const struct ynode *map, struct arena *a,
+		    uint32_t *count);
+
+/* yamlio_tljs.c */
 /* One item of the events list to an event (or a dropped one); before:
  * the error count before the item was built. */
 void		 yl_event(struct yl *, const struct ynode *map, size_t before);
@@ -185,9 +217,6 @@ void		 yl_top_dup(struct yl *, const struct ynode *key,
 		    struct tl_span seen[2]);
 void		 yl_events_dup(struct yl *, const struct ynode *key,
 		    bool seen);
-/* The key and value spans of mapping map, names of unknown keys in a. */
-struct tl_key	*yl_keys_of(const struct ynode *map, struct arena *a,
-		    uint32_t *count);
 
 /* yamlio.c */
 /* The root node of the YAML text y->buf[0..y->len), built in y->scratch
