@@ -24,7 +24,6 @@
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
-#include "yamlio.h"
 
 /* Load one old version (its errors are not ours to report). */
 static void
@@ -32,11 +31,8 @@ changes_load(struct changes_file *f, const char *data, size_t len)
 {
 	struct diag_list	diags = DIAG_LIST_INIT;
 
-	timeline_add_file(&f->old, f->path);
-	if (yamlio_load_buffer(&f->old, 0, data, len, &diags))
-		load_check(&f->old, &diags);
+	(void)load_buffer(&f->old, f->path, data, len, &diags);
 	diag_free(&diags);
-	timeline_sort(&f->old);
 	f->state = CHANGES_OK;
 }
 

@@ -112,7 +112,7 @@ load_file(struct timeline *tl, const char *path, struct diag_list *diags)
 }
 
 bool
-load_buffer(struct timeline *tl, const char *name, const char *buf,
+load_buffer_unsorted(struct timeline *tl, const char *name, const char *buf,
     size_t len, struct diag_list *diags)
 {
 	uint32_t	fi = timeline_add_file(tl, name);
@@ -123,12 +123,19 @@ load_buffer(struct timeline *tl, const char *name, const char *buf,
 		buf = "";
 	tl->files[fi].size = len;
 	tl->files[fi].hash = load_hash(buf, len);
-	if (!yamlio_load_buffer(tl, fi, buf, len, diags)) {
-		timeline_sort(tl);
+	if (!yamlio_load_buffer(tl, fi, buf, len, diags))
 		return false;
-	}
 	ok = diags->errors == errors;
 	load_check(tl, diags);
+	return ok;
+}
+
+bool
+load_buffer(struct timeline *tl, const char *name, const char *buf,
+    size_t len, struct diag_list *diags)
+{
+	bool	ok = load_buffer_unsorted(tl, name, buf, len, diags);
+
 	timeline_sort(tl);
 	return ok;
 }

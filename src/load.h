@@ -83,6 +83,10 @@ bool	 load_file(struct timeline *, const char *path, struct diag_list *);
  */
 bool	 load_buffer(struct timeline *, const char *name, const char *buf,
 	    size_t len, struct diag_list *);
+/* load_buffer without the sort: the events stay in file order (tlv
+ * merge-driver walks each version's events in it). */
+bool	 load_buffer_unsorted(struct timeline *, const char *name,
+	    const char *buf, size_t len, struct diag_list *);
 
 /* Read a whole regular file (malloc'd, *len set); NULL with errno set:
  * EISDIR, EINVAL (not a regular file), EFBIG (over TL_MAX_FILE_SIZE). */

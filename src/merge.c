@@ -241,17 +241,17 @@ merge_load(struct merge *m, int which, const struct merge_text *t)
 
 	sd->buf = t->data;
 	sd->len = t->len;
-	timeline_add_file(&sd->tl, name);
 	if (t->len > TL_MAX_FILE_SIZE)
 		diag_add(m->diags, DIAG_ERROR, name, 0, 0, "too big");
 	else if ((odd = edit_odd_break(t->data, t->len)) != NULL)
 		diag_add(m->diags, DIAG_ERROR, name, 0, 0, "the file uses %s "
 		    "line breaks; tlv merges only LF or CRLF files", odd);
-	else if (yamlio_load_buffer(&sd->tl, 0, t->data, t->len, m->diags))
-		load_check(&sd->tl, m->diags);
-	f = &sd->tl.files[0];
-	if (m->diags->errors > errors || f->failed)
-		;	/* the loader said why */
+	else	/* in file order: merge_events walks it */
+		(void)load_buffer_unsorted(&sd->tl, name, t->data, t->len,
+		    m->diags);
+	f = sd->tl.files;
+	if (m->diags->errors > errors || f == NULL || f->failed)
+		;	/* we or the loader said why */
 	else if (f->format != TL_FORMAT_TLV || f->events_line == 0 ||
 	    f->events_flow)
 		diag_add(m->diags, DIAG_ERROR, name, f->events_line, 0,
@@ -1086,10 +1086,7 @@ merge_check(struct merge *m, const struct buf *out)
 	char		*name = xasprintf("%s (merged)", m->path);
 	size_t		 errors = m->diags->errors;
 
-	timeline_add_file(&tl, name);
-	if (yamlio_load_buffer(&tl, 0, out->data != NULL ? out->data : "",
-	    out->len, m->diags))
-		load_check(&tl, m->diags);
+	(void)load_buffer_unsorted(&tl, name, out->data, out->len, m->diags);
 	timeline_free(&tl);
 	free(name);
 	return m->diags->errors == errors;
