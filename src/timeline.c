@@ -234,6 +234,16 @@ timeline_claims(struct arena *a, const struct tl_claims *cl, uint32_t n)
 			    cl->more[i].archive);
 		}
 	}
+	if (cl->keys != NULL) {
+		c->keys = arena_alloc(a, sizeof *c->keys + cl->keys->n *
+		    sizeof c->keys->v[0], _Alignof(struct tl_keys));
+		c->keys->n = cl->keys->n;
+		for (i = 0; i < cl->keys->n; i++) {
+			c->keys->v[i] = cl->keys->v[i];
+			c->keys->v[i].name = timeline_str(a,
+			    cl->keys->v[i].name);
+		}
+	}
 	return c;
 }
 

@@ -13,7 +13,9 @@
  * Positions: every event knows its file and its byte span in that file;
  * the span of each of its keys and values (struct tl_key) is found on
  * demand by yamlio_event_keys(), from the file's bytes, so that the editor
- * can patch the file in place without a million key records in memory.
+ * can patch the file in place without a million key records in memory --
+ * but kept from the load for the few events too big to parse again
+ * cheaply (struct tl_keys).
  * Byte offsets are 0-based; line and column are 1-based, the column
  * counting characters.
  */
@@ -117,11 +119,25 @@ struct tl_note {
 };
 
 /* What few events have (SPEC section 10). */
+/* The key spans of an event of at least TL_KEYS_MIN bytes, as the load
+ * found them (yamlio_event_keys gives them instead of parsing its bytes
+ * again): offsets relative to the event's span.start and lines to its
+ * span.line, so they stay right when a change elsewhere moves the event.
+ * Known key names are yamlio's own strings, others in the arena. */
+#define TL_KEYS_MIN	((uint32_t)256 * 1024)
+
+struct tl_keys {
+	uint32_t		 n;
+	struct tl_key		 v[];
+};
+
 struct tl_claims {
 	struct tl_verdict	*verdicts;	/* ended by a TL_STATUS_NONE
 						   entry, or NULL */
 	struct tl_source_more	*more;		/* one per source (nsources),
 						   or NULL */
+	struct tl_keys		*keys;		/* an event of TL_KEYS_MIN
+						   bytes or more, or NULL */
 };
 
 struct tl_event {

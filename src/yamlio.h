@@ -96,8 +96,10 @@ size_t	yamlio_eof_block_scalar(const char *buf, size_t len);
 /*
  * The keys of a loaded event with the spans of each key and value in the
  * file, found by parsing the event's bytes again (buf: the file as it was
- * loaded).  The array and the names of unknown keys are allocated in a.
- * NULL (and *count 0) if the bytes no longer hold the event.
+ * loaded) -- or, for an event of TL_KEYS_MIN bytes or more, those the load
+ * kept (timeline.h, struct tl_keys) when they fit buf.  The array and the
+ * key names are allocated in a.  NULL (and *count 0) if the bytes no
+ * longer hold the event.
  */
 struct tl_key	*yamlio_event_keys(const char *buf, size_t len,
 		    const struct tl_event *, struct arena *a, uint32_t *count);

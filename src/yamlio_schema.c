@@ -830,6 +830,35 @@ yl_keys_of(const struct ynode *map, struct arena *a, uint32_t *count)
 	return v;
 }
 
+/* Keep the key spans of an event too big to parse again cheaply
+ * (timeline.h, struct tl_keys): relative to its span, in bytes. */
+static void
+yl_event_keep_keys(struct yl *y, const struct ynode *map, struct tl_event *e)
+{
+	struct tl_keys	*kk;
+	struct tl_key	*k;
+	uint32_t	 n, i;
+
+	if (e->span.end - e->span.start < TL_KEYS_MIN)
+		return;
+	k = yl_keys_of(map, &y->tl->arena, &n);
+	kk = arena_alloc(&y->tl->arena, sizeof *kk + n * sizeof kk->v[0],
+	    _Alignof(struct tl_keys));
+	kk->n = n;
+	for (i = 0; i < n; i++) {
+		kk->v[i].name = k[i].name;
+		kk->v[i].key = yl_bytes(y, k[i].key);
+		kk->v[i].value = yl_bytes(y, k[i].value);
+		kk->v[i].key.start -= e->span.start;
+		kk->v[i].key.end -= e->span.start;
+		kk->v[i].key.line -= e->span.line;
+		kk->v[i].value.start -= e->span.start;
+		kk->v[i].value.end -= e->span.start;
+		kk->v[i].value.line -= e->span.line;
+	}
+	yl_claims(y, e)->keys = kk;
+}
+
 /* Required keys and the end after the date.  present: a bit per key id
  * seen in the mapping. */
 static void
@@ -958,6 +987,7 @@ yl_event_tlv(struct yl *y, const struct ynode *map, struct tl_event *e,
 	yl_event_fields(y, map, e);
 	yl_event_check(y, map, e, present);
 	yl_event_verdict(y, map, e, present);
+	yl_event_keep_keys(y, map, e);
 	return true;
 }
 

@@ -47,7 +47,53 @@ yamlio_eof_block_scalar(const char *buf, size_t len)
 }
 
 /*
- * The keys of one event, by parsing its bytes again: the lines from the
+ * The keys the load kept for a big event (timeline.h, struct tl_keys), at
+ * their places in buf; NULL if it kept none or they do not fit the bytes
+ * (each key must lie in the event and begin with its name or a quote):
+ * then the event is parsed again.
+ */
+static struct tl_key *
+yl_kept_keys(const char *buf, const struct tl_event *e,
+    struct arena *a, uint32_t *count)
+{
+	const struct tl_keys	*k = e->claims != NULL ? e->claims->keys : NULL;
+	struct tl_key		*v;
+	size_t			 n = e->span.end - e->span.start, at;
+	uint32_t		 i;
+
+	if (k == NULL || k->n == 0)
+		return NULL;
+	for (i = 0; i < k->n; i++) {
+		const struct tl_key *c = &k->v[i];
+
+		at = e->span.start + (size_t)c->key.start;
+		if (c->key.start > c->key.end || c->key.end > c->value.start ||
+		    c->value.start > c->value.end || c->value.end > n ||
+		    c->name == NULL || c->name[0] == '\0' ||
+		    (buf[at] != c->name[0] && buf[at] != '"' &&
+		    buf[at] != '\''))
+			return NULL;
+	}
+	v = arena_alloc(a, k->n * sizeof *v, _Alignof(struct tl_key));
+	for (i = 0; i < k->n; i++) {
+		struct tl_span *sp[2] = { &v[i].key, &v[i].value };
+		int j;
+
+		v[i] = k->v[i];
+		v[i].name = arena_strdup(a, k->v[i].name);
+		for (j = 0; j < 2; j++) {
+			sp[j]->start += e->span.start;
+			sp[j]->end += e->span.start;
+			sp[j]->line += e->span.line;
+		}
+	}
+	*count = k->n;
+	return v;
+}
+
+/*
+ * The keys of one event (the load's, if it kept them), else by parsing
+ * its bytes again: the lines from the
  * start of its first line to its end, with whatever stands before it on
  * that line ("  - ", "events: [") blanked, parse as a mapping at the same
  * columns.  Offsets and lines are then shifted back into the file.
@@ -66,6 +112,8 @@ yamlio_event_keys(const char *buf, size_t len, const struct tl_event *e,
 	*count = 0;
 	if (e->span.end > len || e->span.start >= e->span.end)
 		return NULL;
+	if ((keys = yl_kept_keys(buf, e, a, count)) != NULL)
+		return keys;
 	while (ls > 0 && buf[ls - 1] != '\n')
 		ls--;
 	tmp = xstrndup(buf + ls, e->span.end - ls);

@@ -37,7 +37,7 @@ verdict(struct tl_verdict *v, const char *date, enum tl_status s)
 START_TEST(test_verdict_asof)
 {
 	struct tl_verdict	v[4];
-	struct tl_claims	c = { NULL, NULL };
+	struct tl_claims	c = { NULL, NULL, NULL };
 	struct tl_event		e;
 
 	memset(&e, 0, sizeof e);
@@ -101,7 +101,7 @@ START_TEST(test_independent)
 {
 	struct tl_source	s[4];
 	struct tl_source_more	m[4];
-	struct tl_claims	c = { NULL, m };
+	struct tl_claims	c = { NULL, m, NULL };
 	struct tl_event		e;
 	uint32_t		n;
 	const char		*o;
@@ -153,7 +153,7 @@ START_TEST(test_relation_problem)
 {
 	struct tl_event		a, b;
 	struct tl_verdict	v[2];
-	struct tl_claims	c = { NULL, NULL };
+	struct tl_claims	c = { NULL, NULL, NULL };
 	struct tl_ref		r = { "b", 1, 1, TL_REL_CONTRADICTS };
 	struct buf		msg = BUF_INIT;
 

@@ -1204,6 +1204,168 @@ START_TEST(test_item_verdict)
 }
 END_TEST
 
+/* --- the keys the load keeps for a big event ------------------------------
+ *
+ * An event of TL_KEYS_MIN bytes or more keeps its key spans from the load
+ * (timeline.h, struct tl_keys): yamlio_event_keys must give exactly what
+ * parsing its bytes again gives, wherever the event is, and a note planned
+ * on them must be the same splice. */
+
+#define BIG	"\x01"	/* stands for TL_KEYS_MIN bytes of text */
+
+static const char *const big_events[] = {
+	/* a quoted scalar between keys, CJK before it, a list after */
+	"title: T\nevents:\n  - id: small\n    date: 2021\n    title: S\n"
+	"  - id: a\n    date: 2022\n    title: 東京の会議\n"
+	"    description: \"" BIG "\"\n    tags: [x, y]\n"
+	"    notes:\n      - text: n\n\n  - id: b\n    date: 2023\n"
+	"    title: B\n",
+	/* a flow mapping with a flow notes list */
+	"events:\n  - {id: a, date: 2022, title: 'é', description: \"" BIG
+	"\", notes: []}\n  - {id: b, date: 2023, title: B}\n",
+	/* a block scalar, blank lines, flush items */
+	"events:\n- id: a\n  date: 2022\n  title: T\n  description: |\n"
+	"    " BIG "\n    more\n\n\n- id: b\n  date: 2023\n  title: B\n",
+	/* CRLF, a quoted key, a plain scalar, no final line break */
+	"events:\r\n  - id: a\r\n    date: 2022\r\n    \"title\": T\r\n"
+	"    description: " BIG "\r\n    x-extra: 1",
+	/* the big event last, its notes a block list */
+	"events:\n    -   id: a\n        date: 2022\n        title: A\n"
+	"        description: '" BIG "'\n        notes:\n"
+	"        - text: one\n",
+};
+
+/* src with BIG replaced by n bytes of text (some of it CJK). */
+static void
+big_src(struct buf *b, const char *src, size_t n)
+{
+	const char	*p = strchr(src, BIG[0]);
+	size_t		 i;
+
+	buf_add(b, src, (size_t)(p - src));
+	for (i = 0; i < n; i += 16)
+		buf_adds(b, i % 4096 == 0 ? "日本語のテキスト" :
+		    "0123456789abcdef");
+	buf_adds(b, p + 1);
+}
+
+/* The keys of e, kept (as loaded) and parsed again, are the same. */
+static void
+same_keys(const char *src, size_t len, const struct tl_event *e)
+{
+	struct arena		 a = ARENA_INIT;
+	struct tl_event		 c = *e;
+	struct tl_claims	 cl = *e->claims;
+	struct tl_key		*k1, *k2;
+	uint32_t		 n1, n2, i;
+
+	cl.keys = NULL;
+	c.claims = &cl;
+	k1 = yamlio_event_keys(src, len, e, &a, &n1);
+	k2 = yamlio_event_keys(src, len, &c, &a, &n2);
+	ck_assert_uint_eq(n1, n2);
+	ck_assert_uint_gt(n1, 2);
+	for (i = 0; i < n1; i++) {
+		ck_assert_str_eq(k1[i].name, k2[i].name);
+		ck_assert_msg(memcmp(&k1[i].key, &k2[i].key,
+		    sizeof k1[i].key) == 0 && memcmp(&k1[i].value,
+		    &k2[i].value, sizeof k1[i].value) == 0,
+		    "key %s: %u-%u line %u col %u / %u-%u line %u col %u "
+		    "(value %u-%u / %u-%u)", k1[i].name, k1[i].key.start,
+		    k1[i].key.end, k1[i].key.line, k1[i].key.col,
+		    k2[i].key.start, k2[i].key.end, k2[i].key.line,
+		    k2[i].key.col, k1[i].value.start, k1[i].value.end,
+		    k2[i].value.start, k2[i].value.end);
+	}
+	arena_free(&a);
+}
+
+START_TEST(test_big_event_keys)
+{
+	struct buf		 src = BUF_INIT;
+	struct loaded		 l;
+	struct timeline		 copy = TIMELINE_INIT;
+	struct edit_note	 n = { "2026-01-01T00:00:00Z", "me", "big" };
+	struct edit		 e1, e2;
+	struct tl_event		 c;
+	struct tl_claims	 cl;
+	char			*err = NULL, *err2 = NULL;
+	size_t			 i, kept = 0;
+	bool			 ok;
+
+	big_src(&src, big_events[_i], TL_KEYS_MIN);
+	timeline_add_file(&copy, "copy.yaml");
+	load(&l, src.data, src.len);
+	ck_assert_msg(l.ok && l.diags.errors == 0, "%s", diags_text(&l));
+	for (i = 0; i < l.tl.nevents; i++) {
+		const struct tl_event *e = &l.tl.events[i];
+		bool big = e->span.end - e->span.start >= TL_KEYS_MIN;
+
+		ck_assert(big == (e->claims != NULL &&
+		    e->claims->keys != NULL));
+		if (!big)
+			continue;
+		kept++;
+		same_keys(src.data, src.len, e);
+		/* A copy into another timeline keeps them too. */
+		same_keys(src.data, src.len, timeline_copy_event(&copy, 0,
+		    e));
+		/* The same note either way. */
+		c = *e;
+		cl = *e->claims;
+		cl.keys = NULL;
+		c.claims = &cl;
+		ok = edit_plan_note(src.data, src.len, e, &n, &e1, &err);
+		ck_assert(edit_plan_note(src.data, src.len, &c, &n, &e2,
+		    &err2) == ok);
+		if (!ok) {	/* refused alike (the blank lines of '|') */
+			ck_assert_str_eq(err, err2);
+			free(err);
+			free(err2);
+			err = err2 = NULL;
+			continue;
+		}
+		ck_assert_uint_eq(e1.start, e2.start);
+		ck_assert_uint_eq(e1.end, e2.end);
+		ck_assert_uint_eq(e1.text.len, e2.text.len);
+		ck_assert(memcmp(e1.text.data, e2.text.data, e1.text.len) == 0);
+		edit_free(&e1);
+		edit_free(&e2);
+	}
+	ck_assert_uint_eq(kept, 1);
+	timeline_free(&copy);
+	unload(&l);
+	buf_free(&src);
+}
+END_TEST
+
+/* Kept keys that do not fit the bytes (a file changed under the
+ * timeline) are not used: the event is parsed again. */
+START_TEST(test_big_event_keys_stale)
+{
+	struct buf		 src = BUF_INIT;
+	struct loaded		 l;
+	struct arena		 a = ARENA_INIT;
+	struct tl_event		*e;
+	struct tl_key		*k;
+	uint32_t		 n;
+
+	big_src(&src, big_events[0], TL_KEYS_MIN);
+	load(&l, src.data, src.len);
+	ck_assert(l.ok);
+	e = &l.tl.events[1];
+	ck_assert_ptr_nonnull(e->claims->keys);
+	e->claims->keys->v[0].key.start += 1;	/* "d: a", not "id: a" */
+	k = yamlio_event_keys(src.data, src.len, e, &a, &n);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_str_eq(k[0].name, "id");
+	ck_assert_uint_eq(src.data[k[0].key.start], 'i');
+	arena_free(&a);
+	unload(&l);
+	buf_free(&src);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -1234,6 +1396,9 @@ edit_suite(void)
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
 	tcase_add_loop_test(tc, test_check_scope, 0,
 	    (int)(sizeof scope_cases / sizeof scope_cases[0]));
+	tcase_add_loop_test(tc, test_big_event_keys, 0,
+	    (int)(sizeof big_events / sizeof big_events[0]));
+	tcase_add_test(tc, test_big_event_keys_stale);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");

@@ -229,4 +229,44 @@ diff_golden edit-annotate-claims.diff
 expect_status 0 $? "rm an event named by {id, rel}"
 expect_grep 'wsj-contact' out "rm names the event relating to it"
 
+# Events too big to parse again cheaply (256 KiB or more) keep their key
+# spans from the load; a note on one lands where parsing it again would
+# put it, with one parser or several (the file is over 4 MiB, so parts
+# are parsed apart and their events moved).
+awk 'function big(id, n) {
+	printf "  - id: %s\n    date: 2020-01-01\n    title: Big %s\n", id, id
+	printf "    description: \""
+	for (i = 0; i < n; i++) printf "0123456789abcdef0123456789abcdef"
+	printf "\"\n    tags: [big]\n    notes:\n      - text: first\n"
+    }
+    BEGIN { print "title: Big events"; print "events:"
+	for (k = 0; k < 40000; k++)
+		printf "  - id: s%d\n    date: 2001\n    title: t\n", k
+	big("mid", 12000)
+	for (k = 40000; k < 80000; k++)
+		printf "  - id: s%d\n    date: 2001\n    title: t\n", k
+	big("last", 9000) }' >big.yaml
+for j in 1 4; do
+	cp big.yaml big.$j.yaml
+	for id in mid last; do
+		TLV_JOBS=$j TLV_TEST_NOW=2026-11-29T10:00:00Z "$TLV" annotate \
+		    $id "note on $id" big.$j.yaml >out 2>&1
+		expect_status 0 $? "annotate big event $id, TLV_JOBS=$j"
+	done
+done
+if cmp -s big.1.yaml big.4.yaml; then pass; else
+	fail "big events: the notes differ between TLV_JOBS=1 and 4"
+fi
+for id in mid last; do
+	grep -A 7 "^    title: Big $id\$" big.4.yaml | sed 1,3d >got
+	printf '%s\n' '    notes:' '      - text: first' \
+	    '      - at: 2026-11-29T10:00:00Z' '        by: alice' \
+	    "        text: note on $id" >want
+	if cmp -s got want; then pass; else
+		fail "big event $id: the note is not after its notes"
+	fi
+done
+"$TLV" check big.4.yaml >out 2>&1
+expect_status 0 $? "check after notes on big events"
+
 finish
