@@ -7,6 +7,9 @@
 #    core's, the commands' and the viewer's alike);
 #  - no core file (those of libtlvcore.a) includes <curses.h> or uses a
 #    symbol of the curses libraries; only src/ui*.c and src/view_*.c do.
+#  - libyaml is the adapter's alone: no file but src/yamlio.c includes
+#    <yaml.h> or uses a yaml_ symbol (the schema, yamlio_schema.c and
+#    yamlio_tljs.c, reads nodes only).
 # Skipped without nm.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -59,6 +62,26 @@ if [ -s "$tmp/loops" ]; then
 else
 	pass
 fi
+
+# libyaml: yamlio.c alone (and it does use it, so the check sees it).
+awk '$2 == "U" && $3 ~ /^yaml_/ { print $1 }' "$tmp/syms" | sort -u \
+    >"$tmp/yaml"
+expect_grep '^yamlio$' "$tmp/yaml" "yamlio.o uses libyaml"
+if grep -v '^yamlio$' "$tmp/yaml" >"$tmp/yaml-others"; then
+	while read -r f; do
+		fail "src/$f.c uses libyaml; only src/yamlio.c may"
+	done <"$tmp/yaml-others"
+else
+	pass
+fi
+for f in "$top_srcdir"/src/*.c "$top_srcdir"/src/*.h; do
+	case ${f##*/} in yamlio.c) continue ;; esac
+	if grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*<yaml\.h>' "$f"
+	then
+		fail "src/${f##*/} includes <yaml.h>; only src/yamlio.c may"
+	fi
+done
+pass
 
 # The core's files, by their objects in libtlvcore.a.
 core=$(for o in "$top_builddir"/src/libtlvcore_a-*.o; do
