@@ -7,6 +7,8 @@
 #    core's, the commands' and the viewer's alike);
 #  - no core file (those of libtlvcore.a) includes <curses.h> or uses a
 #    symbol of the curses libraries; only src/ui*.c and src/view_*.c do.
+#  - each core file is in one row of doc/HACKING.md's picture and calls
+#    only into its own row and those below it;
 #  - libyaml is the adapter's alone: no file but src/yamlio.c includes
 #    <yaml.h> or uses a yaml_ symbol (the schema, yamlio_schema.c and
 #    yamlio_tljs.c, reads nodes only).
@@ -87,6 +89,55 @@ pass
 core=$(for o in "$top_builddir"/src/libtlvcore_a-*.o; do
 	basename "$o" .o | sed 's/^libtlvcore_a-//'
 done)
+
+# The rows of doc/HACKING.md's picture of the core, top (1) to bottom: each
+# core file is in one row, and calls only into its own row and those below.
+awk '/^    \|  core, libtlvcore\.a/ { on = 1; next }
+on && /^    \+/ { exit }
+on {
+	line = $0
+	sub(/^    \|  /, "", line)
+	gsub(/\([^)]*\)/, "", line)
+	if (line ~ /^[a-z ]+:/) {
+		row++
+		sub(/^[^:]*:/, "", line)
+	}
+	n = split(line, w, /[ |]+/)
+	for (i = 1; i <= n; i++)
+		if (w[i] ~ /\.c$/)
+			print row, w[i]
+}' "$top_srcdir/doc/HACKING.md" >"$tmp/rows"
+expect_grep '^1 browse\.c$' "$tmp/rows" "HACKING.md's picture has its rows"
+: >"$tmp/row-of"
+for f in $core; do
+	r=$(while read -r n pat; do
+		case $f.c in $pat) echo "$n" ;; esac
+	done <"$tmp/rows")
+	case $r in
+	'') fail "src/$f.c is in no row of doc/HACKING.md's picture" ;;
+	*[!0-9]*) fail "src/$f.c is in two rows of doc/HACKING.md's picture" ;;
+	*) echo "$f $r" >>"$tmp/row-of"; pass ;;
+	esac
+done
+awk 'FILENAME == ARGV[1] { row[$1] = $2; next }
+$2 == "D" { owner[$3] = $1; next }
+$2 == "U" { use[$1 " " $3] = 1 }
+END {
+	for (k in use) {
+		split(k, p, " ")
+		o = owner[p[2]]
+		if ((p[1] in row) && (o in row) && row[o] < row[p[1]])
+			print "src/" p[1] ".c (row " row[p[1]] ") calls up " \
+			    "into src/" o ".c (row " row[o] "): " p[2]
+	}
+}' "$tmp/row-of" "$tmp/syms" | sort >"$tmp/up"
+if [ -s "$tmp/up" ]; then
+	while read -r line; do
+		fail "$line; see doc/HACKING.md"
+	done <"$tmp/up"
+else
+	pass
+fi
 for f in $core; do
 	if grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"](n?curses|term)\.h' \
 	    "$top_srcdir/src/$f.c"; then
