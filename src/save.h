@@ -80,8 +80,10 @@ bool	 save_commit(struct tl_file *f, char *cur, size_t len,
  * of a block events list from the one the splice begins in to the next
  * one it leaves alone -- and the rest is trusted to be what was loaded
  * (its hash says so), unless no such region can be told apart (a flow
- * list, JSON): then the whole new file is loaded against the old.  False
- * with *why (malloc'd) when it would break the file.
+ * list, JSON): then the whole new file is loaded against the old.  A big
+ * event's quoted description that ends before the splice is loaded as a
+ * shorter text (save_check.c says why that is the same).  False with
+ * *why (malloc'd) when it would break the file.
  */
 bool	 save_check(const struct timeline *tl, const struct tl_file *f,
 	    const char *buf, size_t len, const struct edit *ed, char **why);

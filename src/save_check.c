@@ -293,6 +293,94 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
 	return line;
 }
 
+/*
+ * A big quoted text the check need not read.  An event of f in the region
+ * that the load kept the keys of (timeline.h, struct tl_keys: it loaded,
+ * without errors, from these bytes) may have a description that is one
+ * quoted scalar, the rest of its last line blank, all before the splice.
+ * Its text is loaded as a shorter one: the quotes, and each line break
+ * with the blanks that begin the next line, the rest dropped.  The region
+ * then loads as it would with the text, because
+ *  - the scalar's own bytes are valid as they are, wherever they stand
+ *    (escapes, a document marker on a line: neither depends on what is
+ *    around), and they were;
+ *  - nothing else on its lines changes: it begins where it did, after
+ *    its key, so it is a value as it was, and a simple key it might be
+ *    is given up (or is an error) alike, when the next token comes on a
+ *    later line, in both cases; the lines are as many;
+ *  - any text is a good description.
+ * Set [*q0, *q1) to the scalar's bytes; false when there is none.
+ */
+#define SAVE_QUOTED_MIN	((size_t)64 * 1024)
+
+static bool
+save_quoted_skip(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, size_t r0, size_t before, size_t *q0,
+    size_t *q1)
+{
+	const struct tl_event	*e;
+	const struct tl_key	*k;
+	size_t			 i, j, eol;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (&tl->files[e->file] != f || e->span.start < r0 ||
+		    e->span.start >= before || e->claims == NULL ||
+		    e->claims->keys == NULL || e->span.end > s->len)
+			continue;
+		for (j = 0; j < e->claims->keys->n; j++) {
+			k = &e->claims->keys->v[j];
+			if (strcmp(k->name, "description") != 0)
+				continue;
+			*q0 = e->span.start + (size_t)k->value.start;
+			*q1 = e->span.start + (size_t)k->value.end;
+			if (*q1 > e->span.end || *q1 - *q0 < SAVE_QUOTED_MIN ||
+			    (s->p[*q0] != '"' && s->p[*q0] != '\'') ||
+			    s->p[*q1 - 1] != s->p[*q0])
+				break;
+			for (eol = *q1; eol < s->len && (s->p[eol] == ' ' ||
+			    s->p[eol] == '\t' || s->p[eol] == '\r'); eol++)
+				;
+			if (eol < s->len && s->p[eol] == '\n' &&
+			    eol < before)
+				return true;
+			break;
+		}
+	}
+	return false;
+}
+
+/* The bytes [from, to) of s into r, a big quoted text among them loaded
+ * as a shorter one (save_quoted_skip). */
+static void
+save_region_add(struct buf *r, const struct timeline *tl,
+    const struct tl_file *f, const struct save_src *s, size_t from,
+    size_t to)
+{
+	size_t	q0, q1, i, ws;
+
+	if (!save_quoted_skip(tl, f, s, from, to, &q0, &q1)) {
+		buf_add(r, s->p + from, to - from);
+		return;
+	}
+	buf_add(r, s->p + from, q0 + 1 - from);
+	for (i = q0 + 1; i < q1 - 1; i++) {
+		const char *nl = memchr(s->p + i, '\n', q1 - 1 - i);
+
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - s->p);
+		if (i > q0 + 1 && s->p[i - 1] == '\r')
+			buf_addc(r, '\r');
+		buf_addc(r, '\n');
+		for (ws = i + 1; ws < q1 - 1 && (s->p[ws] == ' ' ||
+		    s->p[ws] == '\t'); ws++)
+			;
+		buf_add(r, s->p + i + 1, ws - (i + 1));
+	}
+	buf_add(r, s->p + q1 - 1, to - (q1 - 1));
+}
+
 /* The region [*r0, *r1) of s that the change ed is checked on, and into
  * r (empty) the YAML loaded for it: the region with the splice applied,
  * under "events:"; or WHOLE (r left empty) when the region alone cannot
@@ -312,7 +400,7 @@ save_scope(const struct timeline *tl, const struct tl_file *f,
 		return SAVE_CHECK_WHOLE;
 	buf_adds(r, "events:\n");
 	from = r->len;
-	buf_add(r, s->p + *r0, ed->start - *r0);
+	save_region_add(r, tl, f, s, *r0, ed->start);
 	buf_add(r, text, ed->text.len);
 	if (*r1 > ed->end)
 		buf_add(r, s->p + ed->end, *r1 - ed->end);
@@ -321,6 +409,22 @@ save_scope(const struct timeline *tl, const struct tl_file *f,
 		return SAVE_CHECK_WHOLE;
 	}
 	return SAVE_CHECK_OK;
+}
+
+char *
+save_check_text(const struct timeline *tl, const struct tl_file *f,
+    const char *buf, size_t len, const struct edit *ed, size_t *n)
+{
+	struct save_src	s = { buf, len, NULL };
+	struct buf	r = BUF_INIT;
+	size_t		r0, r1;
+
+	*n = 0;
+	if (ed->start > ed->end || ed->end > len ||
+	    save_scope(tl, f, &s, ed, &r, &r0, &r1) != SAVE_CHECK_OK)
+		return NULL;
+	*n = r.len;
+	return buf_detach(&r);
 }
 
 /* Check the change ed to s by loading the region it touches (see

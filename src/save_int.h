@@ -67,6 +67,12 @@ enum save_check save_check_region(const struct timeline *tl,
 	    const struct tl_file *f, const struct save_src *s,
 	    const struct edit *ed, char **why);
 
+/* For tests: the YAML save_check_region loads for ed to buf (malloc'd,
+ * *n bytes: the region under "events:", a big quoted description loaded
+ * as a shorter text), or NULL when it loads the whole file. */
+char	*save_check_text(const struct timeline *tl, const struct tl_file *f,
+	    const char *buf, size_t len, const struct edit *ed, size_t *n);
+
 /* The whole new file loaded against the old: true unless it has more
  * errors (*why: the first, malloc'd, or NULL). */
 bool	 save_check_whole(const struct tl_file *f, const struct save_src *s,

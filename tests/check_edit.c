@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "edit.h"
 #include "save.h"
+#include "save_int.h"
 #include "timeline.h"
 #include "yamlio.h"
 #include "yamlout.h"
@@ -1211,6 +1212,7 @@ END_TEST
  * parsing its bytes again gives, wherever the event is, and a note planned
  * on them must be the same splice. */
 
+#define SAVE_QUOTED_MIN_TEST	((size_t)64 * 1024)	/* save_check.c */
 #define BIG	"\x01"	/* stands for TL_KEYS_MIN bytes of text */
 
 static const char *const big_events[] = {
@@ -1229,6 +1231,10 @@ static const char *const big_events[] = {
 	/* CRLF, a quoted key, a plain scalar, no final line break */
 	"events:\r\n  - id: a\r\n    date: 2022\r\n    \"title\": T\r\n"
 	"    description: " BIG "\r\n    x-extra: 1",
+	/* CRLF, a quoted text of several lines, blank ones among them */
+	"events:\r\n  - id: a\r\n    date: 2022\r\n    title: A\r\n"
+	"    description: \"one\r\n      " BIG "\r\n\r\n   \t  three\"  \r\n"
+	"    tags: [x]\r\n  - id: b\r\n    date: 2023\r\n    title: B\r\n",
 	/* the big event last, its notes a block list */
 	"events:\n    -   id: a\n        date: 2022\n        title: A\n"
 	"        description: '" BIG "'\n        notes:\n"
@@ -1366,6 +1372,122 @@ START_TEST(test_big_event_keys_stale)
 }
 END_TEST
 
+/*
+ * The safety net need not read a big quoted description that ends before
+ * the splice (save_check.c, save_quoted_skip): what it loads instead
+ * (save_check_text) is short, and loads with an error exactly when the
+ * region with the text does -- for a note, a key after the text, and
+ * splices that break the item.  Plain, block and flow-mapping texts are
+ * loaded as they are.
+ */
+static const char *const big_splices[] = {
+	NULL,	/* a note, planned */
+	"    status: confirmed\n",
+	"    status: \"open\n",
+	"    title: twice\n",
+	"  x: out of the item\n",
+	"    status: nonsense\n",
+	"  - id: a\n    date: 2024\n    title: the same id\n",
+};
+
+static size_t
+errors_of(const char *text, size_t n)
+{
+	struct loaded	l;
+	size_t		errors;
+
+	load(&l, text, n);
+	errors = l.ok ? l.diags.errors : SIZE_MAX;
+	unload(&l);
+	return errors;
+}
+
+START_TEST(test_big_quoted_skipped)
+{
+	struct buf		 src = BUF_INIT, real = BUF_INIT;
+	struct loaded		 l;
+	struct edit_note	 n = { "2026-01-01T00:00:00Z", "me", "big" };
+	struct edit		 ed;
+	const struct tl_event	*e = NULL;
+	char			*text, *err = NULL, *why = NULL;
+	size_t			 i, j, len, from, to;
+	bool			 quoted, ok;
+
+	for (i = 0; i < sizeof big_events / sizeof big_events[0]; i++) {
+		buf_free(&src);
+		big_src(&src, big_events[i], TL_KEYS_MIN);
+		quoted = strstr(big_events[i], "description: \"" BIG) !=
+		    NULL || strstr(big_events[i], "description: '") != NULL ||
+		    strstr(big_events[i], "description: \"one") != NULL;
+		quoted = quoted && strstr(big_events[i], "{id: a") == NULL;
+		load(&l, src.data, src.len);
+		ck_assert(l.ok && l.diags.errors == 0);
+		for (j = 0; j < l.tl.nevents; j++)
+			if (l.tl.events[j].claims != NULL &&
+			    l.tl.events[j].claims->keys != NULL)
+				e = &l.tl.events[j];
+		ck_assert_ptr_nonnull(e);
+		for (j = 0; j < sizeof big_splices / sizeof big_splices[0];
+		    j++) {
+			memset(&ed, 0, sizeof ed);
+			if (big_splices[j] == NULL) {
+				if (!edit_plan_note(src.data, src.len, e, &n,
+				    &ed, &err)) {
+					free(err);	/* '|' and blanks */
+					err = NULL;
+					continue;
+				}
+			} else {
+				if (strstr(big_events[i], "\r\n") != NULL ||
+				    strncmp(big_events[i], "events:\n- ", 10) ==
+				    0 || strstr(big_events[i], "    -   ") !=
+				    NULL || strstr(big_events[i], "{id: a") !=
+				    NULL)
+					continue;	/* not this layout */
+				/* after the line of the description's end */
+				ed.start = ed.end = (size_t)(strstr(src.data +
+				    e->span.start, "\"\n") - src.data) + 2;
+				buf_adds(&ed.text, big_splices[j]);
+			}
+			text = save_check_text(&l.tl, &l.tl.files[0], src.data,
+			    src.len, &ed, &len);
+			/* (a line out of the item: the whole file) */
+			ck_assert((text == NULL) == (j == 4));
+			if (text == NULL)
+				goto check;
+			ck_assert(save_check_scope(&l.tl, &l.tl.files[0],
+			    src.data, src.len, &ed, &from, &to));
+			ck_assert_msg(quoted == (len < SAVE_QUOTED_MIN_TEST),
+			    "fixture %zu: %zu bytes loaded", i, len);
+			buf_free(&real);
+			buf_adds(&real, "events:\n");
+			buf_add(&real, src.data + from, ed.start - from);
+			buf_add(&real, ed.text.data, ed.text.len);
+			buf_add(&real, src.data + ed.end, to - ed.end);
+			ck_assert_msg((errors_of(text, len) == 0) ==
+			    (errors_of(real.data, real.len) == 0),
+			    "fixture %zu, splice %zu: short and real differ",
+			    i, j);
+check:
+			ok = save_check(&l.tl, &l.tl.files[0], src.data,
+			    src.len, &ed, &why);
+			/* (an id twice in one file is load_check's error,
+			 * not the file's: a save does not count it) */
+			ck_assert_msg(ok == (j <= 1 || j == 6), "fixture %zu, splice "
+			    "%zu: %s", i, j, ok ? "accepted" : why);
+			free(why);
+			why = NULL;
+			free(text);
+			edit_free(&ed);
+		}
+		unload(&l);
+		e = NULL;
+	}
+	buf_free(&src);
+	buf_free(&real);
+}
+END_TEST
+
 Suite *
 edit_suite(void)
 {
@@ -1399,6 +1521,7 @@ edit_suite(void)
 	tcase_add_loop_test(tc, test_big_event_keys, 0,
 	    (int)(sizeof big_events / sizeof big_events[0]));
 	tcase_add_test(tc, test_big_event_keys_stale);
+	tcase_add_test(tc, test_big_quoted_skipped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scalars");
