@@ -132,6 +132,11 @@ fuzz_event_model(struct buf *b, const struct tl_event *e)
 	fuzz_str(b, "end", e->end_text);
 	buf_printf(b, "range: %lld %lld %d %u\n", (long long)e->date.earliest,
 	    (long long)e->date.latest, (int)e->date.precision, e->date.flags);
+	if (e->end_text != NULL)
+		buf_printf(b, "end range: %lld %lld %d %u\n",
+		    (long long)tl_event_end(e)->earliest,
+		    (long long)tl_event_end(e)->latest,
+		    (int)tl_event_end(e)->precision, tl_event_end(e)->flags);
 	buf_printf(b, "status: %s\n", tl_status_name(e->status));
 	fuzz_strs(b, "tag", e->tags, e->ntags);
 	fuzz_strs(b, "actor", e->actors, e->nactors);

@@ -379,7 +379,8 @@ apply_same_checks(const struct tl_event *o, const struct tl_event *n,
 	    n->title) || !apply_str_same(o->date_text, n->date_text) ||
 	    !apply_str_same(o->end_text, n->end_text) ||
 	    !apply_range_same(&o->date, &n->date) ||
-	    (o->end_text != NULL && !apply_range_same(&o->end, &n->end)) ||
+	    (o->end_text != NULL && !apply_range_same(tl_event_end(o),
+	    tl_event_end(n))) ||
 	    o->status != n->status || o->nrelated != n->nrelated ||
 	    !apply_verdicts_same(o, n))
 		return false;

@@ -449,7 +449,7 @@ cmd_export_import_event(struct buf *b, const struct timeline *tl,
 	const struct tl_html	*h = timeline_html(tl, e);
 	const char	*end = e->end_text;
 
-	if (end != NULL && e->end.latest < e->date.earliest) {
+	if (end != NULL && tl_event_end(e)->latest < e->date.earliest) {
 		struct buf	s = BUF_INIT;
 
 		text_sanitize(&s, e->title, strlen(e->title), 0);

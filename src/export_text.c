@@ -42,15 +42,15 @@ export_sanitized(struct buf *out, const char *s, size_t len)
 bool
 export_ongoing(const struct tl_event *e)
 {
-	return e->end_text != NULL && (e->end.flags & DATE_ONGOING);
+	return e->end_text != NULL && (tl_event_end(e)->flags & DATE_ONGOING);
 }
 
 /* The range that gives the event its latest instant. */
 const struct date_range *
 export_last_range(const struct tl_event *e)
 {
-	if (e->end_text != NULL && e->end.latest >= e->date.latest)
-		return &e->end;
+	if (e->end_text != NULL && tl_event_end(e)->latest >= e->date.latest)
+		return tl_event_end(e);
 	return &e->date;
 }
 

@@ -143,7 +143,7 @@ export_tljs_dates(struct buf *b, const struct tl_event *e,
 	if (tl_event_latest(e) >= DATE_MAX)
 		return;		/* open or ongoing: not expressible */
 	date_split(tl_event_latest(e) + export_tljs_offset(
-	    export_last_range(e) == &e->end ? e->end_text : e->date_text), &l);
+	    export_last_range(e) == tl_event_end(e) ? e->end_text : e->date_text), &l);
 	lu = export_tljs_unit(export_last_range(e));
 	if ((i = export_tljs_align(&l, false)) > lu)
 		lu = i;
@@ -278,7 +278,7 @@ static bool
 export_tljs_plain(const struct tl_event *e)
 {
 	return export_tljs_plain_range(&e->date) && (e->end_text == NULL ||
-	    export_tljs_plain_range(&e->end));
+	    export_tljs_plain_range(tl_event_end(e)));
 }
 
 /* "key": "value" into a JSON object being built (sep: ", " after the

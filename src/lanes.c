@@ -90,8 +90,8 @@ lanes_when(const struct tl_event *e, struct lanes_when *w)
 
 	w->lo = d->earliest;
 	w->hi = tl_event_latest(e);
-	w->flags = when_flags(d) | (end ? when_flags(&e->end) : 0);
-	if (end && e->end.flags & DATE_ONGOING) {
+	w->flags = when_flags(d) | (end ? when_flags(tl_event_end(e)) : 0);
+	if (end && tl_event_end(e)->flags & DATE_ONGOING) {
 		w->flags |= LANES_ONGOING;
 		w->hi = DATE_MAX;
 	}
@@ -116,7 +116,7 @@ lanes_when(const struct tl_event *e, struct lanes_when *w)
 	else
 		a = *d;
 	if (end) {
-		b = e->end;
+		b = *tl_event_end(e);
 		if (b.flags & DATE_ONGOING)
 			b.precision = DATE_PREC_NONE;
 	}

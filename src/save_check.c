@@ -325,11 +325,11 @@ save_quoted_skip(const struct timeline *tl, const struct tl_file *f,
 	for (i = 0; i < tl->nevents; i++) {
 		e = &tl->events[i];
 		if (&tl->files[e->file] != f || e->span.start < r0 ||
-		    e->span.start >= before || e->claims == NULL ||
-		    e->claims->keys == NULL || e->span.end > s->len)
+		    e->span.start >= before || e->extra == NULL ||
+		    e->extra->keys == NULL || e->span.end > s->len)
 			continue;
-		for (j = 0; j < e->claims->keys->n; j++) {
-			k = &e->claims->keys->v[j];
+		for (j = 0; j < e->extra->keys->n; j++) {
+			k = &e->extra->keys->v[j];
 			if (strcmp(k->name, "description") != 0)
 				continue;
 			*q0 = e->span.start + (size_t)k->value.start;

@@ -201,17 +201,18 @@ timeline_strv(struct arena *a, const char *const *v, uint32_t n)
 	return out;
 }
 
-/* A copy of e's claims (n sources) in a. */
-static struct tl_claims *
-timeline_claims(struct arena *a, const struct tl_claims *cl, uint32_t n)
+/* A copy of e's extra record (n sources) in a. */
+static struct tl_extra *
+timeline_extra(struct arena *a, const struct tl_extra *cl, uint32_t n)
 {
-	struct tl_claims	*c;
+	struct tl_extra		*c;
 	const struct tl_verdict	*v;
 	uint32_t		 k = 0, i;
 
 	if (cl == NULL)
 		return NULL;
-	c = arena_calloc(a, 1, sizeof *c, _Alignof(struct tl_claims));
+	c = arena_calloc(a, 1, sizeof *c, _Alignof(struct tl_extra));
+	c->end = cl->end;
 	if ((v = cl->verdicts) != NULL) {
 		while (v[k].status != TL_STATUS_NONE)
 			k++;
@@ -247,6 +248,28 @@ timeline_claims(struct arena *a, const struct tl_claims *cl, uint32_t n)
 	return c;
 }
 
+const struct date_range tl_no_end;
+
+struct tl_extra *
+tl_event_extra(struct arena *a, struct tl_event *e)
+{
+	if (e->extra == NULL)
+		e->extra = arena_calloc(a, 1, sizeof *e->extra,
+		    _Alignof(struct tl_extra));
+	return e->extra;
+}
+
+void
+tl_event_set_end(struct arena *a, struct tl_event *e, const char *text,
+    const struct date_range *end)
+{
+	e->end_text = text;
+	if (text != NULL)
+		tl_event_extra(a, e)->end = *end;
+	else if (e->extra != NULL)
+		memset(&e->extra->end, 0, sizeof e->extra->end);
+}
+
 struct tl_event *
 timeline_copy_event(struct timeline *dst, uint32_t file,
     const struct tl_event *e)
@@ -273,7 +296,7 @@ timeline_copy_event(struct timeline *dst, uint32_t file,
 		c->sources[i].date_text = timeline_str(a,
 		    e->sources[i].date_text);
 	}
-	c->claims = timeline_claims(a, e->claims, e->nsources);
+	c->extra = timeline_extra(a, e->extra, e->nsources);
 	c->related = e->nrelated == 0 ? NULL : arena_calloc(a, e->nrelated,
 	    sizeof *c->related, _Alignof(struct tl_ref));
 	for (i = 0; i < e->nrelated; i++) {

@@ -118,7 +118,6 @@ struct tl_note {
 	const char	*text;	/* never NULL */
 };
 
-/* What few events have (SPEC section 10). */
 /* The key spans of an event of at least TL_KEYS_MIN bytes, as the load
  * found them (yamlio_event_keys gives them instead of parsing its bytes
  * again): offsets relative to the event's span.start and lines to its
@@ -131,7 +130,11 @@ struct tl_keys {
 	struct tl_key		 v[];
 };
 
-struct tl_claims {
+/* What few events have: an end date, the claims of SPEC section 10, the
+ * key spans of a big event. */
+struct tl_extra {
+	struct date_range	 end;		/* valid if the event's
+						   end_text */
 	struct tl_verdict	*verdicts;	/* ended by a TL_STATUS_NONE
 						   entry, or NULL */
 	struct tl_source_more	*more;		/* one per source (nsources),
@@ -147,19 +150,20 @@ struct tl_event {
 	const char		*title;		/* never NULL */
 	const char		*description;	/* or NULL */
 	const char		*date_text;	/* as written, never NULL */
-	const char		*end_text;	/* as written, or NULL */
+	const char		*end_text;	/* as written, or NULL; then
+						   tl_event_end() is where */
 	struct date_range	 date;		/* date.earliest sorts first */
-	struct date_range	 end;		/* valid if end_text */
 
 	const char		**tags;
 	const char		**actors;
 	struct tl_source	*sources;
 	struct tl_ref		*related;
 	struct tl_note		*notes;
-	/* Verdicts and sources' via and archive, or NULL: few events have
-	 * any, so they are one pointer away (see tl_event_verdicts and
-	 * tl_event_source_more). */
-	struct tl_claims	*claims;
+	/* The end's range, verdicts and sources' via and archive, or NULL:
+	 * few events have any, so they are one pointer away (see
+	 * tl_event_end, tl_event_verdicts and tl_event_source_more; never
+	 * NULL when end_text is not). */
+	struct tl_extra		*extra;
 	struct tl_span		 span;	/* the whole event mapping */
 
 	uint32_t		 ntags, nactors, nsources, nrelated, nnotes;
@@ -277,8 +281,19 @@ struct timeline {
 static inline date_time
 tl_event_latest(const struct tl_event *e)
 {
-	return e->end_text != NULL && e->end.latest > e->date.latest ?
-	    e->end.latest : e->date.latest;
+	return e->end_text != NULL && e->extra->end.latest > e->date.latest ?
+	    e->extra->end.latest : e->date.latest;
+}
+
+/* No end: all zero. */
+extern const struct date_range tl_no_end;
+
+/* The range of e's end: meaningful when e->end_text is not NULL (else
+ * zeroes).  Never NULL. */
+static inline const struct date_range *
+tl_event_end(const struct tl_event *e)
+{
+	return e->extra != NULL ? &e->extra->end : &tl_no_end;
 }
 
 #define TL_ID_LINES	0xFFu		/* see tl_event.id_at */
@@ -307,7 +322,7 @@ tl_event_id_pos(const struct tl_event *e, uint32_t *line, uint32_t *col)
 static inline const struct tl_verdict *
 tl_event_verdicts(const struct tl_event *e)
 {
-	return e->claims != NULL ? e->claims->verdicts : NULL;
+	return e->extra != NULL ? e->extra->verdicts : NULL;
 }
 
 /* How many verdicts e has. */
@@ -328,8 +343,8 @@ tl_event_nverdicts(const struct tl_event *e)
 static inline const struct tl_source_more *
 tl_event_source_more(const struct tl_event *e, uint32_t i)
 {
-	return e->claims != NULL && e->claims->more != NULL &&
-	    i < e->nsources ? &e->claims->more[i] : NULL;
+	return e->extra != NULL && e->extra->more != NULL &&
+	    i < e->nsources ? &e->extra->more[i] : NULL;
 }
 
 /* Relation names ("supports", ...); "" for TL_REL_NONE. */
@@ -351,6 +366,11 @@ void		 timeline_reserve(struct timeline *, size_t n);
  * and array in dst's arena.  Returns it (valid until the next add). */
 struct tl_event	*timeline_copy_event(struct timeline *dst, uint32_t file,
 		    const struct tl_event *e);
+/* e's extra record, made (zeroed, in a) when it has none. */
+struct tl_extra	*tl_event_extra(struct arena *a, struct tl_event *e);
+/* Give e an end: text (kept as it is, or NULL for none) and its range. */
+void		 tl_event_set_end(struct arena *a, struct tl_event *e,
+		    const char *text, const struct date_range *end);
 /* Drop events from index n on (used when a file fails half-way). */
 void		 timeline_truncate(struct timeline *, size_t n);
 /* Remember the id and related ids of an event about to be dropped for its

@@ -231,10 +231,12 @@ vl_title(struct app *app, struct ui_lanes *vl, const struct tl_event *e,
 
 	if (ui_reporter_marked(app, e))
 		buf_adds(&b, "* ");
-	if ((e->date.flags | (e->end_text != NULL ? e->end.flags : 0)) &
+	if ((e->date.flags | (e->end_text != NULL ?
+	    tl_event_end(e)->flags : 0)) &
 	    (DATE_UNCERTAIN | DATE_APPROXIMATE))
 		buf_adds(&b, e->date.flags & DATE_UNCERTAIN ||
-		    (e->end_text != NULL && e->end.flags & DATE_UNCERTAIN) ?
+		    (e->end_text != NULL &&
+		    tl_event_end(e)->flags & DATE_UNCERTAIN) ?
 		    "? " : "~ ");
 	buf_adds(&b, e->title);
 	if (room < 4 && it->c1 - it->c0 >= 5) {

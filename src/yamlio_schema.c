@@ -334,14 +334,11 @@ yl_looks_like_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* e's claims record, made when first needed. */
-static struct tl_claims *
-yl_claims(struct yl *y, struct tl_event *e)
+/* e's extra record, made when first needed. */
+static struct tl_extra *
+yl_extra(struct yl *y, struct tl_event *e)
 {
-	if (e->claims == NULL)
-		e->claims = arena_calloc(&y->tl->arena, 1, sizeof *e->claims,
-		    _Alignof(struct tl_claims));
-	return e->claims;
+	return tl_event_extra(&y->tl->arena, e);
 }
 
 /* One source into *s, its via: and archive: into *m. */
@@ -416,7 +413,7 @@ yl_sources(struct yl *y, const struct ynode *n, struct tl_event *e)
 	e->nsources = (uint32_t)count;
 	if (more == NULL)
 		return;
-	yl_claims(y, e)->more = more;
+	yl_extra(y, e)->more = more;
 	if ((i = claims_via_cycle(e)) != UINT32_MAX) {
 		const struct ynode *via = yl_map_get(n->kind == YN_SEQ ?
 		    n->kids[i] : n, "via");
@@ -692,7 +689,7 @@ yl_verdicts(struct yl *y, const struct ynode *n, struct tl_event *e)
 	}
 	v[k].status = TL_STATUS_NONE;
 	if (k > 0)
-		yl_claims(y, e)->verdicts = v;
+		yl_extra(y, e)->verdicts = v;
 }
 
 enum yl_key_id {
@@ -755,9 +752,14 @@ yl_event_field(struct yl *y, enum yl_key_id id, const struct ynode *k,
 	case K_DATE:
 		yl_date(y, v, key, 0, &e->date_text, &e->date);
 		break;
-	case K_END:
-		yl_date(y, v, key, DATE_PARSE_END, &e->end_text, &e->end);
+	case K_END: {
+		struct date_range	 end = { 0, 0, DATE_PREC_NONE, 0 };
+		const char		*text;
+
+		yl_date(y, v, key, DATE_PARSE_END, &text, &end);
+		tl_event_set_end(&y->tl->arena, e, text, &end);
 		break;
+	}
 	case K_TITLE:
 		/* HTML: an empty title is made from the text. */
 		e->title = y->tl->files[y->file].html ? yl_text(y, v, key) :
@@ -856,7 +858,7 @@ yl_event_keep_keys(struct yl *y, const struct ynode *map, struct tl_event *e)
 		kk->v[i].value.end -= e->span.start;
 		kk->v[i].value.line -= e->span.line;
 	}
-	yl_claims(y, e)->keys = kk;
+	yl_extra(y, e)->keys = kk;
 }
 
 /* Required keys and the end after the date.  present: a bit per key id
@@ -868,8 +870,8 @@ yl_event_check(struct yl *y, const struct ynode *map, struct tl_event *e,
 	struct buf	b = BUF_INIT;
 	bool		backwards = e->date_text != NULL &&
 			    e->end_text != NULL &&
-			    !(e->end.flags & DATE_ONGOING) &&
-			    e->end.latest < e->date.earliest;
+			    !(tl_event_end(e)->flags & DATE_ONGOING) &&
+			    tl_event_end(e)->latest < e->date.earliest;
 
 	/* The label is made only for a message (this runs for every event). */
 	if ((present & (1u << K_TITLE) || y->tl->files[y->file].html) &&

@@ -56,7 +56,7 @@ static struct tl_key *
 yl_kept_keys(const char *buf, const struct tl_event *e,
     struct arena *a, uint32_t *count)
 {
-	const struct tl_keys	*k = e->claims != NULL ? e->claims->keys : NULL;
+	const struct tl_keys	*k = e->extra != NULL ? e->extra->keys : NULL;
 	struct tl_key		*v;
 	size_t			 n = e->span.end - e->span.start, at;
 	uint32_t		 i;

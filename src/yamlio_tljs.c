@@ -148,8 +148,13 @@ yl_tljs_event(struct yl *y, const struct ynode *map, struct tl_event *e)
 	}
 	e->date_text = yl_tljs_date(y, yl_map_get(map, "start_date"),
 	    "start_date", &e->date);
-	if ((v = yl_map_get(map, "end_date")) != NULL)
-		e->end_text = yl_tljs_date(y, v, "end_date", &e->end);
+	if ((v = yl_map_get(map, "end_date")) != NULL) {
+		struct date_range	 end = { 0, 0, DATE_PREC_NONE, 0 };
+		const char		*et = yl_tljs_date(y, v, "end_date",
+					    &end);
+
+		tl_event_set_end(&y->tl->arena, e, et, &end);
+	}
 	if ((text = yl_map_get(map, "text")) != NULL && text->kind == YN_MAP) {
 		if ((v = yl_map_get(text, "headline")) != NULL)
 			e->title = yl_text(y, v, "headline");

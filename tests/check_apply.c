@@ -106,6 +106,10 @@ dump_event(struct buf *b, const struct timeline *tl, size_t at)
 	dump_str(b, e->description);
 	dump_str(b, e->date_text);
 	dump_str(b, e->end_text);
+	if (e->end_text != NULL)
+		buf_printf(b, " end %lld..%lld/%u",
+		    (long long)tl_event_end(e)->earliest,
+		    (long long)tl_event_end(e)->latest, tl_event_end(e)->flags);
 	for (i = 0; i < e->ntags; i++)
 		dump_str(b, e->tags[i]);
 	for (i = 0; i < e->nactors; i++)

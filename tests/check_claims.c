@@ -37,7 +37,7 @@ verdict(struct tl_verdict *v, const char *date, enum tl_status s)
 START_TEST(test_verdict_asof)
 {
 	struct tl_verdict	v[4];
-	struct tl_claims	c = { NULL, NULL, NULL };
+	struct tl_extra		c = { .verdicts = NULL };
 	struct tl_event		e;
 
 	memset(&e, 0, sizeof e);
@@ -51,7 +51,7 @@ START_TEST(test_verdict_asof)
 	verdict(&v[1], "2025-01", TL_STATUS_DISPUTED);
 	verdict(&v[2], "2025-03-01", TL_STATUS_CONFIRMED);
 	c.verdicts = v;
-	e.claims = &c;
+	e.extra = &c;
 	ck_assert_uint_eq(tl_event_nverdicts(&e), 3);
 	/* before the first verdict: none yet */
 	ck_assert_int_eq(claims_status_asof(&e, day("2024-10-23").latest),
@@ -101,7 +101,7 @@ START_TEST(test_independent)
 {
 	struct tl_source	s[4];
 	struct tl_source_more	m[4];
-	struct tl_claims	c = { NULL, m, NULL };
+	struct tl_extra		c = { .more = m };
 	struct tl_event		e;
 	uint32_t		n;
 	const char		*o;
@@ -111,7 +111,7 @@ START_TEST(test_independent)
 	memset(&e, 0, sizeof e);
 	memset(m, 0, sizeof m);
 	e.sources = s;
-	e.claims = &c;
+	e.extra = &c;
 	/* three sources, two relaying the WSJ: one independent */
 	source(&s[0], "The Wall Street Journal", NULL);
 	source(&s[1], "Reuters", NULL);
@@ -153,7 +153,7 @@ START_TEST(test_relation_problem)
 {
 	struct tl_event		a, b;
 	struct tl_verdict	v[2];
-	struct tl_claims	c = { NULL, NULL, NULL };
+	struct tl_extra		c = { .verdicts = NULL };
 	struct tl_ref		r = { "b", 1, 1, TL_REL_CONTRADICTS };
 	struct buf		msg = BUF_INIT;
 
@@ -187,7 +187,7 @@ START_TEST(test_relation_problem)
 	/* ... by a verdict since: updated (a verdict before is not) */
 	verdict(&v[0], "2024-12", TL_STATUS_CONFIRMED);
 	c.verdicts = v;
-	b.claims = &c;
+	b.extra = &c;
 	r.rel = TL_REL_SUPERSEDES;
 	ck_assert(claims_relation_problem(&a, &r, &b, &msg));
 	verdict(&v[0], "2025-01-10", TL_STATUS_CONFIRMED);

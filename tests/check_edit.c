@@ -1261,12 +1261,12 @@ same_keys(const char *src, size_t len, const struct tl_event *e)
 {
 	struct arena		 a = ARENA_INIT;
 	struct tl_event		 c = *e;
-	struct tl_claims	 cl = *e->claims;
+	struct tl_extra	 cl = *e->extra;
 	struct tl_key		*k1, *k2;
 	uint32_t		 n1, n2, i;
 
 	cl.keys = NULL;
-	c.claims = &cl;
+	c.extra = &cl;
 	k1 = yamlio_event_keys(src, len, e, &a, &n1);
 	k2 = yamlio_event_keys(src, len, &c, &a, &n2);
 	ck_assert_uint_eq(n1, n2);
@@ -1294,7 +1294,7 @@ START_TEST(test_big_event_keys)
 	struct edit_note	 n = { "2026-01-01T00:00:00Z", "me", "big" };
 	struct edit		 e1, e2;
 	struct tl_event		 c;
-	struct tl_claims	 cl;
+	struct tl_extra	 cl;
 	char			*err = NULL, *err2 = NULL;
 	size_t			 i, kept = 0;
 	bool			 ok;
@@ -1307,8 +1307,8 @@ START_TEST(test_big_event_keys)
 		const struct tl_event *e = &l.tl.events[i];
 		bool big = e->span.end - e->span.start >= TL_KEYS_MIN;
 
-		ck_assert(big == (e->claims != NULL &&
-		    e->claims->keys != NULL));
+		ck_assert(big == (e->extra != NULL &&
+		    e->extra->keys != NULL));
 		if (!big)
 			continue;
 		kept++;
@@ -1318,9 +1318,9 @@ START_TEST(test_big_event_keys)
 		    e));
 		/* The same note either way. */
 		c = *e;
-		cl = *e->claims;
+		cl = *e->extra;
 		cl.keys = NULL;
-		c.claims = &cl;
+		c.extra = &cl;
 		ok = edit_plan_note(src.data, src.len, e, &n, &e1, &err);
 		ck_assert(edit_plan_note(src.data, src.len, &c, &n, &e2,
 		    &err2) == ok);
@@ -1360,8 +1360,8 @@ START_TEST(test_big_event_keys_stale)
 	load(&l, src.data, src.len);
 	ck_assert(l.ok);
 	e = &l.tl.events[1];
-	ck_assert_ptr_nonnull(e->claims->keys);
-	e->claims->keys->v[0].key.start += 1;	/* "d: a", not "id: a" */
+	ck_assert_ptr_nonnull(e->extra->keys);
+	e->extra->keys->v[0].key.start += 1;	/* "d: a", not "id: a" */
 	k = yamlio_event_keys(src.data, src.len, e, &a, &n);
 	ck_assert_uint_gt(n, 0);
 	ck_assert_str_eq(k[0].name, "id");
@@ -1423,8 +1423,8 @@ START_TEST(test_big_quoted_skipped)
 		load(&l, src.data, src.len);
 		ck_assert(l.ok && l.diags.errors == 0);
 		for (j = 0; j < l.tl.nevents; j++)
-			if (l.tl.events[j].claims != NULL &&
-			    l.tl.events[j].claims->keys != NULL)
+			if (l.tl.events[j].extra != NULL &&
+			    l.tl.events[j].extra->keys != NULL)
 				e = &l.tl.events[j];
 		ck_assert_ptr_nonnull(e);
 		for (j = 0; j < sizeof big_splices / sizeof big_splices[0];

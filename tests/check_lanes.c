@@ -41,18 +41,23 @@ last(const char *text)
 	return r.latest;
 }
 
-/* An event dated text (and end, if not NULL). */
+/* An event dated text (and end, if not NULL; its range is kept in one
+ * static record, so one such event at a time). */
 static void
 event_set(struct tl_event *e, const char *text, const char *end)
 {
+	static struct tl_extra	x;
+
 	memset(e, 0, sizeof *e);
+	memset(&x, 0, sizeof x);
 	e->title = text;
 	e->date_text = text;
 	if (!date_parse(text, strlen(text), 0, &e->date, NULL, NULL))
 		ck_abort_msg("'%s' should parse", text);
 	if (end != NULL) {
 		e->end_text = end;
-		if (!date_parse(end, strlen(end), DATE_PARSE_END, &e->end,
+		e->extra = &x;
+		if (!date_parse(end, strlen(end), DATE_PARSE_END, &x.end,
 		    NULL, NULL))
 			ck_abort_msg("end '%s' should parse", end);
 	}
@@ -623,7 +628,7 @@ plain_free(struct plain *P)
  * starts and ends. */
 static void
 random_events(struct tl_event *ev, size_t n, date_time base,
-    const char **actors)
+    const char **actors, struct tl_extra *extras)
 {
 	static const char *const pool[] = { "a", "b", "c", "d", "e" };
 	size_t		i, j;
@@ -645,12 +650,15 @@ random_events(struct tl_event *ev, size_t n, date_time base,
 		ev[i].date.latest = ev[i].date.earliest + len;
 		if (rng_below(20) == 0)
 			ev[i].date.earliest = DATE_MIN;
+		memset(&extras[i], 0, sizeof extras[i]);
 		if (rng_below(20) == 0) {
 			ev[i].end_text = "ongoing";
-			ev[i].end.latest = DATE_MAX;
+			ev[i].extra = &extras[i];
+			extras[i].end.latest = DATE_MAX;
 		} else if (rng_below(8) == 0) {
 			ev[i].end_text = "end";
-			ev[i].end.latest = ev[i].date.latest +
+			ev[i].extra = &extras[i];
+			extras[i].end.latest = ev[i].date.latest +
 			    (date_time)rng_below(800 * 86400);
 		}
 		ev[i].file = (uint32_t)rng_below(3);
@@ -672,6 +680,7 @@ START_TEST(layout_as_plain_walk)
 	struct tl_event		*ev = calloc(NEV, sizeof *ev);
 	uint32_t		*idx = calloc(NEV, sizeof *idx);
 	const char		**actors = calloc(4 * NEV, sizeof *actors);
+	struct tl_extra		*extras = calloc(NEV, sizeof *extras);
 	struct timeline		 tl = TIMELINE_INIT;
 	struct lanes_keys	 k;
 	struct lanes_layout	 L = LANES_LAYOUT_INIT;
@@ -681,7 +690,8 @@ START_TEST(layout_as_plain_walk)
 	size_t			 round, i, n, max_rows, gap, height;
 	struct tl_file		 files[3];
 
-	ck_assert(ev != NULL && idx != NULL && actors != NULL);
+	ck_assert(ev != NULL && idx != NULL && actors != NULL &&
+	    extras != NULL);
 	memset(files, 0, sizeof files);
 	files[0].title = "f0";
 	files[1].title = "f1";
@@ -689,7 +699,7 @@ START_TEST(layout_as_plain_walk)
 	rng_state = 0x9e3779b97f4a7c15u;
 	for (round = 0; round < ROUNDS; round++) {
 		n = (size_t)rng_below(NEV) + 1;
-		random_events(ev, n, base, actors);
+		random_events(ev, n, base, actors, extras);
 		for (i = 0; i < n; i++)
 			idx[i] = (uint32_t)i;
 		/* sometimes a filter: every other event */
@@ -756,6 +766,7 @@ START_TEST(layout_as_plain_walk)
 	}
 	lanes_layout_free(&L);
 	free(actors);
+	free(extras);
 	free(ev);
 	free(idx);
 }

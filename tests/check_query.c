@@ -117,6 +117,7 @@ struct fixture {
 	char			paths[2][64];
 	struct tl_file		files[2];
 	struct tl_event		events[FX_N];
+	struct tl_extra		extras[FX_N];
 	const char		*tags[FX_N][FX_MAX];
 	const char		*actors[FX_N][FX_MAX];
 	struct tl_note		notes[FX_N][FX_MAX];
@@ -147,14 +148,16 @@ fx_copy_strings(const char **dst, const char *const *src)
 }
 
 static void
-fx_build_dates(struct tl_event *ev, const struct fx_event *x)
+fx_build_dates(struct tl_event *ev, struct tl_extra *xe,
+    const struct fx_event *x)
 {
 	ev->date_text = x->date;
 	ev->date = fx_date(x->date, 0);
 	if (x->end == NULL)
 		return;
 	ev->end_text = x->end;
-	ev->end = fx_date(x->end, DATE_PARSE_END);
+	ev->extra = xe;
+	xe->end = fx_date(x->end, DATE_PARSE_END);
 }
 
 static void
@@ -209,7 +212,7 @@ fx_build(struct fixture *fx)
 		fx->events[i].description = x->description;
 		fx->events[i].status = x->status;
 		fx->events[i].file = x->file;
-		fx_build_dates(&fx->events[i], x);
+		fx_build_dates(&fx->events[i], &fx->extras[i], x);
 		fx_build_lists(fx, i, x);
 		fx_build_sources(fx, i, x);
 	}

@@ -205,9 +205,10 @@ START_TEST(test_cite_event)
 		{ .url = "https://example.org/\007bell" },
 		{ .title = "A book", .url = "https://example.org/b" },
 	};
+	struct tl_extra		x = { .end = { .flags = DATE_ONGOING } };
 	struct tl_event		e = {
 		.title = "Musk reportedly \033]0;pwned\007in contact",
-		.date_text = "late 2022", .end_text = "ongoing",
+		.date_text = "late 2022", .end_text = "ongoing", .extra = &x,
 		.status = TL_STATUS_ALLEGED, .sources = src, .nsources = 4,
 	};
 	struct buf		b = BUF_INIT;

@@ -613,20 +613,26 @@ static const struct {
 	  { { 0, 0, 2.0 } } },
 };
 
-/* Sets up e from "date" or "date|end" as the loader would. */
+/* Sets up e from "date" or "date|end" as the loader would (an end's
+ * range in a static pool, reused after EXTRAS ends: enough for a test's
+ * events). */
+#define EXTRAS	1024
 static void
 event_from(struct tl_event *e, const char *text)
 {
-	const char	*bar = strchr(text, '|');
-	char		 date[64];
+	static struct tl_extra	 pool[EXTRAS];
+	static size_t		 next;
+	const char		*bar = strchr(text, '|');
+	char			 date[64];
 
 	memset(e, 0, sizeof *e);
 	snprintf(date, sizeof date, "%.*s",
 	    (int)(bar ? (size_t)(bar - text) : strlen(text)), text);
 	e->date = parse_ok(date, 0);
 	if (bar) {
+		e->extra = &pool[next++ % EXTRAS];
 		e->end_text = bar + 1;
-		e->end = parse_ok(bar + 1, DATE_PARSE_END);
+		e->extra->end = parse_ok(bar + 1, DATE_PARSE_END);
 	}
 }
 

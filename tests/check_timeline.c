@@ -119,7 +119,8 @@ START_TEST(test_end_widens)
 	add(&tl, f, "long", "2022-03");
 	e = &tl.events[0];
 	e->end_text = "2023";
-	ck_assert(date_parse("2023", 4, DATE_PARSE_END, &e->end, NULL, NULL));
+	ck_assert(date_parse("2023", 4, DATE_PARSE_END,
+	    &tl_event_extra(&tl.arena, e)->end, NULL, NULL));
 	add(&tl, f, "short", "2022-03");
 	timeline_sort(&tl);
 	ck_assert_str_eq(tl.events[0].id, "short");

@@ -208,7 +208,7 @@ START_TEST(test_claims)
 	    "https://web.archive.org/x");
 	ck_assert_str_eq(a->sources[1].outlet, "TASS report");
 	ck_assert_ptr_null(tl_event_source_more(a, 1)->via);
-	ck_assert_ptr_null(timeline_find_id(&l.tl, "b")->claims);
+	ck_assert_ptr_null(timeline_find_id(&l.tl, "b")->extra);
 	loaded_free(&l);
 }
 END_TEST
