@@ -19,6 +19,7 @@ main(void)
 	srunner_add_suite(sr, browse_suite());
 	srunner_add_suite(sr, cal_suite());
 	srunner_add_suite(sr, claims_suite());
+	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, conf_suite());
 	srunner_add_suite(sr, date_suite());
 	srunner_add_suite(sr, edit_suite());

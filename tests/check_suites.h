@@ -9,6 +9,7 @@ Suite	*apply_suite(void);
 Suite	*browse_suite(void);
 Suite	*cal_suite(void);
 Suite	*claims_suite(void);
+Suite	*cli_suite(void);
 Suite	*conf_suite(void);
 Suite	*date_suite(void);
 Suite	*edit_suite(void);
