@@ -1053,7 +1053,12 @@ save_start(const struct save_job *job, char **err)
 	bool			 stale;
 
 	*err = NULL;
-	if ((*err = save_not_writable(f->path)) != NULL ||
+	fd = job->locked ? job->lock_fd : -1;
+	if ((*err = save_not_writable(f->path)) != NULL) {
+		lock_release(fd);
+		return NULL;
+	}
+	if (!job->locked &&
 	    !lock_take(f->path, job->waiting, job->ctx, &fd, err))
 		return NULL;
 	locked = xstrdup(f->path);

@@ -137,6 +137,12 @@ struct save_job {
 	struct edit	 *edit;		/* the splice made, on success (the
 					   caller frees it), or NULL */
 	struct save_where *where;	/* filled on success, or NULL */
+	bool		  locked;	/* the caller took the file's lock
+					   (lock.h) already: lock_fd, which
+					   save_start takes over (and
+					   releases on failure) instead of
+					   waiting for it there */
+	int		  lock_fd;
 	bool		  late;		/* compare the file with what was
 					   loaded (and look at its line
 					   breaks) while the new bytes are

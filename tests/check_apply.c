@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "edit.h"
 #include "load.h"
 #include "load_int.h"
+#include "lock.h"
 #include "save.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -467,6 +469,22 @@ START_TEST(apply_late)
 	ck_assert_ptr_null(strstr(got + (strstr(got, "text: a note") -
 	    got) + 1, "text: a note"));	/* written once, not twice */
 	free(got);
+	/* A lock the caller took is taken over: the save does not wait
+	 * for it, and releases it when it ends. */
+	timeline_free(&r.tl);
+	r.tl = (struct timeline)TIMELINE_INIT;
+	load_paths(&r.tl, &path, 1, &r.diags);
+	job.file = &r.tl.files[0];
+	job.tl = &r.tl;
+	ck_assert(lock_take(path, NULL, NULL, &job.lock_fd, &err));
+	job.locked = true;
+	pend = save_start(&job, &err);
+	ck_assert_msg(pend != NULL, "%s", err);
+	ck_assert_msg(save_pending_end(pend, &err, &stale), "%s", err);
+	ck_assert_int_eq(fcntl(job.lock_fd, F_GETFD), -1);	/* closed */
+	job.locked = false;
+	ck_assert(lock_take(path, NULL, NULL, &job.lock_fd, &err));
+	lock_release(job.lock_fd);
 	timeline_free(&r.tl);
 	diag_free(&r.diags);
 	unlink(path);
