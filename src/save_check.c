@@ -311,7 +311,9 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
  *  - any text is a good description.
  * Set [*q0, *q1) to the scalar's bytes; false when there is none.
  */
+#ifndef SAVE_QUOTED_MIN		/* a fuzzing build sets it low (fuzz/README) */
 #define SAVE_QUOTED_MIN	((size_t)64 * 1024)
+#endif
 
 static bool
 save_quoted_skip(const struct timeline *tl, const struct tl_file *f,

@@ -123,7 +123,9 @@ struct tl_note {
  * again): offsets relative to the event's span.start and lines to its
  * span.line, so they stay right when a change elsewhere moves the event.
  * Known key names are yamlio's own strings, others in the arena. */
+#ifndef TL_KEYS_MIN		/* a fuzzing build sets it low (fuzz/README) */
 #define TL_KEYS_MIN	((uint32_t)256 * 1024)
+#endif
 
 struct tl_keys {
 	uint32_t		 n;
