@@ -35,14 +35,6 @@ edit_eol(const char *buf, size_t len)
 	return nl != NULL && nl > buf && nl[-1] == '\r' ? "\r\n" : "\n";
 }
 
-static size_t
-edit_line_start(const char *buf, size_t pos)
-{
-	while (pos > 0 && buf[pos - 1] != '\n')
-		pos--;
-	return pos;
-}
-
 /* Where lines go after the line holding byte pos - 1: the start of the
  * next line, or len when that line is the last (no final newline). */
 static size_t
@@ -79,7 +71,7 @@ edit_dash_at(const char *buf, size_t ls, size_t e)
 static size_t
 edit_dash(const char *buf, size_t pos)
 {
-	size_t	ls = edit_line_start(buf, pos), i = pos, end, c;
+	size_t	ls = text_line_start(buf, pos), i = pos, end, c;
 
 	while (i > ls && (buf[i - 1] == ' ' || buf[i - 1] == '\t'))
 		i--;
@@ -89,7 +81,7 @@ edit_dash(const char *buf, size_t pos)
 		end = ls - 1;	/* the '\n' */
 		if (end > 0 && buf[end - 1] == '\r')
 			end--;
-		ls = edit_line_start(buf, ls - 1);
+		ls = text_line_start(buf, ls - 1);
 		/* Where a comment starts, else the end of the line. */
 		for (c = ls; c < end; c++)
 			if (buf[c] == '#' && (c == ls || buf[c - 1] == ' ' ||
@@ -153,7 +145,7 @@ edit_event_plain(const char *buf, size_t len, const struct tl_event *e,
 static size_t
 edit_indent_of(const char *buf, size_t pos)
 {
-	return pos - edit_line_start(buf, pos);
+	return pos - text_line_start(buf, pos);
 }
 
 static void
@@ -232,7 +224,7 @@ edit_insert_lines(struct edit *ed, const char *buf, size_t len, size_t pos,
 	if (pos == len && len > 0 && buf[len - 1] != '\n' &&
 	    lines->len >= el) {
 		if ((h = yamlio_eof_block_scalar(buf, len)) != SIZE_MAX) {
-			if (edit_line_blank(buf, edit_line_start(buf, len),
+			if (edit_line_blank(buf, text_line_start(buf, len),
 			    len))
 				return edit_fail(err, "the file ends inside a "
 				    "block of text ('|' or '>') with a line of "
@@ -349,7 +341,7 @@ edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
 	size_t	pos = close, ls, from, end;
 
 	for (;;) {
-		ls = edit_line_start(buf, pos);
+		ls = text_line_start(buf, pos);
 		from = ls > open ? ls : open + 1;
 		end = edit_content_end(buf, from, pos);
 		if (end > from || ls <= open)
@@ -594,20 +586,11 @@ edit_delete_flow_item(const char *buf, size_t len, const struct tl_event *e,
 	return true;
 }
 
-/* The end of the line that starts at ls (after its '\n'), or len. */
-static size_t
-edit_next_line(const char *buf, size_t len, size_t ls)
-{
-	const char	*nl = ls < len ? memchr(buf + ls, '\n', len - ls) : NULL;
-
-	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
-}
-
 /* Whether the line starting at ls is blank (and there is one). */
 static bool
 edit_blank_at(const char *buf, size_t len, size_t ls)
 {
-	size_t	end = edit_next_line(buf, len, ls);
+	size_t	end = text_next_line(buf, len, ls);
 
 	if (ls >= len)
 		return false;
@@ -627,18 +610,18 @@ edit_delete_blank(const char *buf, size_t len, size_t dash, struct edit *ed)
 	size_t	indent = edit_indent_of(buf, dash), ls, prev;
 	bool	before, after, next = false;
 
-	prev = ed->start > 0 ? edit_line_start(buf, ed->start - 1) : 0;
+	prev = ed->start > 0 ? text_line_start(buf, ed->start - 1) : 0;
 	before = ed->start > 0 && edit_blank_at(buf, len, prev);
 	after = edit_blank_at(buf, len, ed->end);
 	for (ls = ed->end; ls < len && edit_blank_at(buf, len, ls);
-	    ls = edit_next_line(buf, len, ls))
+	    ls = text_next_line(buf, len, ls))
 		continue;
 	/* Another item of the list after it? */
 	if (ls < len && edit_line_indent(buf, ls, len) == indent &&
 	    ls + indent < len && buf[ls + indent] == '-')
 		next = true;
 	if (after && (next || before))
-		ed->end = edit_next_line(buf, len, ed->end);
+		ed->end = text_next_line(buf, len, ed->end);
 	else if (before && !after && !next)
 		ed->start = prev;
 }
@@ -656,7 +639,7 @@ edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
 		return edit_fail(err, "the event is not where it was loaded");
 	if (dash == SIZE_MAX)
 		return edit_delete_flow_item(buf, len, e, ed);
-	ed->start = edit_line_start(buf, dash);
+	ed->start = text_line_start(buf, dash);
 	ed->end = edit_after_line(buf, len, e->span.end);
 	edit_delete_blank(buf, len, dash, ed);
 	/* The last line of a file without a final newline: take the newline
@@ -790,7 +773,7 @@ edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
 static size_t
 edit_empty_indent(const char *buf, const struct tl_file *f)
 {
-	size_t	ls = edit_line_start(buf, f->events_key_end);
+	size_t	ls = text_line_start(buf, f->events_key_end);
 
 	return edit_line_indent(buf, ls, f->events_key_end) + 2;
 }
@@ -805,8 +788,8 @@ edit_items_spaced(const char *buf, size_t len, const struct tl_file *f)
 
 	if (f->nitems < 2 || f->events_end == 0 || f->events_end > len)
 		return false;
-	for (ls = edit_line_start(buf, f->events_end - 1); ;
-	    ls = edit_line_start(buf, ls - 1)) {
+	for (ls = text_line_start(buf, f->events_end - 1); ;
+	    ls = text_line_start(buf, ls - 1)) {
 		if (edit_line_indent(buf, ls, len) == f->events_indent &&
 		    ls + f->events_indent < len &&
 		    buf[ls + f->events_indent] == '-')
@@ -816,7 +799,7 @@ edit_items_spaced(const char *buf, size_t len, const struct tl_file *f)
 	}
 	if (ls == 0 || ls <= f->events_start)
 		return false;
-	prev = edit_line_start(buf, ls - 1);
+	prev = text_line_start(buf, ls - 1);
 	return edit_blank_at(buf, len, prev);
 }
 
@@ -907,7 +890,7 @@ edit_item_range(const char *buf, size_t len, const struct tl_event *e,
 	if (!edit_event_plain(buf, len, e, NULL) || e->span.end > len ||
 	    (dash = edit_dash(buf, e->span.start)) == SIZE_MAX)
 		return false;
-	*start = edit_line_start(buf, dash);
+	*start = text_line_start(buf, dash);
 	*end = edit_after_line(buf, len, e->span.end);
 	return true;
 }
@@ -924,7 +907,7 @@ edit_list_start(const char *buf, size_t len, const struct tl_file *f,
 		*pos = edit_after_line(buf, len, f->events_key_end);
 		*indent = edit_empty_indent(buf, f);
 	} else {
-		*pos = edit_line_start(buf, f->events_start);
+		*pos = text_line_start(buf, f->events_start);
 		*indent = f->events_indent;
 	}
 	return true;
@@ -1062,15 +1045,15 @@ edit_plan_replace(const char *buf, size_t len, const struct tl_event *e,
 			n--;
 		if (first)
 			/* "  -   " as it was before the first key */
-			buf_add(&lines, buf + edit_line_start(buf, dash),
-			    e->span.start - edit_line_start(buf, dash));
+			buf_add(&lines, buf + text_line_start(buf, dash),
+			    e->span.start - text_line_start(buf, dash));
 		else if (n > 0)
 			edit_spaces(&lines, indent);
 		buf_add(&lines, p, n);
 		buf_adds(&lines, eol);
 		first = false;
 	}
-	ed->start = edit_line_start(buf, dash);
+	ed->start = text_line_start(buf, dash);
 	ed->end = edit_after_line(buf, len, e->span.end);
 	if (ed->end == len && len > 0 && buf[len - 1] != '\n' &&
 	    lines.len >= el)

@@ -24,6 +24,7 @@
 #include "idindex.h"
 #include "load.h"
 #include "merge.h"
+#include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
 #include "yamlio.h"
@@ -79,14 +80,6 @@ struct merge_fields {
 };
 
 /* --- small text helpers -------------------------------------------------- */
-
-static size_t
-merge_line_start(const char *buf, size_t pos)
-{
-	while (pos > 0 && buf[pos - 1] != '\n')
-		pos--;
-	return pos;
-}
 
 static bool
 merge_all_spaces(const char *p, size_t n)
@@ -425,7 +418,7 @@ merge_fields_get(const struct merge_side *sd, const struct tl_event *e,
 	if (!edit_item_range(sd->buf, sd->len, e, &fs->start, &fs->end))
 		return false;
 	k = yamlio_event_keys(sd->buf, sd->len, e, &fs->a, &n);
-	if (k == NULL || n == 0 || merge_line_start(sd->buf, k[0].key.start) !=
+	if (k == NULL || n == 0 || text_line_start(sd->buf, k[0].key.start) !=
 	    fs->start)
 		goto fail;
 	fs->keycol = k[0].key.start - fs->start;
@@ -443,7 +436,7 @@ merge_fields_get(const struct merge_side *sd, const struct tl_event *e,
 		f->vstart = k[i].value.start;
 		f->vend = k[i].value.end;
 		if (i + 1 < n) {
-			ls = merge_line_start(sd->buf, k[i + 1].key.start);
+			ls = text_line_start(sd->buf, k[i + 1].key.start);
 			if (k[i + 1].key.start - ls != fs->keycol ||
 			    !merge_all_spaces(sd->buf + ls, fs->keycol) ||
 			    ls < f->vend || ls <= f->key)
@@ -514,7 +507,7 @@ merge_list_get(const struct merge_side *sd, const struct merge_fields *fs,
 {
 	const char	*r = f->rel.data;
 	size_t		 n = f->rel.len, i = 0, col, sp, keep;
-	size_t		 vls = merge_line_start(sd->buf, f->vstart);
+	size_t		 vls = text_line_start(sd->buf, f->vstart);
 
 	memset(l, 0, sizeof *l);
 	if (f->vend <= f->vstart || sd->buf[f->vstart] != '-' ||
@@ -721,7 +714,7 @@ merge_field_list(struct merge *m, const struct merge_fields *fs[3],
 			goto done;
 	if (f[MO] == NULL || f[MT] == NULL)
 		goto done;
-	col = f[MO]->vstart - merge_line_start(m->s[MO].buf, f[MO]->vstart) -
+	col = f[MO]->vstart - text_line_start(m->s[MO].buf, f[MO]->vstart) -
 	    fs[MO]->keycol;
 	r = merge_list_merge(f[MB] != NULL ? &l[MB] : NULL, &l[MO], &l[MT],
 	    strcmp(f[MO]->name, "notes") == 0, col, m->eol, rel);

@@ -17,6 +17,7 @@
 #include "edit.h"
 #include "save.h"
 #include "save_int.h"
+#include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
 #include "yamlio.h"
@@ -59,24 +60,6 @@ save_count_errors(const char *path, const char *buf, size_t len,
  * (a flow list, a JSON file, an item the load did not see begin there),
  * the whole new file is loaded against the old, as before.
  */
-
-/* The start of the line holding byte pos - 1... or pos, if at a line
- * start. */
-static size_t
-save_bol(const char *b, size_t pos)
-{
-	while (pos > 0 && b[pos - 1] != '\n')
-		pos--;
-	return pos;
-}
-
-static size_t
-save_next_line(const char *b, size_t len, size_t pos)
-{
-	const char	*nl = memchr(b + pos, '\n', len - pos);
-
-	return nl != NULL ? (size_t)(nl - b) + 1 : len;
-}
 
 /* The column of the line at ls, -1 if it is blank or a comment; *item: it
  * begins with a '-' entry. */
@@ -122,7 +105,7 @@ save_item_up(const char *b, size_t len, size_t ls, long ind)
 	long	col;
 	bool	item;
 
-	for (;; ls = save_bol(b, ls - 1)) {
+	for (;; ls = text_line_start(b, ls - 1)) {
 		col = save_line_col(b, len, ls, &item);
 		if (col == ind && item)
 			return ls;
@@ -147,21 +130,21 @@ save_region(const struct timeline *tl, const struct tl_file *f,
 
 	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
 	    f->events_flow || f->nitems == 0 ||
-	    ed->start < save_bol(b, f->events_start))
+	    ed->start < text_line_start(b, f->events_start))
 		return SAVE_CHECK_WHOLE;
 	fi = (uint32_t)(f - tl->files);
 	if (ed->start == ed->end && ed->start > f->events_start &&
-	    save_bol(b, ed->start) == ed->start)
-		ls = save_item_up(b, s->len, save_bol(b, ed->start - 1), ind);
+	    text_line_start(b, ed->start) == ed->start)
+		ls = save_item_up(b, s->len, text_line_start(b, ed->start - 1), ind);
 	if (ls == SIZE_MAX)
-		ls = save_item_up(b, s->len, save_bol(b, ed->start), ind);
+		ls = save_item_up(b, s->len, text_line_start(b, ed->start), ind);
 	if (ls == SIZE_MAX ||
-	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls)))
+	    !save_item_seen(tl, fi, ls, text_next_line(b, s->len, ls)))
 		return SAVE_CHECK_WHOLE;
 	*r0 = ls;
-	ls = ed->end == save_bol(b, ed->end) ? ed->end :
-	    save_next_line(b, s->len, ed->end);
-	for (; ls < s->len; ls = save_next_line(b, s->len, ls))
+	ls = ed->end == text_line_start(b, ed->end) ? ed->end :
+	    text_next_line(b, s->len, ed->end);
+	for (; ls < s->len; ls = text_next_line(b, s->len, ls))
 		if ((col = save_line_col(b, s->len, ls, &item)) >= 0 &&
 		    col <= ind)
 			break;
@@ -169,7 +152,7 @@ save_region(const struct timeline *tl, const struct tl_file *f,
 	 * the list's end: not a line inside a quoted scalar, which may be
 	 * at any column. */
 	if (ls < s->len && ls < f->events_end && (col != ind || !item ||
-	    !save_item_seen(tl, fi, ls, save_next_line(b, s->len, ls))))
+	    !save_item_seen(tl, fi, ls, text_next_line(b, s->len, ls))))
 		return SAVE_CHECK_WHOLE;
 	*r1 = ls;
 	return SAVE_CHECK_OK;
@@ -184,7 +167,7 @@ save_region_inside(const struct buf *r, size_t from, long ind)
 	long	col;
 	bool	item, first = true;
 
-	for (ls = from; ls < r->len; ls = save_next_line(r->data, r->len, ls)) {
+	for (ls = from; ls < r->len; ls = text_next_line(r->data, r->len, ls)) {
 		if ((col = save_line_col(r->data, r->len, ls, &item)) < 0)
 			continue;
 		if (col < ind || (col == ind && !item) || (first && col != ind))
@@ -287,8 +270,8 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
 			best = e;
 	}
 	line = best != NULL ? best->span.line : 1;
-	for (at = best != NULL ? save_bol(b, best->span.start) : 0; at < pos;
-	    at = save_next_line(b, pos, at))
+	for (at = best != NULL ? text_line_start(b, best->span.start) : 0; at < pos;
+	    at = text_next_line(b, pos, at))
 		line++;
 	return line;
 }
@@ -476,7 +459,7 @@ save_item_before(const struct tl_file *f, const struct save_src *s,
 	bool	item;
 
 	while (ls > f->events_start && ls > 0) {
-		ls = save_bol(s->p, ls - 1);
+		ls = text_line_start(s->p, ls - 1);
 		col = save_line_col(s->p, s->len, ls, &item);
 		if (col == ind && item)
 			return ls;
@@ -499,8 +482,8 @@ save_item_after(const struct tl_file *f, const struct save_src *s,
 	if (r1 >= s->len || save_line_col(s->p, s->len, r1, &item) != ind ||
 	    !item)
 		return r1;
-	for (ls = save_next_line(s->p, s->len, r1); ls < s->len;
-	    ls = save_next_line(s->p, s->len, ls))
+	for (ls = text_next_line(s->p, s->len, r1); ls < s->len;
+	    ls = text_next_line(s->p, s->len, ls))
 		if ((col = save_line_col(s->p, s->len, ls, &item)) >= 0 &&
 		    col <= ind)
 			break;

@@ -1104,3 +1104,19 @@ text_distance(const char *a, const char *b, unsigned max)
 		free(cps);
 	return d;
 }
+
+size_t
+text_line_start(const char *buf, size_t pos)
+{
+	while (pos > 0 && buf[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+size_t
+text_next_line(const char *buf, size_t len, size_t ls)
+{
+	const char	*nl = ls < len ? memchr(buf + ls, '\n', len - ls) : NULL;
+
+	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
+}

@@ -114,6 +114,11 @@ bool	 text_find_folded(const char *hay, size_t hay_len,
 bool	 text_equal_folded(const char *a, size_t alen, const char *b,
 	    size_t blen);
 
+/* The start of the line holding byte pos - 1 (pos itself at a line
+ * start or 0), and the start of the line after the one at ls (after its
+ * '\n'), or len. */
+size_t	 text_line_start(const char *buf, size_t pos);
+size_t	 text_next_line(const char *buf, size_t len, size_t ls);
 /* Levenshtein distance (in code points), capped: returns max+1 if larger. */
 unsigned text_distance(const char *a, const char *b, unsigned max);
 

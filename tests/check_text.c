@@ -892,6 +892,26 @@ START_TEST(test_distance_long)
 }
 END_TEST
 
+/* Lines of "ab\ncd\n\nx" (no final newline): starts 0, 3, 6, 7. */
+START_TEST(test_lines)
+{
+	const char	*b = "ab\ncd\n\nx";
+	size_t		 len = strlen(b);
+
+	ck_assert_uint_eq(text_line_start(b, 0), 0);
+	ck_assert_uint_eq(text_line_start(b, 2), 0);	/* at the '\n' */
+	ck_assert_uint_eq(text_line_start(b, 3), 3);	/* a line's start */
+	ck_assert_uint_eq(text_line_start(b, 5), 3);
+	ck_assert_uint_eq(text_line_start(b, 7), 7);
+	ck_assert_uint_eq(text_line_start(b, len), 7);
+	ck_assert_uint_eq(text_next_line(b, len, 0), 3);
+	ck_assert_uint_eq(text_next_line(b, len, 3), 6);
+	ck_assert_uint_eq(text_next_line(b, len, 6), 7);	/* blank */
+	ck_assert_uint_eq(text_next_line(b, len, 7), len);	/* last */
+	ck_assert_uint_eq(text_next_line(b, len, len), len);
+}
+END_TEST
+
 static void
 text_add_loop(Suite *s, const char *name, const TTest *test, int n)
 {
@@ -931,6 +951,9 @@ text_suite(void)
 	text_add_loop(s, "distance", test_distance, NCASES(distance_cases));
 	tc = tcase_create("distance_long");
 	tcase_add_test(tc, test_distance_long);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("lines");
+	tcase_add_test(tc, test_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
