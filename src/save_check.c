@@ -22,30 +22,6 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
-/* Errors when buf is loaded as path; SIZE_MAX if it does not parse.  The
- * first error message goes to *first (malloc'd) if not NULL. */
-static size_t
-save_count_errors(const char *path, const char *buf, size_t len,
-    char **first)
-{
-	struct timeline		tl = TIMELINE_INIT;
-	struct diag_list	diags = DIAG_LIST_INIT;
-	uint32_t		fi = timeline_add_file(&tl, path);
-	size_t			errors, i;
-
-	errors = yamlio_load_buffer(&tl, fi, buf, len, &diags) ?
-	    diags.errors : SIZE_MAX;
-	for (i = 0; first != NULL && i < diags.n; i++)
-		if (diags.v[i].severity == DIAG_ERROR) {
-			*first = xasprintf("line %u: %s", diags.v[i].line,
-			    diags.v[i].msg);
-			break;
-		}
-	timeline_free(&tl);
-	diag_free(&diags);
-	return errors;
-}
-
 /* --- the safety net: what changed must load --------------------------------
  *
  * A change is checked by loading what it changed, in its context: the
@@ -433,19 +409,90 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
 	return c;
 }
 
-/* The old check: the whole new file against the old. */
+/* --- the whole file: when no region can be told apart ---------------------
+ *
+ * The whole new file is loaded as well as the old, and must have no more
+ * errors, and every event of the old that the splice does not touch (or
+ * come right next to) must be in the new, where the splice moved it,
+ * saying the same (tl_event_same): a change that makes a later item the
+ * value of a new key, or puts an alias in the new bytes that an untouched
+ * event's anchor names, is refused.
+ */
+
+/* Load buf as path into t: its errors, SIZE_MAX if it does not parse.
+ * The first error message goes to *first (malloc'd) if not NULL. */
+static size_t
+save_load_whole(struct timeline *t, const char *path, const char *buf,
+    size_t len, char **first)
+{
+	struct diag_list	diags = DIAG_LIST_INIT;
+	uint32_t		fi = timeline_add_file(t, path);
+	size_t			errors, i;
+
+	errors = yamlio_load_buffer(t, fi, buf, len, &diags) ?
+	    diags.errors : SIZE_MAX;
+	for (i = 0; first != NULL && i < diags.n; i++)
+		if (diags.v[i].severity == DIAG_ERROR) {
+			*first = xasprintf("line %u: %s", diags.v[i].line,
+			    diags.v[i].msg);
+			break;
+		}
+	diag_free(&diags);
+	return errors;
+}
+
+/* The first event of old (loaded from the bytes before ed) that ed does
+ * not touch and that new (after it) does not have where ed moved it,
+ * saying the same; NULL if there is none. */
+static const struct tl_event *
+save_untouched_changed(const struct timeline *old, const struct timeline *new,
+    const struct edit *ed)
+{
+	const struct tl_event	*o;
+	size_t			 i, j = 0, want;
+
+	for (i = 0; i < old->nevents; i++) {
+		o = &old->events[i];
+		if (o->span.end >= ed->start && o->span.start <= ed->end)
+			continue;	/* touched, or right next to it */
+		want = o->span.start < ed->start ? o->span.start :
+		    o->span.start - (ed->end - ed->start) + ed->text.len;
+		while (j < new->nevents && new->events[j].span.start < want)
+			j++;
+		if (j == new->nevents || new->events[j].span.start != want ||
+		    !tl_event_same(o, &new->events[j]))
+			return o;
+	}
+	return NULL;
+}
+
 bool
 save_check_whole(const struct tl_file *f, const struct save_src *s,
     const struct edit *ed, char **why)
 {
-	char	*next;
-	size_t	 nlen, before, after;
+	struct timeline		 old = TIMELINE_INIT, new = TIMELINE_INIT;
+	const struct tl_event	*o;
+	char			*next;
+	size_t			 nlen, before, after;
+	bool			 ok;
 
 	next = edit_apply(s->p, s->len, ed, &nlen);
-	before = save_count_errors(f->path, s->p, s->len, NULL);
-	after = save_count_errors(f->path, next, nlen, why);
+	before = save_load_whole(&old, f->path, s->p, s->len, NULL);
+	after = save_load_whole(&new, f->path, next, nlen, why);
 	free(next);
-	return after != SIZE_MAX && (before == SIZE_MAX || after <= before);
+	ok = after != SIZE_MAX && (before == SIZE_MAX || after <= before);
+	if (ok && before != SIZE_MAX &&
+	    (o = save_untouched_changed(&old, &new, ed)) != NULL) {
+		free(*why);
+		*why = o->id != NULL ? xasprintf("it would also change event "
+		    "'%s' (line %u), which it does not touch", o->id,
+		    o->span.line) : xasprintf("it would also change the event "
+		    "at line %u, which it does not touch", o->span.line);
+		ok = false;
+	}
+	timeline_free(&old);
+	timeline_free(&new);
+	return ok;
 }
 
 /* The line of the item before the one at r0 (a '-' at the list's

@@ -74,7 +74,8 @@ char	*save_check_text(const struct timeline *tl, const struct tl_file *f,
 	    const char *buf, size_t len, const struct edit *ed, size_t *n);
 
 /* The whole new file loaded against the old: true unless it has more
- * errors (*why: the first, malloc'd, or NULL). */
+ * errors (*why: the first, malloc'd, or NULL) or an event the splice does
+ * not touch is not as it was (*why says which). */
 bool	 save_check_whole(const struct tl_file *f, const struct save_src *s,
 	    const struct edit *ed, char **why);
 

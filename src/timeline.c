@@ -503,6 +503,104 @@ timeline_sort(struct timeline *tl)
 	timeline_sort_apply(tl, timeline_sort_order(tl));
 }
 
+/* --- two events compared (tl_event_same) ------------------------------ */
+
+static bool
+tl_str_same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool
+tl_strv_same(const char *const *a, const char *const *b, uint32_t n)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n; i++)
+		if (!tl_str_same(a[i], b[i]))
+			return false;
+	return true;
+}
+
+static bool
+tl_range_same(const struct date_range *a, const struct date_range *b)
+{
+	return a->earliest == b->earliest && a->latest == b->latest &&
+	    a->precision == b->precision && a->flags == b->flags;
+}
+
+static bool
+tl_sources_same(const struct tl_event *a, const struct tl_event *b)
+{
+	const struct tl_source_more	*ma, *mb;
+	const struct tl_source		*x, *y;
+	uint32_t			 i;
+
+	for (i = 0; i < a->nsources; i++) {
+		x = &a->sources[i];
+		y = &b->sources[i];
+		ma = tl_event_source_more(a, i);
+		mb = tl_event_source_more(b, i);
+		if (!tl_str_same(x->outlet, y->outlet) ||
+		    !tl_str_same(x->url, y->url) ||
+		    !tl_str_same(x->title, y->title) ||
+		    !tl_str_same(x->date_text, y->date_text) ||
+		    !tl_str_same(ma != NULL ? ma->via : NULL,
+		    mb != NULL ? mb->via : NULL) ||
+		    !tl_str_same(ma != NULL ? ma->archive : NULL,
+		    mb != NULL ? mb->archive : NULL))
+			return false;
+	}
+	return true;
+}
+
+/* Verdicts, relations and notes (the counts are the same). */
+static bool
+tl_claims_same(const struct tl_event *a, const struct tl_event *b)
+{
+	const struct tl_verdict	*va = tl_event_verdicts(a);
+	const struct tl_verdict	*vb = tl_event_verdicts(b);
+	uint32_t		 i, n = tl_event_nverdicts(a);
+
+	if (n != tl_event_nverdicts(b))
+		return false;
+	for (i = 0; i < n; i++)
+		if (va[i].status != vb[i].status ||
+		    !tl_str_same(va[i].date_text, vb[i].date_text) ||
+		    !tl_str_same(va[i].by, vb[i].by) ||
+		    !tl_str_same(va[i].text, vb[i].text) ||
+		    !tl_range_same(&va[i].date, &vb[i].date))
+			return false;
+	for (i = 0; i < a->nrelated; i++)
+		if (a->related[i].rel != b->related[i].rel ||
+		    !tl_str_same(a->related[i].text, b->related[i].text))
+			return false;
+	for (i = 0; i < a->nnotes; i++)
+		if (!tl_str_same(a->notes[i].at, b->notes[i].at) ||
+		    !tl_str_same(a->notes[i].by, b->notes[i].by) ||
+		    !tl_str_same(a->notes[i].text, b->notes[i].text))
+			return false;
+	return true;
+}
+
+bool
+tl_event_same(const struct tl_event *a, const struct tl_event *b)
+{
+	return a->status == b->status && a->ntags == b->ntags &&
+	    a->nactors == b->nactors && a->nsources == b->nsources &&
+	    a->nrelated == b->nrelated && a->nnotes == b->nnotes &&
+	    tl_str_same(a->id, b->id) && tl_str_same(a->title, b->title) &&
+	    tl_str_same(a->description, b->description) &&
+	    tl_str_same(a->date_text, b->date_text) &&
+	    tl_str_same(a->end_text, b->end_text) &&
+	    tl_range_same(&a->date, &b->date) &&
+	    (a->end_text == NULL ||
+	    tl_range_same(tl_event_end(a), tl_event_end(b))) &&
+	    tl_strv_same(a->tags, b->tags, a->ntags) &&
+	    tl_strv_same(a->actors, b->actors, a->nactors) &&
+	    tl_sources_same(a, b) && tl_claims_same(a, b);
+}
+
 struct tl_event *
 timeline_find_id(const struct timeline *tl, const char *id)
 {

@@ -364,6 +364,11 @@ uint32_t	 timeline_add_file(struct timeline *, const char *path);
 struct tl_event	*timeline_add_event(struct timeline *, uint32_t file);
 /* Room for n events in all (events may move). */
 void		 timeline_reserve(struct timeline *, size_t n);
+/* Whether a and b say the same: every field as loaded (id, title,
+ * description, dates as written and as read, status, tags, actors,
+ * sources with their via and archive, relations, notes, verdicts) -- not
+ * where they are (file, span, lines).  Any two timelines. */
+bool		 tl_event_same(const struct tl_event *, const struct tl_event *);
 /* A copy of e (of any timeline) as an event of dst's file, every string
  * and array in dst's arena.  Returns it (valid until the next add). */
 struct tl_event	*timeline_copy_event(struct timeline *dst, uint32_t file,

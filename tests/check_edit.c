@@ -936,7 +936,8 @@ END_TEST
  * The safety net (save_check): a change is checked on the items it
  * touches; one that would break the file, or break it only further on
  * (a key at the list's column, an id another event has, an open quote),
- * is refused, and a good one passes.
+ * or change an event it does not touch, is refused, and a good one
+ * passes.
  */
 static const char check_src[] =
     "title: T\n"
@@ -965,6 +966,10 @@ static const struct {
 	{ "title: B\n", "    status: \"open\n", "?" },
 	{ "title: B\n", "    status: nonsense\n", "status" },
 	{ "title: C\n", "  - id: e\n    title: no date\n", "date" },
+	/* A key at column 0 that loads: the next item is its value, not an
+	 * event (found by fuzz_edit). */
+	{ "title: B\n", "x:\n", "'c'" },
+	{ "title: B\n", "k: #", "'c'" },
 };
 
 START_TEST(test_save_check)
