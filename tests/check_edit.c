@@ -45,6 +45,13 @@ static const char *const fixtures[] = {
 	"  - {id: a, date: 2022, title: A}\n"
 	"  - {id: b, date: 2023, title: B, notes: [{text: n1}]}\n"
 	"  - {id: c, date: 2024, title: C, notes: []}\n",
+	/* trailing commas in flow collections (found by fuzz_edit) */
+	"events:\n"
+	"  - {id: a, date: 2022, title: A,}\n"
+	"  - {id: b, date: 2023, title: B, notes: [{text: n1},] , }\n"
+	"  - { date: 2024, title: C, }\n",
+	"events: [ {id: a, date: 2022, title: A,}, {id: b, date: 2023, "
+	"title: B}, ]\n",
 	/* CRLF line ends */
 	"title: crlf\r\nevents:\r\n  - id: a\r\n    date: 2022\r\n"
 	"    title: A\r\n  - id: b\r\n    date: 2023\r\n    title: B\r\n",
