@@ -24,6 +24,7 @@
 #include "conf.h"
 #include "date.h"
 #include "edit.h"
+#include "lock.h"
 #include "save.h"
 #include "text.h"
 #include "timeline.h"
@@ -322,11 +323,13 @@ cmd_edit_run_reload(void *ctx, char **err)
 }
 
 static void
-cmd_edit_run_waiting(void *ctx, const char *path)
+cmd_edit_run_waiting(void *ctx, const char *path, const char *holder)
 {
 	struct edit_run	*r = ctx;
+	char		*say = lock_waiting_text(path, holder);
 
-	cmd_edit_error(r->cmd, "waiting for another tlv saving %s...", path);
+	cmd_edit_error(r->cmd, "%s", say);
+	free(say);
 }
 
 /* Find, plan, save (locked; see save_change); report failures. */

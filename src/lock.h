@@ -21,8 +21,18 @@
 
 #include <stdbool.h>
 
-/* Told once when the wait passes a second (for a message). */
-typedef void	(*lock_waiting_fn)(void *ctx, const char *path);
+/*
+ * Who holds the lock that fd (the lock's directory or lock file) is
+ * refused: "NAME (pid N)" from /proc/locks and /proc/N/comm, control
+ * characters shown as '?' -- or NULL when /proc does not say (no /proc,
+ * another pid namespace, the holder gone meanwhile).  Malloc'd.
+ */
+char	*lock_holder(int fd);
+
+/* Told once when the wait passes a second (for a message); holder is
+ * lock_holder's, or NULL. */
+typedef void	(*lock_waiting_fn)(void *ctx, const char *path,
+		    const char *holder);
 
 /*
  * Lock the directory of path (a file, through symlinks to its real
@@ -34,6 +44,26 @@ typedef void	(*lock_waiting_fn)(void *ctx, const char *path);
 
 bool	 lock_take(const char *path, lock_waiting_fn, void *ctx, int *fd,
 	    char **err);
+
+/*
+ * The same without waiting, for a caller that must go on meanwhile (the
+ * viewer): LOCK_TAKEN with the descriptor in *fd; LOCK_BUSY when another
+ * process holds it, with *holder (lock_holder's, may be NULL); LOCK_FAILED
+ * with *err (malloc'd) when it cannot be locked at all.
+ */
+enum lock_try {
+	LOCK_TAKEN,
+	LOCK_BUSY,
+	LOCK_FAILED
+};
+
+enum lock_try lock_try(const char *path, int *fd, char **holder,
+	    char **err);
+
+/* What to say while waiting ("PATH: waiting for HOLDER to release its save
+ * lock..."), and when the wait gave up; malloc'd. */
+char	*lock_waiting_text(const char *path, const char *holder);
+char	*lock_timeout_text(const char *path, const char *holder);
 
 /* Release a lock (fd -1: nothing). */
 void	 lock_release(int fd);

@@ -128,7 +128,8 @@ struct save_job {
 	bool		(*plan)(void *ctx, const char *buf, size_t len,
 			    struct edit *, char **err);
 	struct tl_file	*(*reload)(void *ctx, char **err);
-	void		(*waiting)(void *ctx, const char *path);
+	void		(*waiting)(void *ctx, const char *path,
+			    const char *holder);	/* lock.h */
 	void		 *ctx;
 	const struct timeline *tl;	/* file is one of its files, or NULL:
 					   then the whole new file is checked

@@ -345,6 +345,8 @@ void	 ui_save_screen(const struct app *, const char *path);
 
 /* --- the status line and the prompts (ui_prompt.c) --- */
 
+/* A monotonic clock, in milliseconds. */
+double	 ui_now_ms(void);
 /* Set the status line message (printf-style); error: shown in red. */
 void	 ui_message(struct app *, bool error, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
@@ -482,13 +484,16 @@ void	 ui_edit_problem(struct app *, const char *path, unsigned line);
 void	 ui_edit_free(struct app *);
 
 /*
- * A change is written on a thread of its own (ui_edit.c): meanwhile the
- * viewer reads keys and draws, and nothing may change the timeline.
- * While one is, app->saving says so (the loop then polls often and looks
- * for no changed files; the status line shows it).  ui_edit_poll: end a save that is written (or wait for it): true if one
- * ended, and the timeline shown changed.  ui_edit_settle: wait for one.
- * ui_edit_quit: before the screen ends, wait for one, saying so; why it
- * failed (malloc'd), or NULL.
+ * A change is written on a thread of its own (ui_edit.c), after waiting,
+ * if another program holds the file's save lock, for it to be free:
+ * meanwhile the viewer reads keys and draws, and nothing may change the
+ * timeline.  While one is on its way, app->saving says so (the loop then
+ * polls often and looks for no changed files; the status line shows it).
+ * ui_edit_poll: try the lock again, or end a save that is written (wait:
+ * wait for either): true if one ended, and the timeline shown changed.
+ * ui_edit_settle: wait for one.  ui_edit_quit: before the screen ends,
+ * wait for one, saying so (after a signal, not for a lock: the change is
+ * dropped); why it failed (malloc'd), or NULL.
  */
 bool	 ui_edit_poll(struct app *, bool wait);
 void	 ui_edit_settle(struct app *);

@@ -4,8 +4,9 @@
  * (delete), u (undo).  Each change is planned on the file's current bytes
  * (edit.h), saved at once and safely (save.h) -- written on a thread of
  * its own while the viewer goes on reading keys (struct ui_saving), one
- * change at a time -- remembered for undo, and put into the timeline
- * shown (ui_saved) so the screen shows the file as it now is.
+ * change at a time, after waiting the same way for another program's
+ * save lock -- remembered for undo, and put into the timeline shown
+ * (ui_saved) so the screen shows the file as it now is.
  *
  * If another program changed the file since tlv loaded it, nothing is
  * written: tlv reloads, finds the event again by its id and applies the
@@ -15,6 +16,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <curses.h>
 #include <errno.h>
 #include <pthread.h>
@@ -29,6 +31,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "edit.h"
+#include "lock.h"
 #include "save.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -263,19 +266,18 @@ struct ui_job {
 	uint32_t		 fi;
 };
 
-/* Another tlv holds the file's save lock: say so on the screen while the
- * save waits (up to the lock's timeout), as the command line does. */
+/* Another program holds the file's save lock while the viewer must wait
+ * for it (under a key script, or on q): say so on the screen. */
 static void
-ui_edit_waiting(struct app *app, const char *path)
+ui_job_waiting(void *ctx, const char *path, const char *holder)
 {
-	ui_message(app, false, "waiting for another tlv saving %s...", path);
-	ui_draw(app);
-}
+	struct app	*app = ((struct ui_job *)ctx)->app;
+	char		*say = lock_waiting_text(path, holder);
 
-static void
-ui_job_waiting(void *ctx, const char *path)
-{
-	ui_edit_waiting(((struct ui_job *)ctx)->app, path);
+	ui_message(app, false, "%s%s", app->quit ?
+	    "tlv quits once it is saved; " : "", say);
+	ui_draw(app);
+	free(say);
 }
 
 static bool
@@ -304,6 +306,11 @@ ui_job_reload(void *ctx, char **err)
 		free(path);
 		return NULL;
 	}
+	/* Another program wrote it (most often the one that held the lock):
+	 * a big file takes a while to load again. */
+	ui_message(j->app, false, "%s changed on disk: reloading it to make "
+	    "the change there...", j->app->tl.files[j->fi].path);
+	ui_draw(j->app);
 	ui_reload(j->app);
 	if (!ui_change_file(j->app, j->c, &j->fi)) {
 		*err = xstrdup("the file changed on disk and the change no "
@@ -336,8 +343,27 @@ enum ui_then {
  * not look for changed files, ui_edit_settle) -- so the thread may read
  * it.  The thread touches nothing but p and the file; only done is
  * shared, under lock.
+ *
+ * Before that, while another program holds the file's save lock (a tlv
+ * saving, a script, a git hook under flock), the change waits in it
+ * (waiting) with nothing planned: the status line names the holder, keys
+ * are read, and each poll tries the lock again -- for LOCK_TIMEOUT_S, as a
+ * save from the command line waits.
  */
+/* The strings of a change kept in a ui_saving (ui_hold). */
+#define UI_HELD_MAX	8
+
 struct ui_saving {
+	/* Waiting for the save lock another program holds: nothing planned
+	 * yet (ui_edit_poll tries again; q waits) */
+	bool			 waiting;
+	char			*holder;	/* lock_holder's, or NULL */
+	double			 since;		/* ms, when the wait began */
+	struct ui_change	 c;		/* the change, its strings in
+						   held */
+	char			*held[UI_HELD_MAX];
+	size_t			 nheld;
+	struct ui_job		 j;
 	pthread_t		 thread;
 	pthread_mutex_t		 lock;
 	bool			 threaded;
@@ -407,59 +433,75 @@ ui_edit_busy(struct app *app)
 }
 
 
+/* A copy of text that s owns (held), for a change that may wait. */
+static const char *
+ui_hold(struct ui_saving *s, const char *text)
+{
+	if (text == NULL)
+		return NULL;
+	assert(s->nheld < UI_HELD_MAX);
+	return s->held[s->nheld++] = xstrdup(text);
+}
+
+/* Keep the caller's change c in s: its pointers into the timeline and
+ * the undo records stay good while s is on its way, since nothing else
+ * changes them meanwhile (see struct ui_saving). */
+static void
+ui_saving_keep(struct ui_saving *s, const struct ui_change *c)
+{
+	s->c = *c;
+	s->c.id = ui_hold(s, c->id);
+	s->c.give = ui_hold(s, c->give);
+	s->c.orig = ui_hold(s, c->orig);
+	s->c.note.at = ui_hold(s, c->note.at);
+	s->c.note.by = ui_hold(s, c->note.by);
+	s->c.note.text = ui_hold(s, c->note.text);
+	s->c.text = ui_hold(s, c->text);
+	s->c.keep = ui_hold(s, c->keep);
+}
+
+static void
+ui_set_saving(struct app *app, struct ui_saving *s)
+{
+	ui_edits(app)->saving = s;
+	app->saving = s != NULL ? s->status : NULL;
+}
+
+/* The status line while s waits for the lock. */
+static void
+ui_saving_waits(struct app *app, struct ui_saving *s)
+{
+	free(s->status);
+	s->status = lock_waiting_text(s->job.file->path, s->holder);
+	ui_set_saving(app, s);
+	ui_message(app, false, "%s", s->status);
+}
+
 /*
- * Apply a change, locked (save_start): if the file changed meanwhile,
- * reload and plan it again.  The write goes on on a thread while the
- * viewer goes on (under a key script: at once, so that screens are the
- * same every run); then ui_done says how it went and does what then asks.
+ * Plan the change of s, locked (save_start; lock_fd >= 0: the lock is
+ * taken already): if the file changed meanwhile, reload and plan it
+ * again.  The write goes on on a thread while the viewer goes on (under a
+ * key script: at once, so that screens are the same every run); then
+ * ui_done says how it went and does what then asks.
  */
 static void
-ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
-    const char *what)
+ui_saving_begin(struct app *app, struct ui_saving *s, int lock_fd)
 {
-	struct ui_edits		*ue = ui_edits(app);
-	struct ui_job		 j = { .app = app, .c = c };
-	struct ui_saving	*s;
+	const struct ui_change	*c = &s->c;
 	char			*err = NULL;
 
-	if (ui_edit_busy(app))
-		return;
-	s = xcalloc(1, sizeof *s);
-	s->then = then;
-	s->kind = c->kind;
-	s->what = ui_dup(what);
-	if (!ui_change_file(app, c, &j.fi)) {
-		if (c->kind == UI_CHANGE_UNDO)
-			err = xasprintf("%s is no longer loaded",
-			    c->undo->saved.path);
-		else
-			err = xasprintf("event '%s' is no longer in the files",
-			    c->id != NULL ? c->id : "?");
-		ui_done(app, s, false, err);
-		return;
-	}
-	if (ui_stale_file(app, j.fi, &err)) {
-		ui_done(app, s, false, err);
-		return;
-	}
-	s->job.file = &app->tl.files[j.fi];
-	s->job.plan = ui_job_plan;
-	s->job.reload = ui_job_reload;
-	s->job.waiting = ui_job_waiting;
-	s->job.ctx = &j;
-	s->job.tl = &app->tl;
-	s->job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &s->u;
-	s->job.edit = &s->ed;
-	s->job.where = &s->where;
-	s->job.late = true;	/* one pass over the file, on the thread */
+	ui_set_saving(app, NULL);
+	s->waiting = false;
+	s->job.locked = lock_fd != -1;
+	s->job.lock_fd = lock_fd;
 	if ((s->p = save_start(&s->job, &err)) == NULL) {
 		ui_done(app, s, false, err != NULL ? err :
 		    xstrdup("not saved"));
 		return;
 	}
-	/* What the end needs of c, which is the caller's. */
-	s->fi = j.fi;
+	s->fi = s->j.fi;
 	s->path = xstrdup(save_pending_path(s->p));
+	free(s->status);
 	s->status = xasprintf("saving %s...", s->path);
 	s->keep = ui_dup(c->keep != NULL ? c->keep :
 	    c->kind == UI_CHANGE_DELETE ? NULL : c->id);
@@ -467,9 +509,7 @@ ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
 	    c->keep : c->id);
 	s->ugone = ui_dup(c->kind == UI_CHANGE_DELETE ? c->id : NULL);
 	s->id = ui_dup(c->id);
-	s->at = browse_current(&app->br);
-	ue->saving = s;
-	app->saving = s->status;
+	ui_set_saving(app, s);
 	pthread_mutex_init(&s->lock, NULL);
 	if (app->script == NULL &&
 	    pthread_create(&s->thread, NULL, ui_saving_run, s) == 0) {
@@ -482,6 +522,113 @@ ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
 	ui_edit_poll(app, true);
 }
 
+/*
+ * Apply a change: at once if its file's save lock is free (or under a
+ * key script, which waits for it); else it waits in ui_saving for the
+ * lock while the viewer reads keys (ui_edit_poll tries again).
+ */
+static void
+ui_apply(struct app *app, const struct ui_change *c, enum ui_then then,
+    const char *what)
+{
+	struct ui_saving	*s;
+	char			*err = NULL;
+	int			 fd = -1;
+
+	if (ui_edit_busy(app))
+		return;
+	s = xcalloc(1, sizeof *s);
+	s->then = then;
+	s->kind = c->kind;
+	s->what = ui_dup(what);
+	ui_saving_keep(s, c);
+	s->j.app = app;
+	s->j.c = &s->c;
+	if (!ui_change_file(app, c, &s->j.fi)) {
+		if (c->kind == UI_CHANGE_UNDO)
+			err = xasprintf("%s is no longer loaded",
+			    c->undo->saved.path);
+		else
+			err = xasprintf("event '%s' is no longer in the files",
+			    c->id != NULL ? c->id : "?");
+		ui_done(app, s, false, err);
+		return;
+	}
+	if (ui_stale_file(app, s->j.fi, &err)) {
+		ui_done(app, s, false, err);
+		return;
+	}
+	s->job.file = &app->tl.files[s->j.fi];
+	s->job.plan = ui_job_plan;
+	s->job.reload = ui_job_reload;
+	s->job.waiting = ui_job_waiting;
+	s->job.ctx = &s->j;
+	s->job.tl = &app->tl;
+	s->job.undo = c->kind == UI_CHANGE_UNDO ? NULL : &s->u;
+	s->job.edit = &s->ed;
+	s->job.where = &s->where;
+	s->job.late = true;	/* one pass over the file, on the thread */
+	s->at = browse_current(&app->br);
+	if (app->script == NULL) {
+		switch (lock_try(s->job.file->path, &fd, &s->holder, &err)) {
+		case LOCK_BUSY:
+			s->waiting = true;
+			s->since = ui_now_ms();
+			ui_saving_waits(app, s);
+			return;
+		case LOCK_FAILED:
+			ui_done(app, s, false, err);
+			return;
+		case LOCK_TAKEN:
+			break;
+		}
+	}
+	ui_saving_begin(app, s, fd);
+}
+
+/* s waits for the lock: take it (wait: waiting as the command line does)
+ * and begin, or say who still holds it; give up after LOCK_TIMEOUT_S.
+ * True if s ended or began. */
+static bool
+ui_saving_retry(struct app *app, struct ui_saving *s, bool wait)
+{
+	char	*holder = NULL, *err = NULL;
+	int	 fd = -1;
+
+	if (wait) {
+		ui_saving_begin(app, s, -1);	/* save_start waits */
+		return true;
+	}
+	switch (lock_try(s->job.file->path, &fd, &holder, &err)) {
+	case LOCK_TAKEN:
+		ui_saving_begin(app, s, fd);
+		return true;
+	case LOCK_FAILED:
+		ui_set_saving(app, NULL);
+		ui_done(app, s, false, err);
+		return true;
+	case LOCK_BUSY:
+		break;
+	}
+	if (ui_now_ms() - s->since >= LOCK_TIMEOUT_S * 1000.0) {
+		ui_set_saving(app, NULL);
+		ui_done(app, s, false, lock_timeout_text(s->job.file->path,
+		    holder != NULL ? holder : s->holder));
+		free(holder);
+		return true;
+	}
+	if (holder != NULL && (s->holder == NULL ||
+	    strcmp(holder, s->holder) != 0)) {
+		/* Another program has it now. */
+		free(s->holder);
+		s->holder = holder;
+		ui_saving_waits(app, s);
+		return false;
+	}
+	free(holder);
+	return false;
+}
+
 bool
 ui_edit_poll(struct app *app, bool wait)
 {
@@ -490,6 +637,13 @@ ui_edit_poll(struct app *app, bool wait)
 	char			*err = NULL;
 	bool			 done, ok;
 
+	if (s != NULL && s->waiting) {
+		if (!ui_saving_retry(app, s, wait))
+			return false;
+		/* Begun (still saving, or ended at once), or given up. */
+		if ((s = app->edits->saving) == NULL)
+			return true;
+	}
 	if (s == NULL)
 		return false;
 	if (s->threaded) {
@@ -501,8 +655,7 @@ ui_edit_poll(struct app *app, bool wait)
 		pthread_join(s->thread, NULL);
 	}
 	pthread_mutex_destroy(&s->lock);
-	app->edits->saving = NULL;
-	app->saving = NULL;
+	ui_set_saving(app, NULL);
 	ok = save_pending_end(s->p, &err, &s->stale);
 	s->p = NULL;
 	ui_done(app, s, ok, err);
@@ -512,12 +665,23 @@ ui_edit_poll(struct app *app, bool wait)
 char *
 ui_edit_quit(struct app *app)
 {
-	const char	*saving = ui_edit_saving(app);
-	char		*why = NULL;
+	const char		*saving = ui_edit_saving(app);
+	struct ui_saving	*s;
+	char			*why = NULL;
 
 	if (saving == NULL)
 		return NULL;
-	ui_message(app, false, "%s: tlv quits once it is written", saving);
+	s = app->edits->saving;
+	if (s->waiting && ui_signal() != 0) {
+		/* Interrupted: not another minute's wait. */
+		ui_set_saving(app, NULL);
+		ui_done(app, s, false, xasprintf("%s: interrupted while "
+		    "waiting for %s to release the save lock; the change was "
+		    "not saved", s->job.file->path, s->holder != NULL ?
+		    s->holder : "another program"));
+		return xstrdup(app->message);
+	}
+	ui_message(app, false, "tlv quits once it is saved; %s", saving);
 	ui_draw(app);
 	ui_edit_poll(app, true);
 	if (app->message_error)
@@ -593,6 +757,9 @@ ui_done(struct app *app, struct ui_saving *s, bool ok, char *err)
 	free(s->uid);
 	free(s->ugone);
 	free(s->id);
+	free(s->holder);
+	while (s->nheld > 0)
+		free(s->held[--s->nheld]);
 	free(s);
 }
 

@@ -151,7 +151,7 @@ ui_prompt_key(struct app *app, int32_t key)
  */
 #define UI_FILTER_STEP		2048	/* events between looks at the clock */
 
-static double
+double
 ui_now_ms(void)
 {
 	struct timespec	ts;

@@ -493,6 +493,57 @@ START_TEST(apply_late)
 }
 END_TEST
 
+/*
+ * The viewer's look at a save lock (lock_try): taken when free; busy,
+ * naming who holds it (here this very process: a second descriptor is
+ * refused as another program would be), while it is held; taken again
+ * once it is released; a file that is not there fails with why.
+ */
+START_TEST(apply_lock_try)
+{
+	char	 dir[] = "/tmp/tlv-lock-XXXXXX", name[32] = "", *path, *want;
+	char	*holder = NULL, *err = NULL, *say;
+	int	 fd, fd2;
+	FILE	*fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/a.yaml", dir);
+	write_file(path, layouts[0]);
+	ck_assert_int_eq(lock_try(path, &fd, &holder, &err), LOCK_TAKEN);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(lock_try(path, &fd2, &holder, &err), LOCK_BUSY);
+	ck_assert_int_eq(fd2, -1);
+	if ((fp = fopen("/proc/self/comm", "r")) != NULL &&
+	    fgets(name, sizeof name, fp) != NULL &&
+	    access("/proc/locks", R_OK) == 0) {
+		name[strcspn(name, "\n")] = '\0';
+		want = xasprintf("%s (pid %ld)", name, (long)getpid());
+		ck_assert_str_eq(holder != NULL ? holder : "(none)", want);
+		free(want);
+	}
+	if (fp != NULL)
+		fclose(fp);
+	say = lock_waiting_text("a.yaml", holder);
+	ck_assert_ptr_nonnull(strstr(say, "a.yaml: waiting for "));
+	free(say);
+	free(holder);
+	say = lock_timeout_text("a.yaml", NULL);
+	ck_assert_ptr_nonnull(strstr(say, "another program held the save "
+	    "lock"));
+	free(say);
+	lock_release(fd);
+	ck_assert_int_eq(lock_try(path, &fd, &holder, &err), LOCK_TAKEN);
+	ck_assert_ptr_null(holder);
+	lock_release(fd);
+	unlink(path);
+	ck_assert_int_eq(lock_try(path, &fd, &holder, &err), LOCK_FAILED);
+	ck_assert_ptr_nonnull(strstr(err, "cannot lock"));
+	free(err);
+	free(path);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *
 apply_suite(void)
 {
@@ -502,6 +553,7 @@ apply_suite(void)
 	tcase_add_loop_test(tc, apply_series, 0,
 	    (int)(sizeof layouts / sizeof *layouts));
 	tcase_add_test(tc, apply_late);
+	tcase_add_test(tc, apply_lock_try);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -108,7 +108,8 @@ if command -v flock >/dev/null 2>&1; then
 	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 	"$TLV" annotate contact "after the wait" wait.yaml >out 2>&1
 	expect_status 0 $? "annotate while another save holds the lock"
-	expect_grep 'waiting for another tlv saving wait.yaml' out "wait message"
+	expect_grep 'wait.yaml: waiting for flock (pid [0-9]*) to release the save lock' \
+	    out "wait message names the holder"
 	expect_grep 'after the wait' wait.yaml "saved after the wait"
 	wait
 fi

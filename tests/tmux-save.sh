@@ -78,7 +78,7 @@ expect_screen 'note added: saved big.yaml' "the save ends"
 tm send-keys -t t a 'a second note' Enter
 expect_screen 'saving big.yaml\.\.\.' "a second save starts"
 tm send-keys -t t q
-expect_screen 'tlv quits once it is written' "q says it waits for the save"
+expect_screen 'tlv quits once it is saved; saving' "q says it waits for the save"
 expect_screen 'DONE' "the viewer exits after the save"
 expect_grep 'exit=0' "$tmp/status" "exit status 0"
 expect_grep 'text: a note in the background' "$tmp/big.yaml" "the note is saved"

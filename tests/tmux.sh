@@ -47,22 +47,43 @@ sed 's/Full-scale invasion of Ukraine/Invasion, reloaded/' \
 expect_screen 'Invasion, reloaded' "live reload"
 expect_screen 'reloaded' "reload message"
 
-# A save while another tlv holds the file's lock says so on the screen
-# while it waits, then saves.
+# A change while another program holds the file's save lock waits for it
+# without stopping the viewer: the status line names the holder, keys
+# move the cursor meanwhile, and the note is saved once the lock is free.
+# q while a note waits: tlv says so and quits once it is saved.
 if command -v flock >/dev/null 2>&1; then
-	flock "$tmp" sh -c ": >'$tmp/held'; sleep 3" &
-	n=0
-	while [ ! -e "$tmp/held" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-	tm send-keys -t t a 'a note while locked' Enter
-	expect_screen 'waiting for another tlv saving' "viewer says it waits for the lock"
-	expect_screen 'note added' "viewer saves after the wait"
+	hold() {	# hold the lock until $tmp/release appears (30 s at most)
+		rm -f "$tmp/held" "$tmp/release"
+		flock "$tmp" sh -c ": >'$tmp/held'; n=0; while [ ! -e '$tmp/release' ] &&
+		    [ \$n -lt 300 ]; do sleep 0.1; n=\$((n + 1)); done" &
+		n=0
+		while [ ! -e "$tmp/held" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	}
+	hold
+	tm send-keys -t t k k k a 'a note while locked' Enter
+	expect_screen 'waiting for flock (pid [0-9]*) to release the save lock' \
+	    "viewer names the lock's holder"
+	tm send-keys -t t j
+	expect_screen 'release the save lock.* 2/4' "keys are read while the note waits"
+	: >"$tmp/release"
 	wait
+	expect_screen 'note added' "viewer saves once the lock is free"
 	expect_grep 'a note while locked' "$tmp/story.yaml" "the note is in the file"
+	hold
+	tm send-keys -t t a 'a note before q' Enter
+	expect_screen 'release the save lock' "second wait"
+	tm send-keys -t t q
+	expect_screen 'tlv quits once it is saved' "q says it waits for the note"
+	: >"$tmp/release"
+	wait
+	expect_screen 'DONE' "quit after the wait"
+	expect_grep 'a note before q' "$tmp/story.yaml" "the note waited for is in the file"
+	expect_grep 'exit=0' "$tmp/status" "exit status after q"
+else
+	tm send-keys -t t q
+	expect_screen 'DONE' "quit"
+	expect_grep 'exit=0' "$tmp/status" "exit status after q"
 fi
-
-tm send-keys -t t q
-expect_screen 'DONE' "quit"
-expect_grep 'exit=0' "$tmp/status" "exit status after q"
 if cmp -s "$tmp/stty.before" "$tmp/stty.after"; then
 	pass
 else
