@@ -413,10 +413,11 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
  *
  * The whole new file is loaded as well as the old, and must have no more
  * errors, and every event of the old that the splice does not touch (or
- * come right next to) must be in the new, where the splice moved it,
- * saying the same (tl_event_same): a change that makes a later item the
- * value of a new key, or puts an alias in the new bytes that an untouched
- * event's anchor names, is refused.
+ * come right next to, or follow: a note added after an event's last line
+ * is that event's) must be in the new, where the splice moved it, saying
+ * the same (tl_event_same): a change that makes a later item the value of
+ * a new key, or redefines an anchor that a later event's alias names, is
+ * refused.
  */
 
 /* Load buf as path into t: its errors, SIZE_MAX if it does not parse.
@@ -455,6 +456,10 @@ save_untouched_changed(const struct timeline *old, const struct timeline *new,
 		o = &old->events[i];
 		if (o->span.end >= ed->start && o->span.start <= ed->end)
 			continue;	/* touched, or right next to it */
+		if (o->span.start < ed->start && (i + 1 == old->nevents ||
+		    old->events[i + 1].span.start >= ed->start))
+			continue;	/* the last before it: a note or a key
+					   after its last line is its own */
 		want = o->span.start < ed->start ? o->span.start :
 		    o->span.start - (ed->end - ed->start) + ed->text.len;
 		while (j < new->nevents && new->events[j].span.start < want)

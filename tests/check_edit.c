@@ -977,6 +977,11 @@ static const struct {
 	 * event (found by fuzz_edit). */
 	{ "title: B\n", "x:\n", "'c'" },
 	{ "title: B\n", "k: #", "'c'" },
+	/* A note whose text looks like an anchor is checked on the whole
+	 * file, and is the note of the event before it (found by fuzz_edit:
+	 * the check took that event for one the change did not touch). */
+	{ "title: C\n", "    notes:\n      - text: \"x &a\"\n", NULL },
+	{ "title: B\n", "    notes:\n      - text: \"x &a\"\n", NULL },
 };
 
 START_TEST(test_save_check)
