@@ -335,19 +335,6 @@ apply_splice(struct timeline *tl, struct diag_list *diags,
  */
 
 static bool
-apply_str_same(const char *a, const char *b)
-{
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
-}
-
-static bool
-apply_range_same(const struct date_range *a, const struct date_range *b)
-{
-	return a->earliest == b->earliest && a->latest == b->latest &&
-	    a->precision == b->precision && a->flags == b->flags;
-}
-
-static bool
 apply_verdicts_same(const struct tl_event *a, const struct tl_event *b)
 {
 	const struct tl_verdict	*x = tl_event_verdicts(a);
@@ -360,8 +347,8 @@ apply_verdicts_same(const struct tl_event *a, const struct tl_event *b)
 			return false;
 		if (x->status == TL_STATUS_NONE)
 			return true;
-		if (!apply_range_same(&x->date, &y->date) ||
-		    !apply_str_same(x->date_text, y->date_text))
+		if (!tl_range_same(&x->date, &y->date) ||
+		    !tl_str_same(x->date_text, y->date_text))
 			return false;
 	}
 }
@@ -374,12 +361,12 @@ apply_same_checks(const struct tl_event *o, const struct tl_event *n,
 {
 	uint32_t	i;
 
-	if (!apply_str_same(o->id, n->id) || o->id_at != n->id_at ||
-	    o->span.line != n->span.line + dl || !apply_str_same(o->title,
-	    n->title) || !apply_str_same(o->date_text, n->date_text) ||
-	    !apply_str_same(o->end_text, n->end_text) ||
-	    !apply_range_same(&o->date, &n->date) ||
-	    (o->end_text != NULL && !apply_range_same(tl_event_end(o),
+	if (!tl_str_same(o->id, n->id) || o->id_at != n->id_at ||
+	    o->span.line != n->span.line + dl || !tl_str_same(o->title,
+	    n->title) || !tl_str_same(o->date_text, n->date_text) ||
+	    !tl_str_same(o->end_text, n->end_text) ||
+	    !tl_range_same(&o->date, &n->date) ||
+	    (o->end_text != NULL && !tl_range_same(tl_event_end(o),
 	    tl_event_end(n))) ||
 	    o->status != n->status || o->nrelated != n->nrelated ||
 	    !apply_verdicts_same(o, n))

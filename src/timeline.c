@@ -505,7 +505,7 @@ timeline_sort(struct timeline *tl)
 
 /* --- two events compared (tl_event_same) ------------------------------ */
 
-static bool
+bool
 tl_str_same(const char *a, const char *b)
 {
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
@@ -522,7 +522,7 @@ tl_strv_same(const char *const *a, const char *const *b, uint32_t n)
 	return true;
 }
 
-static bool
+bool
 tl_range_same(const struct date_range *a, const struct date_range *b)
 {
 	return a->earliest == b->earliest && a->latest == b->latest &&

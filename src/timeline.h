@@ -369,6 +369,10 @@ void		 timeline_reserve(struct timeline *, size_t n);
  * sources with their via and archive, relations, notes, verdicts) -- not
  * where they are (file, span, lines).  Any two timelines. */
 bool		 tl_event_same(const struct tl_event *, const struct tl_event *);
+/* The same two strings (both NULL, or equal); the same range. */
+bool		 tl_str_same(const char *, const char *);
+bool		 tl_range_same(const struct date_range *,
+		    const struct date_range *);
 /* A copy of e (of any timeline) as an event of dst's file, every string
  * and array in dst's arena.  Returns it (valid until the next add). */
 struct tl_event	*timeline_copy_event(struct timeline *dst, uint32_t file,
