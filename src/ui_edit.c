@@ -311,12 +311,18 @@ ui_job_reload(void *ctx, char **err)
 	ui_message(j->app, false, "%s changed on disk: reloading it to make "
 	    "the change there...", j->app->tl.files[j->fi].path);
 	ui_draw(j->app);
+	path = xstrdup(j->app->tl.files[j->fi].path);
 	ui_reload(j->app);
 	if (!ui_change_file(j->app, j->c, &j->fi)) {
-		*err = xstrdup("the file changed on disk and the change no "
-		    "longer applies");
+		*err = j->c->kind == UI_CHANGE_UNDO ? xasprintf("%s changed on "
+		    "disk and is no longer loaded; nothing was written", path) :
+		    xasprintf("event '%s' is gone from %s (changed on disk): "
+		    "nothing was written", j->c->id != NULL ? j->c->id : "?",
+		    path);
+		free(path);
 		return NULL;
 	}
+	free(path);
 	if (ui_stale_file(j->app, j->fi, err))
 		return NULL;
 	return &j->app->tl.files[j->fi];

@@ -52,10 +52,12 @@ expect_screen 'reloaded' "reload message"
 # move the cursor meanwhile, and the note is saved once the lock is free.
 # q while a note waits: tlv says so and quits once it is saved.
 if command -v flock >/dev/null 2>&1; then
-	hold() {	# hold the lock until $tmp/release appears (30 s at most)
+	# hold [CMD]: hold the lock until $tmp/release appears (30 s at
+	# most), then run CMD under it
+	hold() {
 		rm -f "$tmp/held" "$tmp/release"
 		flock "$tmp" sh -c ": >'$tmp/held'; n=0; while [ ! -e '$tmp/release' ] &&
-		    [ \$n -lt 300 ]; do sleep 0.1; n=\$((n + 1)); done" &
+		    [ \$n -lt 300 ]; do sleep 0.1; n=\$((n + 1)); done; ${1:-:}" &
 		n=0
 		while [ ! -e "$tmp/held" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 	}
@@ -69,6 +71,21 @@ if command -v flock >/dev/null 2>&1; then
 	wait
 	expect_screen 'note added' "viewer saves once the lock is free"
 	expect_grep 'a note while locked' "$tmp/story.yaml" "the note is in the file"
+	# The holder renames the event meanwhile: nothing is written, and
+	# the viewer says why.
+	hold "sed 's/id: crimea/id: crimea-renamed/' '$tmp/story.yaml' >'$tmp/s.new' &&
+	    mv '$tmp/s.new' '$tmp/story.yaml'"
+	tm send-keys -t t k k k a 'a note that no longer applies' Enter
+	expect_screen 'release the save lock' "third wait"
+	: >"$tmp/release"
+	wait
+	expect_screen "event 'crimea' is gone from story.yaml (changed on disk)" \
+	    "the change that no longer applies is not made"
+	if grep -q 'no longer applies' "$tmp/story.yaml"; then
+		fail "the note on the renamed event was written"
+	else
+		pass
+	fi
 	hold
 	tm send-keys -t t a 'a note before q' Enter
 	expect_screen 'release the save lock' "second wait"
