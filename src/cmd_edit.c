@@ -397,6 +397,7 @@ cmd_edit_options(int argc, char **argv, const char *usage, const char **by,
 struct id_args {
 	const char		*id;
 	const struct tl_event	*e;
+	const struct tl_file	*f;	/* e's */
 	struct edit_note	 note;
 };
 
@@ -407,6 +408,7 @@ cmd_edit_find_id(struct edit_run *r)
 
 	if ((a->e = cmd_edit_find(r->tl, r->cmd, a->id)) == NULL)
 		return NULL;
+	a->f = &r->tl->files[a->e->file];
 	return &r->tl->files[a->e->file];
 }
 
@@ -416,7 +418,8 @@ cmd_edit_plan_note(const char *buf, size_t len, const void *arg,
 {
 	const struct id_args	*a = arg;
 
-	return edit_plan_note(buf, len, a->e, &a->note, ed, err);
+	return edit_fields_allowed(a->f, err) &&
+	    edit_plan_note(buf, len, a->e, &a->note, ed, err);
 }
 
 static bool

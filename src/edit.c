@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "edit.h"
+#include "export.h"
 #include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
@@ -183,6 +184,22 @@ edit_is_flow_map(const char *buf, size_t len, const struct tl_event *e)
 	    e->span.end > e->span.start && buf[e->span.end - 1] == '}';
 }
 
+/* Whether e is written as JSON writes an object ({"key": ...}, as a
+ * TimelineJS file is): what is added to it is written so too, so that a
+ * JSON reader (TimelineJS itself) still reads the file. */
+static bool
+edit_json_event(const char *buf, size_t len, const struct tl_event *e)
+{
+	size_t	i;
+
+	if (!edit_is_flow_map(buf, len, e))
+		return false;
+	for (i = e->span.start + 1; i < e->span.end && (buf[i] == ' ' ||
+	    buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
+		;
+	return i < e->span.end && buf[i] == '"';
+}
+
 /* Spaces at the start of the line [ls, end). */
 static size_t
 edit_line_indent(const char *buf, size_t ls, size_t end)
@@ -283,17 +300,32 @@ edit_note_block(struct buf *b, size_t indent, const struct edit_note *n,
 	buf_adds(b, eol);
 }
 
+/* sep, then "key: value" in a flow collection -- or, json, as JSON
+ * writes it ("key": "value"), which is YAML too. */
 static void
-edit_note_flow(struct buf *b, const struct edit_note *n)
+edit_flow_pair(struct buf *b, const char *sep, const char *key,
+    const char *value, bool json)
 {
-	buf_adds(b, "{at: ");
-	edit_scalar(b, n->at, true);
-	if (n->by != NULL) {
-		buf_adds(b, ", by: ");
-		edit_scalar(b, n->by, true);
+	buf_adds(b, sep);
+	if (json) {
+		buf_addc(b, '"');
+		buf_adds(b, key);
+		buf_adds(b, "\": ");
+		export_json_string(b, value, strlen(value));
+	} else {
+		buf_adds(b, key);
+		buf_adds(b, ": ");
+		edit_scalar(b, value, true);
 	}
-	buf_adds(b, ", text: ");
-	edit_scalar(b, n->text, true);
+}
+
+static void
+edit_note_flow(struct buf *b, const struct edit_note *n, bool json)
+{
+	edit_flow_pair(b, "{", "at", n->at, json);
+	if (n->by != NULL)
+		edit_flow_pair(b, ", ", "by", n->by, json);
+	edit_flow_pair(b, ", ", "text", n->text, json);
 	buf_addc(b, '}');
 }
 
@@ -359,13 +391,13 @@ edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
 /* The notes value is a flow list [...]: add the note before its ']'. */
 static bool
 edit_note_in_flow_list(const char *buf, const struct tl_key *k,
-    const struct edit_note *n, struct edit *ed, char **err)
+    const struct edit_note *n, bool json, struct edit *ed, char **err)
 {
 	struct buf	item = BUF_INIT;
 
 	if (buf[k->value.start] != '[' || buf[k->value.end - 1] != ']')
 		return edit_fail(err, "its 'notes' is not a list");
-	edit_note_flow(&item, n);
+	edit_note_flow(&item, n, json);
 	edit_flow_insert(ed, buf, k->value.start, k->value.end - 1, &item,
 	    ", ");
 	buf_free(&item);
@@ -374,16 +406,30 @@ edit_note_in_flow_list(const char *buf, const struct tl_key *k,
 
 /* A flow-mapping event {...} without notes: add "notes: [...]" in it. */
 static void
-edit_note_in_flow_map(const char *buf, const struct tl_event *e,
+edit_note_in_flow_map(const char *buf, size_t len, const struct tl_event *e,
     const struct edit_note *n, struct edit *ed)
 {
 	struct buf	item = BUF_INIT;
+	bool		json = edit_json_event(buf, len, e);
 
-	buf_adds(&item, "notes: [");
-	edit_note_flow(&item, n);
+	buf_adds(&item, json ? "\"notes\": [" : "notes: [");
+	edit_note_flow(&item, n, json);
 	buf_addc(&item, ']');
 	edit_flow_insert(ed, buf, e->span.start, e->span.end - 1, &item, ", ");
 	buf_free(&item);
+}
+
+bool
+edit_fields_allowed(const struct tl_file *f, char **err)
+{
+	if (f->format != TL_FORMAT_TIMELINEJS)
+		return true;
+	if (err != NULL)
+		*err = xasprintf("%s is a TimelineJS file, and TimelineJS "
+		    "would not read a tlv note, verdict or event in it: import "
+		    "it to change it (tlv import --from timelinejs %s > "
+		    "story.yaml)", f->path, f->path);
+	return false;
 }
 
 bool
@@ -403,11 +449,12 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 		return false;
 	if (k != NULL && k->value.end > k->value.start &&
 	    buf[k->value.start] == '[')
-		return edit_note_in_flow_list(buf, k, n, ed, err);
+		return edit_note_in_flow_list(buf, k, n,
+		    edit_json_event(buf, len, e), ed, err);
 	if (edit_is_flow_map(buf, len, e)) {
 		if (k != NULL)
 			return edit_fail(err, "its 'notes' is not a list");
-		edit_note_in_flow_map(buf, e, n, ed);
+		edit_note_in_flow_map(buf, len, e, n, ed);
 		return true;
 	}
 	if (k != NULL && edit_block_seq(buf, len, k->value.start,
@@ -433,36 +480,36 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 
 /* --- verdicts ------------------------------------------------------------ */
 
-/* A verdict as a block list item ("- date: ...", then status and by), or
- * as a flow mapping. */
+/* A verdict as a block list item ("- date: ...", then status and by). */
 static void
-edit_verdict_text(struct buf *b, size_t indent, const struct edit_verdict *v,
+edit_verdict_block(struct buf *b, size_t indent, const struct edit_verdict *v,
     const char *eol)
 {
-	bool	flow = eol == NULL;
-
-	if (flow)
-		buf_adds(b, "{date: ");
-	else {
-		edit_spaces(b, indent);
-		buf_adds(b, "- date: ");
-	}
-	edit_scalar(b, v->date, flow);
-	buf_adds(b, flow ? ", status: " : eol);
-	if (!flow) {
-		edit_spaces(b, indent + 2);
-		buf_adds(b, "status: ");
-	}
-	edit_scalar(b, v->status, flow);
+	edit_spaces(b, indent);
+	buf_adds(b, "- date: ");
+	edit_scalar(b, v->date, false);
+	buf_adds(b, eol);
+	edit_spaces(b, indent + 2);
+	buf_adds(b, "status: ");
+	edit_scalar(b, v->status, false);
+	buf_adds(b, eol);
 	if (v->by != NULL) {
-		buf_adds(b, flow ? ", by: " : eol);
-		if (!flow) {
-			edit_spaces(b, indent + 2);
-			buf_adds(b, "by: ");
-		}
-		edit_scalar(b, v->by, flow);
+		edit_spaces(b, indent + 2);
+		buf_adds(b, "by: ");
+		edit_scalar(b, v->by, false);
+		buf_adds(b, eol);
 	}
-	buf_adds(b, flow ? "}" : eol);
+}
+
+/* The same as a flow mapping (json: as JSON writes it). */
+static void
+edit_verdict_flow(struct buf *b, const struct edit_verdict *v, bool json)
+{
+	edit_flow_pair(b, "{", "date", v->date, json);
+	edit_flow_pair(b, ", ", "status", v->status, json);
+	if (v->by != NULL)
+		edit_flow_pair(b, ", ", "by", v->by, json);
+	buf_addc(b, '}');
 }
 
 bool
@@ -480,12 +527,12 @@ edit_plan_verdict(const char *buf, size_t len, const struct tl_event *e,
 		return edit_fail(err, "the event has no 'verdicts' list");
 	if (k.value.end > k.value.start && buf[k.value.start] == '[' &&
 	    buf[k.value.end - 1] == ']') {
-		edit_verdict_text(&item, 0, v, NULL);
+		edit_verdict_flow(&item, v, edit_json_event(buf, len, e));
 		edit_flow_insert(ed, buf, k.value.start, k.value.end - 1, &item,
 		    ", ");
 	} else if (edit_block_seq(buf, len, k.value.start, k.value.end)) {
-		edit_verdict_text(&item, edit_indent_of(buf, k.value.start), v,
-		    edit_eol(buf, len));
+		edit_verdict_block(&item, edit_indent_of(buf, k.value.start),
+		    v, edit_eol(buf, len));
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,
 		    k.value.end), &item, edit_eol(buf, len), err);
 	} else
@@ -814,6 +861,8 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 	bool		 ok = true;
 
 	memset(ed, 0, sizeof *ed);
+	if (!edit_fields_allowed(f, err))
+		return false;
 	if (!edit_events_plain(buf, len, f, err))
 		return false;
 	if (f->events_flow) {

@@ -54,9 +54,18 @@ struct edit_event {
 };
 
 /*
+ * Whether tlv's own fields (a note, a verdict, a new event) may be written
+ * into file f: not into a TimelineJS file, whose slides are TimelineJS's
+ * (tlv reads its fields there only from the "tlv" key its export writes
+ * whole).  False with *err (malloc'd) saying so and what to do.
+ */
+bool	 edit_fields_allowed(const struct tl_file *f, char **err);
+
+/*
  * Append a note at the end of the event's notes (a block or flow list), or
  * add a notes list at the end of the event.  An event written as a flow
- * mapping gets the note inside it.
+ * mapping gets the note inside it -- written as JSON writes it when the
+ * event is ({"key": ...}), so that a JSON file stays JSON.
  */
 bool	 edit_plan_note(const char *buf, size_t len, const struct tl_event *,
 	    const struct edit_note *, struct edit *, char **err);

@@ -477,6 +477,9 @@ void	 ui_edit_add(struct app *);
 /* False, with the reason as the message, if file fi may not be written
  * (save_not_writable): the edit keys say so before they ask anything. */
 bool	 ui_edit_allowed(struct app *, uint32_t fi);
+/* The same for a note (a: not into a TimelineJS file, edit.h's
+ * edit_fields_allowed). */
+bool	 ui_edit_note_allowed(struct app *, uint32_t fi);
 /* Open the editor on a file at a line (a problem's place), then reload. */
 void	 ui_edit_problem(struct app *, const char *path, unsigned line);
 /* The end: the editor's file removed, the changes kept for undo

@@ -150,6 +150,9 @@ ui_plan(const struct app *app, const struct ui_change *c, uint32_t fi,
 {
 	const struct tl_event	*e = ui_change_event(app, c);
 
+	if (c->kind == UI_CHANGE_NOTE && !edit_fields_allowed(&app->tl.files[fi],
+	    err))
+		return false;
 	if (c->kind == UI_CHANGE_ADD)
 		return edit_plan_add_text(buf, len, &app->tl.files[c->file],
 		    c->text, ed, err);
@@ -820,6 +823,21 @@ ui_target(struct app *app, char **id, const struct tl_event **ev)
 	else
 		*ev = e;
 	return true;
+}
+
+bool
+ui_edit_note_allowed(struct app *app, uint32_t fi)
+{
+	char	*why = NULL;
+
+	if (!ui_edit_allowed(app, fi))
+		return false;
+	if (fi >= app->tl.nfiles || edit_fields_allowed(&app->tl.files[fi],
+	    &why))
+		return true;
+	ui_message(app, true, "%s", why);
+	free(why);
+	return false;
 }
 
 bool

@@ -675,7 +675,7 @@ vt_ask_note(struct app *app)
 
 	if (e == NULL)
 		return UI_NOTHING;
-	if (!ui_edit_allowed(app, e->file))
+	if (!ui_edit_note_allowed(app, e->file))
 		return UI_REDRAW;
 	ui_prompt_open(app, UI_PROMPT_NOTE, NULL, &vt_note_hooks);
 	return UI_REDRAW;

@@ -45,6 +45,10 @@ static const char *const fixtures[] = {
 	"  - {id: a, date: 2022, title: A}\n"
 	"  - {id: b, date: 2023, title: B, notes: [{text: n1}]}\n"
 	"  - {id: c, date: 2024, title: C, notes: []}\n",
+	/* a tlv file written as JSON: notes go in as JSON */
+	"{\"title\": \"J\", \"events\": [{\"id\": \"a\", \"date\": \"2001\", "
+	"\"title\": \"A\"},\n {\"id\": \"b\", \"date\": \"2002\", \"title\": \"B\", "
+	"\"notes\": [{\"text\": \"n\"}]}]}\n",
 	/* trailing commas in flow collections (found by fuzz_edit) */
 	"events:\n"
 	"  - {id: a, date: 2022, title: A,}\n"
@@ -280,6 +284,10 @@ START_TEST(test_note)
 		    1].text, n.text);
 		ck_assert_str_eq(b.tl.events[k].notes[b.tl.events[k].nnotes -
 		    1].at, n.at);
+		/* a file written as JSON gets its note as JSON */
+		if (src[0] == '{')
+			ck_assert_msg(strstr(out, "{\"at\": \"2026-11-29T10:15:00Z\""
+			    ) != NULL, "not JSON:\n%s", out);
 		/* a CRLF file stays CRLF, a file without final newline too */
 		ck_assert((strstr(src, "\r\n") != NULL) ==
 		    (strstr(out, "\r\n") != NULL));

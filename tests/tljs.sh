@@ -293,4 +293,42 @@ expect_grep '^  - date: Y-538799999$' "$tmp/import.yaml" \
 expect_grep '"start_date": {"year": -13800000000}' "$out" \
     "a cosmological year goes back"
 
+# --- changing a file that is JSON --------------------------------------------
+
+# A TimelineJS file is TimelineJS's: a note or a new event is refused (it
+# would not be a slide, and tlv's own fields there are read only from
+# the "tlv" key its export writes whole), the file unchanged; rm keeps it
+# JSON.  A tlv file written as JSON gets its notes as JSON.
+cat >"$tmp/tj.json" <<'EOF'
+{"title": {"text": {"headline": "T"}},
+ "events": [
+  {"unique_id": "a", "start_date": {"year": "2001"}, "text": {"headline": "A"}},
+  {"unique_id": "b", "start_date": {"year": "2002"}, "text": {"headline": "B"}}
+ ]}
+EOF
+cp "$tmp/tj.json" "$tmp/tj.orig"
+"$TLV" annotate a "a note" "$tmp/tj.json" >"$out" 2>&1
+expect_status 1 $? "annotate a TimelineJS file"
+expect_grep 'is a TimelineJS file, and TimelineJS would not read a tlv note' \
+    "$out" "annotate says why"
+"$TLV" add --date 2003 --title C "$tmp/tj.json" >"$out" 2>&1
+expect_status 1 $? "add to a TimelineJS file"
+if cmp -s "$tmp/tj.json" "$tmp/tj.orig"; then pass; else
+	fail "a refused change changed the TimelineJS file"; fi
+"$TLV" rm b "$tmp/tj.json" >"$out" 2>&1
+expect_status 0 $? "rm from a TimelineJS file"
+printf '{"title": "J", "events": [{"id": "a", "date": "2001", "title": "A"},
+ {"id": "b", "date": "2002", "title": "B", "notes": []}]}\n' >"$tmp/js.yaml"
+"$TLV" annotate a 'say "hi"' "$tmp/js.yaml" >"$out" 2>&1 &&
+    "$TLV" annotate b "é" "$tmp/js.yaml" >>"$out" 2>&1
+expect_status 0 $? "annotate a tlv file written as JSON"
+expect_grep '"notes": \[{"at": ' "$tmp/js.yaml" "the note is written as JSON"
+if [ -n "$py" ]; then
+	for f in tj.json js.yaml; do
+		if $py -c 'import json, sys; json.load(open(sys.argv[1]))' \
+		    "$tmp/$f" 2>"$out"; then pass; else
+			fail "$f is no longer JSON: $(cat "$out")"; fi
+	done
+fi
+
 finish
