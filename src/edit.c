@@ -366,8 +366,8 @@ edit_content_end(const char *buf, size_t from, size_t to)
 /* Insert before the closing bracket at close: after the last thing in
  * the collection (before a comment on its line), with sep -- a blank
  * after a trailing comma, which YAML allows ("{a: 1,}"): not a second
- * one -- or right after the opening bracket at open when there is
- * nothing. */
+ * one; a blank before it after a key without a value ("{a:}") -- or
+ * right after the opening bracket at open when there is nothing. */
 static void
 edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
     const struct buf *item, const char *sep)
@@ -383,6 +383,8 @@ edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
 		pos = ls - 1;	/* the end of the line before */
 	}
 	ed->start = ed->end = end;
+	if (end > open + 1 && buf[end - 1] == ':')
+		buf_addc(&ed->text, ' ');	/* "k:," is libyaml's error */
 	if (end > open + 1)
 		buf_adds(&ed->text, buf[end - 1] == ',' ? " " : sep);
 	buf_add(&ed->text, item->data, item->len);

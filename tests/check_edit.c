@@ -56,6 +56,9 @@ static const char *const fixtures[] = {
 	"  - { date: 2024, title: C, }\n",
 	"events: [ {id: a, date: 2022, title: A,}, {id: b, date: 2023, "
 	"title: B}, ]\n",
+	/* a last key without a value, its ':' at the end (fuzz_edit) */
+	"events:\n  - {id: a, date: 2022, title: A, description: }\n"
+	"  - {id: b, date: 2023, title: B, notes: [], description:   }\n",
 	/* CRLF line ends */
 	"title: crlf\r\nevents:\r\n  - id: a\r\n    date: 2022\r\n"
 	"    title: A\r\n  - id: b\r\n    date: 2023\r\n    title: B\r\n",
