@@ -681,7 +681,7 @@ bool
 edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
     struct edit *ed, char **err)
 {
-	size_t	dash = edit_dash(buf, e->span.start);
+	size_t	dash = edit_dash(buf, e->span.start), nl;
 
 	memset(ed, 0, sizeof *ed);
 	if (!edit_event_plain(buf, len, e, err))
@@ -694,10 +694,15 @@ edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
 	ed->end = edit_after_line(buf, len, e->span.end);
 	edit_delete_blank(buf, len, dash, ed);
 	/* The last line of a file without a final newline: take the newline
-	 * before the item instead, so the file still ends without one. */
-	if (ed->end == len && len > 0 && buf[len - 1] != '\n' && ed->start > 0)
-		ed->start -= ed->start >= 2 && buf[ed->start - 2] == '\r' ?
-		    2 : 1;
+	 * before the item instead, so the file still ends without one --
+	 * but not the last line break of a block scalar that would then end
+	 * the file: clip chomping keeps it in its text. */
+	if (ed->end == len && len > 0 && buf[len - 1] != '\n' &&
+	    ed->start > 0) {
+		nl = ed->start >= 2 && buf[ed->start - 2] == '\r' ? 2 : 1;
+		if (yamlio_eof_block_scalar(buf, ed->start - nl) == SIZE_MAX)
+			ed->start -= nl;
+	}
 	(void)err;
 	return true;
 }

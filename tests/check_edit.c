@@ -45,20 +45,6 @@ static const char *const fixtures[] = {
 	"  - {id: a, date: 2022, title: A}\n"
 	"  - {id: b, date: 2023, title: B, notes: [{text: n1}]}\n"
 	"  - {id: c, date: 2024, title: C, notes: []}\n",
-	/* a tlv file written as JSON: notes go in as JSON */
-	"{\"title\": \"J\", \"events\": [{\"id\": \"a\", \"date\": \"2001\", "
-	"\"title\": \"A\"},\n {\"id\": \"b\", \"date\": \"2002\", \"title\": \"B\", "
-	"\"notes\": [{\"text\": \"n\"}]}]}\n",
-	/* trailing commas in flow collections (found by fuzz_edit) */
-	"events:\n"
-	"  - {id: a, date: 2022, title: A,}\n"
-	"  - {id: b, date: 2023, title: B, notes: [{text: n1},] , }\n"
-	"  - { date: 2024, title: C, }\n",
-	"events: [ {id: a, date: 2022, title: A,}, {id: b, date: 2023, "
-	"title: B}, ]\n",
-	/* a last key without a value, its ':' at the end (fuzz_edit) */
-	"events:\n  - {id: a, date: 2022, title: A, description: }\n"
-	"  - {id: b, date: 2023, title: B, notes: [], description:   }\n",
 	/* CRLF line ends */
 	"title: crlf\r\nevents:\r\n  - id: a\r\n    date: 2022\r\n"
 	"    title: A\r\n  - id: b\r\n    date: 2023\r\n    title: B\r\n",
@@ -151,6 +137,25 @@ static const char *const fixtures[] = {
 	"  - id: z\n"
 	"    date: 2023\n"
 	"    title: Z\n",
+	/* no final newline, a folded text before the last event
+	 * (fuzz_edit: deleting that event took the text's line break) */
+	"events:\n  - id: a\n    date: 2022\n    title: A\n"
+	"    description: >\n      folded\n      text\n\n"
+	"  - id: b\n    date: 2023\n    title: B",
+	/* a tlv file written as JSON: notes go in as JSON */
+	"{\"title\": \"J\", \"events\": [{\"id\": \"a\", \"date\": \"2001\", "
+	"\"title\": \"A\"},\n {\"id\": \"b\", \"date\": \"2002\", \"title\": \"B\", "
+	"\"notes\": [{\"text\": \"n\"}]}]}\n",
+	/* trailing commas in flow collections (found by fuzz_edit) */
+	"events:\n"
+	"  - {id: a, date: 2022, title: A,}\n"
+	"  - {id: b, date: 2023, title: B, notes: [{text: n1},] , }\n"
+	"  - { date: 2024, title: C, }\n",
+	"events: [ {id: a, date: 2022, title: A,}, {id: b, date: 2023, "
+	"title: B}, ]\n",
+	/* a last key without a value, its ':' at the end (fuzz_edit) */
+	"events:\n  - {id: a, date: 2022, title: A, description: }\n"
+	"  - {id: b, date: 2023, title: B, notes: [], description:   }\n",
 };
 #define NFIXTURES ((int)(sizeof fixtures / sizeof fixtures[0]))
 
@@ -494,8 +499,11 @@ START_TEST(test_delete)
 		ck_assert_msg(b.ok && b.diags.errors == 0, "fixture %d event "
 		    "%zu:\n%s", _i, k, out);
 		same_except(&a, &b, k, true);
+		/* no final newline stays so, but after a block scalar that
+		 * now ends the file (its text keeps its line break) */
 		if (len > 0 && src[len - 1] != '\n')
-			ck_assert(outlen == 0 || out[outlen - 1] != '\n');
+			ck_assert(outlen == 0 || out[outlen - 1] != '\n' ||
+			    yamlio_eof_block_scalar(out, outlen - 1) != SIZE_MAX);
 		edit_free(&ed);
 		free(out);
 		unload(&a);
