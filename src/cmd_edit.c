@@ -350,6 +350,7 @@ cmd_edit_change(struct edit_run *r)
 	job.waiting = cmd_edit_run_waiting;
 	job.ctx = r;
 	job.tl = r->tl;
+	job.late = true;	/* one pass over the file: as it is written */
 	if (!save_change(&job, &err))
 		status = err != NULL ? cmd_edit_error(r->cmd, "%s", err) :
 		    CLI_DATA_ERROR;

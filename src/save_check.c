@@ -376,7 +376,7 @@ char *
 save_check_text(const struct timeline *tl, const struct tl_file *f,
     const char *buf, size_t len, const struct edit *ed, size_t *n)
 {
-	struct save_src	s = { buf, len, NULL };
+	struct save_src	s = { buf, len, NULL, -1 };
 	struct buf	r = BUF_INIT;
 	size_t		r0, r1;
 
@@ -442,22 +442,22 @@ save_load_whole(struct timeline *t, const char *path, const char *buf,
 	return errors;
 }
 
-/* The first event of old (loaded from the bytes before ed) that ed does
- * not touch and that new (after it) does not have where ed moved it,
- * saying the same; NULL if there is none. */
+/* The first of old's n events (those of the bytes before ed, in their
+ * order) that ed does not touch and that new (after it) does not have
+ * where ed moved it, saying the same; NULL if there is none. */
 static const struct tl_event *
-save_untouched_changed(const struct timeline *old, const struct timeline *new,
-    const struct edit *ed)
+save_untouched_changed(const struct tl_event *const *old, size_t n,
+    const struct timeline *new, const struct edit *ed)
 {
 	const struct tl_event	*o;
 	size_t			 i, j = 0, want;
 
-	for (i = 0; i < old->nevents; i++) {
-		o = &old->events[i];
+	for (i = 0; i < n; i++) {
+		o = old[i];
 		if (o->span.end >= ed->start && o->span.start <= ed->end)
 			continue;	/* touched, or right next to it */
-		if (o->span.start < ed->start && (i + 1 == old->nevents ||
-		    old->events[i + 1].span.start >= ed->start))
+		if (o->span.start < ed->start && (i + 1 == n ||
+		    old[i + 1]->span.start >= ed->start))
 			continue;	/* the last before it: a note or a key
 					   after its last line is its own */
 		want = o->span.start < ed->start ? o->span.start :
@@ -471,23 +471,82 @@ save_untouched_changed(const struct timeline *old, const struct timeline *new,
 	return NULL;
 }
 
-bool
-save_check_whole(const struct tl_file *f, const struct save_src *s,
-    const struct edit *ed, char **why)
+static int
+save_by_start(const void *a, const void *b)
 {
-	struct timeline		 old = TIMELINE_INIT, new = TIMELINE_INIT;
-	const struct tl_event	*o;
-	char			*next;
-	size_t			 nlen, before, after;
-	bool			 ok;
+	const struct tl_event	*x = *(const struct tl_event *const *)a;
+	const struct tl_event	*y = *(const struct tl_event *const *)b;
 
+	return (x->span.start > y->span.start) - (x->span.start < y->span.start);
+}
+
+/* The events of f as tl holds them, in the order of their bytes (*n of
+ * them, malloc'd), when they are the whole file's without errors: f is
+ * tl's, it loaded clean and is not stale, and tl has all its events
+ * (apply keeps them so after a change).  NULL otherwise: then the old
+ * bytes are loaded again. */
+static const struct tl_event **
+save_loaded_events(const struct timeline *tl, const struct tl_file *f,
+    size_t *n)
+{
+	const struct tl_event	**v;
+	size_t			  i, k = 0;
+	uint32_t		  fi;
+	bool			  sorted = true;
+
+	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
+	    f->errors != 0 || f->failed || f->stale)
+		return NULL;
+	fi = (uint32_t)(f - tl->files);
+	v = xreallocarray(NULL, f->nevents > 0 ? f->nevents : 1, sizeof *v);
+	for (i = 0; i < tl->nevents; i++) {
+		if (tl->events[i].file != fi)
+			continue;
+		if (k == f->nevents) {
+			free(v);
+			return NULL;
+		}
+		sorted = sorted && (k == 0 ||
+		    v[k - 1]->span.start < tl->events[i].span.start);
+		v[k++] = &tl->events[i];
+	}
+	if (k != f->nevents) {
+		free(v);
+		return NULL;
+	}
+	if (!sorted)
+		qsort(v, k, sizeof *v, save_by_start);
+	*n = k;
+	return v;
+}
+
+/* The whole check.  The events before the change are tl's own where
+ * they can be (save_loaded_events): a second model of a big file costs
+ * what the first did, and the file's hash says its bytes are the ones
+ * tl was loaded from. */
+bool
+save_check_whole(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, char **why)
+{
+	struct timeline		  old = TIMELINE_INIT, new = TIMELINE_INIT;
+	const struct tl_event	**v, *o;
+	char			 *next;
+	size_t			  nlen, n = 0, before = 0, after, i;
+	bool			  ok;
+
+	if ((v = save_loaded_events(tl, f, &n)) == NULL) {
+		before = save_load_whole(&old, f->path, s->p, s->len, NULL);
+		n = before != SIZE_MAX ? old.nevents : 0;
+		v = xreallocarray(NULL, n > 0 ? n : 1, sizeof *v);
+		for (i = 0; i < n; i++)
+			v[i] = &old.events[i];
+	}
 	next = edit_apply(s->p, s->len, ed, &nlen);
-	before = save_load_whole(&old, f->path, s->p, s->len, NULL);
 	after = save_load_whole(&new, f->path, next, nlen, why);
 	free(next);
 	ok = after != SIZE_MAX && (before == SIZE_MAX || after <= before);
 	if (ok && before != SIZE_MAX &&
-	    (o = save_untouched_changed(&old, &new, ed)) != NULL) {
+	    (o = save_untouched_changed(v, n, &new, ed)) != NULL) {
 		free(*why);
 		*why = o->id != NULL ? xasprintf("it would also change event "
 		    "'%s' (line %u), which it does not touch", o->id,
@@ -495,6 +554,7 @@ save_check_whole(const struct tl_file *f, const struct save_src *s,
 		    "at line %u, which it does not touch", o->span.line);
 		ok = false;
 	}
+	free(v);
 	timeline_free(&old);
 	timeline_free(&new);
 	return ok;
@@ -567,7 +627,7 @@ bool
 save_check(const struct timeline *tl, const struct tl_file *f,
     const char *buf, size_t len, const struct edit *ed, char **why)
 {
-	struct save_src	s = { buf, len, NULL };
+	struct save_src	s = { buf, len, NULL, -1 };
 	enum save_check	c;
 
 	*why = NULL;
@@ -581,7 +641,7 @@ save_check(const struct timeline *tl, const struct tl_file *f,
 		return false;
 	free(*why);	/* a refusal is confirmed on the whole file */
 	*why = NULL;
-	return save_check_whole(f, &s, ed, why);
+	return save_check_whole(tl, f, &s, ed, why);
 }
 
 bool
@@ -589,7 +649,7 @@ save_check_scope(const struct timeline *tl, const struct tl_file *f,
     const char *buf, size_t len, const struct edit *ed, size_t *from,
     size_t *to)
 {
-	struct save_src	s = { buf, len, NULL };
+	struct save_src	s = { buf, len, NULL, -1 };
 	struct buf	r = BUF_INIT;
 	bool		ok;
 

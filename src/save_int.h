@@ -44,6 +44,7 @@ struct save_src {
 	const char	*p;
 	size_t		 len;
 	void		*map;		/* to munmap, or NULL */
+	int		 fd;		/* the mapped file, open; with map */
 };
 
 /* Give back the pages of [at, at + n) of s if it is mapped. */
@@ -75,9 +76,11 @@ char	*save_check_text(const struct timeline *tl, const struct tl_file *f,
 
 /* The whole new file loaded against the old: true unless it has more
  * errors (*why: the first, malloc'd, or NULL) or an event the splice does
- * not touch is not as it was (*why says which). */
-bool	 save_check_whole(const struct tl_file *f, const struct save_src *s,
-	    const struct edit *ed, char **why);
+ * not touch is not as it was (*why says which).  The old is tl's events
+ * of f when f is tl's and loaded clean (tl may be NULL), else s loaded
+ * again. */
+bool	 save_check_whole(const struct timeline *tl, const struct tl_file *f,
+	    const struct save_src *s, const struct edit *ed, char **why);
 
 /* What an undo of ed needs (save.h, struct save_undo): the items around
  * the change where they can be told apart, else the whole file; fills

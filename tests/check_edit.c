@@ -1036,6 +1036,66 @@ START_TEST(test_save_check)
 END_TEST
 
 /*
+ * The whole-file check, as for a flow list: an anchor redefined in one
+ * event changes another whose alias names it, which is refused by name;
+ * a key added to one event passes.  The events before the change are the
+ * loaded timeline's own (sorted by date here, not in file order) when the
+ * file loaded clean, and the file loaded again when it has an error (the
+ * second source): both say the same.
+ */
+static const char *const whole_srcs[] = {
+	"title: T\n"
+	"events: [\n"
+	"  {id: a, date: &d 2001-01-05, title: A},\n"
+	"  {id: b, date: 2001-01-02, title: B},\n"
+	"  {id: c, date: *d, title: C}\n"
+	"]\n",
+	"title: T\n"
+	"events: [\n"
+	"  {id: a, date: &d 2001-01-05, title: A},\n"
+	"  {id: b, date: 2001-01-02, title: B},\n"
+	"  {id: x, title: no date},\n"
+	"  {id: c, date: *d, title: C}\n"
+	"]\n",
+};
+
+START_TEST(test_save_check_whole)
+{
+	const char	*src = whole_srcs[_i], *at;
+	struct loaded	 l;
+	struct edit	 ed;
+	char		*why = NULL;
+
+	load(&l, src, strlen(src));
+	ck_assert(l.ok && l.diags.errors == (size_t)_i);
+	timeline_sort(&l.tl);
+
+	memset(&ed, 0, sizeof ed);
+	at = strstr(src, "2001-01-05");
+	ed.start = (size_t)(at - src);
+	ed.end = ed.start + strlen("2001-01-05");
+	buf_adds(&ed.text, "2002-02-02");
+	ck_assert(!save_check(&l.tl, &l.tl.files[0], src, strlen(src), &ed,
+	    &why));
+	ck_assert_ptr_nonnull(why);
+	ck_assert_msg(strstr(why, "event 'c'") != NULL, "why: %s", why);
+	free(why);
+	why = NULL;
+	edit_free(&ed);
+
+	memset(&ed, 0, sizeof ed);
+	at = strstr(src, "title: B");
+	ed.start = ed.end = (size_t)(at - src) + strlen("title: B");
+	buf_adds(&ed.text, ", status: confirmed");
+	ck_assert_msg(save_check(&l.tl, &l.tl.files[0], src, strlen(src),
+	    &ed, &why), "refused: %s", why != NULL ? why : "?");
+	free(why);
+	edit_free(&ed);
+	unload(&l);
+}
+END_TEST
+
+/*
  * What the safety net loads (save_check_scope): the items a change
  * touches, not the whole file.  A note or a key at the end of an item is
  * an insertion at the next item's line, and is checked with the item it
@@ -1552,6 +1612,8 @@ edit_suite(void)
 	    (int)(sizeof item_verdicts / sizeof item_verdicts[0]));
 	tcase_add_loop_test(tc, test_save_check, 0,
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
+	tcase_add_loop_test(tc, test_save_check_whole, 0,
+	    (int)(sizeof whole_srcs / sizeof whole_srcs[0]));
 	tcase_add_loop_test(tc, test_check_scope, 0,
 	    (int)(sizeof scope_cases / sizeof scope_cases[0]));
 	tcase_add_loop_test(tc, test_big_event_keys, 0,

@@ -112,6 +112,20 @@ if command -v flock >/dev/null 2>&1; then
 	    out "wait message names the holder"
 	expect_grep 'after the wait' wait.yaml "saved after the wait"
 	wait
+	# The holder changes the file in place, keeping its size: the save
+	# finds that as it writes, loads the file again and keeps both.
+	copy "$data/story.yaml" wait.yaml
+	rm -f held
+	flock . sh -c ': >held; sleep 1
+	    sed "s/regular contact/REGULAR contact/" wait.yaml >w.tmp
+	    cat w.tmp >wait.yaml' &
+	n=0
+	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	"$TLV" annotate contact "after the change" wait.yaml >out 2>&1
+	expect_status 0 $? "annotate after a same-size change in place"
+	expect_grep 'REGULAR contact' wait.yaml "the change made meanwhile kept"
+	expect_grep 'after the change' wait.yaml "the note saved after it"
+	wait
 fi
 
 # The viewer against the command line: 15 notes from each, none lost.
