@@ -16,6 +16,8 @@
 #   size;
 #   10^6 tiny events (40 MB): annotate, rm and add, against check;
 #   one 100 MB scalar: annotate, rm and add, against check;
+#   the 10^6 tiny events as one JSON document (55 MB), a flow list, whose
+#   changes are checked by loading the whole new file: the same;
 #   the viewer: a note, key to file on disk (from a stamp its key script
 #   writes before the key to the saved file's ctime, which its rename
 #   sets -- the save runs on a thread of its own, so the key script goes
@@ -142,7 +144,7 @@ cli() {
 	line "$label" "tlv add" 2 0 "$bytes"
 	line "$label" "tlv rm" 3 0 "$bytes"
 	case $label in
-	tiny|scalar)
+	tiny|scalar|json)
 		hostile "$label" "tlv annotate" 1
 		hostile "$label" "tlv add" 2
 		hostile "$label" "tlv rm" 3 ;;
@@ -226,6 +228,13 @@ awk 'BEGIN { print "title: Scalar"; print "events:"
 	printf "  description: \""
 	for (i = 0; i < 102400; i++) printf "%s", s
 	print "\"" }' > "$tmp/scalar.yaml"
+# ... and the tiny events as one JSON document (about 55 MB): a flow list,
+# where a change is checked by loading the whole new file.
+awk 'BEGIN { print "{\"title\": \"Tiny JSON\", \"events\": ["
+	for (i = 0; i < 1000000; i++)
+		printf "{\"id\": \"e%d\", \"date\": \"2001-01-01\", " \
+		    "\"title\": \"t\"}%s\n", i, (i < 999999 ? "," : "")
+	print "]}" }' > "$tmp/json.json"
 
 echo
 echo "edits (median of $runs runs, on copies)"
@@ -243,9 +252,10 @@ for s in $sizes; do
 done
 case " $parts " in *" hostile "*)
 	cli tiny "$tmp/tiny.yaml" e500000
-	cli scalar "$tmp/scalar.yaml" big ;;
+	cli scalar "$tmp/scalar.yaml" big
+	cli json "$tmp/json.json" e500000 ;;
 esac
-rm -f "$tmp/tiny.yaml" "$tmp/scalar.yaml"
+rm -f "$tmp/tiny.yaml" "$tmp/scalar.yaml" "$tmp/json.json"
 
 echo
 echo "edit targets (issue 15)"
