@@ -298,6 +298,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else if (op != 2)
 		goto out;
 
+	/* A note is not written into a TimelineJS file: the viewer and
+	 * 'tlv annotate' refuse it first (edit_fields_allowed). */
+	if ((op == 0 || op == 7) && !edit_fields_allowed(&tl.files[0], NULL))
+		goto out;
+
 	switch (op) {
 	case 0:
 		note.at = FUZZ_NOTE_AT;
