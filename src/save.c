@@ -265,7 +265,8 @@ save_verify_feed(struct save_verify *vf, const char *q, size_t n,
 		vf->odd = o;
 }
 
-/* The old bytes [from, to), in order, a chunk at a time through buf. */
+/* The old bytes [from, to), in order, a chunk at a time through buf (or
+ * the mapping, whose pages are given back as it goes). */
 static void
 save_verify_range(struct save_verify *vf, size_t from, size_t to, char *buf)
 {
@@ -276,7 +277,18 @@ save_verify_range(struct save_verify *vf, size_t from, size_t to, char *buf)
 		n = to - from < SAVE_CHUNK ? to - from : SAVE_CHUNK;
 		q = save_src_read(vf->src, from, n, buf, &avail);
 		save_verify_feed(vf, q, n, avail);
+		if (q != buf)
+			save_src_drop(vf->src, from, avail);
 	}
+}
+
+/* The hash of all the old bytes fed. */
+static uint64_t
+save_verify_hash(struct save_verify *vf)
+{
+	load_hash_feed(&vf->h.h, vf->h.pend, vf->h.npend);
+	vf->h.npend = 0;
+	return load_hash_end(&vf->h.h);
 }
 
 /* All fed: whether the old bytes are what was loaded, with only LF and
@@ -284,8 +296,7 @@ save_verify_range(struct save_verify *vf, size_t from, size_t to, char *buf)
 static bool
 save_verify_end(struct save_verify *vf)
 {
-	load_hash_feed(&vf->h.h, vf->h.pend, vf->h.npend);
-	vf->stale = load_hash_end(&vf->h.h) != vf->want;
+	vf->stale = save_verify_hash(vf) != vf->want;
 	if (vf->stale || vf->odd != NULL) {
 		errno = ESTALE;
 		return false;
@@ -936,33 +947,22 @@ save_src_free(struct save_src *s)
 }
 
 /* Hash src and look for line breaks the planners do not know, a chunk at
- * a time (save_src_read). */
+ * a time: the pass of save_verify on its own. */
 static const char *
 save_src_scan(const struct save_src *s, uint64_t *hash)
 {
-	struct load_hasher	 h;
-	const char		*odd = NULL, *o, *q;
+	struct save_verify	 vf;
 	char			*buf = s->map != NULL ?
 				    xmalloc(SAVE_CHUNK + SAVE_OVER) : NULL;
-	size_t			 at, n, w, avail;
 
-	load_hash_start(&h, s->len);
-	for (at = 0; at < s->len; at += n) {
-		n = s->len - at < SAVE_CHUNK ? s->len - at : SAVE_CHUNK;
-		q = save_src_read(s, at, n, buf, &avail);
-		load_hash_feed(&h, (const unsigned char *)q, n);
-		/* a break may straddle the chunk's end */
-		w = avail < n + 3 ? avail : n + 3;
-		if (w < avail && q[w - 1] == '\r')
-			w++;
-		if (odd == NULL && (o = edit_odd_break(q, w)) != NULL)
-			odd = o;
-		if (q != buf)
-			save_src_drop(s, at, w);
-	}
+	memset(&vf, 0, sizeof vf);
+	vf.src = s;
+	vf.len = s->len;
+	save_verify_start(&vf);
+	save_verify_range(&vf, 0, s->len, buf);
 	free(buf);
-	*hash = load_hash_end(&h);
-	return odd;
+	*hash = save_verify_hash(&vf);
+	return vf.odd;
 }
 
 /* The file f as it is on disk, mapped into *s; false (with *err, *stale)
