@@ -152,7 +152,9 @@ struct save_job {
 					   change on disk that kept its size
 					   is then found only there: nothing
 					   is written, save_pending_end says
-					   stale */
+					   stale, and save_change reloads
+					   (with reload) and plans again,
+					   the lock released meanwhile */
 };
 
 bool	 save_change(const struct save_job *, char **err);
