@@ -309,6 +309,16 @@ cmd_edit_run_plan(void *ctx, const char *buf, size_t len, struct edit *ed,
 	return r->plan(buf, len, r->arg, ed, err);
 }
 
+/* Planned and checked: the events are not read again (their memory is
+ * the new file's pages' to take), only the files' paths. */
+static void
+cmd_edit_run_checked(void *ctx)
+{
+	struct edit_run	*r = ctx;
+
+	timeline_drop_events(r->tl);
+}
+
 /* Under the save's lock: the file changed, so load it again. */
 static struct tl_file *
 cmd_edit_run_reload(void *ctx, char **err)
@@ -347,6 +357,8 @@ cmd_edit_change(struct edit_run *r)
 	job.file = f;
 	job.plan = cmd_edit_run_plan;
 	job.reload = cmd_edit_run_reload;
+	job.checked = cmd_edit_run_checked;
+	job.unhashed = true;	/* the command ends with the save */
 	job.waiting = cmd_edit_run_waiting;
 	job.ctx = r;
 	job.tl = r->tl;
@@ -395,11 +407,14 @@ cmd_edit_options(int argc, char **argv, const char *usage, const char **by,
 }
 
 /* annotate and rm: the event with this id. */
+/* e is not there after the change is checked (cmd_edit_run_checked); f,
+ * id and links are. */
 struct id_args {
 	const char		*id;
 	const struct tl_event	*e;
 	const struct tl_file	*f;	/* e's */
 	struct edit_note	 note;
+	struct buf		 links;	/* rm: who names it, or empty */
 };
 
 static struct tl_file *
@@ -464,24 +479,26 @@ cmd_edit_annotate(int argc, char **argv, const char *usage)
 	now = cmd_edit_note(&a.note, by, conf.author, argv[i + 1]);
 	status = cmd_edit_change(&r);
 	if (status == CLI_OK)
-		cli_say(stdout, "annotated %s in %s", a.e->id,
-		    tl.files[a.e->file].path);
+		cli_say(stdout, "annotated %s in %s", a.id, a.f->path);
 	free(now);
 	timeline_free(&tl);
 	conf_free(&conf);
 	return status;
 }
 
-/* Say which events still name the deleted one in their related list. */
-static void
-cmd_edit_rm_links_left(const struct timeline *tl, const char *id)
+/* The event to delete, and which events still name it in their related
+ * list (said after the deletion). */
+static struct tl_file *
+cmd_edit_find_rm(struct edit_run *r)
 {
-	struct buf	l = BUF_INIT;
+	struct id_args	*a = r->arg;
+	struct tl_file	*f;
 
-	if (timeline_links_to(tl, id, &l) > 0)
-		cli_say(stderr, "tlv rm: warning: '%s' is still named in the "
-		    "related list of %s", id, l.data);
-	buf_free(&l);
+	if ((f = cmd_edit_find_id(r)) != NULL) {
+		buf_free(&a->links);
+		(void)timeline_links_to(r->tl, a->id, &a->links);
+	}
+	return f;
 }
 
 static int
@@ -490,7 +507,7 @@ cmd_edit_rm(int argc, char **argv, const char *usage)
 	struct cli	 c = { .cmd = "rm" };
 	struct timeline	 tl = TIMELINE_INIT;
 	struct id_args	 a;
-	struct edit_run	 r = { .cmd = "rm", .tl = &tl, .find = cmd_edit_find_id,
+	struct edit_run	 r = { .cmd = "rm", .tl = &tl, .find = cmd_edit_find_rm,
 			    .plan = cmd_edit_plan_delete, .arg = &a };
 	const char	*config = NULL;
 	int		 i, status;
@@ -510,10 +527,12 @@ cmd_edit_rm(int argc, char **argv, const char *usage)
 	a.id = argv[i];
 	status = cmd_edit_change(&r);
 	if (status == CLI_OK) {
-		cli_say(stdout, "removed %s from %s", a.e->id,
-		    tl.files[a.e->file].path);
-		cmd_edit_rm_links_left(&tl, a.e->id);
+		cli_say(stdout, "removed %s from %s", a.id, a.f->path);
+		if (a.links.len > 0)
+			cli_say(stderr, "tlv rm: warning: '%s' is still named "
+			    "in the related list of %s", a.id, a.links.data);
 	}
+	buf_free(&a.links);
 	timeline_free(&tl);
 	return status;
 }

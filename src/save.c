@@ -327,13 +327,13 @@ save_parts_len(const struct save_part *v, size_t n)
  * The old bytes [off, off + k) of src copied to fd, at pos (fd's offset),
  * by copy_file_range(), which keeps them in the kernel: at 1M events that
  * takes 0.25 s where write() takes 0.2 to 1.5 (the page cache's new pages
- * filled from a user buffer).  What was written is read back into buf,
- * to be hashed.  NULL, with fd's offset at pos, if it could not be done:
- * the caller writes them.
+ * filled from a user buffer).  What was written is read back into back,
+ * unless NULL, to be hashed.  False, with fd's offset at pos, if it could
+ * not be done: the caller writes them.
  */
-static const char *
+static bool
 save_copy_chunk(int fd, off_t pos, const struct save_src *src, size_t off,
-    size_t k, char *buf)
+    size_t k, char *back)
 {
 #ifdef HAVE_COPY_FILE_RANGE
 	off_t	in = (off_t)off;
@@ -341,7 +341,7 @@ save_copy_chunk(int fd, off_t pos, const struct save_src *src, size_t off,
 	ssize_t	r;
 
 	if (src->map == NULL || k > SAVE_CHUNK)
-		return NULL;
+		return false;
 	while (done < k) {
 		r = copy_file_range(src->fd, &in, fd, NULL, k - done, 0);
 		if (r == -1 && errno == EINTR)
@@ -350,14 +350,14 @@ save_copy_chunk(int fd, off_t pos, const struct save_src *src, size_t off,
 			goto undo;
 		done += (size_t)r;
 	}
-	if (pread(fd, buf, k, pos) == (ssize_t)k)
-		return buf;
+	if (back == NULL || pread(fd, back, k, pos) == (ssize_t)k)
+		return true;
 undo:
 	(void)lseek(fd, pos, SEEK_SET);
-	return NULL;
+	return false;
 #else
-	(void)fd, (void)pos, (void)src, (void)off, (void)k, (void)buf;
-	return NULL;
+	(void)fd, (void)pos, (void)src, (void)off, (void)k, (void)back;
+	return false;
 #endif
 }
 
@@ -373,8 +373,8 @@ save_verify_run(void *arg)
 	return NULL;
 }
 
-/* Write the pieces to fd, their hash (load_hash of them all) to *hash;
- * with vf, check the old bytes too -- on a thread of their own when they
+/* Write the pieces to fd, their hash (load_hash of them all) to *hash
+ * unless NULL; with vf, check the old bytes too -- on a thread of their own when they
  * are a file's, the other core's work while this one writes. */
 static bool
 save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash,
@@ -401,17 +401,22 @@ save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash,
 		for (at = 0; ok && at < v[i].n; at += k, pos += (off_t)k) {
 			k = v[i].n - at < SAVE_CHUNK ? v[i].n - at : SAVE_CHUNK;
 			q = NULL;
-			if (v[i].src != NULL && copy &&
-			    (q = save_copy_chunk(fd, pos, v[i].src,
-			    v[i].off + at, k, buf)) == NULL)
-				copy = false;	/* write the rest */
+			if (v[i].src != NULL && copy) {
+				if (save_copy_chunk(fd, pos, v[i].src,
+				    v[i].off + at, k, hash != NULL ? buf :
+				    NULL))
+					q = buf;
+				else
+					copy = false;	/* write the rest */
+			}
 			if (q == NULL) {
 				q = v[i].src != NULL ? save_src_read(v[i].src,
 				    v[i].off + at, k, buf, &avail) :
 				    v[i].p + at;
 				ok = save_write_all(fd, q, k);
 			}
-			save_hash_feed(&h, q, k);
+			if (hash != NULL)
+				save_hash_feed(&h, q, k);
 			if (v[i].src != NULL && q != buf)
 				save_src_drop(v[i].src, v[i].off + at, k);
 		}
@@ -420,8 +425,10 @@ save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash,
 	free(buf);
 	if (!ok)
 		return false;
-	load_hash_feed(&h.h, h.pend, h.npend);
-	*hash = load_hash_end(&h.h);
+	if (hash != NULL) {
+		load_hash_feed(&h.h, h.pend, h.npend);
+		*hash = load_hash_end(&h.h);
+	}
 	return vf == NULL || save_verify_end(vf);
 }
 
@@ -736,14 +743,15 @@ save_in_place_parts(const char *real, const char *dir, int ofd,
 			return save_fail(err, "cannot save", path, errno);
 	}
 	data = save_parts_join(v, n, &len);
-	*hash = load_hash(data, len);
+	if (hash != NULL)
+		*hash = load_hash(data, len);
 	ok = save_in_place(real, dir, ofd, st, data, len, err, path);
 	free(data);
 	return ok;
 }
 
 /* Write the pieces v[0..n) to path (steps 3 and 3' of save.h), their
- * load_hash to *hash. */
+ * load_hash to *hash unless NULL. */
 static bool
 save_write_new(const char *path, const struct save_part *v, size_t n,
     uint64_t *hash, char **err, struct save_verify *vf)
@@ -1068,15 +1076,17 @@ save_commit_check(const struct tl_file *f, const struct timeline *tl,
 
 /* Check ed on s and save the result (see save.h, save_commit): the new
  * file's size and hash to *nlen, *hash.  f and tl are only read (this
- * runs on the viewer's save thread). */
+ * runs on the viewer's save thread), and tl not at all after job's
+ * checked (job may be NULL). */
 static bool
 save_commit_src(const struct tl_file *f, const struct timeline *tl,
     const struct save_src *s, const struct edit *ed, struct save_undo *undo,
-    size_t *nlenp, uint64_t *hashp, char **err, bool *stale)
+    size_t *nlenp, uint64_t *hashp, char **err, bool *stale,
+    const struct save_job *job)
 {
 	struct save_verify	 vf, *vfp = NULL;
 	struct save_part	 v[3];
-	uint64_t		 hash;
+	uint64_t		 hash = 0;	/* not known: unhashed */
 	size_t			 nlen;
 
 	if (ed->start > ed->end || ed->end > s->len)
@@ -1092,6 +1102,8 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 	v[2] = (struct save_part){ s->p + ed->end, s->len - ed->end, s,
 	    ed->end };
 	nlen = v[0].n + v[1].n + v[2].n;
+	if (job != NULL && job->checked != NULL)
+		job->checked(job->ctx);	/* tl is not read after this */
 	if (stale != NULL) {
 		/* Not compared with what was loaded yet: while writing. */
 		memset(&vf, 0, sizeof vf);
@@ -1100,7 +1112,8 @@ save_commit_src(const struct tl_file *f, const struct timeline *tl,
 		vf.want = f->hash;
 		vfp = &vf;
 	}
-	if (!save_write_new(f->path, v, 3, &hash, err, vfp)) {
+	if (!save_write_new(f->path, v, 3, job != NULL && job->unhashed ?
+	    NULL : &hash, err, vfp)) {
 		if (vfp != NULL && (vf.stale || vf.odd != NULL) &&
 		    err != NULL) {
 			free(*err);
@@ -1134,7 +1147,7 @@ save_commit(struct tl_file *f, char *cur, size_t len, const struct edit *ed,
 	bool		ok;
 
 	if ((ok = save_commit_src(f, NULL, &s, ed, undo, &nlen, &hash, err,
-	    NULL))) {
+	    NULL, NULL))) {
 		f->size = nlen;
 		f->hash = hash;
 	}
@@ -1236,8 +1249,8 @@ save_pending_run(struct save_pending *p)
 {
 	p->ok = save_commit_src(p->f, p->job.tl, &p->src, &p->ed,
 	    p->job.undo != NULL ? &p->undo : NULL, &p->nlen, &p->hash,
-	    &p->err, p->job.late ? &p->stale : NULL);
-	if (p->ok && p->job.where != NULL)
+	    &p->err, p->job.late ? &p->stale : NULL, &p->job);
+	if (p->ok && p->job.where != NULL && p->job.checked == NULL)
 		save_where_fill(p->job.tl, p->f, &p->src, &p->ed, &p->where);
 	save_src_free(&p->src);
 	p->ran = true;

@@ -138,12 +138,24 @@ struct save_job {
 	struct edit	 *edit;		/* the splice made, on success (the
 					   caller frees it), or NULL */
 	struct save_where *where;	/* filled on success, or NULL */
+	void		(*checked)(void *ctx);	/* or NULL: called when the
+					   change is planned and checked,
+					   before its bytes are written; the
+					   caller may then drop tl's events
+					   (timeline_drop_events), whose
+					   memory the new file's pages take.
+					   Not with where, which reads tl
+					   after the write */
 	bool		  locked;	/* the caller took the file's lock
 					   (lock.h) already: lock_fd, which
 					   save_start takes over (and
 					   releases on failure) instead of
 					   waiting for it there */
 	int		  lock_fd;
+	bool		  unhashed;	/* the new file's hash is not wanted
+					   (a command that exits after the
+					   save): it is not read back to be
+					   hashed, and file's hash is 0 */
 	bool		  late;		/* compare the file with what was
 					   loaded (and look at its line
 					   breaks) while the new bytes are

@@ -682,6 +682,34 @@ timeline_free(struct timeline *tl)
 	memset(tl, 0, sizeof *tl);
 }
 
+void
+timeline_drop_events(struct timeline *tl)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nfiles; i++) {
+		struct tl_file *f = &tl->files[i];
+
+		f->title = f->description = NULL;
+		f->title_html = f->description_html = NULL;
+		f->tljs_title = f->tljs_top = NULL;
+		f->nevents = 0;
+	}
+	free(tl->events);
+	tl->events = NULL;
+	tl->nevents = tl->cap = 0;
+	idindex_free(&tl->ids);
+	free(tl->dropped);
+	tl->dropped = NULL;
+	tl->ndropped = tl->dropped_cap = 0;
+	free(tl->html);
+	tl->html = NULL;
+	tl->nhtml = tl->caphtml = 0;
+	free(tl->changed);
+	tl->changed = NULL;
+	arena_free(&tl->arena);
+}
+
 const struct tl_html *
 timeline_html(const struct timeline *tl, const struct tl_event *e)
 {

@@ -416,5 +416,13 @@ size_t		 timeline_links_to(const struct timeline *, const char *id,
  * with " + " (distinct titles only), into a malloc'd string. */
 char		*timeline_title(const struct timeline *);
 void		 timeline_free(struct timeline *);
+/*
+ * Free the events and all the text they and the files point to, keeping
+ * the files' paths and what was read off them (size, hash, where the
+ * events list is): what a save still needs once its change is planned
+ * and checked (save_job's checked), so that the new file's pages can be
+ * the loaded model's.  timeline_free still frees the rest.
+ */
+void		 timeline_drop_events(struct timeline *);
 
 #endif

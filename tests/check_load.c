@@ -320,6 +320,34 @@ END_TEST
 
 /* A reload: a file that broke keeps its last good events, marked stale,
  * with its errors reported; loaded cleanly again it is itself. */
+/* What a save keeps once its change is checked: the files' paths and what
+ * was read off them, not the events or their text. */
+START_TEST(drop_events)
+{
+	struct timeline		tl = TIMELINE_INIT;
+	struct diag_list	diags = DIAG_LIST_INIT;
+	size_t			start, end;
+
+	ck_assert(load_buffer(&tl, "mem.yaml", good, strlen(good), &diags));
+	start = tl.files[0].events_start;
+	end = tl.files[0].events_end;
+	ck_assert_uint_gt(end, start);
+	timeline_drop_events(&tl);
+	ck_assert_uint_eq(tl.nevents, 0);
+	ck_assert_ptr_null(tl.events);
+	ck_assert_ptr_null(timeline_find_id(&tl, "a"));
+	ck_assert_uint_eq(tl.nfiles, 1);
+	ck_assert_str_eq(tl.files[0].path, "mem.yaml");
+	ck_assert_ptr_null(tl.files[0].title);	/* was the arena's */
+	ck_assert_uint_eq(tl.files[0].size, strlen(good));
+	ck_assert(tl.files[0].hash == load_hash(good, strlen(good)));
+	ck_assert_uint_eq(tl.files[0].events_start, start);
+	ck_assert_uint_eq(tl.files[0].events_end, end);
+	timeline_free(&tl);	/* the rest, once */
+	diag_free(&diags);
+}
+END_TEST
+
 START_TEST(keep_stale)
 {
 	char			 dir[] = "/tmp/tlv-check-load-XXXXXX";
@@ -373,6 +401,7 @@ load_suite(void)
 	tcase_add_test(tc, dir_files);
 	tcase_add_test(tc, not_regular);
 	tcase_add_test(tc, keep_stale);
+	tcase_add_test(tc, drop_events);
 	suite_add_tcase(s, tc);
 	return s;
 }

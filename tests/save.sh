@@ -126,6 +126,22 @@ if command -v flock >/dev/null 2>&1; then
 	expect_grep 'REGULAR contact' wait.yaml "the change made meanwhile kept"
 	expect_grep 'after the change' wait.yaml "the note saved after it"
 	wait
+	# The same for rm, whose warning about links left is made from the
+	# file as loaded the second time.
+	copy "$data/story.yaml" wait.yaml
+	rm -f held
+	flock . sh -c ': >held; sleep 1
+	    sed "s/regular contact/REGULAR contact/" wait.yaml >w.tmp
+	    cat w.tmp >wait.yaml' &
+	n=0
+	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	"$TLV" rm taiwan wait.yaml >out 2>&1
+	expect_status 0 $? "rm after a same-size change in place"
+	expect_grep 'REGULAR contact' wait.yaml "the change made meanwhile kept"
+	grep -q 'id: taiwan' wait.yaml && fail "taiwan not removed"
+	expect_grep "'taiwan' is still named in the related list of contact" \
+	    out "rm's warning after the reload"
+	wait
 fi
 
 # The viewer against the command line: 15 notes from each, none lost.
