@@ -184,6 +184,16 @@ edit_is_flow_map(const char *buf, size_t len, const struct tl_event *e)
 	    e->span.end > e->span.start && buf[e->span.end - 1] == '}';
 }
 
+/* The first byte at or after i that is not a blank or a line break. */
+static size_t
+edit_skip_space(const char *buf, size_t len, size_t i)
+{
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+	    buf[i] == '\n'))
+		i++;
+	return i;
+}
+
 /* Whether e is written as JSON writes an object ({"key": ...}, as a
  * TimelineJS file is): what is added to it is written so too, so that a
  * JSON reader (TimelineJS itself) still reads the file. */
@@ -194,9 +204,7 @@ edit_json_event(const char *buf, size_t len, const struct tl_event *e)
 
 	if (!edit_is_flow_map(buf, len, e))
 		return false;
-	for (i = e->span.start + 1; i < e->span.end && (buf[i] == ' ' ||
-	    buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'); i++)
-		;
+	i = edit_skip_space(buf, e->span.end, e->span.start + 1);
 	return i < e->span.end && buf[i] == '"';
 }
 
@@ -364,13 +372,15 @@ edit_content_end(const char *buf, size_t from, size_t to)
 }
 
 /* Insert before the closing bracket at close: after the last thing in
- * the collection (before a comment on its line), with sep -- a blank
+ * the collection (before a comment on its line), with ", " -- a blank
  * after a trailing comma, which YAML allows ("{a: 1,}"): not a second
  * one; a blank before it after a key without a value ("{a:}") -- or
- * right after the opening bracket at open when there is nothing. */
+ * right after the opening bracket at open when there is nothing.  When
+ * that last thing is on a line of its own (after open's), the item goes
+ * on a new line indented as that one: one item a line stays so. */
 static void
-edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
-    const struct buf *item, const char *sep)
+edit_flow_insert(struct edit *ed, const char *buf, size_t len, size_t open,
+    size_t close, const struct buf *item)
 {
 	size_t	pos = close, ls, from, end;
 
@@ -385,14 +395,22 @@ edit_flow_insert(struct edit *ed, const char *buf, size_t open, size_t close,
 	ed->start = ed->end = end;
 	if (end > open + 1 && buf[end - 1] == ':')
 		buf_addc(&ed->text, ' ');	/* "k:," is libyaml's error */
-	if (end > open + 1)
-		buf_adds(&ed->text, buf[end - 1] == ',' ? " " : sep);
+	if (end > open + 1 && buf[end - 1] != ',')
+		buf_addc(&ed->text, ',');
+	if (end > open + 1 && ls > open) {
+		for (from = ls; from < end && (buf[from] == ' ' ||
+		    buf[from] == '\t'); from++)
+			;
+		buf_adds(&ed->text, edit_eol(buf, len));
+		buf_add(&ed->text, buf + ls, from - ls);
+	} else if (end > open + 1)
+		buf_addc(&ed->text, ' ');
 	buf_add(&ed->text, item->data, item->len);
 }
 
 /* The notes value is a flow list [...]: add the note before its ']'. */
 static bool
-edit_note_in_flow_list(const char *buf, const struct tl_key *k,
+edit_note_in_flow_list(const char *buf, size_t len, const struct tl_key *k,
     const struct edit_note *n, bool json, struct edit *ed, char **err)
 {
 	struct buf	item = BUF_INIT;
@@ -400,8 +418,8 @@ edit_note_in_flow_list(const char *buf, const struct tl_key *k,
 	if (buf[k->value.start] != '[' || buf[k->value.end - 1] != ']')
 		return edit_fail(err, "its 'notes' is not a list");
 	edit_note_flow(&item, n, json);
-	edit_flow_insert(ed, buf, k->value.start, k->value.end - 1, &item,
-	    ", ");
+	edit_flow_insert(ed, buf, len, k->value.start, k->value.end - 1,
+	    &item);
 	buf_free(&item);
 	return true;
 }
@@ -417,7 +435,7 @@ edit_note_in_flow_map(const char *buf, size_t len, const struct tl_event *e,
 	buf_adds(&item, json ? "\"notes\": [" : "notes: [");
 	edit_note_flow(&item, n, json);
 	buf_addc(&item, ']');
-	edit_flow_insert(ed, buf, e->span.start, e->span.end - 1, &item, ", ");
+	edit_flow_insert(ed, buf, len, e->span.start, e->span.end - 1, &item);
 	buf_free(&item);
 }
 
@@ -451,7 +469,7 @@ edit_plan_note(const char *buf, size_t len, const struct tl_event *e,
 		return false;
 	if (k != NULL && k->value.end > k->value.start &&
 	    buf[k->value.start] == '[')
-		return edit_note_in_flow_list(buf, k, n,
+		return edit_note_in_flow_list(buf, len, k, n,
 		    edit_json_event(buf, len, e), ed, err);
 	if (edit_is_flow_map(buf, len, e)) {
 		if (k != NULL)
@@ -530,8 +548,8 @@ edit_plan_verdict(const char *buf, size_t len, const struct tl_event *e,
 	if (k.value.end > k.value.start && buf[k.value.start] == '[' &&
 	    buf[k.value.end - 1] == ']') {
 		edit_verdict_flow(&item, v, edit_json_event(buf, len, e));
-		edit_flow_insert(ed, buf, k.value.start, k.value.end - 1, &item,
-		    ", ");
+		edit_flow_insert(ed, buf, len, k.value.start, k.value.end - 1,
+		    &item);
 	} else if (edit_block_seq(buf, len, k.value.start, k.value.end)) {
 		edit_verdict_block(&item, edit_indent_of(buf, k.value.start),
 		    v, edit_eol(buf, len));
@@ -614,20 +632,27 @@ edit_item_verdict(const char *item_text, const struct tl_event *old,
 
 /* --- delete, add, replace ------------------------------------------------ */
 
-/* An item of a flow list: remove it and one comma beside it. */
+/* An item of a flow list: remove it and one comma beside it -- and the
+ * line it was alone on (one item a line). */
 static bool
 edit_delete_flow_item(const char *buf, size_t len, const struct tl_event *e,
     struct edit *ed)
 {
-	size_t	i = e->span.end, j = e->span.start;
+	size_t	i = e->span.end, j = e->span.start, ls;
 
-	while (i < len && strchr(" \t\r\n", buf[i]) != NULL)
-		i++;
+	i = edit_skip_space(buf, len, i);
 	if (i < len && buf[i] == ',') {
 		for (i++; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
 			continue;
 		ed->start = e->span.start;
 		ed->end = i;
+		ls = text_line_start(buf, e->span.start);
+		if (i < len && (buf[i] == '\n' || (buf[i] == '\r' &&
+		    i + 1 < len && buf[i + 1] == '\n')) &&
+		    edit_line_blank(buf, ls, e->span.start)) {
+			ed->start = ls;
+			ed->end = i + (buf[i] == '\r' ? 2 : 1);
+		}
 		return true;
 	}
 	while (j > 0 && strchr(" \t\r\n", buf[j - 1]) != NULL)
@@ -707,17 +732,21 @@ edit_plan_delete(const char *buf, size_t len, const struct tl_event *e,
 	return true;
 }
 
+/* "key: [a, b]" -- or, json, as JSON writes it. */
 static void
 edit_flow_list(struct buf *b, const char *key, const char *const *v,
-    size_t n)
+    size_t n, bool json)
 {
 	size_t	i;
 
-	buf_printf(b, "%s: [", key);
+	buf_printf(b, json ? "\"%s\": [" : "%s: [", key);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(b, ", ");
-		edit_scalar(b, v[i], true);
+		if (json)
+			export_json_string(b, v[i], strlen(v[i]));
+		else
+			edit_scalar(b, v[i], true);
 	}
 	buf_addc(b, ']');
 }
@@ -744,18 +773,19 @@ edit_event_block(struct buf *b, size_t indent, const struct edit_event *ev,
 	}
 	if (ev->ntags > 0) {
 		edit_spaces(b, indent + 2);
-		edit_flow_list(b, "tags", ev->tags, ev->ntags);
+		edit_flow_list(b, "tags", ev->tags, ev->ntags, false);
 		buf_adds(b, eol);
 	}
 	if (ev->nactors > 0) {
 		edit_spaces(b, indent + 2);
-		edit_flow_list(b, "actors", ev->actors, ev->nactors);
+		edit_flow_list(b, "actors", ev->actors, ev->nactors, false);
 		buf_adds(b, eol);
 	}
 }
 
+/* The new event as a flow mapping (json: as JSON writes it). */
 static void
-edit_event_flow(struct buf *b, const struct edit_event *ev)
+edit_event_flow(struct buf *b, const struct edit_event *ev, bool json)
 {
 	const char	*keys[] = { "id", "date", "title", "status" };
 	const char	*vals[] = { ev->id, ev->date, ev->title, ev->status };
@@ -766,19 +796,32 @@ edit_event_flow(struct buf *b, const struct edit_event *ev)
 	for (i = 0; i < 4; i++) {
 		if (vals[i] == NULL)
 			continue;
-		buf_printf(b, "%s%s: ", first ? "" : ", ", keys[i]);
-		edit_scalar(b, vals[i], true);
+		edit_flow_pair(b, first ? "" : ", ", keys[i], vals[i], json);
 		first = false;
 	}
 	if (ev->ntags > 0) {
 		buf_adds(b, ", ");
-		edit_flow_list(b, "tags", ev->tags, ev->ntags);
+		edit_flow_list(b, "tags", ev->tags, ev->ntags, json);
 	}
 	if (ev->nactors > 0) {
 		buf_adds(b, ", ");
-		edit_flow_list(b, "actors", ev->actors, ev->nactors);
+		edit_flow_list(b, "actors", ev->actors, ev->nactors, json);
 	}
 	buf_addc(b, '}');
+}
+
+/* Whether f's flow events list is written as JSON writes it: its first
+ * item is an object {"key": ...}, or, with none, the file is one. */
+static bool
+edit_json_list(const char *buf, size_t len, const struct tl_file *f)
+{
+	size_t	i = f->nitems > 0 ? f->events_start + 1 : 0;
+
+	i = edit_skip_space(buf, len, i);
+	if (i >= len || buf[i] != '{')
+		return false;
+	i = edit_skip_space(buf, len, i + 1);
+	return i < len && buf[i] == '"';
 }
 
 /*
@@ -876,9 +919,9 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 		if (f->events_end == 0 || buf[f->events_end - 1] != ']')
 			return edit_fail(err, "cannot find the end of the "
 			    "events list");
-		edit_event_flow(&lines, ev);
-		edit_flow_insert(ed, buf, f->events_start, f->events_end - 1,
-		    &lines, ", ");
+		edit_event_flow(&lines, ev, edit_json_list(buf, len, f));
+		edit_flow_insert(ed, buf, len, f->events_start,
+		    f->events_end - 1, &lines);
 	} else if (f->nitems == 0) {
 		edit_event_block(&lines, edit_empty_indent(buf, f), ev, eol);
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,

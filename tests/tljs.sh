@@ -323,8 +323,22 @@ printf '{"title": "J", "events": [{"id": "a", "date": "2001", "title": "A"},
     "$TLV" annotate b "é" "$tmp/js.yaml" >>"$out" 2>&1
 expect_status 0 $? "annotate a tlv file written as JSON"
 expect_grep '"notes": \[{"at": ' "$tmp/js.yaml" "the note is written as JSON"
+# One event a line, as JSON tools write it: an added event is JSON, on a
+# line of its own; a removed one takes its line with it.
+printf '{"title": "P", "events": [\n  {"id": "a", "date": "2001", "title": "A"},\n  {"id": "b", "date": "2002", "title": "B"}\n]}\n' \
+    >"$tmp/pretty.yaml"
+"$TLV" add --id c --date 2003 --title 'C "q"' --tag x --actor 'Y Z' \
+    "$tmp/pretty.yaml" >"$out" 2>&1 && "$TLV" rm a "$tmp/pretty.yaml" >>"$out" 2>&1
+expect_status 0 $? "add to and rm from a tlv file written as JSON"
+expect_grep '^  {"id": "c", "date": "2003", "title": "C \\"q\\"", "tags": \["x"\], "actors": \["Y Z"\]}$' \
+    "$tmp/pretty.yaml" "the added event is JSON, on its own line"
+printf '{"title": "P", "events": [\n  {"id": "b", "date": "2002", "title": "B"},\n' >"$tmp/pretty.want"
+grep '"id": "c"' "$tmp/pretty.yaml" >>"$tmp/pretty.want"
+printf ']}\n' >>"$tmp/pretty.want"
+if cmp -s "$tmp/pretty.yaml" "$tmp/pretty.want"; then pass; else
+	fail "after add and rm: $(cat "$tmp/pretty.yaml")"; fi
 if [ -n "$py" ]; then
-	for f in tj.json js.yaml; do
+	for f in tj.json js.yaml pretty.yaml; do
 		if $py -c 'import json, sys; json.load(open(sys.argv[1]))' \
 		    "$tmp/$f" 2>"$out"; then pass; else
 			fail "$f is no longer JSON: $(cat "$out")"; fi
