@@ -542,6 +542,7 @@ save_check_whole(const struct timeline *tl, const struct tl_file *f,
 			v[i] = &old.events[i];
 	}
 	next = edit_apply(s->p, s->len, ed, &nlen);
+	save_src_drop(s, 0, s->len);	/* read again only in pieces */
 	after = save_load_whole(&new, f->path, next, nlen, why);
 	free(next);
 	ok = after != SIZE_MAX && (before == SIZE_MAX || after <= before);
