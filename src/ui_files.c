@@ -486,21 +486,38 @@ ui_reload_quiet(struct app *app, const char *keep)
 void
 ui_reload(struct app *app)
 {
-	size_t	i;
+	struct ui_stamp	 now;
+	char		*first = NULL;
+	size_t		 i, changed = 0;
 
+	/* Which files changed, to say so (the stamps of the last load). */
+	for (i = 0; i < app->tl.nfiles; i++) {
+		ui_stamp(app->tl.files[i].path, &now);
+		if (memcmp(&now, &app->stamps[i], sizeof now) != 0 &&
+		    changed++ == 0)
+			first = xstrdup(app->tl.files[i].path);
+	}
 	ui_reload_quiet(app, NULL);
 	for (i = 0; i < app->tl.nfiles; i++)
 		if (app->tl.files[i].stale) {
 			ui_message(app, true, "reloaded: %s is broken on disk; "
 			    "its last good events are shown, marked stale (E "
 			    "shows why)", app->tl.files[i].path);
+			free(first);
 			return;
 		}
 	if (app->diags.errors > 0)
 		ui_message(app, true, "reloaded: %zu error%s (E shows them)",
 		    app->diags.errors, app->diags.errors == 1 ? "" : "s");
+	else if (changed == 1)
+		ui_message(app, false, "reloaded: %s changed on disk", first);
+	else if (changed > 1)
+		ui_message(app, false, "reloaded: %s and %zu other file%s "
+		    "changed on disk", first, changed - 1, changed == 2 ? "" :
+		    "s");
 	else
-		ui_message(app, false, "reloaded: the files changed on disk");
+		ui_message(app, false, "reloaded");
+	free(first);
 }
 
 bool

@@ -45,7 +45,7 @@ tm resize-window -t t -x 100 -y 30 2>/dev/null || true
 sed 's/Full-scale invasion of Ukraine/Invasion, reloaded/' \
     "$tmp/story.yaml" >"$tmp/story.new" && mv "$tmp/story.new" "$tmp/story.yaml"
 expect_screen 'Invasion, reloaded' "live reload"
-expect_screen 'reloaded' "reload message"
+expect_screen 'reloaded: .*story.yaml changed on disk' "reload message names the file"
 
 # A change while another program holds the file's save lock waits for it
 # without stopping the viewer: the status line names the holder, keys
