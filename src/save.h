@@ -77,10 +77,11 @@ bool	 save_commit(struct tl_file *f, char *cur, size_t len,
  * The safety net of step 2: whether the change ed to buf (the bytes f was
  * loaded from, f one of tl's files; tl may be NULL) loads without new
  * errors.  What the change touches is loaded in its context -- the items
- * of a block events list from the one the splice begins in to the next
- * one it leaves alone -- and the rest is trusted to be what was loaded
- * (its hash says so), unless no such region can be told apart (a flow
- * list, JSON): then the whole new file is loaded against the old.  A big
+ * of the events list (block or flow) from the one the splice begins in
+ * to the next one it leaves alone -- and the rest is trusted to be what
+ * was loaded (its hash says so), unless no such region can be told apart
+ * (a file with errors, an anchor): then the whole new file is loaded
+ * against the old.  A big
  * event's quoted description that ends before the splice is loaded as a
  * shorter text (save_check.c says why that is the same).  False with
  * *why (malloc'd) when it would break the file.
@@ -113,7 +114,7 @@ bool	 save_check_scope(const struct timeline *tl, const struct tl_file *f,
  * line breaks) held the splice, and bytes (malloc'd, len of them: the
  * caller frees them) are what they are now.  items is false, and nothing
  * else set, when no such items could be told apart (a flow list, JSON, a
- * splice outside the events list): the whole file was checked.
+ * splice outside the events list): the file is to be loaded again.
  */
 struct save_where {
 	bool		 items;

@@ -32,9 +32,10 @@
  * are unchanged, the region's lines stay inside the list (deeper than its
  * '-', or a '-' at its column) and the region loads alone, closed, without
  * errors, its ids are not taken elsewhere, and it has no anchor or alias
- * that could tie it to another item.  Where that cannot be said
- * (a flow list, a JSON file, an item the load did not see begin there),
- * the whole new file is loaded against the old, as before.
+ * that could tie it to another item.  A flow list (JSON among them) is
+ * checked on its items too (save_flow_region says why that holds).
+ * Where that cannot be said (a file with errors, an item the load did not
+ * see begin there), the whole new file is loaded against the old.
  */
 
 /* The column of the line at ls, -1 if it is blank or a comment; *item: it
@@ -342,6 +343,127 @@ save_region_add(struct buf *r, const struct timeline *tl,
 	buf_add(r, s->p + q1 - 1, to - (q1 - 1));
 }
 
+/*
+ * A flow events list ([...], as JSON has it) of a tlv file that loaded
+ * clean: every item is an event, a flow mapping {...} whose bytes the
+ * load recorded, with only blanks, one comma and comments between two.
+ * A splice within [A.start, B.end] -- A the last event to begin at or
+ * before it, B the first to end at or after it -- is checked on the items
+ * A to B.  Inside a flow collection what a node's bytes mean depends on
+ * nothing around them but that a node may begin there (after '[' or
+ * ','); so if the new bytes load alone after "[" as whole nodes, the
+ * last one ending in the '}' they end with (no trailing comma), the list
+ * goes on after them as it went on after B.  Their first line keeps its
+ * column (a document marker counts only at column 0).
+ */
+/* Past the blanks, commas and comments from at (to before to): where the
+ * next '{' is, or to; SIZE_MAX at anything else, or a comment that does
+ * not end before to.  *commas: how many. */
+static size_t
+save_flow_gap(const char *p, size_t at, size_t to, size_t *commas)
+{
+	for (*commas = 0; at < to && p[at] != '{'; at++)
+		if (p[at] == '#') {
+			while (at + 1 < to && p[at + 1] != '\n')
+				at++;
+			if (at + 1 >= to)
+				return SIZE_MAX;
+		} else if (p[at] == ',')
+			(*commas)++;
+		else if (p[at] != ' ' && p[at] != '\t' && p[at] != '\r' &&
+		    p[at] != '\n')
+			return SIZE_MAX;
+	return at;
+}
+
+static enum save_check
+save_flow_region(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
+{
+	const struct tl_event	*e, *a = NULL, *b = NULL;
+	const char		*p = s->p;
+	size_t			 i, at, n = 0;
+	uint32_t		 fi;
+
+	if (tl == NULL || f < tl->files || f >= tl->files + tl->nfiles ||
+	    f->format != TL_FORMAT_TLV || f->errors != 0 || f->failed ||
+	    f->stale || f->nevents == 0 || f->nevents != f->nitems)
+		return SAVE_CHECK_WHOLE;
+	fi = (uint32_t)(f - tl->files);
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (e->file != fi)
+			continue;
+		n++;
+		if (e->span.start <= ed->start && (a == NULL ||
+		    e->span.start > a->span.start))
+			a = e;
+		if (e->span.end >= ed->end && (b == NULL ||
+		    e->span.start < b->span.start))
+			b = e;
+	}
+	if (n != f->nevents || b == NULL || b->span.end > s->len ||
+	    (a != NULL && a->span.start > b->span.start))
+		return SAVE_CHECK_WHOLE;
+	*r1 = b->span.end;
+	if (a != NULL)
+		*r0 = at = a->span.start;
+	else {
+		/* Before the first event: nothing after the '[' but blanks
+		 * and comments. */
+		if (f->events_start >= ed->start || p[f->events_start] != '[' ||
+		    save_flow_gap(p, f->events_start + 1, ed->start, &n) !=
+		    ed->start || n != 0)
+			return SAVE_CHECK_WHOLE;
+		*r0 = ed->start;
+		if ((at = save_flow_gap(p, *r0, *r1, &n)) == SIZE_MAX || n != 0)
+			return SAVE_CHECK_WHOLE;
+	}
+	/* From there to B: events, and what separates two between them. */
+	while (at < *r1) {
+		e = NULL;
+		for (i = 0; i < tl->nevents && e == NULL; i++)
+			if (tl->events[i].file == fi &&
+			    tl->events[i].span.start == at)
+				e = &tl->events[i];
+		if (e == NULL || e->span.end <= at || e->span.end > *r1 ||
+		    p[at] != '{' || p[e->span.end - 1] != '}')
+			return SAVE_CHECK_WHOLE;
+		at = save_flow_gap(p, e->span.end, *r1, &n);
+		if (at == SIZE_MAX || (at < *r1 && n != 1))
+			return SAVE_CHECK_WHOLE;
+	}
+	return SAVE_CHECK_OK;
+}
+
+/* The flow list's region (save_flow_region) with ed applied, into r. */
+static enum save_check
+save_flow_scope(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, const struct edit *ed, struct buf *r,
+    size_t *r0, size_t *r1)
+{
+	const char	*text = ed->text.data != NULL ? ed->text.data : "";
+	enum save_check	 c;
+	size_t		 col;
+
+	if ((c = save_flow_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
+		return c;
+	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))
+		return SAVE_CHECK_WHOLE;
+	buf_adds(r, "events: [\n");
+	for (col = *r0 - text_line_start(s->p, *r0); col > 0; col--)
+		buf_addc(r, ' ');
+	buf_add(r, s->p + *r0, ed->start - *r0);
+	buf_add(r, text, ed->text.len);
+	buf_add(r, s->p + ed->end, *r1 - ed->end);
+	if (r->data[r->len - 1] != '}') {
+		buf_free(r);
+		return SAVE_CHECK_WHOLE;
+	}
+	buf_adds(r, "]\n");
+	return SAVE_CHECK_OK;
+}
+
 /* The region [*r0, *r1) of s that the change ed is checked on, and into
  * r (empty) the YAML loaded for it: the region with the splice applied,
  * under "events:"; or WHOLE (r left empty) when the region alone cannot
@@ -355,6 +477,8 @@ save_scope(const struct timeline *tl, const struct tl_file *f,
 	size_t		 from;
 	enum save_check	 c;
 
+	if (f->events_flow)
+		return save_flow_scope(tl, f, s, ed, r, r0, r1);
 	if ((c = save_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
 		return c;
 	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))

@@ -1163,6 +1163,108 @@ START_TEST(test_check_scope)
 }
 END_TEST
 
+/*
+ * A flow events list is checked on the items from the one the splice
+ * begins in (or follows) to the one it ends in, as a block list is; a
+ * change that would leave two commas, swallow the list's comma in a
+ * comment or open a quote is refused all the same (found on the whole
+ * file), and one in a file with an error is checked on the whole file.
+ */
+static const char flow_src[] =
+    "title: T\n"
+    "events: [\n"
+    "  {id: a, date: 2001-01-01, title: A},\n"
+    "  {id: b, date: 2001-01-02, title: B},  # about b\n"
+    "  {id: c, date: 2001-01-03, title: C}\n"
+    "]\n";
+
+static const char flow_json[] =
+    "{\"title\": \"T\", \"events\": [\n"
+    "  {\"id\": \"a\", \"date\": \"2001\", \"title\": \"A\"},\n"
+    "  {\"id\": \"b\", \"date\": \"2002\", \"title\": \"B\"}\n"
+    "]}\n";
+
+static const char flow_bad[] =
+    "events: [{id: a, date: 2001, title: A}, {id: x, title: no date},\n"
+    "  {id: c, date: 2003, title: C}]\n";
+
+static const struct {
+	const char	*src;
+	const char	*after;		/* the splice starts after this */
+	const char	*cut;		/* and removes these bytes */
+	const char	*text;
+	const char	*why;		/* NULL: accepted */
+	const char	*from, *to;	/* the scope; from NULL: the whole
+					   file; to NULL: the splice's end */
+} flow_cases[] = {
+	{ flow_src, "title: B", "", ", status: confirmed", NULL,
+	    "{id: b", "," },
+	{ flow_src, "title: C}", "", ",\n  {id: d, date: 2001-01-04, "
+	    "title: D}", NULL, "{id: c", "\n]" },
+	{ flow_src, "title: A},\n", "  {id: b, date: 2001-01-02, title: B},"
+	    "  # about b\n", "", NULL, "{id: a", "\n]" },
+	{ flow_src, "events: [\n", "  {id: a, date: 2001-01-01, title: A},\n",
+	    "", NULL, "  {id: a", ",  # about b" },
+	{ flow_json, "\"title\": \"A\"", "", ", \"notes\": [{\"at\": "
+	    "\"2001\", \"text\": \"n\"}]", NULL, "{\"id\": \"a\"", "," },
+	{ flow_src, "title: C}", "", ",\n  {id: a, date: 2001, title: D}",
+	    "'a'", "{id: c", "\n]" },
+	{ flow_src, "title: B", "", ", status: nonsense", "status",
+	    "{id: b", "," },
+	{ flow_src, "title: B}", "", ",", "?", NULL, NULL },
+	{ flow_src, "title: A}", "", " # x", "?", NULL, NULL },
+	{ flow_src, "title: C}", "", ", {id: e, title: \"open", "?", NULL,
+	    NULL },
+	{ flow_bad, "title: C", "", ", status: confirmed", NULL, NULL, NULL },
+};
+
+START_TEST(test_check_flow)
+{
+	const char	*src = flow_cases[_i].src, *at;
+	struct loaded	 l;
+	struct edit	 ed;
+	char		*why = NULL;
+	size_t		 from = 0, to = 0, len = strlen(src);
+	bool		 region, ok;
+
+	load(&l, src, len);
+	ck_assert(l.ok);
+	ck_assert_uint_eq(l.diags.errors, src == flow_bad ? 1 : 0);
+	timeline_sort(&l.tl);
+	at = strstr(src, flow_cases[_i].after);
+	ck_assert_ptr_nonnull(at);
+	memset(&ed, 0, sizeof ed);
+	ed.start = (size_t)(at - src) + strlen(flow_cases[_i].after);
+	ed.end = ed.start + strlen(flow_cases[_i].cut);
+	ck_assert(strncmp(src + ed.start, flow_cases[_i].cut,
+	    strlen(flow_cases[_i].cut)) == 0);
+	buf_adds(&ed.text, flow_cases[_i].text);
+	region = save_check_scope(&l.tl, &l.tl.files[0], src, len, &ed,
+	    &from, &to);
+	ck_assert_msg(region == (flow_cases[_i].from != NULL), "case %d: %s",
+	    _i, region ? "a region" : "the whole file");
+	if (region) {
+		ck_assert_uint_eq(from, (size_t)(strstr(src,
+		    flow_cases[_i].from) - src));
+		ck_assert_uint_eq(to, (size_t)(strstr(src + ed.end,
+		    flow_cases[_i].to) - src));
+	}
+	ok = save_check(&l.tl, &l.tl.files[0], src, len, &ed, &why);
+	if (flow_cases[_i].why == NULL)
+		ck_assert_msg(ok, "case %d refused: %s", _i,
+		    why != NULL ? why : "?");
+	else {
+		ck_assert_msg(!ok, "case %d accepted", _i);
+		ck_assert_ptr_nonnull(why);
+		ck_assert_msg(strcmp(flow_cases[_i].why, "?") == 0 ||
+		    strstr(why, flow_cases[_i].why) != NULL, "why: %s", why);
+	}
+	free(why);
+	edit_free(&ed);
+	unload(&l);
+}
+END_TEST
+
 /* One plain-scalar policy (yamlout_plain_ok): the words some YAML reader
  * takes for null or a boolean are quoted by the editor and the exporters
  * alike; dates and times stay plain in a timeline, not in an export. */
@@ -1612,6 +1714,8 @@ edit_suite(void)
 	    (int)(sizeof item_verdicts / sizeof item_verdicts[0]));
 	tcase_add_loop_test(tc, test_save_check, 0,
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
+	tcase_add_loop_test(tc, test_check_flow, 0,
+	    (int)(sizeof flow_cases / sizeof *flow_cases));
 	tcase_add_loop_test(tc, test_save_check_whole, 0,
 	    (int)(sizeof whole_srcs / sizeof whole_srcs[0]));
 	tcase_add_loop_test(tc, test_check_scope, 0,
