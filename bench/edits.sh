@@ -229,7 +229,8 @@ awk 'BEGIN { print "title: Scalar"; print "events:"
 	for (i = 0; i < 102400; i++) printf "%s", s
 	print "\"" }' > "$tmp/scalar.yaml"
 # ... and the tiny events as one JSON document (about 55 MB): a flow list,
-# where a change is checked by loading the whole new file.
+# whose changes are checked on the items they touch as a block list's are
+# (it took loading the whole new file until stop 27).
 awk 'BEGIN { print "{\"title\": \"Tiny JSON\", \"events\": ["
 	for (i = 0; i < 1000000; i++)
 		printf "{\"id\": \"e%d\", \"date\": \"2001-01-01\", " \

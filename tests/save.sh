@@ -114,13 +114,19 @@ if command -v flock >/dev/null 2>&1; then
 	wait
 	# The holder changes the file in place, keeping its size: the save
 	# finds that as it writes, loads the file again and keeps both.
-	copy "$data/story.yaml" wait.yaml
-	rm -f held
-	flock . sh -c ': >held; sleep 1
-	    sed "s/regular contact/REGULAR contact/" wait.yaml >w.tmp
-	    cat w.tmp >wait.yaml' &
-	n=0
-	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	change_in_place() {
+		copy "$data/story.yaml" wait.yaml
+		rm -f held
+		flock . sh -c ': >held; sleep 1
+		    sed "s/regular contact/REGULAR contact/" wait.yaml >w.tmp
+		    cat w.tmp >wait.yaml' &
+		n=0
+		while [ ! -e held ] && [ $n -lt 100 ]; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+	}
+	change_in_place
 	"$TLV" annotate contact "after the change" wait.yaml >out 2>&1
 	expect_status 0 $? "annotate after a same-size change in place"
 	expect_grep 'REGULAR contact' wait.yaml "the change made meanwhile kept"
@@ -128,13 +134,7 @@ if command -v flock >/dev/null 2>&1; then
 	wait
 	# The same for rm, whose warning about links left is made from the
 	# file as loaded the second time.
-	copy "$data/story.yaml" wait.yaml
-	rm -f held
-	flock . sh -c ': >held; sleep 1
-	    sed "s/regular contact/REGULAR contact/" wait.yaml >w.tmp
-	    cat w.tmp >wait.yaml' &
-	n=0
-	while [ ! -e held ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	change_in_place
 	"$TLV" rm taiwan wait.yaml >out 2>&1
 	expect_status 0 $? "rm after a same-size change in place"
 	expect_grep 'REGULAR contact' wait.yaml "the change made meanwhile kept"
