@@ -1108,9 +1108,16 @@ text_distance(const char *a, const char *b, unsigned max)
 size_t
 text_line_start(const char *buf, size_t pos)
 {
+#ifdef HAVE_MEMRCHR
+	/* A line may be a 100 MB text: not byte by byte. */
+	const char	*nl = pos > 0 ? memrchr(buf, '\n', pos) : NULL;
+
+	return nl != NULL ? (size_t)(nl - buf) + 1 : 0;
+#else
 	while (pos > 0 && buf[pos - 1] != '\n')
 		pos--;
 	return pos;
+#endif
 }
 
 size_t
