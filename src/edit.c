@@ -338,37 +338,66 @@ edit_note_flow(struct buf *b, const struct edit_note *n, bool json)
 }
 
 /*
- * The end of what [from, to) of one line holds before a comment and
- * trailing blanks.  In a flow collection libyaml starts a comment at a
- * '#' wherever a token could start (after a blank, '[', '{' or ','), and
- * a quote there starts a quoted scalar, in which '#' is text.
+ * Where the content of a flow collection ends and how its last entry
+ * stands, walking [from, close): from is in the collection (not in a
+ * nested one, a quoted scalar or a comment) at or before its last entry's
+ * start.  In a flow collection libyaml starts a comment at a '#' wherever
+ * a token could start (after a blank, '[', '{' or ','), and a quote there
+ * (or after a ':') starts a quoted scalar, in which '#' and line breaks are
+ * text.  *end: after the last byte of content (from if none); *entry:
+ * where the last entry begins (SIZE_MAX if none); *alone: it is the first
+ * thing on its line.
  */
-static size_t
-edit_content_end(const char *buf, size_t from, size_t to)
+static void
+edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
+    size_t *entry, bool *alone)
 {
-	size_t	i, end = to;
+	size_t	i, depth = 0;
 	char	q = 0;
-	bool	token;
+	bool	next = true, token;
+	bool	line = edit_line_blank(buf, text_line_start(buf, from), from);
 
-	for (i = from; i < to; i++) {
+	*end = from;
+	*entry = SIZE_MAX;
+	*alone = false;
+	for (i = from; i < close; i++) {
 		if (q != 0) {
-			if (q == '"' && buf[i] == '\\' && i + 1 < to)
+			if (q == '"' && buf[i] == '\\' && i + 1 < close)
 				i++;
 			else if (buf[i] == q)
 				q = 0;
+			*end = i + 1;
 			continue;
 		}
-		token = i == from || strchr(" \t[{,", buf[i - 1]) != NULL;
+		if (buf[i] == '\n') {
+			line = true;
+			continue;
+		}
+		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')
+			continue;
+		token = i == from || strchr(" \t\n[{,:", buf[i - 1]) != NULL;
+		if (token && buf[i] == '#' && (i == from ||
+		    buf[i - 1] != ':')) {
+			while (i + 1 < close && buf[i + 1] != '\n')
+				i++;
+			continue;
+		}
+		if (depth == 0 && next && buf[i] != ',') {
+			*entry = i;
+			*alone = line;
+			next = false;
+		}
+		line = false;
 		if (token && (buf[i] == '"' || buf[i] == '\''))
 			q = buf[i];
-		else if (token && buf[i] == '#') {
-			end = i;
-			break;
-		}
+		else if (buf[i] == '[' || buf[i] == '{')
+			depth++;
+		else if ((buf[i] == ']' || buf[i] == '}') && depth > 0)
+			depth--;
+		else if (buf[i] == ',' && depth == 0)
+			next = true;
+		*end = i + 1;
 	}
-	while (end > from && strchr(" \t\r", buf[end - 1]) != NULL)
-		end--;
-	return end;
 }
 
 /* Insert before the closing bracket at close: after the last thing in
@@ -376,33 +405,29 @@ edit_content_end(const char *buf, size_t from, size_t to)
  * after a trailing comma, which YAML allows ("{a: 1,}"): not a second
  * one; a blank before it after a key without a value ("{a:}") -- or
  * right after the opening bracket at open when there is nothing.  When
- * that last thing is on a line of its own (after open's), the item goes
- * on a new line indented as that one: one item a line stays so. */
+ * the last entry begins a line of its own (after open's), the item goes
+ * on a new line indented as that one: one item a line stays so.  The
+ * walk for the last thing starts at from (edit_flow_walk). */
 static void
 edit_flow_insert(struct edit *ed, const char *buf, size_t len, size_t open,
-    size_t close, const struct buf *item)
+    size_t from, size_t close, const struct buf *item)
 {
-	size_t	pos = close, ls, from, end;
+	size_t	end, entry, ls, i;
+	bool	alone;
 
-	for (;;) {
-		ls = text_line_start(buf, pos);
-		from = ls > open ? ls : open + 1;
-		end = edit_content_end(buf, from, pos);
-		if (end > from || ls <= open)
-			break;
-		pos = ls - 1;	/* the end of the line before */
-	}
+	edit_flow_walk(buf, from, close, &end, &entry, &alone);
 	ed->start = ed->end = end;
 	if (end > open + 1 && buf[end - 1] == ':')
 		buf_addc(&ed->text, ' ');	/* "k:," is libyaml's error */
 	if (end > open + 1 && buf[end - 1] != ',')
 		buf_addc(&ed->text, ',');
-	if (end > open + 1 && ls > open) {
-		for (from = ls; from < end && (buf[from] == ' ' ||
-		    buf[from] == '\t'); from++)
+	ls = entry != SIZE_MAX ? text_line_start(buf, entry) : 0;
+	if (end > open + 1 && entry != SIZE_MAX && alone && ls > open) {
+		for (i = ls; i < entry && (buf[i] == ' ' || buf[i] == '\t');
+		    i++)
 			;
 		buf_adds(&ed->text, edit_eol(buf, len));
-		buf_add(&ed->text, buf + ls, from - ls);
+		buf_add(&ed->text, buf + ls, i - ls);
 	} else if (end > open + 1)
 		buf_addc(&ed->text, ' ');
 	buf_add(&ed->text, item->data, item->len);
@@ -418,8 +443,8 @@ edit_note_in_flow_list(const char *buf, size_t len, const struct tl_key *k,
 	if (buf[k->value.start] != '[' || buf[k->value.end - 1] != ']')
 		return edit_fail(err, "its 'notes' is not a list");
 	edit_note_flow(&item, n, json);
-	edit_flow_insert(ed, buf, len, k->value.start, k->value.end - 1,
-	    &item);
+	edit_flow_insert(ed, buf, len, k->value.start, k->value.start + 1,
+	    k->value.end - 1, &item);
 	buf_free(&item);
 	return true;
 }
@@ -435,7 +460,8 @@ edit_note_in_flow_map(const char *buf, size_t len, const struct tl_event *e,
 	buf_adds(&item, json ? "\"notes\": [" : "notes: [");
 	edit_note_flow(&item, n, json);
 	buf_addc(&item, ']');
-	edit_flow_insert(ed, buf, len, e->span.start, e->span.end - 1, &item);
+	edit_flow_insert(ed, buf, len, e->span.start, e->span.start + 1,
+	    e->span.end - 1, &item);
 	buf_free(&item);
 }
 
@@ -548,8 +574,8 @@ edit_plan_verdict(const char *buf, size_t len, const struct tl_event *e,
 	if (k.value.end > k.value.start && buf[k.value.start] == '[' &&
 	    buf[k.value.end - 1] == ']') {
 		edit_verdict_flow(&item, v, edit_json_event(buf, len, e));
-		edit_flow_insert(ed, buf, len, k.value.start, k.value.end - 1,
-		    &item);
+		edit_flow_insert(ed, buf, len, k.value.start,
+		    k.value.start + 1, k.value.end - 1, &item);
 	} else if (edit_block_seq(buf, len, k.value.start, k.value.end)) {
 		edit_verdict_block(&item, edit_indent_of(buf, k.value.start),
 		    v, edit_eol(buf, len));
@@ -920,8 +946,11 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 			return edit_fail(err, "cannot find the end of the "
 			    "events list");
 		edit_event_flow(&lines, ev, edit_json_list(buf, len, f));
-		edit_flow_insert(ed, buf, len, f->events_start,
-		    f->events_end - 1, &lines);
+		/* The walk to the list's end starts at its last item. */
+		edit_flow_insert(ed, buf, len, f->events_start, f->nitems > 0 &&
+		    f->events_last > f->events_start &&
+		    f->events_last < f->events_end ? f->events_last :
+		    f->events_start + 1, f->events_end - 1, &lines);
 	} else if (f->nitems == 0) {
 		edit_event_block(&lines, edit_empty_indent(buf, f), ev, eol);
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,

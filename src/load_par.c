@@ -259,6 +259,8 @@ load_part_adopt(struct timeline *tl, uint32_t fi, struct load_part *pt,
 	free(pt->tl.events);
 	pt->tl.events = NULL;
 	pt->tl.nevents = pt->tl.cap = 0;
+	if (pt->tl.files[0].nitems > 0)
+		f->events_last = pt->start + pt->tl.files[0].events_last;
 	f->nitems += pt->tl.files[0].nitems;
 	f->events_end = pt->start + pt->tl.files[0].events_end;
 	arena_adopt(&tl->arena, &pt->tl.arena);

@@ -203,6 +203,8 @@ struct tl_file {
 	size_t		 events_start;	/* the list's first '-' or '[' */
 	size_t		 events_end;	/* end of its last item (flow: after
 					   the ']') */
+	size_t		 events_last;	/* where its last item begins (0 if
+					   none) */
 	uint32_t	 events_indent;	/* column of the items' '-' */
 	uint32_t	 nitems;	/* items in the list, good or bad */
 	bool		 events_flow;	/* events: [ ... ] */

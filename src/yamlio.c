@@ -595,6 +595,7 @@ yl_events(struct yl *y)
 			return false;
 		f = &y->tl->files[y->file];
 		f->nitems++;
+		f->events_last = yl_byte_offset(y, n->span.start);
 		yl_event(y, n, before);
 		f = &y->tl->files[y->file];
 		f->events_end = yl_byte_offset(y, n->span.end);

@@ -337,6 +337,19 @@ grep '"id": "c"' "$tmp/pretty.yaml" >>"$tmp/pretty.want"
 printf ']}\n' >>"$tmp/pretty.want"
 if cmp -s "$tmp/pretty.yaml" "$tmp/pretty.want"; then pass; else
 	fail "after add and rm: $(cat "$tmp/pretty.yaml")"; fi
+# A quoted title over two lines, with " #" in it (text, not a comment):
+# the note goes after the event's last key, the new event after the last
+# one (found by fuzz_edit).
+printf '{"events": [\n  {"id": "a", "date": "2001", "title": "one\ntwo #three", "status": "confirmed"},\n  {"id": "b", "date": "2002", "title": "B #x\ny"}\n]}\n' \
+    >"$tmp/quoted.yaml"
+"$TLV" annotate a "n" "$tmp/quoted.yaml" >"$out" 2>&1 &&
+    "$TLV" add --id c --date 2003 --title C "$tmp/quoted.yaml" >>"$out" 2>&1
+expect_status 0 $? "note and add after a quoted text with ' #' over two lines: $(cat "$out")"
+expect_grep '^two #three", "status": "confirmed", "notes": \[{"at": ' \
+    "$tmp/quoted.yaml" "the note after the last key"
+expect_grep '^y"},$' "$tmp/quoted.yaml" "b's quoted title kept whole"
+expect_grep '^  {"id": "c", "date": "2003", "title": "C"}$' "$tmp/quoted.yaml" \
+    "the new event on a line of its own"
 if [ -n "$py" ]; then
 	for f in tj.json js.yaml pretty.yaml; do
 		if $py -c 'import json, sys; json.load(open(sys.argv[1]))' \
