@@ -1003,6 +1003,22 @@ static const struct {
 	{ "title: B\n", "    notes:\n      - text: \"x &a\"\n", NULL },
 };
 
+/* The net's verdict as a case wants it: accepted (want NULL), else
+ * refused saying want ("?": anything). */
+static void
+expect_check(bool ok, const char *want, const char *why, int i)
+{
+	if (want == NULL)
+		ck_assert_msg(ok, "case %d refused: %s", i,
+		    why != NULL ? why : "?");
+	else {
+		ck_assert_msg(!ok, "case %d accepted", i);
+		ck_assert_ptr_nonnull(why);
+		ck_assert_msg(strcmp(want, "?") == 0 || strstr(why, want) !=
+		    NULL, "case %d, why: %s", i, why);
+	}
+}
+
 START_TEST(test_save_check)
 {
 	struct loaded	 l;
@@ -1021,14 +1037,7 @@ START_TEST(test_save_check)
 	buf_adds(&ed.text, check_cases[_i].text);
 	ok = save_check(&l.tl, &l.tl.files[0], check_src, strlen(check_src),
 	    &ed, &why);
-	if (check_cases[_i].why == NULL)
-		ck_assert_msg(ok, "refused: %s", why != NULL ? why : "?");
-	else {
-		ck_assert_msg(!ok, "case %d accepted", _i);
-		ck_assert_ptr_nonnull(why);
-		ck_assert_msg(strcmp(check_cases[_i].why, "?") == 0 ||
-		    strstr(why, check_cases[_i].why) != NULL, "why: %s", why);
-	}
+	expect_check(ok, check_cases[_i].why, why, _i);
 	free(why);
 	edit_free(&ed);
 	unload(&l);
@@ -1135,23 +1144,33 @@ static const struct {
 	    "      text: n\n", "- id: c", NULL },
 };
 
+/* The splice of a case: after the text after in src, over the bytes
+ * cut, the text text. */
+static void
+case_splice(struct edit *ed, const char *src, const char *after,
+    const char *cut, const char *text)
+{
+	const char	*at = strstr(src, after);
+
+	ck_assert_ptr_nonnull(at);
+	memset(ed, 0, sizeof *ed);
+	ed->start = (size_t)(at - src) + strlen(after);
+	ed->end = ed->start + strlen(cut);
+	ck_assert(strncmp(src + ed->start, cut, strlen(cut)) == 0);
+	buf_adds(&ed->text, text);
+}
+
 START_TEST(test_check_scope)
 {
-	const char	*src = scope_cases[_i].src, *at;
+	const char	*src = scope_cases[_i].src;
 	struct loaded	 l;
 	struct edit	 ed;
 	size_t		 from = 0, to = 0, len = strlen(src);
 
 	load(&l, src, len);
 	ck_assert(l.ok && l.diags.errors == 0);
-	at = strstr(src, scope_cases[_i].after);
-	ck_assert_ptr_nonnull(at);
-	memset(&ed, 0, sizeof ed);
-	ed.start = (size_t)(at - src) + strlen(scope_cases[_i].after);
-	ed.end = ed.start + strlen(scope_cases[_i].cut);
-	ck_assert(strncmp(src + ed.start, scope_cases[_i].cut,
-	    strlen(scope_cases[_i].cut)) == 0);
-	buf_adds(&ed.text, scope_cases[_i].text);
+	case_splice(&ed, src, scope_cases[_i].after, scope_cases[_i].cut,
+	    scope_cases[_i].text);
 	ck_assert_msg(save_check_scope(&l.tl, &l.tl.files[0], src, len, &ed,
 	    &from, &to), "case %d: the whole file is loaded", _i);
 	ck_assert_uint_eq(from, (size_t)(strstr(src, scope_cases[_i].from) -
@@ -1220,7 +1239,7 @@ static const struct {
 
 START_TEST(test_check_flow)
 {
-	const char	*src = flow_cases[_i].src, *at;
+	const char	*src = flow_cases[_i].src;
 	struct loaded	 l;
 	struct edit	 ed;
 	char		*why = NULL;
@@ -1231,14 +1250,8 @@ START_TEST(test_check_flow)
 	ck_assert(l.ok);
 	ck_assert_uint_eq(l.diags.errors, src == flow_bad ? 1 : 0);
 	timeline_sort(&l.tl);
-	at = strstr(src, flow_cases[_i].after);
-	ck_assert_ptr_nonnull(at);
-	memset(&ed, 0, sizeof ed);
-	ed.start = (size_t)(at - src) + strlen(flow_cases[_i].after);
-	ed.end = ed.start + strlen(flow_cases[_i].cut);
-	ck_assert(strncmp(src + ed.start, flow_cases[_i].cut,
-	    strlen(flow_cases[_i].cut)) == 0);
-	buf_adds(&ed.text, flow_cases[_i].text);
+	case_splice(&ed, src, flow_cases[_i].after, flow_cases[_i].cut,
+	    flow_cases[_i].text);
 	region = save_check_scope(&l.tl, &l.tl.files[0], src, len, &ed,
 	    &from, &to);
 	ck_assert_msg(region == (flow_cases[_i].from != NULL), "case %d: %s",
@@ -1250,15 +1263,7 @@ START_TEST(test_check_flow)
 		    flow_cases[_i].to) - src));
 	}
 	ok = save_check(&l.tl, &l.tl.files[0], src, len, &ed, &why);
-	if (flow_cases[_i].why == NULL)
-		ck_assert_msg(ok, "case %d refused: %s", _i,
-		    why != NULL ? why : "?");
-	else {
-		ck_assert_msg(!ok, "case %d accepted", _i);
-		ck_assert_ptr_nonnull(why);
-		ck_assert_msg(strcmp(flow_cases[_i].why, "?") == 0 ||
-		    strstr(why, flow_cases[_i].why) != NULL, "why: %s", why);
-	}
+	expect_check(ok, flow_cases[_i].why, why, _i);
 	free(why);
 	edit_free(&ed);
 	unload(&l);
