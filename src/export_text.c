@@ -68,11 +68,14 @@ export_iso(date_time t, const struct date_range *r, char *buf, size_t n)
 
 /* --- encoders ------------------------------------------------------------ */
 
-/* Must cp be \u-escaped in JSON?  s[0..used) is its encoding. */
+/* Must cp be \u-escaped in JSON?  s[0..used) is its encoding.  So is
+ * what YAML may not hold raw (a tlv file written as JSON is read as YAML):
+ * the C1 controls, NEL (a line break to YAML) among them, U+FFFE, U+FFFF. */
 static bool
 export_json_escapes(uint32_t cp, const char *s, size_t used)
 {
-	if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029)
+	if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
 		return true;
 	if (cp == 0xFFFD && used == 1)
 		return true;	/* an invalid byte */

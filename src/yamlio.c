@@ -130,7 +130,14 @@ yl_reader_error(struct yl *y)
 	unsigned	 line, col;
 
 	yl_locate_byte(y, p->problem_offset, &line, &col);
-	if (p->problem_value != -1)
+	if (p->problem_value >= 0x80 && p->problem != NULL &&
+	    yl_prefix(p->problem, "control characters"))
+		/* Good UTF-8 that YAML does not allow raw. */
+		yl_diag(y, DIAG_ERROR, line, col, "the character U+%04X may not "
+		    "be in a YAML file as it is; write it \"\\u%04X\" in a "
+		    "double-quoted text", (unsigned)p->problem_value,
+		    (unsigned)p->problem_value);
+	else if (p->problem_value != -1)
 		yl_diag(y, DIAG_ERROR, line, col, "invalid UTF-8 (byte 0x%02X); "
 		    "save the file as UTF-8", (unsigned)p->problem_value & 0xFF);
 	else

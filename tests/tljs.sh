@@ -350,8 +350,17 @@ expect_grep '^two #three", "status": "confirmed", "notes": \[{"at": ' \
 expect_grep '^y"},$' "$tmp/quoted.yaml" "b's quoted title kept whole"
 expect_grep '^  {"id": "c", "date": "2003", "title": "C"}$' "$tmp/quoted.yaml" \
     "the new event on a line of its own"
+# What YAML may not hold raw (U+FFFE, U+FFFF, NEL) is escaped in what
+# is written as JSON, so the file still loads (found by fuzz_edit).
+printf '{"events": [{"id": "a", "date": "2001", "title": "A"}]}\n' >"$tmp/nonchar.yaml"
+"$TLV" annotate a "$(printf 'x\357\277\276y\302\205z')" "$tmp/nonchar.yaml" \
+    >"$out" 2>&1 && "$TLV" add --id b --date 2002 \
+    --title "$(printf 'T\357\277\277')" "$tmp/nonchar.yaml" >>"$out" 2>&1
+expect_status 0 $? "note and add with U+FFFE, NEL, U+FFFF: $(cat "$out")"
+expect_grep '"text": "x\\ufffey\\u0085z"' "$tmp/nonchar.yaml" "escaped in the note"
+expect_grep '"title": "T\\uffff"' "$tmp/nonchar.yaml" "escaped in the new event"
 if [ -n "$py" ]; then
-	for f in tj.json js.yaml pretty.yaml; do
+	for f in tj.json js.yaml pretty.yaml nonchar.yaml; do
 		if $py -c 'import json, sys; json.load(open(sys.argv[1]))' \
 		    "$tmp/$f" 2>"$out"; then pass; else
 			fail "$f is no longer JSON: $(cat "$out")"; fi
