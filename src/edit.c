@@ -886,8 +886,14 @@ edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
 			    buf[i] != '\r' && buf[i] != '\n')
 				break;
 		}
-		if (i >= f->events_end || i >= len)
-			return true;
+		if (i >= f->events_end || i >= len) {
+			/* In a flow mapping (JSON) ',' or '}' comes next:
+			 * block lines cannot go there. */
+			i = edit_skip_space(buf, len, i);
+			return i >= len || strchr(",}]", buf[i]) == NULL ||
+			    edit_fail(err, "the 'events' key has no list, in "
+			    "a flow mapping (JSON); write [] first");
+		}
 	}
 	return edit_fail(err, "the events list has a tag, an anchor or a "
 	    "value tlv does not add to; add the event in the file");
@@ -967,9 +973,9 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 }
 
 /* item_text ("id: x\ndate: ...\n", relative to its first key) as lines
- * of a block list item whose '-' is at column indent. */
-static void
-edit_item_lines(struct buf *b, const char *item_text, size_t indent,
+ * of a block list item whose '-' is at column indent (edit.h). */
+void
+edit_item_block(struct buf *b, const char *item_text, size_t indent,
     const char *eol)
 {
 	const char	*p, *nl;
@@ -990,13 +996,6 @@ edit_item_lines(struct buf *b, const char *item_text, size_t indent,
 		buf_adds(b, eol);
 		first = false;
 	}
-}
-
-void
-edit_item_block(struct buf *b, const char *item_text, size_t indent,
-    const char *eol)
-{
-	edit_item_lines(b, item_text, indent, eol);
 }
 
 const char *
@@ -1059,13 +1058,13 @@ edit_plan_add_text(const char *buf, size_t len, const struct tl_file *f,
 	if (!edit_events_plain(buf, len, f, err))
 		return false;
 	if (f->nitems == 0) {
-		edit_item_lines(&lines, item_text, edit_empty_indent(buf, f),
+		edit_item_block(&lines, item_text, edit_empty_indent(buf, f),
 		    eol);
 		at = edit_after_line(buf, len, f->events_key_end);
 	} else {
 		if (edit_items_spaced(buf, len, f))
 			buf_adds(&lines, eol);
-		edit_item_lines(&lines, item_text, f->events_indent, eol);
+		edit_item_block(&lines, item_text, f->events_indent, eol);
 		at = edit_after_line(buf, len, f->events_end);
 	}
 	ok = edit_insert_lines(ed, buf, len, at, &lines, eol, err);

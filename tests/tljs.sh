@@ -359,6 +359,16 @@ printf '{"events": [{"id": "a", "date": "2001", "title": "A"}]}\n' >"$tmp/noncha
 expect_status 0 $? "note and add with U+FFFE, NEL, U+FFFF: $(cat "$out")"
 expect_grep '"text": "x\\ufffey\\u0085z"' "$tmp/nonchar.yaml" "escaped in the note"
 expect_grep '"title": "T\\uffff"' "$tmp/nonchar.yaml" "escaped in the new event"
+# "events" with no list in a JSON object: refused, not written as block
+# lines the file could not hold (found by fuzz_edit).
+printf '{"title": "J", "events":}\n' >"$tmp/nolist.yaml"
+cp "$tmp/nolist.yaml" "$tmp/nolist.orig"
+"$TLV" add --date 2001 --title A "$tmp/nolist.yaml" >"$out" 2>&1
+expect_status 1 $? "add to a JSON object whose events has no list"
+expect_grep "the 'events' key has no list, in a flow mapping (JSON); write \[\] first" \
+    "$out" "add says why"
+if cmp -s "$tmp/nolist.yaml" "$tmp/nolist.orig"; then pass; else
+	fail "the refused add changed the file"; fi
 if [ -n "$py" ]; then
 	for f in tj.json js.yaml pretty.yaml nonchar.yaml; do
 		if $py -c 'import json, sys; json.load(open(sys.argv[1]))' \
