@@ -406,9 +406,8 @@ cmd_edit_options(int argc, char **argv, const char *usage, const char **by,
 	return optind;
 }
 
-/* annotate and rm: the event with this id. */
-/* e is not there after the change is checked (cmd_edit_run_checked); f,
- * id and links are. */
+/* annotate and rm: the event with this id.  e is gone once the change
+ * is checked (cmd_edit_run_checked); f, id and links stay. */
 struct id_args {
 	const char		*id;
 	const struct tl_event	*e;

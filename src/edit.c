@@ -940,6 +940,7 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 {
 	const char	*eol = edit_eol(buf, len);
 	struct buf	 lines = BUF_INIT;
+	size_t		 from;
 	bool		 ok = true;
 
 	memset(ed, 0, sizeof *ed);
@@ -951,12 +952,12 @@ edit_plan_add(const char *buf, size_t len, const struct tl_file *f,
 		if (f->events_end == 0 || buf[f->events_end - 1] != ']')
 			return edit_fail(err, "cannot find the end of the "
 			    "events list");
-		edit_event_flow(&lines, ev, edit_json_list(buf, len, f));
 		/* The walk to the list's end starts at its last item. */
-		edit_flow_insert(ed, buf, len, f->events_start, f->nitems > 0 &&
-		    f->events_last > f->events_start &&
-		    f->events_last < f->events_end ? f->events_last :
-		    f->events_start + 1, f->events_end - 1, &lines);
+		from = f->events_last > f->events_start && f->events_last <
+		    f->events_end ? f->events_last : f->events_start + 1;
+		edit_event_flow(&lines, ev, edit_json_list(buf, len, f));
+		edit_flow_insert(ed, buf, len, f->events_start, from,
+		    f->events_end - 1, &lines);
 	} else if (f->nitems == 0) {
 		edit_event_block(&lines, edit_empty_indent(buf, f), ev, eol);
 		ok = edit_insert_lines(ed, buf, len, edit_after_line(buf, len,

@@ -401,8 +401,9 @@ save_verify_run(void *arg)
 }
 
 /* Write the pieces to fd, their hash (load_hash of them all) to *hash
- * unless NULL; with vf, check the old bytes too -- on a thread of their own when they
- * are a file's, the other core's work while this one writes. */
+ * unless NULL; with vf, check the old bytes too -- on a thread of their
+ * own when they are a file's, the other core's work while this one
+ * writes. */
 static bool
 save_write_parts(int fd, const struct save_part *v, size_t n, uint64_t *hash,
     struct save_verify *vf)

@@ -81,9 +81,9 @@ bool	 save_commit(struct tl_file *f, char *cur, size_t len,
  * to the next one it leaves alone -- and the rest is trusted to be what
  * was loaded (its hash says so), unless no such region can be told apart
  * (a file with errors, an anchor): then the whole new file is loaded
- * against the old.  A big
- * event's quoted description that ends before the splice is loaded as a
- * shorter text (save_check.c says why that is the same).  False with
+ * against the old.  A big event's quoted description that ends before
+ * the splice is loaded as a shorter text (save_check.c says why that is
+ * the same).  False with
  * *why (malloc'd) when it would break the file.
  */
 bool	 save_check(const struct timeline *tl, const struct tl_file *f,

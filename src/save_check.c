@@ -343,19 +343,6 @@ save_region_add(struct buf *r, const struct timeline *tl,
 	buf_add(r, s->p + q1 - 1, to - (q1 - 1));
 }
 
-/*
- * A flow events list ([...], as JSON has it) of a tlv file that loaded
- * clean: every item is an event, a flow mapping {...} whose bytes the
- * load recorded, with only blanks, one comma and comments between two.
- * A splice within [A.start, B.end] -- A the last event to begin at or
- * before it, B the first to end at or after it -- is checked on the items
- * A to B.  Inside a flow collection what a node's bytes mean depends on
- * nothing around them but that a node may begin there (after '[' or
- * ','); so if the new bytes load alone after "[" as whole nodes, the
- * last one ending in the '}' they end with (no trailing comma), the list
- * goes on after them as it went on after B.  Their first line keeps its
- * column (a document marker counts only at column 0).
- */
 /* Past the blanks, commas and comments from at (to before to): where the
  * next '{' is, or to; SIZE_MAX at anything else, or a comment that does
  * not end before to.  *commas: how many. */
@@ -376,6 +363,19 @@ save_flow_gap(const char *p, size_t at, size_t to, size_t *commas)
 	return at;
 }
 
+/*
+ * A flow events list ([...], as JSON has it) of a tlv file that loaded
+ * clean: every item is an event, a flow mapping {...} whose bytes the
+ * load recorded, with only blanks, one comma and comments between two.
+ * A splice within [A.start, B.end] -- A the last event to begin at or
+ * before it, B the first to end at or after it -- is checked on the items
+ * A to B.  Inside a flow collection what a node's bytes mean depends on
+ * nothing around them but that a node may begin there (after '[' or
+ * ','); so if the new bytes load alone after "[" as whole nodes, the
+ * last one ending in the '}' they end with (no trailing comma), the list
+ * goes on after them as it went on after B.  Their first line keeps its
+ * column (a document marker counts only at column 0).
+ */
 static enum save_check
 save_flow_region(const struct timeline *tl, const struct tl_file *f,
     const struct save_src *s, const struct edit *ed, size_t *r0, size_t *r1)
