@@ -268,6 +268,20 @@ if grep -q 'stale' stale3.txt; then
 else
 	pass
 fi
+expect_grep 'reloaded: s1.yaml changed on disk' stale3.txt \
+    "the reload names the file that changed"
+
+# Two files changed by another program: the reload names one and counts
+# the other.
+cat >"$tmp/two.keys" <<EOF
+:sh sed 's/Russia annexes Crimea/Crimea annexed/' $tmp/s1.good >$tmp/s1.yaml
+:sh sed 's/^title: /title: Changed /' $tmp/s2.yaml >$tmp/s2.new && mv $tmp/s2.new $tmp/s2.yaml
+:poll
+:save-screen $tmp/two.txt
+EOF
+COLUMNS=120 TLV_SCRIPT=$tmp/two.keys "$TLV" s1.yaml s2.yaml >"$tmp/two.out" 2>&1
+expect_grep 'reloaded: s1.yaml and 1 other file changed on disk' two.txt \
+    "the reload counts the other file"
 
 # Items set apart by blank lines: A adds one with a blank line before it,
 # D leaves no double blank line and names the events that still link to
