@@ -16,8 +16,10 @@
 #   size;
 #   10^6 tiny events (40 MB): annotate, rm and add, against check;
 #   one 100 MB scalar: annotate, rm and add, against check;
-#   the 10^6 tiny events as one JSON document (55 MB), a flow list, whose
-#   changes are checked by loading the whole new file: the same;
+#   the 10^6 tiny events as one JSON document (55 MB), a flow list: the
+#   same;
+#   on each, a note that says "Musk & Putin" too (an '&' in a text is no
+#   YAML anchor: until stop 28 it had the whole file loaded twice more);
 #   the viewer: a note, key to file on disk (from a stamp its key script
 #   writes before the key to the saved file's ctime, which its rename
 #   sets -- the save runs on a thread of its own, so the key script goes
@@ -135,6 +137,7 @@ cli() {
 		one 2 "$tlv" add --date 2001-02-03 --title "Bench $i" \
 		    --id "bench-add-$i" "$tmp/w.yaml"
 		one 3 "$tlv" rm "bench-add-$i" "$tmp/w.yaml"
+		one 4 "$tlv" annotate "$id" "Musk & Putin $i" "$tmp/w.yaml"
 		i=$((i + 1))
 	done
 	w=$(col 0 1) r=$(col 0 2)
@@ -143,6 +146,7 @@ cli() {
 	line "$label" "tlv annotate" 1 0 "$bytes"
 	line "$label" "tlv add" 2 0 "$bytes"
 	line "$label" "tlv rm" 3 0 "$bytes"
+	line "$label" "tlv annotate \"Musk & Putin\"" 4 0 "$bytes"
 	case $label in
 	tiny|scalar|json)
 		hostile "$label" "tlv annotate" 1

@@ -493,6 +493,8 @@ apply_items(struct timeline *tl, struct diag_list *diags,
 		ok = apply_splice(tl, diags, c, &t);
 		apply_end(tl, diags);
 	}
+	if (ok && t.files[0].refs)	/* the safety net reads it */
+		tl->files[c->file].refs = true;
 	timeline_free(&t);
 	diag_free(&d);
 	return ok;

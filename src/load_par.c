@@ -262,6 +262,7 @@ load_part_adopt(struct timeline *tl, uint32_t fi, struct load_part *pt,
 	if (pt->tl.files[0].nitems > 0)
 		f->events_last = pt->start + pt->tl.files[0].events_last;
 	f->nitems += pt->tl.files[0].nitems;
+	f->refs |= pt->tl.files[0].refs;
 	f->events_end = pt->start + pt->tl.files[0].events_end;
 	arena_adopt(&tl->arena, &pt->tl.arena);
 }

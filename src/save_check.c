@@ -32,7 +32,9 @@
  * are unchanged, the region's lines stay inside the list (deeper than its
  * '-', or a '-' at its column) and the region loads alone, closed, without
  * errors, its ids are not taken elsewhere, and it has no anchor or alias
- * that could tie it to another item.  A flow list (JSON among them) is
+ * that could tie it to another item (its old bytes had none if the load
+ * saw none in the file; the new ones, if its own load sees none).  A flow
+ * list (JSON among them) is
  * checked on its items too (save_flow_region says why that holds).
  * Where that cannot be said (a file with errors, an item the load did not
  * see begin there), the whole new file is loaded against the old.
@@ -156,7 +158,8 @@ save_region_inside(const struct buf *r, size_t from, long ind)
 
 /* Whether b[0..n) may hold an anchor or an alias ('&' or '*' where a node
  * may begin): another item may refer to it, or it to another item, so
- * what it means is not in the region alone. */
+ * what it means is not in the region alone.  Bytes that were not loaded
+ * whole are read so; the cost is a text's " & " taken for one. */
 static bool
 save_refs(const char *b, size_t n)
 {
@@ -172,6 +175,17 @@ save_refs(const char *b, size_t n)
 			if (p == b || strchr(" \t\n\r[{,-:?", p[-1]) != NULL)
 				return true;
 	return false;
+}
+
+/* Whether the old bytes b[0..n) of f may hold an anchor or an alias: not
+ * when the load, which read all of f without an error, saw none -- an
+ * '&' in a text ("R & D") is not one. */
+static bool
+save_old_refs(const struct tl_file *f, const char *b, size_t n)
+{
+	if (!f->refs && f->errors == 0 && !f->failed && !f->stale)
+		return false;
+	return save_refs(b, n);
 }
 
 /* Whether an event outside the region [r0, r1) of f has the id, and
@@ -196,8 +210,10 @@ save_id_taken(const struct timeline *tl, const struct tl_file *f,
 	return out;
 }
 
-/* Load the new region alone; its first error into *why. */
-static bool
+/* Load the new region alone: OK, BAD (its first error into *why, TAKEN
+ * if that is a taken id), or WHOLE when it holds an anchor or an alias:
+ * what it means is then not in it alone. */
+static enum save_check
 save_region_loads(const struct timeline *tl, const struct tl_file *f,
     const struct buf *r, size_t r0, size_t r1, uint32_t line0, char **why)
 {
@@ -205,10 +221,12 @@ save_region_loads(const struct timeline *tl, const struct tl_file *f,
 	struct diag_list	 diags = DIAG_LIST_INIT;
 	uint32_t		 fi = timeline_add_file(&t, f->path);
 	size_t			 i;
-	bool			 ok;
+	bool			 ok, refs;
+	enum save_check		 c;
 
 	ok = yamlio_load_buffer(&t, fi, r->data, r->len, &diags) &&
 	    diags.errors == 0;
+	refs = t.files[fi].refs;
 	for (i = 0; !ok && i < diags.n; i++)
 		if (diags.v[i].severity == DIAG_ERROR) {
 			*why = xasprintf("line %u: %s", diags.v[i].line +
@@ -216,18 +234,25 @@ save_region_loads(const struct timeline *tl, const struct tl_file *f,
 			break;
 		}
 	/* An id it brings must not be another event's. */
-	for (i = 0; ok && i < t.nevents; i++)
+	for (i = 0; ok && !refs && i < t.nevents; i++)
 		if (t.events[i].id != NULL &&
 		    save_id_taken(tl, f, t.events[i].id, r0, r1)) {
 			*why = xasprintf("the id '%s' is taken",
 			    t.events[i].id);
 			ok = false;
 		}
-	if (!ok && *why == NULL)
+	if (ok)
+		c = refs ? SAVE_CHECK_WHOLE : SAVE_CHECK_OK;
+	else if (*why != NULL)
+		c = strstr(*why, "' is taken") != NULL ? SAVE_CHECK_TAKEN :
+		    SAVE_CHECK_BAD;
+	else {
 		*why = xstrdup("it does not load");
+		c = SAVE_CHECK_BAD;
+	}
 	timeline_free(&t);
 	diag_free(&diags);
-	return ok;
+	return c;
 }
 
 /* The line number of byte pos, counted from a loaded event at or before
@@ -448,7 +473,7 @@ save_flow_scope(const struct timeline *tl, const struct tl_file *f,
 
 	if ((c = save_flow_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
 		return c;
-	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))
+	if (save_old_refs(f, s->p + *r0, *r1 - *r0))
 		return SAVE_CHECK_WHOLE;
 	buf_adds(r, "events: [\n");
 	for (col = *r0 - text_line_start(s->p, *r0); col > 0; col--)
@@ -481,7 +506,7 @@ save_scope(const struct timeline *tl, const struct tl_file *f,
 		return save_flow_scope(tl, f, s, ed, r, r0, r1);
 	if ((c = save_region(tl, f, s, ed, r0, r1)) != SAVE_CHECK_OK)
 		return c;
-	if (save_refs(s->p + *r0, *r1 - *r0) || save_refs(text, ed->text.len))
+	if (save_old_refs(f, s->p + *r0, *r1 - *r0))
 		return SAVE_CHECK_WHOLE;
 	buf_adds(r, "events:\n");
 	from = r->len;
@@ -524,10 +549,8 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
 
 	if ((c = save_scope(tl, f, s, ed, &r, &r0, &r1)) != SAVE_CHECK_OK)
 		return c;
-	if (!save_region_loads(tl, f, &r, r0, r1,
-	    save_line_of(tl, f, s->p, r0), why))
-		c = *why != NULL && strstr(*why, "' is taken") != NULL ?
-		    SAVE_CHECK_TAKEN : SAVE_CHECK_BAD;
+	c = save_region_loads(tl, f, &r, r0, r1, save_line_of(tl, f, s->p, r0),
+	    why);
 	save_src_drop(s, r0, r1 - r0);
 	buf_free(&r);
 	return c;

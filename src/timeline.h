@@ -209,6 +209,8 @@ struct tl_file {
 	uint32_t	 nitems;	/* items in the list, good or bad */
 	bool		 events_flow;	/* events: [ ... ] */
 	bool		 events_empty_value; /* "events:" with no list */
+	bool		 refs;		/* an anchor or an alias was seen in
+					   it (or in a change saved since) */
 	bool		 html;		/* titles and descriptions are HTML
 					   (TimelineJS, or "markup: html") */
 	const char	*title_html;	/* HTML title and description when */

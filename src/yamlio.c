@@ -205,7 +205,26 @@ yl_drop(struct yl *y)
 	}
 }
 
-/* Fetch the next libyaml event into y->rd->ev.  False on a syntax error. */
+/* Whether a libyaml event is an alias or has an anchor. */
+static bool
+yl_event_refs(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return true;
+	case YAML_SCALAR_EVENT:
+		return ev->data.scalar.anchor != NULL;
+	case YAML_SEQUENCE_START_EVENT:
+		return ev->data.sequence_start.anchor != NULL;
+	case YAML_MAPPING_START_EVENT:
+		return ev->data.mapping_start.anchor != NULL;
+	default:
+		return false;
+	}
+}
+
+/* Fetch the next libyaml event into y->rd->ev (noting in the file, if
+ * one is loaded, an anchor or alias it is).  False on a syntax error. */
 static bool
 yl_next(struct yl *y)
 {
@@ -217,6 +236,8 @@ yl_next(struct yl *y)
 		return false;
 	}
 	y->rd->have_ev = true;
+	if (y->tl != NULL && yl_event_refs(&y->rd->ev))
+		y->tl->files[y->file].refs = true;
 	return true;
 }
 

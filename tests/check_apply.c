@@ -145,10 +145,11 @@ dump(const struct timeline *tl, const struct diag_list *diags)
 		const struct tl_file *f = &tl->files[i];
 
 		buf_printf(&b, "file %s size %zu hash %llx events %zu errors "
-		    "%zu items %u list %zu-%zu indent %u line %u flow %d ",
-		    f->path, f->size, (unsigned long long)f->hash, f->nevents,
-		    f->errors, f->nitems, f->events_start, f->events_end,
-		    f->events_indent, f->events_line, (int)f->events_flow);
+		    "%zu items %u list %zu-%zu indent %u line %u flow %d "
+		    "refs %d ", f->path, f->size, (unsigned long long)f->hash,
+		    f->nevents, f->errors, f->nitems, f->events_start,
+		    f->events_end, f->events_indent, f->events_line,
+		    (int)f->events_flow, (int)f->refs);
 		dump_str(&b, f->title);
 		buf_addc(&b, '\n');
 	}
@@ -173,6 +174,7 @@ struct plan {
 	const char		*id;
 	const struct edit_undo	*undo;
 	uint32_t		 file;
+	const char		*add;	/* the item ADD adds, if not the usual */
 };
 
 /* The event's item text with "key: old" changed to "key: now". */
@@ -229,6 +231,7 @@ plan_step(void *ctx, const char *buf, size_t len, struct edit *ed,
 		    err);
 	case ADD:
 		return edit_plan_add_text(buf, len, &p->tl->files[p->file],
+		    p->add != NULL ? p->add :
 		    "id: added\ndate: 2001-01-15\ntitle: Added\n", ed, err);
 	}
 	return false;
@@ -383,6 +386,42 @@ START_TEST(apply_series)
 	if (_i < 3)
 		ck_assert_msg(r.in_place * 2 > r.steps, "%zu of %zu in place",
 		    r.in_place, r.steps);
+	timeline_free(&r.tl);
+	diag_free(&r.diags);
+	for (i = 0; i < 2; i++) {
+		unlink(r.paths[i]);
+		free(r.paths[i]);
+	}
+	rmdir(dir);
+}
+END_TEST
+
+/* An item added with an anchor goes in place, and the timeline then
+ * knows the file has one, as a load does (the safety net reads it). */
+START_TEST(apply_refs)
+{
+	char		 dir[] = "/tmp/tlv-check-apply-XXXXXX";
+	struct run	 r;
+	struct plan	 p;
+	size_t		 i;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	memset(&r, 0, sizeof r);
+	r.paths[0] = xasprintf("%s/a.yaml", dir);
+	r.paths[1] = xasprintf("%s/b.yaml", dir);
+	write_file(r.paths[0], layouts[1]);
+	write_file(r.paths[1], other);
+	r.tl = (struct timeline)TIMELINE_INIT;
+	r.diags = (struct diag_list)DIAG_LIST_INIT;
+	load_paths(&r.tl, r.paths, 2, &r.diags);
+	ck_assert(!r.tl.files[0].refs);
+	memset(&p, 0, sizeof p);
+	p.step = ADD;
+	p.add = "id: anchored\ndate: 2001-01-15\ntitle: Anchored\n"
+	    "tags: &t [x]\n";
+	run_step(&r, &p, NULL, NULL);	/* compared with a load */
+	ck_assert_uint_eq(r.in_place, 1);
+	ck_assert(r.tl.files[0].refs);
 	timeline_free(&r.tl);
 	diag_free(&r.diags);
 	for (i = 0; i < 2; i++) {
@@ -552,6 +591,7 @@ apply_suite(void)
 
 	tcase_add_loop_test(tc, apply_series, 0,
 	    (int)(sizeof layouts / sizeof *layouts));
+	tcase_add_test(tc, apply_refs);
 	tcase_add_test(tc, apply_late);
 	tcase_add_test(tc, apply_lock_try);
 	suite_add_tcase(s, tc);

@@ -1270,6 +1270,91 @@ START_TEST(test_check_flow)
 }
 END_TEST
 
+/*
+ * An '&' or a '*' in a text is not an anchor or an alias: a note saying
+ * "Musk & Putin", or one to an event whose description says "R & D", is
+ * checked on its item, not by loading the whole file (as it was before
+ * stop 28: the note cost three loads at any size).  The load says whether
+ * a file has either (tl_file.refs); where it has one, or where the new
+ * bytes bring one, the whole file decides.
+ */
+static const char refs_plain[] =
+    "title: T\n"
+    "events:\n"
+    "  - id: a\n"
+    "    date: 2001-01-01\n"
+    "    title: A\n"
+    "    description: R & D, *not* a list\n"
+    "  - id: b\n"
+    "    date: 2001-01-02\n"
+    "    title: B\n";
+
+static const char refs_anchor[] =
+    "title: T\n"
+    "events:\n"
+    "  - id: a\n"
+    "    date: 2001-01-01\n"
+    "    title: A\n"
+    "    description: R & D, *not* a list\n"
+    "  - id: b\n"
+    "    date: 2001-01-02\n"
+    "    title: B\n"
+    "    tags: &t [x]\n"
+    "  - id: c\n"
+    "    date: 2001-01-03\n"
+    "    title: C\n"
+    "    tags: *t\n";
+
+static const struct {
+	const char	*src;
+	const char	*after;		/* the splice starts after this */
+	const char	*text;		/* and inserts this */
+	enum save_check	 want;
+} refs_cases[] = {
+	{ refs_plain, "R & D, *not* a list\n", "    notes:\n      - at: "
+	    "2001\n        text: Musk & Putin * 2\n", SAVE_CHECK_OK },
+	{ refs_plain, "title: B\n", "    status: confirmed\n",
+	    SAVE_CHECK_OK },
+	{ refs_plain, "title: A\n", "    tags: &n [y]\n", SAVE_CHECK_WHOLE },
+	{ refs_plain, "title: B\n", "    tags: *zz\n", SAVE_CHECK_BAD },
+	{ refs_anchor, "R & D, *not* a list\n", "    status: confirmed\n",
+	    SAVE_CHECK_WHOLE },
+	{ refs_anchor, "title: B\n", "    status: confirmed\n",
+	    SAVE_CHECK_WHOLE },
+};
+
+START_TEST(test_check_refs)
+{
+	const char	*src = refs_cases[_i].src;
+	struct loaded	 l;
+	struct edit	 ed;
+	struct save_src	 s;
+	char		*why = NULL;
+	size_t		 len = strlen(src);
+
+	load(&l, src, len);
+	ck_assert(l.ok && l.diags.errors == 0);
+	ck_assert(l.tl.files[0].refs == (src == refs_anchor));
+	timeline_sort(&l.tl);
+	case_splice(&ed, src, refs_cases[_i].after, "", refs_cases[_i].text);
+	memset(&s, 0, sizeof s);
+	s.p = src;
+	s.len = len;
+	s.fd = -1;
+	ck_assert_int_eq(save_check_region(&l.tl, &l.tl.files[0], &s, &ed,
+	    &why), refs_cases[_i].want);
+	free(why);
+	why = NULL;
+	/* and what the whole file says is the same */
+	ck_assert_msg(save_check(&l.tl, &l.tl.files[0], src, len, &ed, &why) ==
+	    (refs_cases[_i].want != SAVE_CHECK_BAD), "case %d: %s", _i,
+	    why != NULL ? why : "saved");
+	free(why);
+	edit_free(&ed);
+	unload(&l);
+}
+END_TEST
+
 /* One plain-scalar policy (yamlout_plain_ok): the words some YAML reader
  * takes for null or a boolean are quoted by the editor and the exporters
  * alike; dates and times stay plain in a timeline, not in an export. */
@@ -1721,6 +1806,8 @@ edit_suite(void)
 	    (int)(sizeof check_cases / sizeof check_cases[0]));
 	tcase_add_loop_test(tc, test_check_flow, 0,
 	    (int)(sizeof flow_cases / sizeof *flow_cases));
+	tcase_add_loop_test(tc, test_check_refs, 0,
+	    sizeof refs_cases / sizeof *refs_cases);
 	tcase_add_loop_test(tc, test_save_check_whole, 0,
 	    (int)(sizeof whole_srcs / sizeof whole_srcs[0]));
 	tcase_add_loop_test(tc, test_check_scope, 0,

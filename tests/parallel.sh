@@ -130,5 +130,23 @@ for f in base warn; do
 		fail "annotate $f.yaml: the file differs between TLV_JOBS=1 and 4"
 	fi
 done
+# An anchor and its alias in one late part: the load, in parts, still
+# knows the file has them (tl_file.refs), so removing the anchored event is
+# checked on the whole file and refused -- the alias would be left with no
+# anchor -- with either number of parsers.
+awk '/^  - id: ev-00599[01]$/ { ev = $3 }
+    /^    tags: / && ev == "ev-005990" { print "    tags: &late [t0]"; ev = ""; next }
+    /^    tags: / && ev == "ev-005991" { print "    tags: *late"; ev = ""; next }
+    { print }' "$base" >"$tmp/refs.yaml"
+expect_grep '^    tags: \*late$' "$tmp/refs.yaml" "the late alias is in"
+for j in 1 4; do
+	cp "$tmp/refs.yaml" "$tmp/refs.$j.yaml"
+	TLV_JOBS=$j "$TLV" rm ev-005990 "$tmp/refs.$j.yaml" >"$tmp/refs.out" 2>&1
+	expect_status 1 $? "rm the anchored event, TLV_JOBS=$j"
+	expect_grep "not saved: the change would break" "$tmp/refs.out" \
+	    "rm the anchored event, TLV_JOBS=$j: refused"
+	cmp -s "$tmp/refs.yaml" "$tmp/refs.$j.yaml" && pass ||
+	    fail "rm the anchored event, TLV_JOBS=$j: the file changed"
+done
 [ "$n" -eq 6000 ] && pass || fail "generator made $n events"
 finish
