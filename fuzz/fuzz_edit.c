@@ -29,7 +29,9 @@
  * Every change a planner makes must pass save_check too (the net must not
  * refuse a good change), but for op 5's copy of an event with an id: two
  * events with one id are an error at the next load, which the net may
- * refuse ("is taken").
+ * refuse ("is taken"); and for op 1's deletion of an event in a file with
+ * an anchor or alias, when the new file has errors (another event's
+ * alias has lost its anchor).
  *
  * Files with line breaks other than LF and CRLF (a lone CR, NEL, U+2028,
  * U+2029: libyaml breaks lines there too), or a byte order mark after the
@@ -419,10 +421,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	}
 	/* A copy of an event with an id makes two, which the next load
-	 * reports: save_check may refuse that, and only that. */
+	 * reports: save_check may refuse that, and only that.  Deleting an
+	 * event may leave another's alias without its anchor: refused, if
+	 * the new file has errors. */
+	if (ed.start > ed.end || ed.end > flen)
+		abort();
+	next = edit_apply(file, flen, &ed, &newlen);
 	if (!save_check(&tl, &tl.files[0], file, flen, &ed, &err) &&
 	    (op != 5 || tl.events[k].id == NULL || err == NULL ||
 	    strstr(err, "is taken") == NULL)) {
+		if (op == 1 && tl.files[0].refs && !fuzz_load(&tl2, next,
+		    newlen))
+			goto out;
 		fprintf(stderr, "fuzz_edit: op %u: save_check refused a good "
 		    "change: %s\n", op, err != NULL ? err : "?");
 		abort();
@@ -431,9 +441,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err = NULL;
 
 	/* Bytes outside the splice are the old bytes. */
-	if (ed.start > ed.end || ed.end > flen)
-		abort();
-	next = edit_apply(file, flen, &ed, &newlen);
 	if (newlen != flen - (ed.end - ed.start) + ed.text.len ||
 	    memcmp(next, file, ed.start) != 0 ||
 	    memcmp(next + ed.start + ed.text.len, file + ed.end,
