@@ -6,7 +6,8 @@
 #              forms of SPEC section 2
 #   OUT/query  sample filter queries (SPEC section 4)
 #   OUT/edit   each timeline and tests/data file behind every op of
-#              fuzz_edit (op byte, event byte, a text, NUL, the file)
+#              fuzz_edit (op byte, event byte, a text, NUL, the file), and
+#              two files with an anchor and an alias
 # One input per file, named by its checksum so reruns add nothing twice.
 # Usage: fuzz/seed.sh SRCDIR OUT
 set -u
@@ -52,6 +53,36 @@ for f in "$src"/timelines/*.yaml "$src"/tests/data/*.yaml; do
 	for op in 0 1 2 3 4 5 6 7 8 15 22 37; do
 		{ printf "\\$(printf '%03o' "$op")\\001%s\\000" 'Ünïcödé, "text": #1'
 		  cat "$f"; } | put "$out/edit"
+	done
+done
+
+# Anchors and aliases, and texts with '&' and '*' that are neither (the
+# safety net asks the load which a file has: tl_file.refs).
+refs_block='title: R & D
+events:
+  - id: a
+    date: 2001-01-01
+    title: A & B
+    description: "R & D, *not* a list"
+  - id: b
+    date: 2001-01-02
+    title: B
+    tags: &t [x]
+  - id: c
+    date: 2001-01-03
+    title: C
+    tags: *t
+'
+refs_flow='events: [{id: a, date: 2001, title: "A & B"},
+  {id: b, date: 2002, title: B, tags: &t [x]},
+  {id: c, date: 2003, title: C * D, tags: *t}]
+'
+for f in "$refs_block" "$refs_flow"; do
+	for op in 0 1 2 4 5 6 7; do
+		for k in 0 1 2; do
+			{ printf "\\$(printf '%03o' "$op")\\$(printf '%03o' "$k")%s\\000" \
+			    'Musk & Putin *'; printf '%s' "$f"; } | put "$out/edit"
+		done
 	done
 done
 
