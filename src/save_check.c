@@ -514,7 +514,10 @@ save_scope(const struct timeline *tl, const struct tl_file *f,
 	buf_add(r, text, ed->text.len);
 	if (*r1 > ed->end)
 		buf_add(r, s->p + ed->end, *r1 - ed->end);
-	if (!save_region_inside(r, from, (long)f->events_indent)) {
+	/* Its last line must end there: a text without its line break
+	 * would take the next line into it. */
+	if ((*r1 < s->len && r->data[r->len - 1] != '\n') ||
+	    !save_region_inside(r, from, (long)f->events_indent)) {
 		buf_free(r);
 		return SAVE_CHECK_WHOLE;
 	}
@@ -818,15 +821,19 @@ save_where_fill(const struct timeline *tl, const struct tl_file *f,
 	memset(w, 0, sizeof *w);
 	if (save_region(tl, f, s, ed, &r0, &r1) != SAVE_CHECK_OK)
 		return;
+	buf_add(&b, s->p + r0, ed->start - r0);
+	buf_add(&b, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
+	buf_add(&b, s->p + ed->end, r1 - ed->end);
+	if (r1 < s->len && b.len > 0 && b.data[b.len - 1] != '\n') {
+		buf_free(&b);	/* the next line is joined to them */
+		return;
+	}
 	w->items = true;
 	w->r0 = r0;
 	w->r1 = r1;
 	w->line0 = save_line_of(tl, f, s->p, r0);
 	for (i = r0; i < r1; i++)
 		w->lines += s->p[i] == '\n';
-	buf_add(&b, s->p + r0, ed->start - r0);
-	buf_add(&b, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
-	buf_add(&b, s->p + ed->end, r1 - ed->end);
 	w->len = b.len;
 	w->bytes = b.data != NULL ? buf_detach(&b) : xstrdup("");
 	save_src_drop(s, r0, r1 - r0);

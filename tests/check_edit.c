@@ -996,6 +996,11 @@ static const struct {
 	 * event (found by fuzz_edit). */
 	{ "title: B\n", "x:\n", "'c'" },
 	{ "title: B\n", "k: #", "'c'" },
+	/* A text without its line break, ending where the next item's line
+	 * begins, makes that line the end of its own (found by fuzz_edit:
+	 * the region ended there, and loaded). */
+	{ "title: B\n", "    k: v #", "?" },
+	{ "title: B\n", "    tags: [x]", "?" },
 	/* A note whose text looks like an anchor is checked on the whole
 	 * file, and is the note of the event before it (found by fuzz_edit:
 	 * the check took that event for one the change did not touch). */
