@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "changes.h"
 #include "cli.h"
 #include "conf.h"
@@ -174,6 +175,87 @@ cli_apply(struct cli *c, int val, const char *arg)
 	}
 }
 
+bool
+cli_closest(const char *word, const char *names, char *out, size_t outsz)
+{
+	const char	*p, *end;
+	char		 name[64];
+	size_t		 len;
+	unsigned	 d, bestd = 3;
+
+	for (p = names; *p != '\0'; p = *end == '\0' ? end : end + 2) {
+		if ((end = strstr(p, ", ")) == NULL)
+			end = p + strlen(p);
+		if ((len = (size_t)(end - p)) >= sizeof name)
+			continue;
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if ((d = text_distance(word, name, 2)) < bestd &&
+		    len < outsz) {
+			bestd = d;
+			memcpy(out, name, len + 1);
+		}
+	}
+	return bestd < 3;
+}
+
+/*
+ * The error for the word arg, which getopt_long did not take, among the
+ * long options opts[0..n): a known one without its value (or with one it
+ * takes none of), the start of several, or an unknown one, with the
+ * closest name if one is near.
+ */
+static int
+cli_option_error(const char *cmd, const struct option *opts, size_t n,
+    const char *arg)
+{
+	const struct option *only = NULL;	/* the one it starts, if */
+	const char	*eq, *best = NULL;
+	struct buf	 b = BUF_INIT, all = BUF_INIT;
+	size_t		 i, len, starts = 0;
+	unsigned	 d, bestd = 3;
+	int		 status;
+
+	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
+		return cli_usage_error(cmd, "unknown option '%s'", arg);
+	arg += 2;
+	len = (eq = strchr(arg, '=')) != NULL ? (size_t)(eq - arg) :
+	    strlen(arg);
+	text_sanitize(&b, arg, len, 0);	/* the name, to compare */
+	for (i = 0; i < n; i++) {
+		if (strncmp(opts[i].name, arg, len) == 0) {
+			if (strlen(opts[i].name) == len) {
+				only = &opts[i];
+				starts = 1;
+				break;
+			}
+			only = &opts[i];
+			buf_printf(&all, "%s--%s", starts++ > 0 ? ", " : "",
+			    opts[i].name);
+			continue;
+		}
+		if ((d = text_distance(buf_str(&b), opts[i].name, 2)) < bestd) {
+			bestd = d;
+			best = opts[i].name;
+		}
+	}
+	if (starts == 1)
+		status = cli_usage_error(cmd, only->has_arg == no_argument ?
+		    "option '--%s' takes no value" :
+		    "option '--%s' needs a value", only->name);
+	else if (starts > 1)
+		status = cli_usage_error(cmd, "option '--%s' is ambiguous "
+		    "(%s)", arg, buf_str(&all));
+	else if (best != NULL)
+		status = cli_usage_error(cmd, "unknown option '--%s' (did you "
+		    "mean '--%s'?)", arg, best);
+	else
+		status = cli_usage_error(cmd, "unknown option '--%s'", arg);
+	buf_free(&b);
+	buf_free(&all);
+	return status;
+}
+
 int
 cli_parse(struct cli *c, int argc, char **argv, unsigned groups,
     const char *usage, int *status)
@@ -203,8 +285,7 @@ cli_parse(struct cli *c, int argc, char **argv, unsigned groups,
 		if (ch == '?' || ch == ':') {
 			*status = optopt != 0 && optopt < 256 ?
 			    cli_usage_error(c->cmd, "unknown option '-%c'", optopt) :
-			    cli_usage_error(c->cmd, "unknown option or missing "
-			    "value in '%s'", argv[optind - 1]);
+			    cli_option_error(c->cmd, opts, n, argv[optind - 1]);
 			return -1;
 		}
 		if (!cli_apply(c, ch, optarg)) {

@@ -147,6 +147,7 @@ static int
 cmd_export_pick_format(const char *name, enum export_format *fmt)
 {
 	struct buf	b = BUF_INIT;
+	char		near[32];
 	int		status;
 
 	if (name == NULL)
@@ -155,7 +156,10 @@ cmd_export_pick_format(const char *name, enum export_format *fmt)
 	if (export_format_parse(name, fmt))
 		return CLI_OK;
 	text_sanitize(&b, name, strlen(name), 0);
-	status = cli_usage_error("export", "unknown format '%s' (formats: %s)",
+	status = cli_closest(name, EXPORT_FORMAT_NAMES, near, sizeof near) ?
+	    cli_usage_error("export", "unknown format '%s' (did you mean "
+	    "'%s'?)", buf_str(&b), near) :
+	    cli_usage_error("export", "unknown format '%s' (formats: %s)",
 	    buf_str(&b), EXPORT_FORMAT_NAMES);
 	buf_free(&b);
 	return status;
@@ -167,6 +171,7 @@ cmd_export_pick_lanes(const char *name, enum export_format fmt,
     enum lanes_mode *mode)
 {
 	struct buf	b = BUF_INIT;
+	char		near[32];
 	int		status;
 
 	*mode = LANES_FILE;
@@ -177,7 +182,10 @@ cmd_export_pick_lanes(const char *name, enum export_format fmt,
 	if (lanes_mode_parse(name, mode))
 		return CLI_OK;
 	text_sanitize(&b, name, strlen(name), 0);
-	status = cli_usage_error("export", "unknown lanes '%s' (lanes: %s)",
+	status = cli_closest(name, LANES_MODE_NAMES, near, sizeof near) ?
+	    cli_usage_error("export", "unknown lanes '%s' (did you mean "
+	    "'%s'?)", buf_str(&b), near) :
+	    cli_usage_error("export", "unknown lanes '%s' (lanes: %s)",
 	    buf_str(&b), LANES_MODE_NAMES);
 	buf_free(&b);
 	return status;

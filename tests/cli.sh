@@ -215,6 +215,19 @@ done
 "$TLV" --bogus >"$out" 2>&1
 expect_status 2 $? "bare tlv --bogus"
 expect_grep "^Try 'tlv --help'" "$out" "bare tlv --bogus"
+# A misspelt option gets the one meant; a known one without its value, or
+# the start of several, says so.
+for c in "--form 2022 story.yaml|unknown option '--form' (did you mean '--from'?)" \
+    "--f x story.yaml|option '--f' is ambiguous (--filter, --from, --full)" \
+    "--brief=3 story.yaml|option '--brief' takes no value" \
+    "--fro|option '--from' needs a value" \
+    "--zzzz story.yaml|unknown option '--zzzz'"; do
+	args=${c%%|*} want=${c#*|}
+	# shellcheck disable=SC2086 # the option, its value and a file
+	"$TLV" summary $args >"$out" 2>&1
+	expect_status 2 $? "summary $args"
+	expect_grep "^tlv summary: $want$" "$out" "summary $args"
+done
 # A misspelt command is not read as a file name.
 "$TLV" sumary >"$out" 2>&1 </dev/null
 expect_status 2 $? "tlv sumary"

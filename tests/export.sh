@@ -351,6 +351,9 @@ expect_grep 'markdown, json, csv, ics, timelinejs' "$out" "export without --form
 expect_status 2 $? "unknown format"
 expect_grep "unknown format 'yaml' (formats: markdown, json, csv, ics, timelinejs, svg)" \
     "$out" "unknown format"
+"$TLV" export --format jsno story.yaml >"$out" 2>&1
+expect_status 2 $? "format typo"
+expect_grep "unknown format 'jsno' (did you mean 'json'?)" "$out" "format typo"
 # markdown: text that CommonMark or pandoc would read as syntax renders as
 # written, by cmark and pandoc where they are installed: no citation from
 # '@', no dash from '\---', no list, heading, quote, rule, link, emphasis,

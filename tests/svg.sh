@@ -163,6 +163,10 @@ expect_status 2 $? "--lanes wrong"
 expect_grep "unknown lanes 'wrong' (lanes: file, actor, tag, status, outlet, none)" \
     "$err" "--lanes wrong: the valid modes"
 [ -s "$out" ] && fail "--lanes wrong: output written"
+"$TLV" export --format svg --lanes actr story.yaml >"$out" 2>"$err"
+expect_status 2 $? "--lanes actr"
+expect_grep "unknown lanes 'actr' (did you mean 'actor'?)" "$err" \
+    "--lanes actr: the mode meant"
 "$TLV" export --format csv --lanes actor story.yaml >"$out" 2>"$err"
 expect_status 2 $? "--lanes with csv"
 expect_grep '--lanes is for --format svg' "$err" "--lanes with csv: why"
