@@ -312,6 +312,35 @@ write_file(const char *path, const char *text)
 	ck_assert_int_eq(fclose(fp), 0);
 }
 
+/* Two files in a new directory dir, first a, then other, loaded into r. */
+static void
+run_open(struct run *r, char *dir, const char *a)
+{
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	memset(r, 0, sizeof *r);
+	r->paths[0] = xasprintf("%s/a.yaml", dir);
+	r->paths[1] = xasprintf("%s/b.yaml", dir);
+	write_file(r->paths[0], a);
+	write_file(r->paths[1], other);
+	r->tl = (struct timeline)TIMELINE_INIT;
+	r->diags = (struct diag_list)DIAG_LIST_INIT;
+	load_paths(&r->tl, r->paths, 2, &r->diags);
+}
+
+static void
+run_close(struct run *r, const char *dir)
+{
+	size_t	i;
+
+	timeline_free(&r->tl);
+	diag_free(&r->diags);
+	for (i = 0; i < 2; i++) {
+		unlink(r->paths[i]);
+		free(r->paths[i]);
+	}
+	rmdir(dir);
+}
+
 /* Undo a deletion (as the viewer keeps it: ui_edit.c's ui_undo_push). */
 static void
 run_undo(struct run *r, const char *gone, uint32_t fi, struct save_undo *u,
@@ -348,15 +377,7 @@ START_TEST(apply_series)
 	size_t		 i;
 	uint32_t	 fi;
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	memset(&r, 0, sizeof r);
-	r.paths[0] = xasprintf("%s/a.yaml", dir);
-	r.paths[1] = xasprintf("%s/b.yaml", dir);
-	write_file(r.paths[0], layouts[_i]);
-	write_file(r.paths[1], other);
-	r.tl = (struct timeline)TIMELINE_INIT;
-	r.diags = (struct diag_list)DIAG_LIST_INIT;
-	load_paths(&r.tl, r.paths, 2, &r.diags);
+	run_open(&r, dir, layouts[_i]);
 	for (i = 0; i < sizeof ids / sizeof *ids; i++) {
 		if (timeline_find_id(&r.tl, ids[i]) == NULL)
 			continue;
@@ -386,13 +407,7 @@ START_TEST(apply_series)
 	if (_i < 3)
 		ck_assert_msg(r.in_place * 2 > r.steps, "%zu of %zu in place",
 		    r.in_place, r.steps);
-	timeline_free(&r.tl);
-	diag_free(&r.diags);
-	for (i = 0; i < 2; i++) {
-		unlink(r.paths[i]);
-		free(r.paths[i]);
-	}
-	rmdir(dir);
+	run_close(&r, dir);
 }
 END_TEST
 
@@ -403,17 +418,8 @@ START_TEST(apply_refs)
 	char		 dir[] = "/tmp/tlv-check-apply-XXXXXX";
 	struct run	 r;
 	struct plan	 p;
-	size_t		 i;
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	memset(&r, 0, sizeof r);
-	r.paths[0] = xasprintf("%s/a.yaml", dir);
-	r.paths[1] = xasprintf("%s/b.yaml", dir);
-	write_file(r.paths[0], layouts[1]);
-	write_file(r.paths[1], other);
-	r.tl = (struct timeline)TIMELINE_INIT;
-	r.diags = (struct diag_list)DIAG_LIST_INIT;
-	load_paths(&r.tl, r.paths, 2, &r.diags);
+	run_open(&r, dir, layouts[1]);
 	ck_assert(!r.tl.files[0].refs);
 	memset(&p, 0, sizeof p);
 	p.step = ADD;
@@ -422,13 +428,7 @@ START_TEST(apply_refs)
 	run_step(&r, &p, NULL, NULL);	/* compared with a load */
 	ck_assert_uint_eq(r.in_place, 1);
 	ck_assert(r.tl.files[0].refs);
-	timeline_free(&r.tl);
-	diag_free(&r.diags);
-	for (i = 0; i < 2; i++) {
-		unlink(r.paths[i]);
-		free(r.paths[i]);
-	}
-	rmdir(dir);
+	run_close(&r, dir);
 }
 END_TEST
 

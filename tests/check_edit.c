@@ -1283,27 +1283,20 @@ END_TEST
  * a file has either (tl_file.refs); where it has one, or where the new
  * bytes bring one, the whole file decides.
  */
-static const char refs_plain[] =
-    "title: T\n"
-    "events:\n"
-    "  - id: a\n"
-    "    date: 2001-01-01\n"
-    "    title: A\n"
-    "    description: R & D, *not* a list\n"
-    "  - id: b\n"
-    "    date: 2001-01-02\n"
-    "    title: B\n";
-
-static const char refs_anchor[] =
-    "title: T\n"
-    "events:\n"
-    "  - id: a\n"
-    "    date: 2001-01-01\n"
-    "    title: A\n"
-    "    description: R & D, *not* a list\n"
-    "  - id: b\n"
-    "    date: 2001-01-02\n"
+#define REFS_AB \
+    "title: T\n" \
+    "events:\n" \
+    "  - id: a\n" \
+    "    date: 2001-01-01\n" \
+    "    title: A\n" \
+    "    description: R & D, *not* a list\n" \
+    "  - id: b\n" \
+    "    date: 2001-01-02\n" \
     "    title: B\n"
+
+static const char refs_plain[] = REFS_AB;
+
+static const char refs_anchor[] = REFS_AB
     "    tags: &t [x]\n"
     "  - id: c\n"
     "    date: 2001-01-03\n"
