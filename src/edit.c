@@ -344,9 +344,10 @@ edit_note_flow(struct buf *b, const struct edit_note *n, bool json)
  * start.  In a flow collection libyaml starts a comment at a '#' wherever
  * a token could start (after a blank, '[', '{' or ','), and a quote there
  * (or after a ':') starts a quoted scalar, in which '#' and line breaks are
- * text.  *end: after the last byte of content (from if none); *entry:
- * where the last entry begins (SIZE_MAX if none); *alone: it is the first
- * thing on its line.
+ * text -- but not inside a plain one ("5' 10\""), which runs to a flow
+ * indicator, a ':' before a blank, or a comment.  *end: after the last
+ * byte of content (from if none); *entry: where the last entry begins
+ * (SIZE_MAX if none); *alone: it is the first thing on its line.
  */
 static void
 edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
@@ -354,7 +355,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 {
 	size_t	i, depth = 0;
 	char	q = 0;
-	bool	next = true, token;
+	bool	next = true, token, plain = false;
 	bool	line = edit_line_blank(buf, text_line_start(buf, from), from);
 
 	*end = from;
@@ -380,6 +381,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 		    buf[i - 1] != ':')) {
 			while (i + 1 < close && buf[i + 1] != '\n')
 				i++;
+			plain = false;
 			continue;
 		}
 		if (depth == 0 && next && buf[i] != ',') {
@@ -388,7 +390,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 			next = false;
 		}
 		line = false;
-		if (token && (buf[i] == '"' || buf[i] == '\''))
+		if (token && !plain && (buf[i] == '"' || buf[i] == '\''))
 			q = buf[i];
 		else if (buf[i] == '[' || buf[i] == '{')
 			depth++;
@@ -396,6 +398,9 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 			depth--;
 		else if (buf[i] == ',' && depth == 0)
 			next = true;
+		plain = strchr(",[]{}", buf[i]) == NULL && q == 0 &&
+		    (plain || token) && !(buf[i] == ':' && (i + 1 == close ||
+		    strchr(" \t\r\n,[]{}", buf[i + 1]) != NULL));
 		*end = i + 1;
 	}
 }
@@ -1400,40 +1405,6 @@ edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
 	free(after);
 	free(wb);
 	return ok;
-}
-
-const char *
-edit_odd_break(const char *buf, size_t len)
-{
-	const unsigned char	*p = (const unsigned char *)buf;
-	size_t			 i;
-
-	for (i = 0; i < len; i++) {
-		/* Eight bytes at a time past plain ASCII without a CR (the
-		 * byte test: Mycroft's "has a zero byte" on w ^ CRs). */
-		while (i + 8 <= len) {
-			uint64_t w, x;
-
-			memcpy(&w, p + i, 8);
-			x = w ^ UINT64_C(0x0D0D0D0D0D0D0D0D);
-			if (((w | ((x - UINT64_C(0x0101010101010101)) & ~x)) &
-			    UINT64_C(0x8080808080808080)) != 0)
-				break;
-			i += 8;
-		}
-		if (i >= len)
-			break;
-		if (p[i] < 0x80 && p[i] != '\r')
-			continue;
-		if (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))
-			return "lone CR";
-		if (p[i] == 0xC2 && i + 1 < len && p[i + 1] == 0x85)
-			return "NEL (U+0085)";
-		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
-		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
-			return p[i + 2] == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
-	}
-	return NULL;
 }
 
 char *

@@ -179,12 +179,6 @@ void	 edit_item_prune(const char *item_text, struct buf *out);
 void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
 	    struct buf *);
 
-/*
- * The kind of line break other than LF and CRLF that buf has ("lone CR",
- * "NEL (U+0085)", "LS (U+2028)", "PS (U+2029)": YAML breaks lines there
- * too, the planners do not), or NULL.  Such a file is not edited.
- */
-const char *edit_odd_break(const char *buf, size_t len);
 
 /*
  * For whole-item merges (merge.c): the lines [*start, *end) of the event's

@@ -236,7 +236,7 @@ merge_load(struct merge *m, int which, const struct merge_text *t)
 	sd->len = t->len;
 	if (t->len > TL_MAX_FILE_SIZE)
 		diag_add(m->diags, DIAG_ERROR, name, 0, 0, "too big");
-	else if ((odd = edit_odd_break(t->data, t->len)) != NULL)
+	else if ((odd = text_odd_break(t->data, t->len)) != NULL)
 		diag_add(m->diags, DIAG_ERROR, name, 0, 0, "the file uses %s "
 		    "line breaks; tlv merges only LF or CRLF files", odd);
 	else	/* in file order: merge_events walks it */

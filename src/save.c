@@ -39,6 +39,7 @@
 #include "lock.h"
 #include "save.h"
 #include "save_int.h"
+#include "text.h"
 #include "timeline.h"
 #include "xmalloc.h"
 
@@ -247,7 +248,7 @@ struct save_verify {
 	_Atomic size_t	 done;		/* how many are checked so far */
 	uint64_t	 want;		/* their hash when they were loaded */
 	struct save_hash h;
-	const char	*odd;		/* edit_odd_break's, or NULL */
+	const char	*odd;		/* text_odd_break's, or NULL */
 	bool		 stale;		/* they are not what was loaded */
 };
 
@@ -263,7 +264,7 @@ save_verify_feed(struct save_verify *vf, const char *q, size_t n,
 	/* a break may straddle the piece's end */
 	if (w < avail && w > 0 && q[w - 1] == '\r')
 		w++;
-	if (vf->odd == NULL && (o = edit_odd_break(q, w)) != NULL)
+	if (vf->odd == NULL && (o = text_odd_break(q, w)) != NULL)
 		vf->odd = o;
 }
 
@@ -967,7 +968,7 @@ save_read(const struct tl_file *f, size_t *len, bool *stale, char **err)
 {
 	char		*cur = save_read_unchanged(f->path, f->size, f->hash,
 			    len, stale, err);
-	const char	*odd = cur != NULL ? edit_odd_break(cur, *len) : NULL;
+	const char	*odd = cur != NULL ? text_odd_break(cur, *len) : NULL;
 
 	if (odd == NULL)
 		return cur;

@@ -1127,3 +1127,37 @@ text_next_line(const char *buf, size_t len, size_t ls)
 
 	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
 }
+
+const char *
+text_odd_break(const char *buf, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)buf;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		/* Eight bytes at a time past plain ASCII without a CR (the
+		 * byte test: Mycroft's "has a zero byte" on w ^ CRs). */
+		while (i + 8 <= len) {
+			uint64_t w, x;
+
+			memcpy(&w, p + i, 8);
+			x = w ^ UINT64_C(0x0D0D0D0D0D0D0D0D);
+			if (((w | ((x - UINT64_C(0x0101010101010101)) & ~x)) &
+			    UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (p[i] < 0x80 && p[i] != '\r')
+			continue;
+		if (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))
+			return "lone CR";
+		if (p[i] == 0xC2 && i + 1 < len && p[i + 1] == 0x85)
+			return "NEL (U+0085)";
+		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+			return p[i + 2] == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
+	}
+	return NULL;
+}

@@ -122,4 +122,12 @@ size_t	 text_next_line(const char *buf, size_t len, size_t ls);
 /* Levenshtein distance (in code points), capped: returns max+1 if larger. */
 unsigned text_distance(const char *a, const char *b, unsigned max);
 
+/*
+ * The kind of line break other than LF and CRLF that buf has ("lone CR",
+ * "NEL (U+0085)", "LS (U+2028)", "PS (U+2029)": YAML breaks lines there
+ * too, the editor's planners do not), or NULL.  Such a file is not
+ * edited.
+ */
+const char *text_odd_break(const char *buf, size_t len);
+
 #endif

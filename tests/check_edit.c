@@ -18,6 +18,7 @@
 #include "edit.h"
 #include "save.h"
 #include "save_int.h"
+#include "text.h"
 #include "timeline.h"
 #include "yamlio.h"
 #include "yamlout.h"
@@ -156,6 +157,10 @@ static const char *const fixtures[] = {
 	/* a last key without a value, its ':' at the end (fuzz_edit) */
 	"events:\n  - {id: a, date: 2022, title: A, description: }\n"
 	"  - {id: b, date: 2023, title: B, notes: [], description:   }\n",
+	/* quotes inside plain scalars in a flow list are text (fuzz_edit:
+	 * a note went in after the "quote") */
+	"events: [{id: a, date: 2022, title: x 'y, description: \"it's # here\"},\n"
+	"  {id: b, date: 2023, title: 5 ' 10\", tags: [a 'b], description: \"#'\"}]\n",
 };
 #define NFIXTURES ((int)(sizeof fixtures / sizeof fixtures[0]))
 
@@ -758,7 +763,7 @@ START_TEST(test_odd_break)
 	const char *got;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		got = edit_odd_break(cases[i].in, strlen(cases[i].in));
+		got = text_odd_break(cases[i].in, strlen(cases[i].in));
 		if (cases[i].want == NULL)
 			ck_assert_msg(got == NULL, "case %zu: %s", i, got);
 		else
