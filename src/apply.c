@@ -8,6 +8,7 @@
 
 #include "apply.h"
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "load.h"
 #include "timeline.h"
@@ -463,40 +464,126 @@ apply_fast(struct timeline *tl, struct diag_list *diags,
 	return true;
 }
 
+/*
+ * Parse the new items alone into t (file 0), their offsets counted from
+ * bytes[0] and their lines from 1, as a part of a parallel load gives
+ * them.  A flow list's are parsed inside "events: [" on a line of its
+ * own, then r0's column in blanks, and a closing "]", which are then
+ * taken off their spans.  False if they are not events alone, without a
+ * word said.
+ */
+static bool
+apply_parse(struct timeline *t, const struct tl_file *f,
+    const struct apply_items *c)
+{
+	static const char	 head[] = "events: [\n";
+	struct diag_list	 d = DIAG_LIST_INIT;
+	struct yamlio_part	 yp;
+	struct buf		 b = BUF_INIT;
+	struct tl_file		*nf = &t->files[0];
+	size_t			 pre, i;
+	bool			 ok;
+
+	if (c->len == 0)
+		return true;	/* nothing left of the items: none to parse */
+	if (!f->events_flow) {
+		memset(&yp, 0, sizeof yp);
+		yp.rest = true;
+		yp.indent = f->events_indent;
+		ok = yamlio_load_part(t, 0, c->bytes, c->len, &d, NULL, NULL,
+		    &yp);
+	} else {
+		buf_add(&b, head, sizeof head - 1);
+		for (i = 0; i < c->col; i++)
+			buf_addc(&b, ' ');
+		pre = b.len;
+		buf_add(&b, c->bytes, c->len);
+		buf_adds(&b, "]\n");
+		ok = yamlio_load_buffer(t, 0, b.data, b.len, &d) &&
+		    nf->events_flow && (nf->nitems == 0 ||
+		    nf->events_last >= pre);
+		for (i = 0; ok && i < t->nevents; i++) {
+			struct tl_event *e = &t->events[i];
+
+			if (!(ok = e->span.start >= pre && e->span.line >= 2))
+				break;
+			e->span.start -= (uint32_t)pre;
+			e->span.end -= (uint32_t)pre;
+			e->span.line--;
+			apply_shift_refs(e->related, e->nrelated, -1);
+		}
+		if (ok && nf->nitems > 0)
+			nf->events_last -= pre;
+		buf_free(&b);
+	}
+	ok = ok && d.n == 0 && t->nhtml == 0 && t->ndropped == 0 &&
+	    nf->nitems == t->nevents && !nf->html;
+	diag_free(&d);
+	return ok;
+}
+
+/* Where the file's last item begins once the items are in (t, parsed by
+ * apply_parse): SIZE_MAX if that cannot be told. */
+static size_t
+apply_last(const struct timeline *tl, const struct apply_items *c,
+    const struct timeline *t)
+{
+	const struct tl_file	*f = &tl->files[c->file];
+	size_t			 i, last = 0;
+	bool			 any = false;
+
+	if (f->events_last >= c->r1)
+		return (size_t)((long long)f->events_last +
+		    (long long)c->len - (long long)(c->r1 - c->r0));
+	if (f->events_last < c->r0)
+		return f->events_last;
+	if (t->files[0].nitems > 0)
+		return c->r0 + t->files[0].events_last;
+	/* The last items are gone: the one before them. */
+	for (i = 0; i < tl->nevents; i++)
+		if (tl->events[i].file == c->file &&
+		    tl->events[i].span.start < c->r0 &&
+		    (!any || tl->events[i].span.start > last)) {
+			last = tl->events[i].span.start;
+			any = true;
+		}
+	for (i = 0; i < tl->ndropped; i++)
+		if (tl->dropped[i].file == c->file &&
+		    tl->dropped[i].start < c->r0 && tl->dropped[i].start > last)
+			return SIZE_MAX;
+	return any ? last : SIZE_MAX;
+}
+
 bool
 apply_items(struct timeline *tl, struct diag_list *diags,
     const struct apply_items *c)
 {
 	struct timeline		t = TIMELINE_INIT;
-	struct diag_list	d = DIAG_LIST_INIT;
-	struct yamlio_part	yp;
 	const struct tl_file	*f;
+	size_t			last = 0;
 	bool			ok;
 
 	if (c->file >= tl->nfiles || c->r0 > c->r1 || c->line0 == 0)
 		return false;
 	f = &tl->files[c->file];
-	if (f->format != TL_FORMAT_TLV || f->html || f->events_flow ||
-	    f->failed || f->stale || f->nitems == 0)
+	if (f->format != TL_FORMAT_TLV || f->html || f->failed || f->stale ||
+	    f->nitems == 0)
 		return false;
 	(void)timeline_add_file(&t, f->path);
-	memset(&yp, 0, sizeof yp);
-	yp.rest = true;
-	yp.indent = f->events_indent;
-	/* Nothing left of the items: none to parse. */
-	ok = c->len == 0 || (yamlio_load_part(&t, 0, c->bytes, c->len, &d,
-	    NULL, NULL, &yp) && d.n == 0 && t.nhtml == 0 && t.ndropped == 0 &&
-	    t.files[0].nitems == t.nevents && !t.files[0].html);
+	ok = apply_parse(&t, f, c) && (last = apply_last(tl, c, &t)) !=
+	    SIZE_MAX;
 	if (ok && apply_fast(tl, diags, c, &t))
 		ok = true;
 	else if (ok && (ok = apply_begin(tl, diags))) {
 		ok = apply_splice(tl, diags, c, &t);
 		apply_end(tl, diags);
 	}
-	if (ok && t.files[0].refs)	/* the safety net reads it */
-		tl->files[c->file].refs = true;
+	if (ok) {
+		tl->files[c->file].events_last = last;
+		if (t.files[0].refs)	/* the safety net reads it */
+			tl->files[c->file].refs = true;
+	}
 	timeline_free(&t);
-	diag_free(&d);
 	return ok;
 }
 

@@ -26,13 +26,15 @@ struct timeline;
 
 /*
  * The items [r0, r1) of file's old bytes (whole lines of a block events
- * list, from line line0, with lines line breaks) are now bytes[0..len);
- * the rest of the file is as it was (save.h, struct save_where).  The
- * file's size and hash must already be those of the new bytes.  The new
- * items are parsed alone, as a parallel load parses a part of a file;
- * false when that is not the same as loading the file (an HTML file, a
- * flow list), when they or the old ones have any diagnostic of their own,
- * or when they changed the list's first or last item into none.
+ * list, from line line0, with lines line breaks; or a flow list's, from
+ * the '{' of one, at character col of line line0, to the '}' of another)
+ * are now bytes[0..len); the rest of the file is as it was (save.h,
+ * struct save_where).  The file's size and hash must already be those of
+ * the new bytes.  The new items are parsed alone, as a parallel load
+ * parses a part of a file (a flow list's inside a list of their own);
+ * false when that is not the same as loading the file (an HTML file),
+ * when they or the old ones have any diagnostic of their own, or when
+ * they changed the list's first or last item into none.
  *
  * A change the sort and the checks across files cannot see (a note: the
  * same ids, dates, titles, statuses, verdicts and related ids, at the
@@ -44,6 +46,7 @@ struct apply_items {
 	uint32_t	 file;
 	size_t		 r0, r1;
 	uint32_t	 line0, lines;
+	uint32_t	 col;		/* a flow list's: r0's, from 0 */
 	const char	*bytes;
 	size_t		 len;
 };

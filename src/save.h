@@ -110,16 +110,19 @@ bool	 save_check_scope(const struct timeline *tl, const struct tl_file *f,
 /*
  * Where a saved change went, for the viewer to change its loaded timeline
  * in place (apply.h) instead of loading the file again: the items
- * [r0, r1) of the old bytes (whole lines, from line line0, with lines
- * line breaks) held the splice, and bytes (malloc'd, len of them: the
- * caller frees them) are what they are now.  items is false, and nothing
- * else set, when no such items could be told apart (a flow list, JSON, a
- * splice outside the events list): the file is to be loaded again.
+ * [r0, r1) of the old bytes (whole lines of a block list, from line
+ * line0, with lines line breaks; in a flow list, from the '{' of the
+ * first to the '}' of the last, r0 at character col of its line) held
+ * the splice, and bytes (malloc'd, len of them: the caller frees them)
+ * are what they are now.  items is false, and nothing else set, when no
+ * such items could be told apart (a file with errors, a splice outside
+ * the events list): the file is to be loaded again.
  */
 struct save_where {
 	bool		 items;
 	size_t		 r0, r1;
 	uint32_t	 line0, lines;
+	uint32_t	 col;		/* flow: r0's, counted from 0 */
 	char		*bytes;
 	size_t		 len;
 };

@@ -262,6 +262,7 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
     const char *b, size_t pos)
 {
 	const struct tl_event	*e, *best = NULL;
+	const char		*nl;
 	uint32_t		 line;
 	size_t			 i, at;
 
@@ -272,8 +273,9 @@ save_line_of(const struct timeline *tl, const struct tl_file *f,
 			best = e;
 	}
 	line = best != NULL ? best->span.line : 1;
-	for (at = best != NULL ? text_line_start(b, best->span.start) : 0; at < pos;
-	    at = text_next_line(b, pos, at))
+	for (at = best != NULL ? best->span.start : 0; at < pos &&
+	    (nl = memchr(b + at, '\n', pos - at)) != NULL;
+	    at = (size_t)(nl - b) + 1)
 		line++;
 	return line;
 }
@@ -810,6 +812,25 @@ save_check_scope(const struct timeline *tl, const struct tl_file *f,
 	return ok;
 }
 
+/* Whether an event of f begins after r1 on r1's line: its column would
+ * move with the change. */
+static bool
+save_flow_after(const struct timeline *tl, const struct tl_file *f,
+    const struct save_src *s, size_t r1)
+{
+	const struct tl_event	*e;
+	size_t			 i, next = SIZE_MAX;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (&tl->files[e->file] == f && e->span.start >= r1 &&
+		    e->span.start < next)
+			next = e->span.start;
+	}
+	return next != SIZE_MAX && next <= s->len &&
+	    memchr(s->p + r1, '\n', next - r1) == NULL;
+}
+
 /* Where the saved change ed to s went (save.h, struct save_where). */
 void
 save_where_fill(const struct timeline *tl, const struct tl_file *f,
@@ -819,13 +840,21 @@ save_where_fill(const struct timeline *tl, const struct tl_file *f,
 	size_t		r0, r1, i;
 
 	memset(w, 0, sizeof *w);
-	if (save_region(tl, f, s, ed, &r0, &r1) != SAVE_CHECK_OK)
+	if ((f->events_flow ? save_flow_region(tl, f, s, ed, &r0, &r1) :
+	    save_region(tl, f, s, ed, &r0, &r1)) != SAVE_CHECK_OK)
 		return;
+	for (i = text_line_start(s->p, r0); i < r0; i++)
+		w->col += ((unsigned char)s->p[i] & 0xC0) != 0x80;
 	buf_add(&b, s->p + r0, ed->start - r0);
 	buf_add(&b, ed->text.data != NULL ? ed->text.data : "", ed->text.len);
 	buf_add(&b, s->p + ed->end, r1 - ed->end);
-	if (r1 < s->len && b.len > 0 && b.data[b.len - 1] != '\n') {
-		buf_free(&b);	/* the next line is joined to them */
+	if (f->events_flow ? (b.len > 0 && b.data[b.len - 1] != '}') ||
+	    save_flow_after(tl, f, s, r1) :
+	    r1 < s->len && b.len > 0 && b.data[b.len - 1] != '\n') {
+		/* The next line is joined to them; a flow list's end
+		 * inside an item, or before one on the same line. */
+		buf_free(&b);
+		memset(w, 0, sizeof *w);
 		return;
 	}
 	w->items = true;

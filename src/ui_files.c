@@ -407,6 +407,7 @@ ui_saved(struct app *app, uint32_t fi, const struct save_where *where,
 		c.r1 = where->r1;
 		c.line0 = where->line0;
 		c.lines = where->lines;
+		c.col = where->col;
 		c.bytes = where->bytes;
 		c.len = where->len;
 	}
