@@ -1351,7 +1351,9 @@ bool
 edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
     uint32_t file, const struct edit_undo *u, struct edit *ed, char **err)
 {
-	static const char	 head[] = "events:\n";
+	const char		*head = u->flow ? "events: [\n" : "events:\n";
+	const char		*tail = u->flow ? "\n]\n" : "";
+	size_t			 hn = strlen(head), tn = strlen(tail);
 	struct timeline		 at = TIMELINE_INIT;
 	struct diag_list	 diags = DIAG_LIST_INIT;
 	struct edit_undo	 w;
@@ -1362,16 +1364,17 @@ edit_plan_undo(const char *buf, size_t len, const struct timeline *tl,
 
 	memset(ed, 0, sizeof *ed);
 	if (u->window) {
-		/* The items around the change load after an "events:" line. */
+		/* The items around the change load after an "events:" line
+		 * (in "events: [" ... "]", a flow list's). */
 		w = *u;
-		w.before_len = sizeof head - 1 + u->before_len;
+		w.before_len = hn + u->before_len + tn;
 		wb = xmalloc(w.before_len + 1);
-		memcpy(wb, head, sizeof head - 1);
-		memcpy(wb + sizeof head - 1, u->before, u->before_len);
-		wb[w.before_len] = '\0';
+		memcpy(wb, head, hn);
+		memcpy(wb + hn, u->before, u->before_len);
+		memcpy(wb + hn + u->before_len, tail, tn + 1);
 		w.before = wb;
-		w.start += sizeof head - 1;
-		w.end += sizeof head - 1;
+		w.start += hn;
+		w.end += hn;
 		u = &w;
 	}
 	memset(&did, 0, sizeof did);

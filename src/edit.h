@@ -150,9 +150,10 @@ struct edit_undo {
 	const char	*id;
 	const char	*gone;
 	bool		 window;	/* before is not the whole file but the
-					   items around the change in a block
+					   items around the change in an
 					   events list (save.h), start and end
 					   counted from its start */
+	bool		 flow;		/* ... a flow list's: "{...}, {...}" */
 };
 
 /*

@@ -41,10 +41,11 @@ struct tl_file;
 
 /*
  * What an undo needs: the bytes before a change and the hash after it.
- * Not the whole file where the change is in a block events list: then
- * before is only the items around it (the one before, those it touched
- * and the one after), the bytes [base, base + before_len) of the file
- * before the change, and window is set (edit_undo's window).
+ * Not the whole file where the change is in the items of an events list
+ * (block or flow): then before is only the items around it (the one
+ * before, those it touched and the one after), the bytes [base, base +
+ * before_len) of the file before the change, and window is set
+ * (edit_undo's window; flow, for a flow list's).
  */
 struct save_undo {
 	char		*path;
@@ -52,6 +53,7 @@ struct save_undo {
 	size_t		 before_len;
 	size_t		 base;
 	bool		 window;
+	bool		 flow;		/* the window is of a flow list's */
 	size_t		 after_len;
 	uint64_t	 after_hash;
 };

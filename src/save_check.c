@@ -755,6 +755,30 @@ save_item_after(const struct tl_file *f, const struct save_src *s,
 	return ls;
 }
 
+/* The flow list's items around [r0, r1): from the '{' of the event
+ * before it to the '}' of the one after (r0, r1 where there is none). */
+static void
+save_flow_around(const struct timeline *tl, const struct tl_file *f,
+    size_t r0, size_t r1, size_t *w0, size_t *w1)
+{
+	const struct tl_event	*e, *a = NULL, *b = NULL;
+	size_t			 i;
+
+	for (i = 0; i < tl->nevents; i++) {
+		e = &tl->events[i];
+		if (&tl->files[e->file] != f)
+			continue;
+		if (e->span.start < r0 && (a == NULL ||
+		    e->span.start > a->span.start))
+			a = e;
+		if (e->span.start >= r1 && (b == NULL ||
+		    e->span.start < b->span.start))
+			b = e;
+	}
+	*w0 = a != NULL ? a->span.start : r0;
+	*w1 = b != NULL ? b->span.end : r1;
+}
+
 /* What an undo of ed needs (save.h): the items around the change where
  * they can be told apart, else the whole file. */
 void
@@ -764,7 +788,13 @@ save_undo_keep(const struct timeline *tl, const struct tl_file *f,
 	size_t	r0, r1, w0 = 0, w1 = s->len;
 
 	memset(u, 0, sizeof *u);
-	if (save_region(tl, f, s, ed, &r0, &r1) == SAVE_CHECK_OK) {
+	if (f->events_flow && save_flow_region(tl, f, s, ed, &r0, &r1) ==
+	    SAVE_CHECK_OK) {
+		save_flow_around(tl, f, r0, r1, &w0, &w1);
+		u->window = u->flow = true;
+		u->base = w0;
+	} else if (!f->events_flow && save_region(tl, f, s, ed, &r0, &r1) ==
+	    SAVE_CHECK_OK) {
 		w0 = save_item_before(f, s, r0);
 		w1 = save_item_after(f, s, r1);
 		u->window = true;

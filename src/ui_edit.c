@@ -200,6 +200,7 @@ ui_undo_push(struct app *app, struct save_undo *u, const struct edit *ed,
 	r->how.before = r->saved.before;
 	r->how.before_len = r->saved.before_len;
 	r->how.window = r->saved.window;
+	r->how.flow = r->saved.flow;
 	r->how.start = ed->start - r->saved.base;
 	r->how.end = ed->end - r->saved.base;
 	r->how.text = r->text;

@@ -362,6 +362,7 @@ run_undo(struct run *r, const char *gone, uint32_t fi, struct save_undo *u,
 	how.before = u->before;
 	how.before_len = u->before_len;
 	how.window = u->window;
+	how.flow = u->flow;
 	how.start = ed->start - u->base;
 	how.end = ed->end - u->base;
 	how.text = ed->text.len > 0 ? ed->text.data : "";

@@ -665,7 +665,7 @@ undo_in(const char *src, const struct edit *ed, const char *id,
 {
 	struct edit_undo	 u = { src, strlen(src), ed->start, ed->end,
 				    ed->text.data != NULL ? ed->text.data : "",
-				    ed->text.len, id, gone, false };
+				    ed->text.len, id, gone, false, false };
 	struct loaded		 l;
 	struct edit		 back;
 	char			*out, *err = NULL;
