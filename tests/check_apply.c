@@ -404,6 +404,9 @@ START_TEST(apply_series)
 			fi = timeline_find_id(&r.tl, ids[i])->file;
 			memset(&u, 0, sizeof u);
 			run_step(&r, &p, &u, &ed);
+			/* the items around it, not the file */
+			ck_assert_msg(u.window && u.flow == (fi == 0 && _i >= 3),
+			    "delete %s: the undo keeps the whole file", ids[i]);
 			run_undo(&r, ids[i], fi, &u, &ed);
 			save_undo_free(&u);
 			edit_free(&ed);
