@@ -18,6 +18,8 @@
 #   one 100 MB scalar: annotate, rm and add, against check;
 #   the 10^6 tiny events as one JSON document (55 MB), a flow list: the
 #   same;
+#   the viewer's rows (below) on the JSON document too, whose changes it
+#   puts into its timeline in place since stop 28;
 #   on each, a note that says "Musk & Putin" too (an '&' in a text is no
 #   YAML anchor: until stop 28 it had the whole file loaded twice more);
 #   the viewer: a note, key to file on disk (from a stamp its key script
@@ -258,7 +260,8 @@ done
 case " $parts " in *" hostile "*)
 	cli tiny "$tmp/tiny.yaml" e500000
 	cli scalar "$tmp/scalar.yaml" big
-	cli json "$tmp/json.json" e500000 ;;
+	cli json "$tmp/json.json" e500000
+	case " $parts " in *" viewer "*) viewer json "$tmp/json.json" ;; esac ;;
 esac
 rm -f "$tmp/tiny.yaml" "$tmp/scalar.yaml" "$tmp/json.json"
 
