@@ -345,9 +345,11 @@ edit_note_flow(struct buf *b, const struct edit_note *n, bool json)
  * a token could start (after a blank, '[', '{' or ','), and a quote there
  * (or after a ':') starts a quoted scalar, in which '#' and line breaks are
  * text -- but not inside a plain one ("5' 10\""), which runs to a flow
- * indicator, a ':' before a blank, or a comment.  *end: after the last
- * byte of content (from if none); *entry: where the last entry begins
- * (SIZE_MAX if none); *alone: it is the first thing on its line.
+ * indicator, a ':' before a blank, or a comment.  Right after a quoted
+ * scalar or a ']' or '}', a '#' starts a comment too ("}# c").  *end:
+ * after the last byte of content (from if none); *entry: where the last
+ * entry begins (SIZE_MAX if none); *alone: it is the first thing on its
+ * line.
  */
 static void
 edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
@@ -355,7 +357,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 {
 	size_t	i, depth = 0;
 	char	q = 0;
-	bool	next = true, token, plain = false;
+	bool	next = true, token, plain = false, closed = false;
 	bool	line = edit_line_blank(buf, text_line_start(buf, from), from);
 
 	*end = from;
@@ -366,7 +368,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 			if (q == '"' && buf[i] == '\\' && i + 1 < close)
 				i++;
 			else if (buf[i] == q)
-				q = 0;
+				closed = (q = 0) == 0;
 			*end = i + 1;
 			continue;
 		}
@@ -377,7 +379,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')
 			continue;
 		token = i == from || strchr(" \t\n[{,:", buf[i - 1]) != NULL;
-		if (token && buf[i] == '#' && (i == from ||
+		if ((token || closed) && buf[i] == '#' && (i == from ||
 		    buf[i - 1] != ':')) {
 			while (i + 1 < close && buf[i + 1] != '\n')
 				i++;
@@ -401,6 +403,7 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 		plain = strchr(",[]{}", buf[i]) == NULL && q == 0 &&
 		    (plain || token) && !(buf[i] == ':' && (i + 1 == close ||
 		    strchr(" \t\r\n,[]{}", buf[i + 1]) != NULL));
+		closed = buf[i] == ']' || buf[i] == '}';
 		*end = i + 1;
 	}
 }

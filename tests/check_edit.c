@@ -161,6 +161,12 @@ static const char *const fixtures[] = {
 	 * a note went in after the "quote") */
 	"events: [{id: a, date: 2022, title: x 'y, description: \"it's # here\"},\n"
 	"  {id: b, date: 2023, title: 5 ' 10\", tags: [a 'b], description: \"#'\"}]\n",
+	/* a comment right after a '}' or a closing quote (fuzz_edit: a new
+	 * event went in after the '#') */
+	"events: [{id: a, date: 2022, title: \"A\"},# one\n"
+	"  {id: b, date: 2023, title: \"B\"# the title\n"
+	"  , tags: [x]}# two\n"
+	"]\n",
 };
 #define NFIXTURES ((int)(sizeof fixtures / sizeof fixtures[0]))
 
