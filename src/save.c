@@ -1078,7 +1078,7 @@ save_commit_check(const struct tl_file *f, const struct timeline *tl,
 	const char	*odd;
 
 	if ((c = save_check_region(tl, f, s, ed, &why)) != SAVE_CHECK_OK &&
-	    c != SAVE_CHECK_TAKEN) {
+	    c != SAVE_CHECK_TAKEN && c != SAVE_CHECK_ODD) {
 		free(why);
 		why = NULL;
 		c = save_check_whole(tl, f, s, ed, &why) ? SAVE_CHECK_OK :

@@ -551,7 +551,15 @@ save_check_region(const struct timeline *tl, const struct tl_file *f,
 	struct buf		r = BUF_INIT;
 	size_t			r0, r1;
 	enum save_check		c;
+	const char		*odd = text_odd_break(ed->text.data != NULL ?
+				    ed->text.data : "", ed->text.len);
 
+	if (odd != NULL) {
+		*why = xasprintf("its new text has a %s line break, which YAML "
+		    "reads as one: tlv writes LF or CRLF; in quotes, write it "
+		    "as an escape", odd);
+		return SAVE_CHECK_ODD;
+	}
 	if ((c = save_scope(tl, f, s, ed, &r, &r0, &r1)) != SAVE_CHECK_OK)
 		return c;
 	c = save_region_loads(tl, f, &r, r0, r1, save_line_of(tl, f, s->p, r0),
@@ -820,8 +828,8 @@ save_check(const struct timeline *tl, const struct tl_file *f,
 	}
 	if ((c = save_check_region(tl, f, &s, ed, why)) == SAVE_CHECK_OK)
 		return true;
-	if (c == SAVE_CHECK_TAKEN)	/* an error at the next load */
-		return false;
+	if (c == SAVE_CHECK_TAKEN || c == SAVE_CHECK_ODD)
+		return false;	/* an error at the next load, or an edit */
 	free(*why);	/* a refusal is confirmed on the whole file */
 	*why = NULL;
 	return save_check_whole(tl, f, &s, ed, why);

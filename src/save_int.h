@@ -57,10 +57,12 @@ save_src_drop(const struct save_src *s, size_t at, size_t n)
 
 /* What save_check_region found: the region loads (OK), it does not
  * (BAD, *why set), it brings an id another event has (TAKEN, *why set;
- * an error at the next load, not confirmed on the whole file), or no
- * region can be told apart (WHOLE: load the whole new file). */
+ * an error at the next load, not confirmed on the whole file), its new
+ * text has a line break other than LF or CRLF (ODD, *why set: refused
+ * too, as such a file is not edited), or no region can be told apart
+ * (WHOLE: load the whole new file). */
 enum save_check { SAVE_CHECK_OK, SAVE_CHECK_BAD, SAVE_CHECK_WHOLE,
-    SAVE_CHECK_TAKEN };
+    SAVE_CHECK_TAKEN, SAVE_CHECK_ODD };
 
 /* Check the change ed to s (f one of tl's files, or tl NULL: WHOLE) by
  * loading the items it touches in their context. */

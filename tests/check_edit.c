@@ -1012,6 +1012,14 @@ static const struct {
 	 * the region ended there, and loaded). */
 	{ "title: B\n", "    k: v #", "?" },
 	{ "title: B\n", "    tags: [x]", "?" },
+	/* Line breaks that YAML has and tlv does not write: an $EDITOR may
+	 * hand back U+2028 pasted from a web page (fuzz_edit, op 6: a NEL
+	 * in a folded text made a key at column 0 of the rest of its line,
+	 * and the region loaded alone) */
+	{ "title: B\n", "    description: a\xc2\x85" "b: c\n",
+	    "NEL (U+0085)" },
+	{ "title: B\n", "    description: a\xe2\x80\xa8" "b\n",
+	    "LS (U+2028)" },
 	/* A note whose text looks like an anchor is checked on the whole
 	 * file, and is the note of the event before it (found by fuzz_edit:
 	 * the check took that event for one the change did not touch). */
