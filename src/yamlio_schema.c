@@ -394,6 +394,12 @@ yl_sources(struct yl *y, const struct ynode *n, struct tl_event *e)
 	size_t			 i, count = n->kind == YN_SEQ ? n->nkids : 1;
 	struct tl_source_more	 m, *more = NULL;
 
+	/* A second 'sources' (a duplicate key in JSON) takes the place of
+	 * the first, its relays and archives too. */
+	e->sources = NULL;
+	e->nsources = 0;
+	if (e->extra != NULL)
+		e->extra->more = NULL;
 	if (n->kind == YN_SCALAR && n->null)
 		return;
 	e->sources = arena_calloc(&y->tl->arena, count, sizeof *e->sources,
@@ -467,6 +473,8 @@ yl_notes(struct yl *y, const struct ynode *n, struct tl_event *e)
 {
 	size_t	i, count = n->kind == YN_SEQ ? n->nkids : 1;
 
+	e->notes = NULL;	/* a duplicate key (JSON): the last is used */
+	e->nnotes = 0;
 	if (n->kind == YN_SCALAR && n->null)
 		return;
 	e->notes = arena_calloc(&y->tl->arena, count, sizeof *e->notes,
@@ -667,6 +675,8 @@ yl_verdicts(struct yl *y, const struct ynode *n, struct tl_event *e)
 	size_t			 i, count = 1, k = 0;
 	struct tl_verdict	*v;
 
+	if (e->extra != NULL)	/* a duplicate key (JSON): the last is used */
+		e->extra->verdicts = NULL;
 	if (n->kind == YN_SCALAR && n->null)
 		return;
 	if (n->kind == YN_SEQ) {

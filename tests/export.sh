@@ -500,4 +500,25 @@ expect_grep 'Reuters via The Wall Street Journal (2024-10-25)' "$out" \
 expect_grep '\[archived\](https://web.archive.org/' "$out" \
     "markdown: an archived source"
 
+# JSON allows a key twice, and the last one is used: a second notes,
+# sources or verdicts list takes the place of the first, whole (the
+# second notes went past the end of their array, and the first sources'
+# relays stayed with the second).
+printf '%s\n' '{"title": "D", "events": [{"id": "a", "date": "2001",' \
+    '"title": "A", "sources": [{"outlet": "X", "via": "Y"}, {"outlet": "Y"}],' \
+    '"sources": [{"outlet": "P"}, {"outlet": "Q"}, {"outlet": "R"}],' \
+    '"verdicts": [{"date": "2002", "status": "denied"}], "verdicts": [],' \
+    '"notes": "first", "notes": [{"text": "second"}]}]}' >"$tmp/dup.json"
+"$TLV" export --format json "$tmp/dup.json" >"$out" 2>/dev/null
+expect_status 0 $? "duplicate keys: export"
+expect_grep '"notes": \[$' "$out" "duplicate keys: notes"
+expect_grep '{"at": null, "by": null, "text": "second"}$' "$out" \
+    "duplicate keys: the second notes alone"
+grep -q '"first"' "$out" && fail "duplicate keys: the first notes stayed" ||
+    pass
+grep -q '"via": "Y"' "$out" && fail "duplicate keys: the first relay stayed" ||
+    pass
+expect_grep '"outlet": "R"' "$out" "duplicate keys: the second sources"
+expect_grep '"verdicts": \[\]' "$out" "duplicate keys: no verdicts"
+
 finish
