@@ -908,12 +908,16 @@ edit_events_plain(const char *buf, size_t len, const struct tl_file *f,
 }
 
 /* Where the first item of an empty events list goes: two columns in from
- * its key's line (the top level need not start at column 0). */
+ * its key's line (the top level need not start at column 0, nor after a
+ * byte order mark, which is no column). */
 static size_t
 edit_empty_indent(const char *buf, const struct tl_file *f)
 {
 	size_t	ls = text_line_start(buf, f->events_key_end);
 
+	if (ls == 0 && f->events_key_end >= 3 &&
+	    memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		ls = 3;
 	return edit_line_indent(buf, ls, f->events_key_end) + 2;
 }
 

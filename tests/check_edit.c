@@ -122,6 +122,9 @@ static const char *const fixtures[] = {
 	/* a BOM, the top level indented, an empty events list at the end
 	 * of a file without a final newline */
 	"\xEF\xBB\xBF\n    title: T\n    events:",
+	/* ... and the events key on the first line, after a BOM (fuzz_edit:
+	 * the BOM was taken for the key's indentation, none) */
+	"\xEF\xBB\xBF   events: ",
 	/* comments inside flow lists, after the last item and alone */
 	"events: [  # the first\n"
 	"  {id: a, date: 2022, title: A, tags: [x, y  # more\n"
