@@ -175,30 +175,6 @@ cli_apply(struct cli *c, int val, const char *arg)
 	}
 }
 
-bool
-cli_closest(const char *word, const char *names, char *out, size_t outsz)
-{
-	const char	*p, *end;
-	char		 name[64];
-	size_t		 len;
-	unsigned	 d, bestd = 3;
-
-	for (p = names; *p != '\0'; p = *end == '\0' ? end : end + 2) {
-		if ((end = strstr(p, ", ")) == NULL)
-			end = p + strlen(p);
-		if ((len = (size_t)(end - p)) >= sizeof name)
-			continue;
-		memcpy(name, p, len);
-		name[len] = '\0';
-		if ((d = text_distance(word, name, 2)) < bestd &&
-		    len < outsz) {
-			bestd = d;
-			memcpy(out, name, len + 1);
-		}
-	}
-	return bestd < 3;
-}
-
 /*
  * The error for the word arg, which getopt_long did not take, among the
  * long options opts[0..n): a known one without its value (or with one it
@@ -210,10 +186,9 @@ cli_option_error(const char *cmd, const struct option *opts, size_t n,
     const char *arg)
 {
 	const struct option *only = NULL;	/* the one it starts, if */
-	const char	*eq, *best = NULL;
+	const char	*eq, *best, *names[CLI_NOPTIONS];
 	struct buf	 b = BUF_INIT, all = BUF_INIT;
 	size_t		 i, len, starts = 0;
-	unsigned	 d, bestd = 3;
 	int		 status;
 
 	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
@@ -222,6 +197,8 @@ cli_option_error(const char *cmd, const struct option *opts, size_t n,
 	len = (eq = strchr(arg, '=')) != NULL ? (size_t)(eq - arg) :
 	    strlen(arg);
 	text_sanitize(&b, arg, len, 0);	/* the name, to compare */
+	for (i = 0; i < n; i++)
+		names[i] = opts[i].name;
 	for (i = 0; i < n; i++) {
 		if (strncmp(opts[i].name, arg, len) == 0) {
 			if (strlen(opts[i].name) == len) {
@@ -232,13 +209,9 @@ cli_option_error(const char *cmd, const struct option *opts, size_t n,
 			only = &opts[i];
 			buf_printf(&all, "%s--%s", starts++ > 0 ? ", " : "",
 			    opts[i].name);
-			continue;
-		}
-		if ((d = text_distance(buf_str(&b), opts[i].name, 2)) < bestd) {
-			bestd = d;
-			best = opts[i].name;
 		}
 	}
+	best = starts == 0 ? text_closest(buf_str(&b), names, n) : NULL;
 	if (starts == 1)
 		status = cli_usage_error(cmd, only->has_arg == no_argument ?
 		    "option '--%s' takes no value" :

@@ -99,11 +99,6 @@ int	 cli_changes(const struct cli *, const struct query *,
 	    struct timeline *);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE.  The
  * message goes through the sanitiser (it quotes what the user typed). */
-/* The name in names (", "-separated) nearest to word, within two edits,
- * into out (outsz bytes); false if none is that near. */
-bool	 cli_closest(const char *word, const char *names, char *out,
-	    size_t outsz);
-
 int	 cli_usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print one line to fp: the formatted text through the sanitiser (a

@@ -146,17 +146,20 @@ cmd_export_warn_skipped(void *arg, const struct tl_event *e, const char *why)
 static int
 cmd_export_pick_format(const char *name, enum export_format *fmt)
 {
-	struct buf	b = BUF_INIT;
-	char		near[32];
-	int		status;
+	struct buf	 b = BUF_INIT;
+	const char	*names[EXPORT_NFORMATS], *near;
+	int		 status, i;
 
 	if (name == NULL)
 		return cli_usage_error("export", "--format is required (one "
 		    "of: %s)", EXPORT_FORMAT_NAMES);
 	if (export_format_parse(name, fmt))
 		return CLI_OK;
+	for (i = 0; i < EXPORT_NFORMATS; i++)
+		names[i] = export_format_name((enum export_format)i);
+	near = text_closest(name, names, EXPORT_NFORMATS);
 	text_sanitize(&b, name, strlen(name), 0);
-	status = cli_closest(name, EXPORT_FORMAT_NAMES, near, sizeof near) ?
+	status = near != NULL ?
 	    cli_usage_error("export", "unknown format '%s' (did you mean "
 	    "'%s'?)", buf_str(&b), near) :
 	    cli_usage_error("export", "unknown format '%s' (formats: %s)",
@@ -170,9 +173,9 @@ static int
 cmd_export_pick_lanes(const char *name, enum export_format fmt,
     enum lanes_mode *mode)
 {
-	struct buf	b = BUF_INIT;
-	char		near[32];
-	int		status;
+	struct buf	 b = BUF_INIT;
+	const char	*names[LANES_NMODES], *near;
+	int		 status, i;
 
 	*mode = LANES_FILE;
 	if (name == NULL)
@@ -181,8 +184,11 @@ cmd_export_pick_lanes(const char *name, enum export_format fmt,
 		return cli_usage_error("export", "--lanes is for --format svg");
 	if (lanes_mode_parse(name, mode))
 		return CLI_OK;
+	for (i = 0; i < LANES_NMODES; i++)
+		names[i] = lanes_mode_name((enum lanes_mode)i);
+	near = text_closest(name, names, LANES_NMODES);
 	text_sanitize(&b, name, strlen(name), 0);
-	status = cli_closest(name, LANES_MODE_NAMES, near, sizeof near) ?
+	status = near != NULL ?
 	    cli_usage_error("export", "unknown lanes '%s' (did you mean "
 	    "'%s'?)", buf_str(&b), near) :
 	    cli_usage_error("export", "unknown lanes '%s' (lanes: %s)",

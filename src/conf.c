@@ -95,22 +95,6 @@ conf_error(struct conf_ctx *x, size_t off, const char *fmt, ...)
 	x->ok = false;
 }
 
-/* The closest of names (within 2 edits), for "did you mean"; or NULL. */
-static const char *
-conf_suggest(const char *word, const char *const *names, size_t n)
-{
-	const char	*best = NULL;
-	unsigned	 d, bestd = 3;
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		if ((d = text_distance(word, names[i], 2)) < bestd) {
-			bestd = d;
-			best = names[i];
-		}
-	return best;
-}
-
 /*
  * "unknown WHAT 'word' (did you mean 'x'?)"; with no close name,
  * "(one of: a, b, ...)", or "(HINT)" when hint is not NULL.
@@ -119,7 +103,7 @@ static void
 conf_unknown(struct conf_ctx *x, size_t i, const char *what,
     const char *const *names, size_t n, const char *hint)
 {
-	const char	*s = conf_suggest(x->w[i].text, names, n);
+	const char	*s = text_closest(x->w[i].text, names, n);
 	struct buf	 b = BUF_INIT;
 	size_t		 j;
 

@@ -367,8 +367,10 @@ edit_flow_walk(const char *buf, size_t from, size_t close, size_t *end,
 		if (q != 0) {
 			if (q == '"' && buf[i] == '\\' && i + 1 < close)
 				i++;
-			else if (buf[i] == q)
-				closed = (q = 0) == 0;
+			else if (buf[i] == q) {
+				q = 0;
+				closed = true;
+			}
 			*end = i + 1;
 			continue;
 		}

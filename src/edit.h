@@ -180,7 +180,6 @@ void	 edit_item_prune(const char *item_text, struct buf *out);
 void	 edit_item_text(const char *buf, size_t len, const struct tl_event *,
 	    struct buf *);
 
-
 /*
  * For whole-item merges (merge.c): the lines [*start, *end) of the event's
  * item in a block list, from the start of its '-' line to the end of its

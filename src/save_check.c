@@ -34,10 +34,10 @@
  * errors, its ids are not taken elsewhere, and it has no anchor or alias
  * that could tie it to another item (its old bytes had none if the load
  * saw none in the file; the new ones, if its own load sees none).  A flow
- * list (JSON among them) is
- * checked on its items too (save_flow_region says why that holds).
- * Where that cannot be said (a file with errors, an item the load did not
- * see begin there), the whole new file is loaded against the old.
+ * list (JSON among them) is checked on its items too (save_flow_region
+ * says why that holds).  Where that cannot be said (a file with errors,
+ * an item the load did not see begin there), the whole new file is loaded
+ * against the old.
  */
 
 /* The column of the line at ls, -1 if it is blank or a comment; *item: it
@@ -221,35 +221,27 @@ save_region_loads(const struct timeline *tl, const struct tl_file *f,
 	struct diag_list	 diags = DIAG_LIST_INIT;
 	uint32_t		 fi = timeline_add_file(&t, f->path);
 	size_t			 i;
-	bool			 ok, refs;
-	enum save_check		 c;
+	enum save_check		 c = SAVE_CHECK_OK;
 
-	ok = yamlio_load_buffer(&t, fi, r->data, r->len, &diags) &&
-	    diags.errors == 0;
-	refs = t.files[fi].refs;
-	for (i = 0; !ok && i < diags.n; i++)
-		if (diags.v[i].severity == DIAG_ERROR) {
-			*why = xasprintf("line %u: %s", diags.v[i].line +
-			    line0 - 2, diags.v[i].msg);
-			break;
-		}
+	if (!yamlio_load_buffer(&t, fi, r->data, r->len, &diags) ||
+	    diags.errors > 0) {
+		c = SAVE_CHECK_BAD;
+		for (i = 0; i < diags.n && *why == NULL; i++)
+			if (diags.v[i].severity == DIAG_ERROR)
+				*why = xasprintf("line %u: %s", diags.v[i].line +
+				    line0 - 2, diags.v[i].msg);
+		if (*why == NULL)
+			*why = xstrdup("it does not load");
+	} else if (t.files[fi].refs)
+		c = SAVE_CHECK_WHOLE;
 	/* An id it brings must not be another event's. */
-	for (i = 0; ok && !refs && i < t.nevents; i++)
+	for (i = 0; c == SAVE_CHECK_OK && i < t.nevents; i++)
 		if (t.events[i].id != NULL &&
 		    save_id_taken(tl, f, t.events[i].id, r0, r1)) {
 			*why = xasprintf("the id '%s' is taken",
 			    t.events[i].id);
-			ok = false;
+			c = SAVE_CHECK_TAKEN;
 		}
-	if (ok)
-		c = refs ? SAVE_CHECK_WHOLE : SAVE_CHECK_OK;
-	else if (*why != NULL)
-		c = strstr(*why, "' is taken") != NULL ? SAVE_CHECK_TAKEN :
-		    SAVE_CHECK_BAD;
-	else {
-		*why = xstrdup("it does not load");
-		c = SAVE_CHECK_BAD;
-	}
 	timeline_free(&t);
 	diag_free(&diags);
 	return c;

@@ -1105,6 +1105,21 @@ text_distance(const char *a, const char *b, unsigned max)
 	return d;
 }
 
+const char *
+text_closest(const char *word, const char *const *names, size_t n)
+{
+	const char	*best = NULL;
+	unsigned	 d, bestd = 3;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		if ((d = text_distance(word, names[i], 2)) < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	return best;
+}
+
 size_t
 text_line_start(const char *buf, size_t pos)
 {

@@ -121,6 +121,10 @@ size_t	 text_line_start(const char *buf, size_t pos);
 size_t	 text_next_line(const char *buf, size_t len, size_t ls);
 /* Levenshtein distance (in code points), capped: returns max+1 if larger. */
 unsigned text_distance(const char *a, const char *b, unsigned max);
+/* The one of names[0..n) nearest to word within two edits, for "did you
+ * mean" (the first of the nearest); NULL if none is that near. */
+const char *text_closest(const char *word, const char *const *names,
+	    size_t n);
 
 /*
  * The kind of line break other than LF and CRLF that buf has ("lone CR",

@@ -274,29 +274,11 @@ yl_strings(struct yl *y, const struct ynode *n, const char *key,
 	return v;
 }
 
-/* The closest of names[] to word, for "did you mean" (NULL if none). */
-static const char *
-yl_suggest(const char *word, const char *const *names, size_t n)
-{
-	const char	*best = NULL;
-	unsigned	 bestd = 3, d;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		d = text_distance(word, names[i], 2);
-		if (d < bestd) {
-			bestd = d;
-			best = names[i];
-		}
-	}
-	return best;
-}
-
 void
 yl_unknown_key(struct yl *y, const struct ynode *k, const char *where,
     const char *const *names, size_t n)
 {
-	const char	*s = yl_suggest(k->text, names, n);
+	const char	*s = text_closest(k->text, names, n);
 	struct buf	 b = BUF_INIT;
 
 	if (s != NULL)
@@ -530,7 +512,7 @@ yl_relation(struct yl *y, const struct ynode *n, struct tl_ref *r)
 	}
 	if (rel != NULL && (rel->kind != YN_SCALAR ||
 	    (!rel->null && !tl_rel_parse(rel->text, rel->len, &kind)))) {
-		s = rel->kind == YN_SCALAR ? yl_suggest(rel->text, rels, 5) :
+		s = rel->kind == YN_SCALAR ? text_closest(rel->text, rels, 5) :
 		    NULL;
 		if (s != NULL)
 			yl_diag(y, DIAG_ERROR, rel->span.line, rel->span.col,
@@ -608,7 +590,7 @@ yl_status_value(struct yl *y, const struct ynode *n, enum tl_status *out)
 		return false;
 	if (tl_status_parse(n->text, n->len, out))
 		return true;
-	s = yl_suggest(n->text, names, sizeof names / sizeof *names);
+	s = text_closest(n->text, names, sizeof names / sizeof *names);
 	if (s != NULL)
 		yl_diag(y, DIAG_ERROR, n->span.line, n->span.col,
 		    "unknown status '%s' (did you mean '%s'?)", n->text, s);

@@ -516,6 +516,8 @@ expect_grep '{"at": null, "by": null, "text": "second"}$' "$out" \
     "duplicate keys: the second notes alone"
 grep -q '"first"' "$out" && fail "duplicate keys: the first notes stayed" ||
     pass
+grep -q '"text": null}' "$out" && fail "duplicate keys: an empty note" ||
+    pass
 grep -q '"via": "Y"' "$out" && fail "duplicate keys: the first relay stayed" ||
     pass
 expect_grep '"outlet": "R"' "$out" "duplicate keys: the second sources"
