@@ -175,20 +175,14 @@ cli_apply(struct cli *c, int val, const char *arg)
 	}
 }
 
-/*
- * The error for the word arg, which getopt_long did not take, among the
- * long options opts[0..n): a known one without its value (or with one it
- * takes none of), the start of several, or an unknown one, with the
- * closest name if one is near.
- */
-static int
-cli_option_error(const char *cmd, const struct option *opts, size_t n,
+int
+cli_option_error(const char *cmd, const struct option *opts,
     const char *arg)
 {
 	const struct option *only = NULL;	/* the one it starts, if */
-	const char	*eq, *best, *names[CLI_NOPTIONS];
+	const char	*eq, *best, **names;
 	struct buf	 b = BUF_INIT, all = BUF_INIT;
-	size_t		 i, len, starts = 0;
+	size_t		 i, n, len, starts = 0;
 	int		 status;
 
 	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
@@ -197,6 +191,9 @@ cli_option_error(const char *cmd, const struct option *opts, size_t n,
 	len = (eq = strchr(arg, '=')) != NULL ? (size_t)(eq - arg) :
 	    strlen(arg);
 	text_sanitize(&b, arg, len, 0);	/* the name, to compare */
+	for (n = 0; opts[n].name != NULL; n++)
+		;
+	names = xreallocarray(NULL, n + 1, sizeof *names);
 	for (i = 0; i < n; i++)
 		names[i] = opts[i].name;
 	for (i = 0; i < n; i++) {
@@ -224,6 +221,7 @@ cli_option_error(const char *cmd, const struct option *opts, size_t n,
 		    "mean '--%s'?)", arg, best);
 	else
 		status = cli_usage_error(cmd, "unknown option '--%s'", arg);
+	free(names);
 	buf_free(&b);
 	buf_free(&all);
 	return status;
@@ -256,9 +254,8 @@ cli_parse(struct cli *c, int argc, char **argv, unsigned groups,
 			return -1;
 		}
 		if (ch == '?' || ch == ':') {
-			*status = optopt != 0 && optopt < 256 ?
-			    cli_usage_error(c->cmd, "unknown option '-%c'", optopt) :
-			    cli_option_error(c->cmd, opts, n, argv[optind - 1]);
+			*status = cli_option_error(c->cmd, opts,
+			    argv[optind - 1]);
 			return -1;
 		}
 		if (!cli_apply(c, ch, optarg)) {

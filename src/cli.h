@@ -97,6 +97,15 @@ void	 cli_config(const char *cmd, const char *option, struct conf *conf);
 struct timeline;
 int	 cli_changes(const struct cli *, const struct query *,
 	    struct timeline *);
+/*
+ * The usage error for the word arg, which getopt_long did not take, among
+ * the long options opts (ended by one without a name): a known one
+ * without its value (or with one it takes none of), the start of several,
+ * or an unknown one, with the nearest name if one is near.
+ */
+struct option;
+int	 cli_option_error(const char *cmd, const struct option *opts,
+	    const char *arg);
 /* Print "tlv CMD: message" and a hint to stderr; returns CLI_USAGE.  The
  * message goes through the sanitiser (it quotes what the user typed). */
 int	 cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -399,8 +399,7 @@ cmd_edit_options(int argc, char **argv, const char *usage, const char **by,
 			*config = optarg;
 			continue;
 		}
-		*status = cli_usage_error(argv[0], "unknown option '%s'",
-		    argv[optind - 1]);
+		*status = cli_option_error(argv[0], opts, argv[optind - 1]);
 		return -1;
 	}
 	return optind;
@@ -466,6 +465,8 @@ cmd_edit_annotate(int argc, char **argv, const char *usage)
 	if (argc - i < 2)
 		return cli_usage_error("annotate", "give an event ID and the "
 		    "TEXT of the note");
+	if (argv[i][0] == '\0')
+		return cli_usage_error("annotate", "the event ID is empty");
 	if (argv[i + 1][0] == '\0')
 		return cli_usage_error("annotate", "the note is empty");
 	c.paths = argv + i + 2;
@@ -517,6 +518,8 @@ cmd_edit_rm(int argc, char **argv, const char *usage)
 	if (argc - i < 1)
 		return cli_usage_error("rm", "give the ID of the event to "
 		    "delete");
+	if (argv[i][0] == '\0')
+		return cli_usage_error("rm", "the event ID is empty");
 	cli_config(c.cmd, config, NULL);
 	c.paths = argv + i + 1;
 	c.npaths = (size_t)(argc - i - 1);
@@ -644,8 +647,8 @@ cmd_edit_add_parse(struct add_args *a, int argc, char **argv,
 			*status = CLI_OK;
 			return false;
 		default:
-			*status = cli_usage_error("add", "unknown option or "
-			    "missing value in '%s'", argv[optind - 1]);
+			*status = cli_option_error("add", opts,
+			    argv[optind - 1]);
 			return false;
 		}
 	}

@@ -554,8 +554,8 @@ cmd_export_import_parse(int argc, char **argv, const char *usage,
 			*status = CLI_OK;
 			return -1;
 		} else {
-			*status = cli_usage_error("import", "unknown option or "
-			    "missing value in '%s'", argv[optind - 1]);
+			*status = cli_option_error("import", opts,
+			    argv[optind - 1]);
 			return -1;
 		}
 	}

@@ -228,6 +228,25 @@ for c in "--form 2022 story.yaml|unknown option '--form' (did you mean '--from'?
 	expect_status 2 $? "summary $args"
 	expect_grep "^tlv summary: $want$" "$out" "summary $args"
 done
+# ... in the commands that read their own options too, and an empty ID
+# is said to be one before any file is read.
+for c in "add --tilte X story.yaml|tlv add: unknown option '--tilte' (did you mean '--title'?)" \
+    "add --date|tlv add: option '--date' needs a value" \
+    "annotate --bye x a n story.yaml|tlv annotate: unknown option '--bye' (did you mean '--by'?)" \
+    "rm -x a story.yaml|tlv rm: unknown option '-x'" \
+    "import --form timelinejs x.json|tlv import: unknown option '--form' (did you mean '--from'?)"; do
+	args=${c%%|*} want=${c#*|}
+	# shellcheck disable=SC2086 # the words of a command line
+	"$TLV" $args >"$out" 2>&1
+	expect_status 2 $? "$args"
+	expect_grep "^$want$" "$out" "$args"
+done
+"$TLV" annotate '' 'a note' story.yaml >"$out" 2>&1
+expect_status 2 $? "annotate ''"
+expect_grep "^tlv annotate: the event ID is empty$" "$out" "annotate ''"
+"$TLV" rm '' story.yaml >"$out" 2>&1
+expect_status 2 $? "rm ''"
+expect_grep "^tlv rm: the event ID is empty$" "$out" "rm ''"
 # A misspelt command is not read as a file name.
 "$TLV" sumary >"$out" 2>&1 </dev/null
 expect_status 2 $? "tlv sumary"
